@@ -1,0 +1,61 @@
+export const id = 661;
+export const ids = [661];
+export const modules = {
+
+/***/ 6661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   post: () => (/* binding */ post)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3218);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5625);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4359);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2462);
+/**
+ * The post step: the backstop when the job was cancelled before main could cancel what it started.
+ * It cancels only runs main neither saw end nor cancelled, checks each is still going first, and
+ * only ever warns: cleanup must not fail a job.
+ */
+
+
+
+
+
+async function post() {
+    const state = (0,_state_js__WEBPACK_IMPORTED_MODULE_4__/* .readSavedState */ .rh)();
+    const open = state.runs.filter((r) => !state.ended.has(r.runId));
+    if (state.completed || open.length === 0)
+        return;
+    try {
+        const step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_3__/* .prepareStep */ .I)({ inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n), env: process.env, log: _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj, secret: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq });
+        if (!step.cancelOnAbort) {
+            _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj.info(`${open.length} run(s) may still be going; cancel-on-abort is off, so they are left alone`);
+            return;
+        }
+        const seen = await step.provider.observe(open);
+        const stillGoing = open.filter((_, i) => {
+            const o = seen[i];
+            return o instanceof Error || o?.phase === 'pending';
+        });
+        await Promise.all(stillGoing.map(async (run) => {
+            try {
+                await step.provider.cancel(run);
+                _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj.info(`${run.pipeline}: cancelled run ${run.runId} left running by the cancelled job`);
+            }
+            catch (err) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`could not cancel run ${run.runId} of ${run.pipeline}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
+            }
+        }));
+        await step.http.close();
+    }
+    catch (err) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post step: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
+    }
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,218 @@
+/**
+ * The step's flow, provider-agnostic: trigger every pipeline, report the run ids at once, wait for
+ * each run, and on timeout or cancellation stop what was started when asked to.
+ */
+import type { Clock } from './clock.ts';
+import { errorMessage } from './errors.ts';
+import type { Logger } from './log.ts';
+import { formatDuration } from './parse.ts';
+import { defaultSchedule, isPending, pollRuns, trackRuns, type PollEnd, type TrackedRun } from './poll.ts';
+import type { Observation, Provider, RunHandle, TriggerOutcome } from './providers/types.ts';
+
+export type Conclusion = 'success' | 'failure' | 'timed_out' | 'cancelled' | 'triggered';
+
+export interface RunRecord {
+  pipeline: string;
+  handle?: RunHandle;
+  status: string;
+  conclusion: Conclusion | 'pending';
+  message?: string;
+  startedAt: number;
+  finishedAt?: number;
+  details?: Record<string, unknown>;
+}
+
+export interface StepResult {
+  conclusion: Conclusion;
+  runs: RunRecord[];
+  requestId?: string;
+}
+
+export interface EngineOptions {
+  provider: Provider;
+  pipelines: string[];
+  wait: boolean;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  cancelOnAbort: boolean;
+  clock: Clock;
+  log: Logger;
+  /** Aborted when the job is cancelled (SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+  /** Called once the trigger returned, before waiting: outputs and saved state are written here. */
+  onTriggered?: (result: StepResult) => void;
+  /** Called whenever a run reaches its end, so the post step never cancels a finished run. */
+  onRunFinished?: (record: RunRecord) => void;
+  /** Longest time spent cancelling runs after a timeout or abort. */
+  cancelBudgetMs?: number;
+  heartbeatMs?: number;
+}
+
+const TRIGGERED_STATUS = 'triggered';
+
+export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
+  const { provider, clock, log } = opts;
+  const startedAt = clock.now();
+  const deadline = startedAt + opts.timeoutMs;
+  const triggered = await triggerAll(provider, opts.pipelines, log);
+  const records = opts.pipelines.map((p, i) => toRecord(p, triggered.outcomes[i], startedAt));
+  const early: StepResult = { conclusion: 'triggered', runs: records, ...withRequestId(triggered.requestId) };
+  opts.onTriggered?.(early);
+  const started = records.filter((r) => r.handle !== undefined);
+  if (!opts.wait || started.length === 0) {
+    const anyFailed = records.some((r) => r.conclusion === 'failure');
+    return { ...early, conclusion: anyFailed ? 'failure' : 'triggered' };
+  }
+  const end = await waitForRuns(opts, records, deadline);
+  const pending = records.filter((r) => r.conclusion === 'pending');
+  if (end !== 'done') await stopUnfinished(opts, pending, end);
+  return { ...early, conclusion: stepConclusion(records, end) };
+}
+
+async function triggerAll(
+  provider: Provider,
+  pipelines: string[],
+  log: Logger,
+): Promise<{ outcomes: TriggerOutcome[]; requestId?: string }> {
+  try {
+    const result = await provider.trigger(pipelines);
+    for (const o of result.outcomes) {
+      if (o.run) log.info(`${o.pipeline}: started, run id ${o.run.runId}${o.run.url ? ` (${o.run.url})` : ''}`);
+    }
+    return result;
+  } catch (err) {
+    // A call that starts every pipeline at once failed as a whole: each pipeline failed to start.
+    const error = err instanceof Error ? err : new Error(errorMessage(err));
+    return { outcomes: pipelines.map((pipeline) => ({ pipeline, error })) };
+  }
+}
+
+function withRequestId(requestId: string | undefined): { requestId?: string } {
+  return requestId === undefined ? {} : { requestId };
+}
+
+function toRecord(pipeline: string, outcome: TriggerOutcome | undefined, now: number): RunRecord {
+  if (outcome?.run) return { pipeline, handle: outcome.run, status: TRIGGERED_STATUS, conclusion: 'pending', startedAt: now };
+  const message = outcome?.error ? errorMessage(outcome.error) : 'the provider did not report this pipeline';
+  return {
+    pipeline,
+    status: 'not started',
+    conclusion: 'failure',
+    message: `could not start: ${message}`,
+    startedAt: now,
+    finishedAt: now,
+  };
+}
+
+async function waitForRuns(opts: EngineOptions, records: RunRecord[], deadline: number): Promise<PollEnd> {
+  const { clock, log } = opts;
+  const byHandle = new Map<RunHandle, RunRecord>();
+  for (const r of records) if (r.handle) byHandle.set(r.handle, r);
+  const tracked = trackRuns([...byHandle.keys()], records[0]?.startedAt ?? clock.now());
+  const heartbeat = heartbeatLogger(opts, tracked);
+  return pollRuns({
+    runs: tracked,
+    observe: (handles) => opts.provider.observe(handles),
+    schedule: defaultSchedule(opts.pollIntervalMs),
+    clock,
+    deadline,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    onObservation: (run, obs, previous) => {
+      const record = byHandle.get(run.handle);
+      if (record === undefined) return;
+      applyObservation(record, obs, run);
+      reportChange(log, record, obs, previous, clock.now() - record.startedAt);
+      heartbeat.changed();
+      if (record.conclusion !== 'pending') opts.onRunFinished?.(record);
+    },
+    onPollError: (run, err) => log.info(`${run.handle.pipeline}: status check failed, will retry: ${errorMessage(err)}`),
+    onIdle: () => heartbeat.tick(),
+  });
+}
+
+function applyObservation(record: RunRecord, obs: Observation, run: TrackedRun): void {
+  record.status = obs.status;
+  if (obs.details !== undefined) record.details = { ...record.details, ...obs.details };
+  if (obs.phase === 'pending') return;
+  record.conclusion = obs.phase;
+  record.finishedAt = run.finishedAt ?? run.startedAt;
+  if (obs.message !== undefined) record.message = obs.message;
+}
+
+function reportChange(
+  log: Logger,
+  record: RunRecord,
+  obs: Observation,
+  previous: Observation | undefined,
+  elapsedMs: number,
+): void {
+  const changed = previous?.status !== obs.status || previous.progress !== obs.progress;
+  if (changed) {
+    const progress = obs.progress ? ` — ${obs.progress}` : '';
+    log.info(`${record.pipeline}: ${obs.status}${progress} (after ${formatDuration(elapsedMs)})`);
+  }
+  if (obs.warning !== undefined && obs.warning !== previous?.warning) log.warning(obs.warning, record.pipeline);
+  if (obs.phase === 'failure') log.error(obs.message ?? `ended with status ${obs.status}`, record.pipeline);
+}
+
+/** One line at most every `heartbeatMs` while nothing changes, so a long wait does not look hung. */
+function heartbeatLogger(opts: EngineOptions, tracked: TrackedRun[]): { tick(): void; changed(): void } {
+  const every = opts.heartbeatMs ?? 60_000;
+  let last = opts.clock.now();
+  return {
+    changed: () => {
+      last = opts.clock.now();
+    },
+    tick: () => {
+      const now = opts.clock.now();
+      if (now - last < every) return;
+      last = now;
+      const waiting = tracked.filter(isPending).map((r) => `${r.handle.pipeline}: ${r.last?.status ?? TRIGGERED_STATUS}`);
+      opts.log.info(`still waiting after ${formatDuration(now - (tracked[0]?.startedAt ?? now))}: ${waiting.join(', ')}`);
+    },
+  };
+}
+
+async function stopUnfinished(opts: EngineOptions, pending: RunRecord[], end: PollEnd): Promise<void> {
+  const conclusion: Conclusion = end === 'timeout' ? 'timed_out' : 'cancelled';
+  const now = opts.clock.now();
+  for (const r of pending) {
+    r.conclusion = conclusion;
+    r.finishedAt = now;
+    r.message =
+      end === 'timeout'
+        ? `still ${r.status} when the timeout of ${formatDuration(opts.timeoutMs)} ran out`
+        : 'the job was cancelled';
+  }
+  if (!opts.cancelOnAbort || pending.length === 0) return;
+  await cancelRuns(opts, pending);
+}
+
+/** Cancels runs in parallel, giving up after the budget: the runner kills the step soon after a signal. */
+async function cancelRuns(opts: EngineOptions, records: RunRecord[]): Promise<void> {
+  const budget = opts.cancelBudgetMs ?? 5000;
+  const cancels = records.map(async (r) => {
+    if (!r.handle) return;
+    try {
+      await opts.provider.cancel(r.handle);
+      r.message = `${r.message ?? ''}; cancelled run ${r.handle.runId}`;
+      opts.log.info(`${r.pipeline}: cancelled run ${r.handle.runId}`);
+      opts.onRunFinished?.(r);
+    } catch (err) {
+      opts.log.warning(`could not cancel run ${r.handle.runId}: ${errorMessage(err)}`, r.pipeline);
+    }
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, budget);
+  });
+  await Promise.race([Promise.all(cancels), giveUp]);
+  clearTimeout(timer);
+}
+
+function stepConclusion(records: RunRecord[], end: PollEnd): Conclusion {
+  if (end === 'aborted') return 'cancelled';
+  if (records.some((r) => r.conclusion === 'failure')) return 'failure';
+  if (end === 'timeout') return 'timed_out';
+  return 'success';
+}

@@ -1,0 +1,233 @@
+/**
+ * One HTTP client for every provider, on undici: per-request timeout, pooled keep-alive connections,
+ * retries with full-jitter backoff that honour Retry-After, and a retry rule that never repeats a
+ * request that could start a second run.
+ */
+import { rootCertificates } from 'node:tls';
+import { Agent, request } from 'undici';
+import { fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.ts';
+import { realClock, type Clock } from './clock.ts';
+import { NetworkError, ProviderError, ResponseShapeError } from './errors.ts';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface OutgoingRequest {
+  method: Method;
+  url: URL;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface HttpRequest {
+  method: Method;
+  url: URL;
+  headers?: Record<string, string>;
+  body?: string;
+  /** What the request does, for log lines: "start pipeline orders". */
+  label: string;
+  /** True when repeating the request cannot start anything twice (GET, idempotent triggers). */
+  idempotent: boolean;
+  /** Responses the provider documents as "not processed, try again" (e.g. throttling codes). */
+  retryWhen?: (res: HttpResponse) => boolean;
+  /** Auth headers computed per attempt: signatures cover a timestamp, so each retry signs anew. */
+  sign?: (req: OutgoingRequest) => Record<string, string> | Promise<Record<string, string>>;
+}
+
+export interface HttpOptions {
+  requestTimeoutMs: number;
+  maxAttempts: number;
+  backoff: BackoffPolicy;
+  /** Longest Retry-After honoured; a longer one is cut to this. */
+  maxRetryAfterMs: number;
+  connectionsPerOrigin: number;
+  ca?: string | undefined;
+  userAgent: string;
+  clock: Clock;
+  /** Aborts every request and every backoff sleep (cancellation, overall deadline). */
+  signal?: AbortSignal;
+  log: (line: string) => void;
+  debug: (line: string) => void;
+}
+
+export const defaultHttpOptions: HttpOptions = {
+  requestTimeoutMs: 30_000,
+  maxAttempts: 5,
+  backoff: { baseMs: 500, capMs: 20_000 },
+  maxRetryAfterMs: 120_000,
+  connectionsPerOrigin: 16,
+  userAgent: 'run-pipelines',
+  clock: realClock,
+  log: () => undefined,
+  debug: () => undefined,
+};
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** Errors raised before a byte of the request left this machine. */
+const UNSENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
+
+export class HttpClient {
+  readonly options: HttpOptions;
+  private readonly agent: Agent;
+
+  constructor(options: Partial<HttpOptions> = {}) {
+    this.options = { ...defaultHttpOptions, ...options };
+    const ca = this.options.ca;
+    this.agent = new Agent({
+      connections: this.options.connectionsPerOrigin,
+      keepAliveTimeout: 10_000,
+      ...(ca ? { connect: { ca: [...rootCertificates, ca] } } : {}),
+    });
+  }
+
+  /** Sends the request, retrying what is safe to retry; returns the last response whatever its status. */
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const { maxAttempts } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      let outcome: HttpResponse | NetworkError;
+      try {
+        outcome = await this.attempt(req);
+      } catch (err) {
+        if (!(err instanceof NetworkError)) throw err;
+        outcome = err;
+      }
+      const retry = this.shouldRetry(req, outcome);
+      if (!retry || attempt >= maxAttempts) {
+        if (outcome instanceof NetworkError) throw outcome;
+        return outcome;
+      }
+      const delay = this.retryDelay(attempt, outcome);
+      const why = outcome instanceof NetworkError ? outcome.message : `HTTP ${outcome.status}`;
+      this.options.log(`${req.label}: ${why}; retry ${attempt} of ${maxAttempts - 1} in ${(delay / 1000).toFixed(1)}s`);
+      await this.options.clock.sleep(delay, this.options.signal);
+    }
+  }
+
+  /** Closes pooled connections so the process can exit promptly. */
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  private shouldRetry(req: HttpRequest, outcome: HttpResponse | NetworkError): boolean {
+    if (this.options.signal?.aborted) return false;
+    if (outcome instanceof NetworkError) {
+      if (outcome.code !== undefined && TLS_CODES.test(outcome.code)) return false;
+      return req.idempotent || outcome.unsent;
+    }
+    if (req.retryWhen?.(outcome)) return true;
+    return req.idempotent && RETRYABLE_STATUS.has(outcome.status);
+  }
+
+  private retryDelay(attempt: number, outcome: HttpResponse | NetworkError): number {
+    const { clock, backoff, maxRetryAfterMs } = this.options;
+    const jitter = fullJitterDelay(attempt - 1, backoff, () => clock.random());
+    if (outcome instanceof NetworkError) return jitter;
+    const after = parseRetryAfter(outcome.headers['retry-after'], clock.now());
+    return after === undefined ? jitter : Math.min(after, maxRetryAfterMs);
+  }
+
+  private async attempt(req: HttpRequest): Promise<HttpResponse> {
+    const body = req.body ?? '';
+    const headers: Record<string, string> = { 'user-agent': this.options.userAgent, ...req.headers };
+    if (body !== '' && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+    const signed = req.sign ? await req.sign({ method: req.method, url: req.url, headers, body }) : {};
+    const started = this.options.clock.now();
+    const signal = this.requestSignal();
+    try {
+      const res = await request(req.url, {
+        dispatcher: this.agent,
+        method: req.method,
+        headers: { ...headers, ...signed },
+        body: req.method === 'GET' ? null : body,
+        signal,
+        headersTimeout: this.options.requestTimeoutMs,
+        bodyTimeout: this.options.requestTimeoutMs,
+      });
+      const text = await res.body.text();
+      this.options.debug(
+        `${req.method} ${req.url.origin}${req.url.pathname} -> ${res.statusCode} in ${this.options.clock.now() - started}ms`,
+      );
+      return { status: res.statusCode, headers: flattenHeaders(res.headers), body: text };
+    } catch (err) {
+      if (this.options.signal?.aborted) throw this.options.signal.reason;
+      throw toNetworkError(err, req, this.options.requestTimeoutMs);
+    }
+  }
+
+  private requestSignal(): AbortSignal {
+    const timeout = AbortSignal.timeout(this.options.requestTimeoutMs);
+    return this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
+  }
+}
+
+function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function errorCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const e = err as { code?: unknown; cause?: unknown; name?: unknown };
+  if (typeof e.code === 'string') return e.code;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'ETIMEDOUT';
+  return errorCode(e.cause);
+}
+
+function toNetworkError(err: unknown, req: HttpRequest, timeoutMs: number): NetworkError {
+  const code = errorCode(err);
+  const target = `${req.method} ${req.url.origin}${req.url.pathname}`;
+  if (code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return new NetworkError(`${target}: no response within ${timeoutMs / 1000}s`, code, false);
+  }
+  if (code !== undefined && TLS_CODES.test(code)) {
+    return new NetworkError(
+      `${target}: TLS certificate not trusted (${code}); give the endpoint's CA in 'ca-certificate'`,
+      code,
+      false,
+    );
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return new NetworkError(
+    `${target}: ${code ?? 'network error'} (${detail})`,
+    code,
+    code !== undefined && UNSENT_CODES.has(code),
+  );
+}
+
+/** Parses a JSON body; a garbled one is a ResponseShapeError, which the poller treats as transient. */
+export function parseJson(res: HttpResponse, what: string): unknown {
+  try {
+    return JSON.parse(res.body) as unknown;
+  } catch {
+    throw new ResponseShapeError(`${what}: HTTP ${res.status} with a body that is not JSON (${res.body.slice(0, 120)})`);
+  }
+}
+
+/** Throws a ProviderError unless the status is 2xx; `describe` extracts the provider's code and message. */
+export function expectSuccess(
+  res: HttpResponse,
+  describe: (res: HttpResponse) => { code?: string; message?: string; requestId?: string },
+): HttpResponse {
+  if (res.status >= 200 && res.status < 300) return res;
+  const d = describe(res);
+  throw new ProviderError({
+    status: res.status,
+    message: d.message ?? (res.body.slice(0, 300) || 'no error body'),
+    ...(d.code !== undefined ? { code: d.code } : {}),
+    ...(d.requestId !== undefined ? { requestId: d.requestId } : {}),
+  });
+}

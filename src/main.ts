@@ -1,0 +1,84 @@
+/**
+ * The main step: prepare, trigger, wait, report. Every failure ends in one `core.setFailed`.
+ */
+import * as core from '@actions/core';
+import { realClock } from './clock.ts';
+import { runPipelines, type StepResult } from './engine.ts';
+import { errorMessage } from './errors.ts';
+import { coreLogger } from './log.ts';
+import { stepOutputs } from './outputs.ts';
+import { prepareStep, type PreparedStep } from './setup.ts';
+import { saveCompleted, saveEndedRuns, saveStartedRuns } from './state.ts';
+import { writeSummary } from './summary.ts';
+import { onJobCancel } from './signals.ts';
+
+export async function run(): Promise<void> {
+  let step: PreparedStep | undefined;
+  try {
+    step = await prepareStep({ inputs: (n) => core.getInput(n), env: process.env, log: coreLogger, secret: core.setSecret });
+    if (step.settings['dry-run']) return await dryRun(step);
+    const result = await execute(step);
+    await report(step, result);
+  } catch (err) {
+    core.setFailed(errorMessage(err));
+    if (process.env['SHOW_STACK_TRACE'] === 'true') throw err;
+  } finally {
+    await step?.http.close().catch(() => undefined);
+  }
+}
+
+async function execute(step: PreparedStep): Promise<StepResult> {
+  const { settings, provider, traits } = step;
+  const cancel = onJobCancel();
+  const ended = new Set<string>();
+  try {
+    return await runPipelines({
+      provider,
+      pipelines: settings['pipeline-ids'],
+      wait: settings.wait,
+      timeoutMs: settings.timeout,
+      pollIntervalMs: settings['poll-interval'],
+      cancelOnAbort: step.cancelOnAbort,
+      clock: realClock,
+      log: coreLogger,
+      signal: cancel.signal,
+      onTriggered: (early) => {
+        setOutputs(stepOutputs(settings.provider, traits, early));
+        saveStartedRuns(early.runs.flatMap((r) => (r.handle ? [r.handle] : [])));
+      },
+      onRunFinished: (record) => {
+        if (record.handle) ended.add(record.handle.runId);
+        saveEndedRuns(ended);
+      },
+    });
+  } finally {
+    cancel.dispose();
+  }
+}
+
+async function report(step: PreparedStep, result: StepResult): Promise<void> {
+  setOutputs(stepOutputs(step.settings.provider, step.traits, result));
+  await writeSummary(step.settings.provider, result).catch((e: unknown) =>
+    core.warning(`job summary not written: ${errorMessage(e)}`),
+  );
+  saveCompleted();
+  if (result.conclusion === 'success' || result.conclusion === 'triggered') return;
+  const failed = result.runs.filter((r) => r.conclusion !== 'success' && r.conclusion !== 'triggered');
+  const lines = failed.map((r) => `${r.pipeline}: ${r.conclusion}${r.message ? ` — ${r.message}` : ''}`);
+  core.setFailed(
+    `${failed.length} of ${result.runs.length} pipeline(s) did not succeed (${result.conclusion}):\n${lines.join('\n')}`,
+  );
+}
+
+async function dryRun(step: PreparedStep): Promise<void> {
+  const previews = await step.provider.preview(step.settings['pipeline-ids']);
+  for (const p of previews) {
+    coreLogger.info(`[dry-run] ${p.pipeline}: ${p.method} ${p.url}${p.body ? `\n${p.body}` : ''}`);
+  }
+  core.setOutput('conclusion', 'triggered');
+  saveCompleted();
+}
+
+function setOutputs(outputs: Record<string, string>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+}

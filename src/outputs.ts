@@ -1,0 +1,59 @@
+/**
+ * Turns a step result into the step's outputs. The set of names here is the set action.yml
+ * declares; a test holds the two together.
+ */
+import type { Conclusion, RunRecord, StepResult } from './engine.ts';
+import type { ProviderName } from './inputs.ts';
+import type { ProviderTraits } from './providers/types.ts';
+
+export const COMMON_OUTPUTS = ['conclusion', 'runs', 'run-ids', 'status'] as const;
+export const PROVIDER_OUTPUTS = ['executionId', 'executionIndex', 'executionLink', 'pipeline_run_id', 'request-id'] as const;
+export const OUTPUT_NAMES: readonly string[] = [...COMMON_OUTPUTS, ...PROVIDER_OUTPUTS];
+
+export interface RunSummary {
+  provider: ProviderName;
+  pipeline: string;
+  runId: string | null;
+  status: string;
+  conclusion: Conclusion | 'pending';
+  url: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  durationSeconds: number | null;
+  message: string | null;
+  [extra: string]: unknown;
+}
+
+export function summarizeRun(provider: ProviderName, r: RunRecord): RunSummary {
+  const duration = r.finishedAt === undefined ? null : Math.round((r.finishedAt - r.startedAt) / 100) / 10;
+  return {
+    provider,
+    pipeline: r.pipeline,
+    runId: r.handle?.runId ?? null,
+    status: r.status,
+    conclusion: r.conclusion,
+    url: r.handle?.url ?? null,
+    startedAt: new Date(r.startedAt).toISOString(),
+    finishedAt: r.finishedAt === undefined ? null : new Date(r.finishedAt).toISOString(),
+    durationSeconds: duration,
+    message: r.message ?? null,
+    ...r.details,
+  };
+}
+
+/** Every output the step sets, as name → string value. */
+export function stepOutputs(provider: ProviderName, traits: ProviderTraits, result: StepResult): Record<string, string> {
+  const first = result.runs[0];
+  const outputs: Record<string, string> = {
+    conclusion: result.conclusion,
+    runs: JSON.stringify(result.runs.map((r) => summarizeRun(provider, r))),
+    'run-ids': JSON.stringify(result.runs.map((r) => r.handle?.runId ?? null)),
+    status: first?.status ?? '',
+  };
+  if (result.requestId !== undefined) outputs['request-id'] = result.requestId;
+  Object.assign(outputs, traits.extraOutputs?.(first?.handle, result.requestId) ?? {});
+  for (const name of Object.keys(outputs)) {
+    if (!OUTPUT_NAMES.includes(name)) throw new Error(`output '${name}' is not declared in action.yml`);
+  }
+  return outputs;
+}

@@ -1,0 +1,46 @@
+/**
+ * The post step: the backstop when the job was cancelled before main could cancel what it started.
+ * It cancels only runs main neither saw end nor cancelled, checks each is still going first, and
+ * only ever warns: cleanup must not fail a job.
+ */
+import * as core from '@actions/core';
+import { errorMessage } from './errors.ts';
+import { coreLogger } from './log.ts';
+import { prepareStep } from './setup.ts';
+import { readSavedState } from './state.ts';
+
+export async function post(): Promise<void> {
+  const state = readSavedState();
+  const open = state.runs.filter((r) => !state.ended.has(r.runId));
+  if (state.completed || open.length === 0) return;
+  try {
+    const step = await prepareStep({
+      inputs: (n) => core.getInput(n),
+      env: process.env,
+      log: coreLogger,
+      secret: core.setSecret,
+    });
+    if (!step.cancelOnAbort) {
+      coreLogger.info(`${open.length} run(s) may still be going; cancel-on-abort is off, so they are left alone`);
+      return;
+    }
+    const seen = await step.provider.observe(open);
+    const stillGoing = open.filter((_, i) => {
+      const o = seen[i];
+      return o instanceof Error || o?.phase === 'pending';
+    });
+    await Promise.all(
+      stillGoing.map(async (run) => {
+        try {
+          await step.provider.cancel(run);
+          coreLogger.info(`${run.pipeline}: cancelled run ${run.runId} left running by the cancelled job`);
+        } catch (err) {
+          core.warning(`could not cancel run ${run.runId} of ${run.pipeline}: ${errorMessage(err)}`);
+        }
+      }),
+    );
+    await step.http.close();
+  } catch (err) {
+    core.warning(`post step: ${errorMessage(err)}`);
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Feldera REST calls (`/v0/pipelines/...`). No polling and no Actions globals here.
+ */
+import type { z } from 'zod';
+import { joinUrl } from '../../endpoint.ts';
+import { ResponseShapeError } from '../../errors.ts';
+import { expectSuccess, parseJson, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import {
+  errorResponse,
+  pipelineStatus,
+  pipelineWithProgramError,
+  type PipelineStatus,
+  type PipelineWithProgramError,
+} from './models.ts';
+
+export interface FelderaClientOptions {
+  base: URL;
+  apiKey?: string | undefined;
+  tenant?: string | undefined;
+  http: HttpClient;
+}
+
+export type StartQuery = { initial: string; bootstrap_policy?: string; dismiss_error: string };
+
+export class FelderaClient {
+  private readonly o: FelderaClientOptions;
+  constructor(options: FelderaClientOptions) {
+    this.o = options;
+  }
+
+  /** `/start` is idempotent on Feldera (same initial + bootstrap config → 202 again): safe to retry. */
+  startRequest(name: string, query: StartQuery): HttpRequest {
+    return this.request('POST', `${pipelinePath(name)}/start`, `start pipeline ${name}`, true, query);
+  }
+
+  /** `/activate` moves Standby → running/paused; a repeat could fail, so retry only what was not sent. */
+  activateRequest(name: string, initial: string | undefined): HttpRequest {
+    return this.request('POST', `${pipelinePath(name)}/activate`, `activate pipeline ${name}`, false, { initial });
+  }
+
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    return expectSuccess(await this.o.http.send(req), describeError);
+  }
+
+  async status(name: string): Promise<PipelineStatus> {
+    const req = this.request('GET', pipelinePath(name), `status of ${name}`, true, { selector: 'status' });
+    return validate(pipelineStatus, await this.send(req), `status of ${name}`);
+  }
+
+  /** `selector=all` carries `program_error`, which the status selector omits. */
+  async programError(name: string): Promise<PipelineWithProgramError> {
+    const req = this.request('GET', pipelinePath(name), `program of ${name}`, true, { selector: 'all' });
+    return validate(pipelineWithProgramError, await this.send(req), `program of ${name}`);
+  }
+
+  /** `force=true`: the graceful stop is an Enterprise feature (501 on the open-source build). */
+  async stop(name: string): Promise<void> {
+    await this.send(this.request('POST', `${pipelinePath(name)}/stop`, `stop pipeline ${name}`, true, { force: 'true' }));
+  }
+
+  private request(
+    method: Method,
+    path: string,
+    label: string,
+    idempotent: boolean,
+    query?: Record<string, string | undefined>,
+  ): HttpRequest {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.o.apiKey) headers['authorization'] = `Bearer ${this.o.apiKey}`;
+    if (this.o.tenant) headers['feldera-tenant'] = this.o.tenant;
+    return { method, url: joinUrl(this.o.base, path, query), headers, label, idempotent };
+  }
+}
+
+function pipelinePath(name: string): string {
+  return `/v0/pipelines/${encodeURIComponent(name)}`;
+}
+
+/** Feldera's ErrorResponse `{message, error_code, details}`; proxies may answer without it. */
+function describeError(res: HttpResponse): { code?: string; message?: string } {
+  try {
+    const body = errorResponse.safeParse(JSON.parse(res.body));
+    if (body.success) return { code: body.data.error_code, message: body.data.message };
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  if (res.status === 401) return { code: 'Unauthorized', message: 'authentication required: set api-key (or FELDERA_API_KEY)' };
+  return { message: res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body` };
+}
+
+function validate<T>(schema: z.ZodType<T>, res: HttpResponse, what: string): T {
+  const parsed = schema.safeParse(parseJson(res, what));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ResponseShapeError(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,158 @@
+/**
+ * Feldera adapter: starts (or activates) pipelines with an initial state and waits until each
+ * reaches it. A "run" is the pipeline's deployment; its id is the pipeline name, since Feldera
+ * has no run object (the deployment id is reported in `runs` once known).
+ */
+import { checkEndpoint } from '../../endpoint.ts';
+import type { HttpRequest } from '../../http.ts';
+import { InputError, errorMessage } from '../../errors.ts';
+import { readInputs, zin } from '../../inputs.ts';
+import type {
+  Observation,
+  Provider,
+  ProviderContext,
+  ProviderTraits,
+  RequestPreview,
+  RunHandle,
+  TriggerResult,
+} from '../types.ts';
+import { FelderaClient } from './client.ts';
+import { COMPILE_FAILED, classifyPipeline, type FelderaTarget } from './status.ts';
+import type { PipelineWithProgramError } from './models.ts';
+
+export const traits: ProviderTraits = { cancelOnAbortDefault: false };
+
+const NAME = /^[A-Za-z0-9_-]{1,100}$/;
+
+const shape = {
+  operation: zin.oneOf(['start', 'activate'] as const, 'start'),
+  initial: zin.oneOf(['running', 'paused', 'standby'] as const, 'running'),
+  'bootstrap-policy': zin.optionalOneOf(['allow', 'reject', 'await_approval'] as const),
+  'dismiss-error': zin.boolean(true),
+  'api-key': zin.optionalText(),
+};
+
+interface FelderaConfig {
+  operation: 'start' | 'activate';
+  initial: 'running' | 'paused' | 'standby';
+  bootstrapPolicy: string | undefined;
+  dismissError: boolean;
+}
+
+export function createProvider(ctx: ProviderContext): Provider {
+  const v = readInputs(shape, ctx.inputs);
+  if (v.operation === 'activate' && v.initial === 'standby') {
+    throw new InputError('initial', "must be running or paused when operation is 'activate' (got 'standby')");
+  }
+  const bad = ctx.settings['pipeline-ids'].find((id) => !NAME.test(id));
+  if (bad !== undefined)
+    throw new InputError('pipeline-ids', `has '${bad}': Feldera pipeline names are letters, digits, '_' and '-'`);
+  const rawEndpoint = ctx.settings.endpoint ?? ctx.env['FELDERA_HOST'];
+  if (!rawEndpoint)
+    throw new InputError('endpoint', 'is required for feldera (or set FELDERA_HOST), e.g. https://feldera.example.com');
+  const base = checkEndpoint(
+    rawEndpoint,
+    ctx.settings.endpoint ? 'endpoint' : 'FELDERA_HOST',
+    ctx.settings['allow-insecure-http'],
+  );
+  const apiKey = v['api-key'] ?? ctx.env['FELDERA_API_KEY'];
+  if (apiKey) ctx.secret(apiKey);
+  const client = new FelderaClient({ base, apiKey, tenant: ctx.env['FELDERA_TENANT'], http: ctx.http });
+  const config: FelderaConfig = {
+    operation: v.operation,
+    initial: v.initial,
+    bootstrapPolicy: v['bootstrap-policy'],
+    dismissError: v['dismiss-error'],
+  };
+  return new FelderaProvider(client, config, base);
+}
+
+class FelderaProvider implements Provider {
+  readonly name = 'feldera' as const;
+  private readonly target: FelderaTarget;
+  private readonly client: FelderaClient;
+  private readonly config: FelderaConfig;
+  private readonly base: URL;
+  constructor(client: FelderaClient, config: FelderaConfig, base: URL) {
+    this.client = client;
+    this.config = config;
+    this.base = base;
+    this.target = capitalize(config.initial) as FelderaTarget;
+  }
+
+  preview(pipelines: string[]): Promise<RequestPreview[]> {
+    return Promise.resolve(
+      pipelines.map((p) => {
+        const req = this.triggerRequest(p);
+        return { pipeline: p, method: req.method, url: req.url.href };
+      }),
+    );
+  }
+
+  async trigger(pipelines: string[]): Promise<TriggerResult> {
+    const outcomes = await Promise.all(
+      pipelines.map(async (pipeline) => {
+        try {
+          await this.client.send(this.triggerRequest(pipeline));
+          return { pipeline, run: this.handle(pipeline) };
+        } catch (err) {
+          return { pipeline, error: err instanceof Error ? err : new Error(errorMessage(err)) };
+        }
+      }),
+    );
+    return { outcomes };
+  }
+
+  async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+    return Promise.all(
+      runs.map((r) => this.observeOne(r.pipeline).catch((e: unknown) => (e instanceof Error ? e : new Error(errorMessage(e))))),
+    );
+  }
+
+  async cancel(run: RunHandle): Promise<void> {
+    await this.client.stop(run.pipeline);
+  }
+
+  private async observeOne(name: string): Promise<Observation> {
+    const obs = classifyPipeline(await this.client.status(name), this.target);
+    const programStatus = obs.details?.['programStatus'];
+    if (obs.phase === 'failure' && typeof programStatus === 'string' && COMPILE_FAILED.has(programStatus)) {
+      const full = await this.client.programError(name).catch(() => undefined);
+      if (full) obs.message = `${obs.message ?? ''}\n${describeProgramError(full)}`.trim();
+    }
+    return obs;
+  }
+
+  private triggerRequest(pipeline: string): HttpRequest {
+    const { operation, initial, bootstrapPolicy, dismissError } = this.config;
+    if (operation === 'activate') {
+      // Running is activate's default: omitting it keeps the request within the published API description,
+      // which types this parameter with PascalCase names although the server reads lower case.
+      return this.client.activateRequest(pipeline, initial === 'running' ? undefined : initial);
+    }
+    return this.client.startRequest(pipeline, {
+      initial,
+      ...(bootstrapPolicy ? { bootstrap_policy: bootstrapPolicy } : {}),
+      dismiss_error: String(dismissError),
+    });
+  }
+
+  private handle(pipeline: string): RunHandle {
+    return { pipeline, runId: pipeline, url: `${this.base.href.replace(/\/+$/, '')}/pipelines/${encodeURIComponent(pipeline)}/` };
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function describeProgramError(p: PipelineWithProgramError): string {
+  const e = p.program_error;
+  if (!e) return `program status ${p.program_status}`;
+  const sql = (e.sql_compilation?.messages ?? []).map(
+    (m) => `SQL${m.start_line_number ? ` line ${m.start_line_number}` : ''}: ${m.message ?? ''}`,
+  );
+  const rust = e.rust_compilation?.stderr ? [`Rust: ${e.rust_compilation.stderr.slice(0, 2000)}`] : [];
+  const sys = e.system_error ? [`System: ${e.system_error}`] : [];
+  return [...sql, ...rust, ...sys].join('\n') || `program status ${p.program_status}`;
+}

@@ -1,0 +1,89 @@
+/**
+ * The one interface every provider adapter implements. The engine knows nothing else about a
+ * provider: it triggers, observes and cancels through these methods.
+ */
+import type { HttpClient } from '../http.ts';
+import type { CommonSettings, InputSource, ProviderName } from '../inputs.ts';
+import type { Logger } from '../log.ts';
+
+/** Where a run stands, as the engine needs to know it. */
+export type Phase = 'pending' | 'success' | 'failure';
+
+/** A run the provider accepted. Serialisable: it is saved for the post step. */
+export interface RunHandle {
+  pipeline: string;
+  runId: string;
+  url?: string;
+  /** Provider-specific values the adapter needs later (execution index, instance id…). */
+  data?: Record<string, string>;
+}
+
+export type TriggerOutcome =
+  { pipeline: string; run: RunHandle; error?: undefined } | { pipeline: string; run?: undefined; error: Error };
+
+export interface TriggerResult {
+  outcomes: TriggerOutcome[];
+  /** The provider's request id of the trigger call, where it returns one. */
+  requestId?: string;
+}
+
+export interface Observation {
+  /** The provider's own status string, as it returned it. */
+  status: string;
+  phase: Phase;
+  /** Why it failed, in the provider's words (code and message). */
+  message?: string;
+  /** Something the user should know that does not fail the run (approval needed…). */
+  warning?: string;
+  /** Stage/task progress, printed when it changes. */
+  progress?: string;
+  /** Extra fields for the run's entry in the `runs` output (pipeline outputs, deployment id…). */
+  details?: Record<string, unknown>;
+}
+
+/** A request the trigger would send, for `dry-run`; secrets already redacted. */
+export interface RequestPreview {
+  pipeline: string;
+  method: string;
+  url: string;
+  body?: string;
+}
+
+export interface Provider {
+  readonly name: ProviderName;
+  preview(pipelines: string[]): Promise<RequestPreview[]>;
+  trigger(pipelines: string[]): Promise<TriggerResult>;
+  /** One observation (or the error that prevented it) per handle, in order. */
+  observe(runs: RunHandle[]): Promise<Array<Observation | Error>>;
+  cancel(run: RunHandle): Promise<void>;
+}
+
+export interface ProviderContext {
+  settings: CommonSettings;
+  inputs: InputSource;
+  env: NodeJS.ProcessEnv;
+  http: HttpClient;
+  log: Logger;
+  /** Registers a value that must never be printed (core.setSecret). */
+  secret(value: string): void;
+  /** For the default Aria comments, client tokens and the like. */
+  workflow: WorkflowContext;
+}
+
+export interface WorkflowContext {
+  repository?: string;
+  sha?: string;
+  runId?: string;
+  runAttempt?: string;
+  serverUrl?: string;
+  workflow?: string;
+}
+
+export type ProviderFactory = (ctx: ProviderContext) => Promise<Provider> | Provider;
+
+/** Per-provider defaults and step outputs that the engine applies without knowing the provider. */
+export interface ProviderTraits {
+  cancelOnAbortDefault: boolean;
+  /** Extra step outputs, computed from the first run's handle. */
+  extraOutputs?: (first: RunHandle | undefined, requestId: string | undefined) => Record<string, string>;
+}

@@ -1,0 +1,70 @@
+/**
+ * Builds everything a step needs from its inputs: settings, HTTP client and the chosen provider.
+ * Shared by the main step, the post step and the CLI.
+ */
+import { realClock, type Clock } from './clock.ts';
+import { HttpClient } from './http.ts';
+import { readCommonSettings, type CommonSettings, type InputSource } from './inputs.ts';
+import type { Logger } from './log.ts';
+import { loadProvider } from './providers/registry.ts';
+import type { Provider, ProviderTraits, WorkflowContext } from './providers/types.ts';
+
+export interface StepEnvironment {
+  inputs: InputSource;
+  env: NodeJS.ProcessEnv;
+  log: Logger;
+  secret: (value: string) => void;
+  clock?: Clock;
+}
+
+export interface PreparedStep {
+  settings: CommonSettings;
+  provider: Provider;
+  traits: ProviderTraits;
+  http: HttpClient;
+  cancelOnAbort: boolean;
+}
+
+export function workflowContext(env: NodeJS.ProcessEnv): WorkflowContext {
+  const pick = (k: string): Record<string, string> => (env[k] ? { [k]: env[k] } : {});
+  const v = {
+    ...pick('GITHUB_REPOSITORY'),
+    ...pick('GITHUB_SHA'),
+    ...pick('GITHUB_RUN_ID'),
+    ...pick('GITHUB_RUN_ATTEMPT'),
+    ...pick('GITHUB_SERVER_URL'),
+    ...pick('GITHUB_WORKFLOW'),
+  };
+  return {
+    ...(v['GITHUB_REPOSITORY'] ? { repository: v['GITHUB_REPOSITORY'] } : {}),
+    ...(v['GITHUB_SHA'] ? { sha: v['GITHUB_SHA'] } : {}),
+    ...(v['GITHUB_RUN_ID'] ? { runId: v['GITHUB_RUN_ID'] } : {}),
+    ...(v['GITHUB_RUN_ATTEMPT'] ? { runAttempt: v['GITHUB_RUN_ATTEMPT'] } : {}),
+    ...(v['GITHUB_SERVER_URL'] ? { serverUrl: v['GITHUB_SERVER_URL'] } : {}),
+    ...(v['GITHUB_WORKFLOW'] ? { workflow: v['GITHUB_WORKFLOW'] } : {}),
+  };
+}
+
+/** Validates every input (common, then the provider's own) before any request is sent. */
+export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> {
+  const settings = readCommonSettings(envn.inputs);
+  const { createProvider, traits } = await loadProvider(settings.provider);
+  const http = new HttpClient({
+    clock: envn.clock ?? realClock,
+    ca: settings['ca-certificate'],
+    userAgent: 'run-pipelines-action',
+    log: (line) => envn.log.info(line),
+    debug: (line) => envn.log.debug(line),
+  });
+  const provider = await createProvider({
+    settings,
+    inputs: envn.inputs,
+    env: envn.env,
+    http,
+    log: envn.log,
+    secret: envn.secret,
+    workflow: workflowContext(envn.env),
+  });
+  const cancelOnAbort = settings['cancel-on-abort'] ?? traits.cancelOnAbortDefault;
+  return { settings, provider, traits, http, cancelOnAbort };
+}

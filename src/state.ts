@@ -1,0 +1,45 @@
+/**
+ * What main hands to the post step through GITHUB_STATE: the runs it started and which of them
+ * ended, so the post step cancels only runs that are still going and never cancels twice.
+ */
+import * as core from '@actions/core';
+import type { RunHandle } from './providers/types.ts';
+
+const KEYS = { runs: 'runs', ended: 'ended', completed: 'completed' } as const;
+
+export function saveStartedRuns(runs: RunHandle[]): void {
+  core.saveState(KEYS.runs, JSON.stringify(runs));
+}
+
+/** Records the run ids that reached an end (finished, or cancelled by main). */
+export function saveEndedRuns(runIds: Iterable<string>): void {
+  core.saveState(KEYS.ended, JSON.stringify([...runIds]));
+}
+
+/** Main got to its end normally: the post step has nothing to do. */
+export function saveCompleted(): void {
+  core.saveState(KEYS.completed, 'true');
+}
+
+export interface SavedState {
+  runs: RunHandle[];
+  ended: Set<string>;
+  completed: boolean;
+}
+
+function parseArray<T>(text: string): T[] {
+  try {
+    const v: unknown = JSON.parse(text || '[]');
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function readSavedState(): SavedState {
+  return {
+    runs: parseArray<RunHandle>(core.getState(KEYS.runs)),
+    ended: new Set(parseArray<string>(core.getState(KEYS.ended))),
+    completed: core.getState(KEYS.completed) === 'true',
+  };
+}
