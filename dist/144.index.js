@@ -187,7 +187,12 @@ const COMPILING = new Set(['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingR
 const COMPILE_FAILED = new Set(['SqlError', 'RustError', 'SystemError']);
 function classifyPipeline(p, target) {
     const status = p.deployment_status;
-    const details = { deploymentStatus: status, desiredStatus: p.deployment_desired_status, programStatus: p.program_status, deploymentId: p.deployment_id ?? null };
+    const details = {
+        deploymentStatus: status,
+        desiredStatus: p.deployment_desired_status,
+        programStatus: p.program_status,
+        deploymentId: p.deployment_id ?? null,
+    };
     if (p.deployment_error && p.deployment_desired_status === 'Stopped') {
         const e = p.deployment_error;
         return { status, phase: 'failure', message: `${e.error_code}: ${e.message}${compilerError(e.details)}`, details };
@@ -203,13 +208,23 @@ function classifyPipeline(p, target) {
         };
     }
     if (p.deployment_desired_status === 'Stopped') {
-        return { status, phase: 'failure', message: `the pipeline was stopped (desired status Stopped) before reaching ${target}`, details };
+        return {
+            status,
+            phase: 'failure',
+            message: `the pipeline was stopped (desired status Stopped) before reaching ${target}`,
+            details,
+        };
     }
     if (COMPILE_FAILED.has(p.program_status)) {
         return { status, phase: 'failure', message: `program compilation failed (${p.program_status})`, details };
     }
     if (!TRANSIENT.has(status)) {
-        return { status, phase: 'failure', message: `unknown deployment status '${status}' (expected a Feldera CombinedStatus)`, details };
+        return {
+            status,
+            phase: 'failure',
+            message: `unknown deployment status '${status}' (expected a Feldera CombinedStatus)`,
+            details,
+        };
     }
     return { status, phase: 'pending', progress: progressText(p), details };
 }
@@ -261,7 +276,12 @@ function createProvider(ctx) {
     if (apiKey)
         ctx.secret(apiKey);
     const client = new FelderaClient({ base, apiKey, tenant: ctx.env['FELDERA_TENANT'], http: ctx.http });
-    const config = { operation: v.operation, initial: v.initial, bootstrapPolicy: v['bootstrap-policy'], dismissError: v['dismiss-error'] };
+    const config = {
+        operation: v.operation,
+        initial: v.initial,
+        bootstrapPolicy: v['bootstrap-policy'],
+        dismissError: v['dismiss-error'],
+    };
     return new FelderaProvider(client, config, base);
 }
 class FelderaProvider {
@@ -276,11 +296,11 @@ class FelderaProvider {
         this.base = base;
         this.target = capitalize(config.initial);
     }
-    async preview(pipelines) {
-        return pipelines.map((p) => {
+    preview(pipelines) {
+        return Promise.resolve(pipelines.map((p) => {
             const req = this.triggerRequest(p);
             return { pipeline: p, method: req.method, url: req.url.href };
-        });
+        }));
     }
     async trigger(pipelines) {
         const outcomes = await Promise.all(pipelines.map(async (pipeline) => {

@@ -29,7 +29,12 @@ async function post() {
     if (state.completed || open.length === 0)
         return;
     try {
-        const step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_3__/* .prepareStep */ .I)({ inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n), env: process.env, log: _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj, secret: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq });
+        const step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_3__/* .prepareStep */ .I)({
+            inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n),
+            env: process.env,
+            log: _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj,
+            secret: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq,
+        });
         if (!step.cancelOnAbort) {
             _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj.info(`${open.length} run(s) may still be going; cancel-on-abort is off, so they are left alone`);
             return;

@@ -28621,7 +28621,7 @@ class HttpClient {
     }
     retryDelay(attempt, outcome) {
         const { clock, backoff, maxRetryAfterMs } = this.options;
-        const jitter = fullJitterDelay(attempt - 1, backoff, clock.random);
+        const jitter = fullJitterDelay(attempt - 1, backoff, () => clock.random());
         if (outcome instanceof errors/* NetworkError */.Dr)
             return jitter;
         const after = parseRetryAfter(outcome.headers['retry-after'], clock.now());
@@ -28887,7 +28887,14 @@ const coreLogger = {
 function memoryLogger() {
     const lines = [];
     const push = (kind) => (line) => lines.push(`${kind}: ${line}`);
-    return { lines, info: push('info'), debug: push('debug'), notice: push('notice'), warning: push('warning'), error: push('error') };
+    return {
+        lines,
+        info: push('info'),
+        debug: push('debug'),
+        notice: push('notice'),
+        warning: push('warning'),
+        error: push('error'),
+    };
 }
 
 
@@ -29056,7 +29063,14 @@ function toRecord(pipeline, outcome, now) {
     if (outcome?.run)
         return { pipeline, handle: outcome.run, status: TRIGGERED_STATUS, conclusion: 'pending', startedAt: now };
     const message = outcome?.error ? (0,errors/* errorMessage */.gJ)(outcome.error) : 'the provider did not report this pipeline';
-    return { pipeline, status: 'not started', conclusion: 'failure', message: `could not start: ${message}`, startedAt: now, finishedAt: now };
+    return {
+        pipeline,
+        status: 'not started',
+        conclusion: 'failure',
+        message: `could not start: ${message}`,
+        startedAt: now,
+        finishedAt: now,
+    };
 }
 async function waitForRuns(opts, records, deadline) {
     const { clock, log } = opts;
@@ -29133,7 +29147,10 @@ async function stopUnfinished(opts, pending, end) {
     for (const r of pending) {
         r.conclusion = conclusion;
         r.finishedAt = now;
-        r.message = end === 'timeout' ? `still ${r.status} when the timeout of ${(0,parse/* formatDuration */.a3)(opts.timeoutMs)} ran out` : 'the job was cancelled';
+        r.message =
+            end === 'timeout'
+                ? `still ${r.status} when the timeout of ${(0,parse/* formatDuration */.a3)(opts.timeoutMs)} ran out`
+                : 'the job was cancelled';
     }
     if (!opts.cancelOnAbort || pending.length === 0)
         return;
@@ -29522,7 +29539,14 @@ async function loadProvider(name) {
 
 function workflowContext(env) {
     const pick = (k) => (env[k] ? { [k]: env[k] } : {});
-    const v = { ...pick('GITHUB_REPOSITORY'), ...pick('GITHUB_SHA'), ...pick('GITHUB_RUN_ID'), ...pick('GITHUB_RUN_ATTEMPT'), ...pick('GITHUB_SERVER_URL'), ...pick('GITHUB_WORKFLOW') };
+    const v = {
+        ...pick('GITHUB_REPOSITORY'),
+        ...pick('GITHUB_SHA'),
+        ...pick('GITHUB_RUN_ID'),
+        ...pick('GITHUB_RUN_ATTEMPT'),
+        ...pick('GITHUB_SERVER_URL'),
+        ...pick('GITHUB_WORKFLOW'),
+    };
     return {
         ...(v['GITHUB_REPOSITORY'] ? { repository: v['GITHUB_REPOSITORY'] } : {}),
         ...(v['GITHUB_SHA'] ? { sha: v['GITHUB_SHA'] } : {}),

@@ -46,7 +46,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     for (const [name, value] of Object.entries(config)) {
       const p = providers.get(name);
       if (!p) throw new Error(`emulator: no provider '${name}'`);
-      p.configure(value as never);
+      p.configure(value);
     }
   };
   const handler = (req: IncomingMessage, res: ServerResponse): void => {

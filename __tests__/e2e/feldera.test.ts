@@ -1,0 +1,199 @@
+/**
+ * The bundled action (dist/index.js) against the emulated Feldera API, run as the runner runs it.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { runAction } from '../../emulator/run-action.ts';
+import { loadDescription, violations } from '../helpers/openapi.ts';
+import { useEmulator } from '../helpers/emulated.ts';
+
+const emu = useEmulator();
+const KEY = 'apikey:e2eSecretKeyValue123';
+
+function setup(pipelines: Record<string, object>, extra: object = {}): string {
+  emu.get().configure({ feldera: { apiKey: KEY, pipelines, ...extra } });
+  return emu.get().url;
+}
+
+const inputs = (url: string, ids: string, more: Record<string, string> = {}): Record<string, string> => ({
+  provider: 'feldera',
+  endpoint: url,
+  'pipeline-ids': ids,
+  'api-key': KEY,
+  timeout: '30s',
+  'poll-interval': '1s',
+  ...more,
+});
+
+const runs = (out: Record<string, string>): Array<Record<string, unknown>> => JSON.parse(out['runs'] ?? '[]') as Array<Record<string, unknown>>;
+const triggers = (): Record<string, { triggers: number; stops: number }> =>
+  (emu.get().providers.get('feldera')?.stats() ?? {}) as Record<string, { triggers: number; stops: number }>;
+
+describe('feldera end to end', () => {
+  test('starts several pipelines once each, waits through early start, and succeeds', async () => {
+    const url = setup({ a: {}, b: { compileMs: 1200 }, c: { provisionMs: 600 } });
+    const run = await runAction({ inputs: inputs(url, 'a, b\nc') });
+    expect(run.code).toBe(0);
+    expect(run.outputs['conclusion']).toBe('success');
+    expect(JSON.parse(run.outputs['run-ids'] ?? '')).toEqual(['a', 'b', 'c']);
+    expect(run.outputs['status']).toBe('Running');
+    expect(runs(run.outputs).map((r) => [r['pipeline'], r['conclusion'], r['status']])).toEqual([
+      ['a', 'success', 'Running'],
+      ['b', 'success', 'Running'],
+      ['c', 'success', 'Running'],
+    ]);
+    expect(Object.values(triggers()).map((t) => t.triggers)).toEqual([1, 1, 1]);
+    expect(run.stdout).toContain('b: Stopped — program Compiling');
+    expect(run.summary).toContain('<table>');
+  });
+
+  test('sends only requests the published OpenAPI description allows', async () => {
+    const url = setup({ p1: {}, p2: { outcome: 'awaiting-approval' } });
+    await runAction({ inputs: inputs(url, 'p1,p2', { initial: 'paused', 'bootstrap-policy': 'allow', 'dismiss-error': 'false' }) });
+    const api = loadDescription('feldera-openapi.json');
+    const sent = emu.get().requests;
+    expect(sent.length).toBeGreaterThan(3);
+    expect(sent.flatMap((r) => violations(api, r))).toEqual([]);
+    const start = sent.find((r) => r.path === '/v0/pipelines/p1/start');
+    expect(start?.query).toEqual({ initial: 'paused', bootstrap_policy: 'allow', dismiss_error: 'false' });
+    expect(start?.headers['authorization']).toBe(`Bearer ${KEY}`);
+  });
+
+  test('AwaitingApproval ends the wait successfully with a warning', async () => {
+    const url = setup({ gated: { outcome: 'awaiting-approval' } });
+    const run = await runAction({ inputs: inputs(url, 'gated') });
+    expect(run.code).toBe(0);
+    expect(run.outputs['status']).toBe('AwaitingApproval');
+    expect(run.stdout).toMatch(/::warning title=gated::gated is awaiting bootstrap approval/);
+  });
+
+  test('a deployment error fails the step with its error_code and message', async () => {
+    const url = setup({ ok: {}, bad: { outcome: 'deployment-error', errorCode: 'RunnerProvisionError', errorMessage: 'no capacity left' } });
+    const run = await runAction({ inputs: inputs(url, 'ok,bad') });
+    expect(run.code).toBe(1);
+    expect(run.outputs['conclusion']).toBe('failure');
+    const bad = runs(run.outputs).find((r) => r['pipeline'] === 'bad');
+    expect(bad?.['conclusion']).toBe('failure');
+    expect(bad?.['message']).toBe('RunnerProvisionError: no capacity left');
+    expect(run.stdout).toContain('::error::1 of 2 pipeline(s) did not succeed (failure):%0Abad: failure — RunnerProvisionError: no capacity left');
+  });
+
+  test('a compile error after an early start is reported with the compiler output', async () => {
+    const url = setup({ sql: { compileMs: 800, program: 'SqlError' } });
+    const run = await runAction({ inputs: inputs(url, 'sql') });
+    expect(run.code).toBe(1);
+    const msg = String(runs(run.outputs)[0]?.['message']);
+    expect(msg).toContain('StartFailedDueToFailedCompilation');
+    expect(msg).toContain("SQL line 3: Table 'missing_table' not found");
+  });
+
+  test('a program that already failed to compile is refused at /start', async () => {
+    const url = setup({ broken: { program: 'RustError' } });
+    const run = await runAction({ inputs: inputs(url, 'broken') });
+    expect(run.code).toBe(1);
+    expect(runs(run.outputs)[0]?.['message']).toBe(
+      'could not start: HTTP 400: CannotStartWithCompilationError: Cannot start a pipeline whose program failed to compile',
+    );
+  });
+
+  test('an unknown pipeline fails with Feldera’s code, and the others still start', async () => {
+    const url = setup({ known: {} });
+    const run = await runAction({ inputs: inputs(url, 'known,ghost') });
+    expect(run.code).toBe(1);
+    expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(['success', 'failure']);
+    expect(runs(run.outputs)[1]?.['message']).toContain("UnknownPipelineName: Unknown pipeline name 'ghost'");
+  });
+
+  test('503 bursts on trigger and status calls are retried', async () => {
+    const url = setup({ flaky: { unavailable503: 3 } });
+    const run = await runAction({ inputs: inputs(url, 'flaky') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/start pipeline flaky: HTTP 503; retry 1 of 4/);
+    expect(triggers()['flaky']?.triggers).toBe(1);
+  });
+
+  test('the timeout ends the wait with timed_out, and cancel-on-abort stops the pipeline', async () => {
+    const url = setup({ slow: { outcome: 'stuck' } });
+    const run = await runAction({ inputs: inputs(url, 'slow', { timeout: '3s', 'cancel-on-abort': 'true' }) });
+    expect(run.code).toBe(1);
+    expect(run.outputs['conclusion']).toBe('timed_out');
+    expect(runs(run.outputs)[0]?.['conclusion']).toBe('timed_out');
+    expect(triggers()['slow']?.stops).toBe(1);
+    const stop = emu.get().requests.find((r) => r.path.endsWith('/stop'));
+    expect(stop?.query).toEqual({ force: 'true' });
+  });
+
+  test('wait: false returns at once with the run ids and conclusion triggered', async () => {
+    const url = setup({ bg: { provisionMs: 5000 } });
+    const run = await runAction({ inputs: inputs(url, 'bg', { wait: 'false' }) });
+    expect(run.code).toBe(0);
+    expect(run.outputs['conclusion']).toBe('triggered');
+    expect(run.outputs['run-ids']).toBe('["bg"]');
+    expect(emu.get().requests.filter((r) => r.method === 'GET')).toHaveLength(0);
+  });
+
+  test('a wrong API key fails with AuthenticationFailed and never prints the key', async () => {
+    setup({ a: {} });
+    const run = await runAction({ inputs: { ...inputs(emu.get().url, 'a'), 'api-key': 'apikey:wrongButSecret987' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('AuthenticationFailed: Unauthorized: invalid API key');
+    expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('wrongButSecret987');
+  });
+
+  test('FELDERA_HOST and FELDERA_API_KEY stand in for endpoint and api-key', async () => {
+    const url = setup({ envy: {} });
+    const run = await runAction({ inputs: { provider: 'feldera', 'pipeline-ids': 'envy' }, env: { FELDERA_HOST: url, FELDERA_API_KEY: KEY } });
+    expect(run.code).toBe(0);
+  });
+
+  test('activate moves a standby pipeline to paused (Enterprise)', async () => {
+    const url = setup({ sb: { startInStandby: true } }, { enterprise: true });
+    const run = await runAction({ inputs: inputs(url, 'sb', { operation: 'activate', initial: 'paused' }) });
+    expect(run.code).toBe(0);
+    expect(run.outputs['status']).toBe('Paused');
+    expect(emu.get().requests.find((r) => r.path.endsWith('/activate'))?.query).toEqual({ initial: 'paused' });
+  });
+
+  test('activate on the open-source build reports EnterpriseFeature', async () => {
+    const url = setup({ sb: { startInStandby: true } });
+    const run = await runAction({ inputs: inputs(url, 'sb', { operation: 'activate' }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('EnterpriseFeature');
+    expect(emu.get().requests.find((r) => r.path.endsWith('/activate'))?.query).toEqual({});
+  });
+
+  test('standby start without file storage is refused with InitialStandbyNotAllowed; with it, waits for Standby', async () => {
+    const url = setup({ nostore: {}, store: { standbyAllowed: true } });
+    const run = await runAction({ inputs: inputs(url, 'nostore,store', { initial: 'standby' }) });
+    expect(runs(run.outputs).map((r) => [r['conclusion'], r['status']])).toEqual([
+      ['failure', 'not started'],
+      ['success', 'Standby'],
+    ]);
+    expect(runs(run.outputs)[0]?.['message']).toContain('InitialStandbyNotAllowed');
+  });
+
+  test.each([
+    [{ initial: 'sprinting' }, "Input 'initial' must be one of running, paused, standby (got 'sprinting')"],
+    [{ timeout: 'soon' }, "Input 'timeout' must be a duration such as 90, 90s, 15m or 2h"],
+    [{ wait: 'yes' }, "Input 'wait' must be true or false"],
+    [{ operation: 'activate', initial: 'standby' }, "Input 'initial' must be running or paused when operation is 'activate'"],
+    [{ endpoint: 'http://feldera.example.com' }, "Input 'endpoint' must use https:// for a host that is not loopback"],
+    [{ 'pipeline-ids': 'ok, not/ok' }, "Input 'pipeline-ids' has 'not/ok'"],
+    [{ 'pipeline-ids': ' ' }, "Input 'pipeline-ids' is required"],
+    [{ provider: 'jenkins' }, "Input 'provider' must be one of feldera, vmware-aria, huawei-codearts, alibaba-logstash (got 'jenkins')"],
+  ])('bad input %j fails before any request', async (bad, message) => {
+    const url = setup({ ok: {} });
+    const run = await runAction({ inputs: { ...inputs(url, 'ok'), ...bad } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`::error::${message}`);
+    expect(emu.get().requests).toHaveLength(0);
+  });
+
+  test('dry-run prints the start request and sends nothing', async () => {
+    const url = setup({ ok: {} });
+    const run = await runAction({ inputs: inputs(url, 'ok', { 'dry-run': 'true' }) });
+    expect(run.code).toBe(0);
+    expect(run.outputs['conclusion']).toBe('triggered');
+    expect(run.stdout).toContain(`[dry-run] ok: POST ${url}/v0/pipelines/ok/start?initial=running&dismiss_error=true`);
+    expect(emu.get().requests).toHaveLength(0);
+  });
+});
