@@ -79,7 +79,12 @@ export class FelderaEmulator implements ProviderEmulator {
         unavailableLeft: scenario.unavailable503 ?? 0,
       };
       if (scenario.startInStandby)
-        Object.assign(state, { desired: 'Standby', initial: 'Standby', createdAt: Date.now() - 60_000, startedAt: Date.now() - 60_000 });
+        Object.assign(state, {
+          desired: 'Standby',
+          initial: 'Standby',
+          createdAt: Date.now() - 60_000,
+          startedAt: Date.now() - 60_000,
+        });
       this.pipelines.set(name, state);
     }
   }

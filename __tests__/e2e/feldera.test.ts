@@ -24,7 +24,8 @@ const inputs = (url: string, ids: string, more: Record<string, string> = {}): Re
   ...more,
 });
 
-const runs = (out: Record<string, string>): Array<Record<string, unknown>> => JSON.parse(out['runs'] ?? '[]') as Array<Record<string, unknown>>;
+const runs = (out: Record<string, string>): Array<Record<string, unknown>> =>
+  JSON.parse(out['runs'] ?? '[]') as Array<Record<string, unknown>>;
 const triggers = (): Record<string, { triggers: number; stops: number }> =>
   (emu.get().providers.get('feldera')?.stats() ?? {}) as Record<string, { triggers: number; stops: number }>;
 
@@ -48,7 +49,9 @@ describe('feldera end to end', () => {
 
   test('sends only requests the published OpenAPI description allows', async () => {
     const url = setup({ p1: {}, p2: { outcome: 'awaiting-approval' } });
-    await runAction({ inputs: inputs(url, 'p1,p2', { initial: 'paused', 'bootstrap-policy': 'allow', 'dismiss-error': 'false' }) });
+    await runAction({
+      inputs: inputs(url, 'p1,p2', { initial: 'paused', 'bootstrap-policy': 'allow', 'dismiss-error': 'false' }),
+    });
     const api = loadDescription('feldera-openapi.json');
     const sent = emu.get().requests;
     expect(sent.length).toBeGreaterThan(3);
@@ -67,14 +70,19 @@ describe('feldera end to end', () => {
   });
 
   test('a deployment error fails the step with its error_code and message', async () => {
-    const url = setup({ ok: {}, bad: { outcome: 'deployment-error', errorCode: 'RunnerProvisionError', errorMessage: 'no capacity left' } });
+    const url = setup({
+      ok: {},
+      bad: { outcome: 'deployment-error', errorCode: 'RunnerProvisionError', errorMessage: 'no capacity left' },
+    });
     const run = await runAction({ inputs: inputs(url, 'ok,bad') });
     expect(run.code).toBe(1);
     expect(run.outputs['conclusion']).toBe('failure');
     const bad = runs(run.outputs).find((r) => r['pipeline'] === 'bad');
     expect(bad?.['conclusion']).toBe('failure');
     expect(bad?.['message']).toBe('RunnerProvisionError: no capacity left');
-    expect(run.stdout).toContain('::error::1 of 2 pipeline(s) did not succeed (failure):%0Abad: failure — RunnerProvisionError: no capacity left');
+    expect(run.stdout).toContain(
+      '::error::1 of 2 pipeline(s) did not succeed (failure):%0Abad: failure — RunnerProvisionError: no capacity left',
+    );
   });
 
   test('a compile error after an early start is reported with the compiler output', async () => {
@@ -141,7 +149,10 @@ describe('feldera end to end', () => {
 
   test('FELDERA_HOST and FELDERA_API_KEY stand in for endpoint and api-key', async () => {
     const url = setup({ envy: {} });
-    const run = await runAction({ inputs: { provider: 'feldera', 'pipeline-ids': 'envy' }, env: { FELDERA_HOST: url, FELDERA_API_KEY: KEY } });
+    const run = await runAction({
+      inputs: { provider: 'feldera', 'pipeline-ids': 'envy' },
+      env: { FELDERA_HOST: url, FELDERA_API_KEY: KEY },
+    });
     expect(run.code).toBe(0);
   });
 
@@ -179,7 +190,10 @@ describe('feldera end to end', () => {
     [{ endpoint: 'http://feldera.example.com' }, "Input 'endpoint' must use https:// for a host that is not loopback"],
     [{ 'pipeline-ids': 'ok, not/ok' }, "Input 'pipeline-ids' has 'not/ok'"],
     [{ 'pipeline-ids': ' ' }, "Input 'pipeline-ids' is required"],
-    [{ provider: 'jenkins' }, "Input 'provider' must be one of feldera, vmware-aria, huawei-codearts, alibaba-logstash (got 'jenkins')"],
+    [
+      { provider: 'jenkins' },
+      "Input 'provider' must be one of feldera, vmware-aria, huawei-codearts, alibaba-logstash (got 'jenkins')",
+    ],
   ])('bad input %j fails before any request', async (bad, message) => {
     const url = setup({ ok: {} });
     const run = await runAction({ inputs: { ...inputs(url, 'ok'), ...bad } });

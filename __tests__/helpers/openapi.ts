@@ -22,7 +22,7 @@ export function loadDescription(file: string, basePath = ''): ApiDescription {
 function deref(doc: Json, node: unknown): Json {
   let n = node as Json;
   while (n && typeof n['$ref'] === 'string') {
-    const parts = (n['$ref'] as string).replace(/^#\//, '').split('/');
+    const parts = (n['$ref']).replace(/^#\//, '').split('/');
     n = parts.reduce<Json>((acc, k) => acc[k] as Json, doc);
   }
   return n;
@@ -50,13 +50,16 @@ export function violations(api: ApiDescription, req: RecordedRequest): string[] 
   if (!entry) return [`${req.method} ${req.path}: no such path`];
   const op = entry[1][req.method.toLowerCase()] as Json | undefined;
   if (!op) return [`${req.method} ${req.path}: method not described`];
-  const params = [...((entry[1]['parameters'] as unknown[]) ?? []), ...((op['parameters'] as unknown[]) ?? [])].map((p) => deref(api.doc, p));
+  const params = [...((entry[1]['parameters'] as unknown[]) ?? []), ...((op['parameters'] as unknown[]) ?? [])].map((p) =>
+    deref(api.doc, p),
+  );
   const query = params.filter((p) => p['in'] === 'query');
   const problems: string[] = [];
   for (const [name, value] of Object.entries(req.query)) {
     const p = query.find((q) => q['name'] === name);
     if (!p) problems.push(`${req.method} ${req.path}: query parameter '${name}' not described`);
-    else if (!allowed(api.doc, (p['schema'] as Json | undefined) ?? p, value)) problems.push(`${req.method} ${req.path}: ${name}=${value} not allowed`);
+    else if (!allowed(api.doc, (p['schema'] as Json | undefined) ?? p, value))
+      problems.push(`${req.method} ${req.path}: ${name}=${value} not allowed`);
   }
   return problems;
 }
