@@ -22,7 +22,7 @@ export function loadDescription(file: string, basePath = ''): ApiDescription {
 function deref(doc: Json, node: unknown): Json {
   let n = node as Json;
   while (n && typeof n['$ref'] === 'string') {
-    const parts = (n['$ref']).replace(/^#\//, '').split('/');
+    const parts = n['$ref'].replace(/^#\//, '').split('/');
     n = parts.reduce<Json>((acc, k) => acc[k] as Json, doc);
   }
   return n;
