@@ -28926,7 +28926,7 @@ const defaultSchedule = (maxIntervalMs) => ({
 });
 /** The gap before the next poll of a run that has been going for `ageMs`. */
 function nextPollDelay(ageMs, s) {
-    return Math.min(s.maxIntervalMs, Math.max(s.minIntervalMs, ageMs * s.ageFraction));
+    return Math.round(Math.min(s.maxIntervalMs, Math.max(s.minIntervalMs, ageMs * s.ageFraction)));
 }
 const PERMANENT_ERROR_LIMIT = 3;
 function trackRuns(handles, now) {

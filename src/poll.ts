@@ -24,7 +24,7 @@ export const defaultSchedule = (maxIntervalMs: number): PollSchedule => ({
 
 /** The gap before the next poll of a run that has been going for `ageMs`. */
 export function nextPollDelay(ageMs: number, s: PollSchedule): number {
-  return Math.min(s.maxIntervalMs, Math.max(s.minIntervalMs, ageMs * s.ageFraction));
+  return Math.round(Math.min(s.maxIntervalMs, Math.max(s.minIntervalMs, ageMs * s.ageFraction)));
 }
 
 export interface TrackedRun {

@@ -139,6 +139,15 @@ describe('feldera end to end', () => {
     expect(emu.get().requests.filter((r) => r.method === 'GET')).toHaveLength(0);
   });
 
+  test('run ids are in GITHUB_OUTPUT as soon as the trigger returns, before the wait ends', async () => {
+    const url = setup({ long: { outcome: 'stuck' } });
+    const run = await runAction({ inputs: inputs(url, 'long', { timeout: '1m' }), killAfterMs: 2500 });
+    expect(run.signal).toBe('SIGKILL');
+    expect(run.outputs['run-ids']).toBe('["long"]');
+    expect(run.outputs['conclusion']).toBe('triggered');
+    expect(JSON.parse(run.state['runs'] ?? '[]')).toEqual([expect.objectContaining({ pipeline: 'long', runId: 'long' })]);
+  });
+
   test('a wrong API key fails with AuthenticationFailed and never prints the key', async () => {
     setup({ a: {} });
     const run = await runAction({ inputs: { ...inputs(emu.get().url, 'a'), 'api-key': 'apikey:wrongButSecret987' } });

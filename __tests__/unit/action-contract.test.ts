@@ -1,0 +1,36 @@
+/** action.yml, the code and the interface agree: declared outputs are exactly the ones set, inputs read are declared, defaults match. */
+import { expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ROOT } from '../../emulator/run-action.ts';
+import { commonShape, readCommonSettings } from '../../src/inputs.ts';
+import { OUTPUT_NAMES } from '../../src/outputs.ts';
+
+interface ActionYml {
+  runs: { using: string; main: string; post: string };
+  inputs: Record<string, { default?: string; required?: boolean }>;
+  outputs: Record<string, unknown>;
+}
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+
+test('runs on node24 with main and post bundles that exist', () => {
+  expect(action.runs.using).toBe('node24');
+  expect(action.runs.main).toBe('dist/index.js');
+  expect(action.runs.post).toBe('dist/post.js');
+});
+
+test('the outputs action.yml declares are exactly the ones the code can set', () => {
+  expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
+});
+
+test('every common input is declared', () => {
+  for (const name of Object.keys(commonShape)) expect(action.inputs).toHaveProperty(name);
+});
+
+test('defaults in action.yml are the defaults the code applies when an input is unset', () => {
+  const declared = (name: string): string => action.inputs[name]?.default ?? '';
+  const fromYml = readCommonSettings((n) => (n === 'provider' ? 'feldera' : n === 'pipeline-ids' ? 'p' : declared(n)));
+  const fromCode = readCommonSettings((n) => (n === 'provider' ? 'feldera' : n === 'pipeline-ids' ? 'p' : ''));
+  expect(fromYml).toEqual(fromCode);
+});

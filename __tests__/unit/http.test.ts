@@ -1,0 +1,123 @@
+/** The HTTP client against a real loopback server: retries, Retry-After, timeouts, the never-twice rule. */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '../../src/clock.ts';
+import { NetworkError } from '../../src/errors.ts';
+import { HttpClient, type HttpRequest } from '../../src/http.ts';
+
+let server: Server;
+let base: string;
+const hits = new Map<string, number>();
+// Each path scripts its answers in order; the last one repeats.
+const scripts: Record<string, Array<{ status: number; headers?: Record<string, string>; delayMs?: number }>> = {
+  '/flaky': [{ status: 503 }, { status: 503 }, { status: 200 }],
+  '/throttled': [{ status: 429, headers: { 'retry-after': '3' } }, { status: 200 }],
+  '/down': [{ status: 502 }],
+  '/refused-start': [{ status: 400 }, { status: 202 }],
+  '/slow': [{ status: 200, delayMs: 400 }],
+};
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    const n = hits.get(path) ?? 0;
+    hits.set(path, n + 1);
+    const script = scripts[path] ?? [{ status: 200 }];
+    const step = script[Math.min(n, script.length - 1)] ?? { status: 200 };
+    setTimeout(() => {
+      res.writeHead(step.status, step.headers);
+      res.end(JSON.stringify({ n }));
+    }, step.delayMs ?? 0);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+function fakeClock(): Clock & { slept: number[] } {
+  const slept: number[] = [];
+  return { slept, now: () => Date.now(), random: () => 0.5, sleep: (ms) => (slept.push(ms), Promise.resolve()) };
+}
+
+const req = (path: string, more: Partial<HttpRequest> = {}): HttpRequest => ({
+  method: 'GET',
+  url: new URL(base + path),
+  label: `call ${path}`,
+  idempotent: true,
+  ...more,
+});
+
+describe('HttpClient', () => {
+  test('retries 5xx on idempotent requests with jittered backoff and logs each retry', async () => {
+    const clock = fakeClock();
+    const lines: string[] = [];
+    const http = new HttpClient({ clock, log: (l) => lines.push(l) });
+    const res = await http.send(req('/flaky'));
+    expect(res.status).toBe(200);
+    expect(clock.slept).toEqual([250, 500]);
+    expect(lines).toEqual(['call /flaky: HTTP 503; retry 1 of 4 in 0.3s', 'call /flaky: HTTP 503; retry 2 of 4 in 0.5s']);
+    await http.close();
+  });
+
+  test('honours Retry-After', async () => {
+    const clock = fakeClock();
+    const http = new HttpClient({ clock });
+    expect((await http.send(req('/throttled'))).status).toBe(200);
+    expect(clock.slept).toEqual([3000]);
+    await http.close();
+  });
+
+  test('gives up after maxAttempts and returns the last response', async () => {
+    hits.delete('/down');
+    const http = new HttpClient({ clock: fakeClock(), maxAttempts: 3 });
+    expect((await http.send(req('/down'))).status).toBe(502);
+    expect(hits.get('/down')).toBe(3);
+    await http.close();
+  });
+
+  test('never repeats a non-idempotent request that got a response, unless the provider says so', async () => {
+    hits.delete('/flaky');
+    const http = new HttpClient({ clock: fakeClock() });
+    expect((await http.send(req('/flaky', { method: 'POST', idempotent: false }))).status).toBe(503);
+    expect(hits.get('/flaky')).toBe(1);
+    const res = await http.send(req('/refused-start', { method: 'POST', idempotent: false, retryWhen: (r) => r.status === 400 }));
+    expect(res.status).toBe(202);
+    await http.close();
+  });
+
+  test('retries a non-idempotent request when the connection was refused (never sent)', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const clock = fakeClock();
+    const http = new HttpClient({ clock, maxAttempts: 2 });
+    const err = await http
+      .send({ method: 'POST', url: new URL(`http://127.0.0.1:${port}/x`), label: 'start', idempotent: false })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect((err as NetworkError).unsent).toBe(true);
+    expect(clock.slept).toHaveLength(1);
+    await http.close();
+  });
+
+  test('a response slower than the request timeout is a network error, not retried when not idempotent', async () => {
+    hits.delete('/slow');
+    const http = new HttpClient({ clock: fakeClock(), requestTimeoutMs: 100 });
+    const err = await http.send(req('/slow', { method: 'POST', idempotent: false })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NetworkError);
+    expect((err as Error).message).toMatch(/no response within 0.1s/);
+    expect(hits.get('/slow')).toBe(1);
+    await http.close();
+  });
+
+  test('signs every attempt anew', async () => {
+    hits.delete('/flaky');
+    let signed = 0;
+    const http = new HttpClient({ clock: fakeClock() });
+    await http.send(req('/flaky', { sign: () => ({ authorization: `sig-${++signed}` }) }));
+    expect(signed).toBe(3);
+    await http.close();
+  });
+});
