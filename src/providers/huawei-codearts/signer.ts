@@ -25,7 +25,10 @@ export interface Signature {
 
 /** `20250102T030405Z`: the X-Sdk-Date form of a UTC instant. */
 export function sdkDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 export function sha256Hex(data: string): string {
