@@ -130,7 +130,7 @@ function resolveEndpoint(ctx: ProviderContext): URL {
 /** `parameters` → run `variables`: scalars as text, structures as JSON; each value at most 8192 characters. */
 function toVariables(parameters: Record<string, unknown>): Variable[] {
   return Object.entries(parameters).map(([name, raw]) => {
-    const value = raw === null || raw === undefined ? '' : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+    const value = variableText(raw);
     if (value.length > MAX_VARIABLE_VALUE) {
       throw new InputError(
         'parameters',
@@ -139,6 +139,13 @@ function toVariables(parameters: Record<string, unknown>): Variable[] {
     }
     return { name, value };
   });
+}
+
+function variableText(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  return JSON.stringify(raw);
 }
 
 class CodeArtsProvider implements Provider {
