@@ -52,7 +52,10 @@ function canonicalRequestFromWire(req: GatewayRequest, signed: string[]): string
   const q = req.rawUrl.indexOf('?');
   const rawPath = q < 0 ? req.rawUrl : req.rawUrl.slice(0, q);
   const rawQuery = q < 0 ? '' : req.rawUrl.slice(q + 1);
-  let path = rawPath.split('/').map((s) => percentEncode(unescapeUrl(s))).join('/');
+  let path = rawPath
+    .split('/')
+    .map((s) => percentEncode(unescapeUrl(s)))
+    .join('/');
   if (!path.endsWith('/')) path += '/';
   const pairs: Array<[string, string]> = rawQuery
     .split('&')

@@ -32,9 +32,8 @@ interface Vector {
   authorization: string;
 }
 
-const vectors = (
-  JSON.parse(readFileSync(join(ROOT, '__fixtures__', 'huawei-signing.json'), 'utf8')) as { vectors: Vector[] }
-).vectors;
+const vectors = (JSON.parse(readFileSync(join(ROOT, '__fixtures__', 'huawei-signing.json'), 'utf8')) as { vectors: Vector[] })
+  .vectors;
 
 /** Rebuilds the request each vector describes: URL, headers as signed, and the body bytes sent. */
 function requestOf(v: Vector): { method: string; url: URL; headers: Record<string, string>; body: string } {
@@ -81,7 +80,9 @@ describe('SDK-HMAC-SHA256 signer', () => {
       body: r.body,
     };
     const date = r.headers['x-sdk-date'] ?? r.headers['X-Sdk-Date'] ?? '';
-    const now = Date.parse(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`);
+    const now = Date.parse(
+      `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`,
+    );
     const secrets = { [v.inputs.access_key_id]: v.inputs.secret_access_key };
     expect(verifySignature(wire, (ak) => secrets[ak], now)).toEqual({ ok: true, accessKeyId: v.inputs.access_key_id });
     const tampered = verifySignature({ ...wire, body: `${wire.body} ` }, (ak) => secrets[ak], now);
