@@ -7,6 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FelderaEmulator } from './feldera.ts';
+import { CodeArtsEmulator } from './huawei-codearts.ts';
 import type { EmuRequest, EmuResponse, ProviderEmulator } from './types.ts';
 
 export interface RecordedRequest {
@@ -35,7 +36,7 @@ export interface Emulator {
 
 /** Every provider module the emulator serves; each claims its own paths. */
 export function providerModules(): ProviderEmulator[] {
-  return [new FelderaEmulator()];
+  return [new FelderaEmulator(), new CodeArtsEmulator()];
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

@@ -28,6 +28,25 @@ const demos: Demo[] = [
       timeout: '1m',
     }),
   },
+  {
+    title: 'Huawei CodeArts: start two pipelines with one signed batch call and wait until they complete',
+    config: {
+      'huawei-codearts': {
+        projectId: 'e2e18230a85d4d6ab0b56cb6d2246c18',
+        credentials: [{ accessKeyId: 'HPUADEMOACCESSKEY001', secretAccessKey: 'demo-secret-access-key' }],
+        pipelines: { '85f622d9d0ad4852a9451dbc9fe3156a': { runMs: 1200 }, '0747d5a7099e45f69dc1d099945909a9': { pauseMs: 800 } },
+      },
+    },
+    inputs: (url) => ({
+      provider: 'huawei-codearts',
+      endpoint: url,
+      'project-id': 'e2e18230a85d4d6ab0b56cb6d2246c18',
+      'pipeline-ids': '85f622d9d0ad4852a9451dbc9fe3156a, 0747d5a7099e45f69dc1d099945909a9',
+      'access-key-id': 'HPUADEMOACCESSKEY001',
+      'access-key-secret': 'demo-secret-access-key',
+      timeout: '1m',
+    }),
+  },
 ];
 
 function show(run: ActionRun): void {

@@ -10,7 +10,7 @@ type Loader = () => Promise<{ createProvider: ProviderFactory; traits: ProviderT
 const loaders: Record<ProviderName, Loader | undefined> = {
   feldera: () => import('./feldera/index.ts'),
   'vmware-aria': undefined,
-  'huawei-codearts': undefined,
+  'huawei-codearts': () => import('./huawei-codearts/index.ts'),
   'alibaba-logstash': undefined,
 };
 

@@ -1,0 +1,275 @@
+/**
+ * The bundled action (dist/index.js) against the emulated CodeArts Pipeline API and its gateway,
+ * which verifies every signature independently of the action's signer.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, runAction } from '../../emulator/run-action.ts';
+import type { CodeArtsPipelineScenario } from '../../emulator/huawei-codearts.ts';
+import type { RecordedRequest } from '../../emulator/server.ts';
+import { violations, type ApiDescription } from '../helpers/openapi.ts';
+import { useEmulator } from '../helpers/emulated.ts';
+
+const emu = useEmulator();
+const PROJECT = 'e2e18230a85d4d6ab0b56cb6d2246c18';
+const AK = 'HPUAEXAMPLEAK1234567';
+const SK = 'E2eSecretKeyValue0123456789abcdefghijklm';
+const TMP = {
+  accessKeyId: 'HSTAEXAMPLETMPAK0001',
+  secretAccessKey: 'TmpSecretE2e9876543210zyx',
+  securityToken: 'gQpjE2eSecurityTokenValue',
+};
+const ID = ['85f622d9d0ad4852a9451dbc9fe3156a', '0747d5a7099e45f69dc1d099945909a9', '11111111222222223333333344444444'] as const;
+
+function setup(pipelines: Record<string, CodeArtsPipelineScenario>, extra: object = {}): string {
+  emu.get().configure({
+    'huawei-codearts': {
+      projectId: PROJECT,
+      credentials: [{ accessKeyId: AK, secretAccessKey: SK }, TMP],
+      authTokens: ['MIIE2eIamTokenValue'],
+      pipelines,
+      ...extra,
+    },
+  });
+  return emu.get().url;
+}
+
+const inputs = (url: string, ids: readonly string[], more: Record<string, string> = {}): Record<string, string> => ({
+  provider: 'huawei-codearts',
+  endpoint: url,
+  'project-id': PROJECT,
+  'pipeline-ids': ids.join('\n'),
+  'access-key-id': AK,
+  'access-key-secret': SK,
+  timeout: '30s',
+  'poll-interval': '1s',
+  ...more,
+});
+
+type Stats = {
+  batchCalls: number;
+  authFailures: number;
+  pipelines: Record<string, { starts: number; refused: number; stops: number; variables: unknown[] }>;
+};
+const stats = (): Stats => emu.get().providers.get('huawei-codearts')?.stats() as Stats;
+const runs = (out: Record<string, string>): Array<Record<string, unknown>> =>
+  JSON.parse(out['runs'] ?? '[]') as Array<Record<string, unknown>>;
+const sent = (): RecordedRequest[] => emu.get().requests;
+const withoutKeys = (o: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'access-key-id' && k !== 'access-key-secret'));
+
+/** The API Explorer documents of the operations the action calls (BatchRunPipeline is web-only). */
+function descriptions(): ApiDescription[] {
+  const spec = JSON.parse(readFileSync(join(ROOT, '__fixtures__', 'huawei-codearts-pipeline.json'), 'utf8')) as {
+    operations: Record<string, Record<string, unknown>>;
+  };
+  return Object.values(spec.operations).map((doc) => ({ doc, basePath: '' }));
+}
+
+describe('huawei-codearts end to end', () => {
+  test('several ids start with one batch-runs call, each run is polled to COMPLETED', async () => {
+    const url = setup({ [ID[0]]: {}, [ID[1]]: { runMs: 1500 }, [ID[2]]: { runMs: 300 } });
+    const run = await runAction({ inputs: inputs(url, ID) });
+    expect(run.code).toBe(0);
+    expect(run.outputs['conclusion']).toBe('success');
+    const s = stats();
+    expect(s.batchCalls).toBe(1);
+    expect(ID.map((id) => s.pipelines[id]?.starts)).toEqual([1, 1, 1]);
+    const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
+    expect(ids).toHaveLength(3);
+    expect(ids.every((i) => /^[0-9a-f]{32}$/.test(i))).toBe(true);
+    expect(run.outputs['pipeline_run_id']).toBe(ids[0]);
+    expect(run.outputs['status']).toBe('COMPLETED');
+    expect(runs(run.outputs).map((r) => [r['pipeline'], r['conclusion'], r['status']])).toEqual(
+      ID.map((id) => [id, 'success', 'COMPLETED']),
+    );
+    expect(String(runs(run.outputs)[0]?.['url'])).toContain(`/pipeline/detail/${ID[0]}/${ids[0]}`);
+    const batch = sent().filter((r) => r.path.endsWith('/batch-runs'));
+    expect(batch).toHaveLength(1);
+    expect(JSON.parse(batch[0]?.body ?? '{}')).toEqual({ pipeline_ids: [...ID] });
+    expect(batch[0]?.headers['authorization']).toMatch(
+      /^SDK-HMAC-SHA256 Access=HPUAEXAMPLEAK1234567, SignedHeaders=content-type;host;x-sdk-date, Signature=[0-9a-f]{64}$/,
+    );
+    expect(s.authFailures).toBe(0);
+    expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain(SK);
+  });
+
+  test('parameters start one /run per id with variables, within the published API description', async () => {
+    const url = setup({ [ID[0]]: {}, [ID[1]]: {} });
+    const run = await runAction({
+      inputs: inputs(url, ID.slice(0, 2), { parameters: 'version: 1.4.2\nenv: staging\nflags: {fast: true}' }),
+    });
+    expect(run.code).toBe(0);
+    const s = stats();
+    expect(s.batchCalls).toBe(0);
+    const expected = [
+      { name: 'version', value: '1.4.2' },
+      { name: 'env', value: 'staging' },
+      { name: 'flags', value: '{"fast":true}' },
+    ];
+    expect(s.pipelines[ID[0]]?.variables).toEqual([expected]);
+    expect(s.pipelines[ID[1]]?.variables).toEqual([expected]);
+    const start = sent().find((r) => r.path.endsWith(`${ID[0]}/run`));
+    expect(JSON.parse(start?.body ?? '{}')).toMatchObject({ description: expect.stringContaining('octo-org/octo-repo') });
+    const docs = descriptions();
+    for (const r of sent()) expect(docs.some((d) => violations(d, r).length === 0)).toBe(true);
+  });
+
+  test('a failed run fails the step naming the failed stage, job and step', async () => {
+    const url = setup({
+      [ID[0]]: {},
+      [ID[1]]: {
+        outcome: 'FAILED',
+        failure: { stage: 'Deploy', job: 'helm upgrade', step: 'deploy to cce', message: 'ImagePullBackOff' },
+      },
+    });
+    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2)) });
+    expect(run.code).toBe(1);
+    expect(run.outputs['conclusion']).toBe('failure');
+    expect(runs(run.outputs).map((r) => [r['conclusion'], r['status']])).toEqual([
+      ['success', 'COMPLETED'],
+      ['failure', 'FAILED'],
+    ]);
+    const msg = "run FAILED: stage 'Deploy' / job 'helm upgrade' / step 'deploy to cce' failed: ImagePullBackOff";
+    expect(runs(run.outputs)[1]?.['message']).toBe(msg);
+    expect(run.stdout).toContain(`${ID[1]}: failure — ${msg}`);
+  });
+
+  test('a run cancelled in CodeArts (CANCELED) fails the step', async () => {
+    const url = setup({ [ID[0]]: { outcome: 'CANCELED' } });
+    const run = await runAction({ inputs: inputs(url, [ID[0]]) });
+    expect(run.code).toBe(1);
+    expect(runs(run.outputs)[0]).toMatchObject({ status: 'CANCELED', conclusion: 'failure' });
+  });
+
+  test('a queued run (DEVPIPE.00011169) counts as started and is waited for; PAUSED keeps waiting with a notice', async () => {
+    const url = setup({ [ID[0]]: { queued: 'pipeline', queueMs: 800, pauseMs: 1200 } });
+    const run = await runAction({ inputs: inputs(url, [ID[0]], { parameters: 'A=1' }) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /::notice title=85f622d9d0ad4852a9451dbc9fe3156a::run [0-9a-f]{32} is queued \(DEVPIPE\.00011169: /,
+    );
+    expect(run.stdout).toContain(`${ID[0]}: QUEUED`);
+    expect(run.stdout).toMatch(/::warning title=85f6[0-9a-f]+::run [0-9a-f]{32} is PAUSED at stage 'Approve'/);
+    expect(run.outputs['status']).toBe('COMPLETED');
+    expect(stats().pipelines[ID[0]]?.starts).toBe(1);
+  });
+
+  test('refused starts (DEVPIPE.00011104) are retried with backoff; the batch call is repeated only then', async () => {
+    const url = setup({ [ID[0]]: { refuseStarts: 2 }, [ID[1]]: {} });
+    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2)) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/start 2 pipelines: HTTP 400; retry 1 of 4/);
+    const s = stats();
+    expect(s.batchCalls).toBe(3);
+    expect(s.pipelines[ID[0]]?.starts).toBe(1);
+    expect(s.pipelines[ID[1]]?.starts).toBe(1);
+  });
+
+  test('an unknown pipeline fails with DEVPIPE.00011401 while the others run', async () => {
+    const url = setup({ [ID[0]]: {} });
+    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2), { parameters: 'X=y' }) });
+    expect(run.code).toBe(1);
+    expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(['success', 'failure']);
+    expect(runs(run.outputs)[1]?.['message']).toMatch(
+      /^could not start: HTTP 404: DEVPIPE\.00011401: The pipeline 0747\w+ does not exist \(request id [0-9a-f]{32}\)$/,
+    );
+  });
+
+  test('a batch that returns no run for an id marks only that pipeline as not started', async () => {
+    const url = setup({ [ID[0]]: {}, [ID[2]]: {} });
+    const run = await runAction({ inputs: inputs(url, ID) });
+    expect(run.code).toBe(1);
+    expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(['success', 'failure', 'success']);
+    expect(runs(run.outputs)[1]?.['message']).toContain('batch-runs returned no pipeline_run_id');
+    expect(run.outputs['request-id']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  test('a wrong secret is refused by the gateway with APIGW.0301 and is never printed', async () => {
+    const url = setup({ [ID[0]]: {} });
+    const run = await runAction({ inputs: inputs(url, [ID[0]], { 'access-key-secret': 'WrongSecretButStillSecret42' }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('HTTP 401: APIGW.0301: Incorrect IAM authentication information: verify aksk signature fail');
+    expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('WrongSecretButStillSecret42');
+    expect(stats().pipelines[ID[0]]?.starts).toBe(0);
+  });
+
+  test('a gateway clock 20 minutes off rejects the X-Sdk-Date', async () => {
+    const url = setup({ [ID[0]]: {} }, { clockOffsetMs: 20 * 60_000 });
+    const run = await runAction({ inputs: inputs(url, [ID[0]]) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('APIGW.0301: Incorrect IAM authentication information: X-Sdk-Date is not within 15 minutes');
+  });
+
+  test('temporary credentials from the SDK environment variables sign with X-Security-Token', async () => {
+    const url = setup({ [ID[0]]: {} });
+    const rest = withoutKeys(inputs(url, [ID[0]]));
+    const run = await runAction({
+      inputs: rest,
+      env: {
+        HUAWEICLOUD_SDK_AK: TMP.accessKeyId,
+        HUAWEICLOUD_SDK_SK: TMP.secretAccessKey,
+        HUAWEICLOUD_SDK_SECURITY_TOKEN: TMP.securityToken,
+      },
+    });
+    expect(run.code).toBe(0);
+    const first = sent()[0];
+    expect(first?.headers['x-security-token']).toBe(TMP.securityToken);
+    expect(first?.headers['authorization']).toContain('SignedHeaders=content-type;host;x-sdk-date;x-security-token,');
+  });
+
+  test('auth-token is sent as X-Auth-Token without signing', async () => {
+    const url = setup({ [ID[0]]: {} });
+    const rest = withoutKeys(inputs(url, [ID[0]]));
+    const run = await runAction({ inputs: { ...rest, 'auth-token': 'MIIE2eIamTokenValue' } });
+    expect(run.code).toBe(0);
+    expect(sent().every((r) => r.headers['x-auth-token'] === 'MIIE2eIamTokenValue' && !r.headers['authorization'])).toBe(true);
+  });
+
+  test('on timeout, cancel-on-abort (default true) stops the started run', async () => {
+    const url = setup({ [ID[0]]: { outcome: 'stuck' } });
+    const run = await runAction({ inputs: inputs(url, [ID[0]], { timeout: '3s' }) });
+    expect(run.code).toBe(1);
+    expect(run.outputs['conclusion']).toBe('timed_out');
+    expect(stats().pipelines[ID[0]]?.stops).toBe(1);
+    const stop = sent().find((r) => r.path.endsWith('/stop'));
+    expect(stop?.path).toBe(`/v5/${PROJECT}/api/pipelines/${ID[0]}/pipeline-runs/${run.outputs['pipeline_run_id']}/stop`);
+  });
+
+  test('wait: false returns the run ids at once', async () => {
+    const url = setup({ [ID[0]]: { runMs: 5000 } });
+    const run = await runAction({ inputs: inputs(url, [ID[0]], { wait: 'false' }) });
+    expect(run.code).toBe(0);
+    expect(run.outputs['conclusion']).toBe('triggered');
+    expect(run.outputs['pipeline_run_id']).toMatch(/^[0-9a-f]{32}$/);
+    expect(sent().filter((r) => r.method === 'GET')).toHaveLength(0);
+  });
+
+  test.each([
+    [{ 'pipeline-ids': 'short-id' }, "Input 'pipeline-ids' has 'short-id': CodeArts pipeline ids are 32 letters and digits"],
+    [{ 'project-id': '' }, "Input 'project-id' is required for huawei-codearts"],
+    [{ 'project-id': 'nope' }, "Input 'project-id' must be the 32-character CodeArts project id"],
+    [{ 'access-key-id': '' }, "Input 'access-key-id' is required for huawei-codearts (or set HUAWEICLOUD_SDK_AK"],
+    [{ 'access-key-secret': '' }, "Input 'access-key-secret' is required with access-key-id"],
+    [{ 'auth-token': 'tok' }, "Input 'auth-token' cannot be combined with access-key-id/access-key-secret"],
+    [{ endpoint: '', region: 'eu-west-101' }, "Input 'region' 'eu-west-101' has no CodeArts Pipeline endpoint"],
+    [{ endpoint: '' }, "Input 'region' is required for huawei-codearts unless endpoint is given"],
+    [{ parameters: '[1, 2]' }, "Input 'parameters' must be a YAML/JSON mapping or KEY=VALUE lines"],
+  ])('bad input %j fails before any request', async (bad, message) => {
+    const url = setup({ [ID[0]]: {} });
+    const run = await runAction({ inputs: { ...inputs(url, [ID[0]]), ...bad } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`::error::${message}`);
+    expect(sent()).toHaveLength(0);
+  });
+
+  test('dry-run prints the batch request and sends nothing', async () => {
+    const url = setup({});
+    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2), { 'dry-run': 'true' }) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`[dry-run] ${ID[0]},${ID[1]}: POST ${url}/v5/${PROJECT}/api/pipelines/batch-runs`);
+    expect(run.stdout).toContain(`{"pipeline_ids":["${ID[0]}","${ID[1]}"]}`);
+    expect(sent()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,78 @@
+/** The CodeArts region table, the endpoint override variable, and run status classification. */
+import { describe, expect, test } from '@jest/globals';
+import type { RunDetail } from '../../src/providers/huawei-codearts/models.ts';
+import { endpointOverrideVariable, regionEndpoint } from '../../src/providers/huawei-codearts/regions.ts';
+import { classifyRun } from '../../src/providers/huawei-codearts/status.ts';
+
+describe('CodeArts regions', () => {
+  test.each([
+    ['cn-north-4', 'https://cloudpipeline-ext.cn-north-4.myhuaweicloud.com'],
+    ['ap-southeast-3', 'https://cloudpipeline-ext.ap-southeast-3.myhuaweicloud.com'],
+    ['la-north-2', 'https://cloudpipeline-ext.la-north-2.myhuaweicloud.com'],
+    ['tr-west-1', 'https://pipeline-external.tr-west-1.myhuaweicloud.com'],
+    ['la-south-2', 'https://pipeline-external.la-south-2.myhuaweicloud.com'],
+    ['af-north-1', 'https://pipeline.af-north-1.myhuaweicloud.com'],
+    ['me-east-1', 'https://pipeline.me-east-1.myhuaweicloud.com'],
+    ['af-south-1', 'https://pipeline.af-south-1.myhuaweicloud.com'],
+  ])('%s → %s', (region, url) => {
+    expect(regionEndpoint(region)).toBe(url);
+  });
+
+  test('a region CodeArts does not serve has no endpoint', () => {
+    expect(regionEndpoint('eu-west-0')).toBeUndefined();
+  });
+
+  test('the SDK override variable upper-cases the region and replaces hyphens', () => {
+    expect(endpointOverrideVariable('cn-north-4')).toBe('HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_CN_NORTH_4');
+  });
+});
+
+const run = (status: string, stages: RunDetail['stages'] = []): RunDetail => ({ id: 'r1', status, stages });
+
+describe('CodeArts run status', () => {
+  test.each([
+    ['COMPLETED', 'success'],
+    ['FAILED', 'failure'],
+    ['CANCELED', 'failure'],
+    ['IGNORED', 'failure'],
+    ['ASYNC_FAILED', 'failure'],
+    ['RUNNING', 'pending'],
+    ['QUEUED', 'pending'],
+    ['INIT', 'pending'],
+    ['PAUSED', 'pending'],
+    ['SUSPEND', 'pending'],
+  ])('%s → %s', (status, phase) => {
+    expect(classifyRun(run(status)).phase).toBe(phase);
+  });
+
+  test('PAUSED warns with the stage it waits in; an unknown status warns and keeps waiting', () => {
+    const paused = classifyRun(run('PAUSED', [{ name: 'Approve', status: 'PAUSED', jobs: [] }]));
+    expect(paused.warning).toContain("is PAUSED at stage 'Approve'");
+    const odd = classifyRun(run('HIBERNATING'));
+    expect(odd).toMatchObject({ phase: 'pending', warning: expect.stringContaining("unknown run status 'HIBERNATING'") });
+  });
+
+  test('a failure names every failed stage, job and step with the message', () => {
+    const obs = classifyRun(
+      run('FAILED', [
+        { name: 'Build', status: 'COMPLETED', jobs: [{ name: 'compile', status: 'COMPLETED', steps: [] }] },
+        {
+          name: 'Test',
+          status: 'FAILED',
+          jobs: [
+            {
+              name: 'unit',
+              status: 'FAILED',
+              message: 'job failed',
+              steps: [{ name: 'npm test', status: 'FAILED', message: '3 failing' }],
+            },
+            { name: 'lint', status: 'FAILED', message: 'eslint exited 1', steps: [] },
+          ],
+        },
+      ]),
+    );
+    expect(obs.message).toBe(
+      "run FAILED: stage 'Test' / job 'unit' / step 'npm test' failed: 3 failing; stage 'Test' / job 'lint' failed: eslint exited 1",
+    );
+  });
+});

@@ -1,0 +1,338 @@
+/**
+ * Huawei Cloud CodeArts Pipeline behind its API gateway, as `shared/providers/huawei-codearts.md`
+ * describes it: the gateway checks the SDK-HMAC-SHA256 signature (or X-Auth-Token) and the
+ * X-Sdk-Date skew; runs move RUNNING → (PAUSED) → an end state on a timer; starts can be queued
+ * (DEVPIPE.00011169/70 with the run id) or refused (DEVPIPE.00011104) by concurrency limits.
+ */
+import { randomBytes } from 'node:crypto';
+import { verifySignature } from './huawei-verifier.ts';
+import { json, type EmuRequest, type EmuResponse, type ProviderEmulator } from './types.ts';
+
+export interface CodeArtsPipelineScenario {
+  name?: string;
+  /** End state of a run; `stuck` keeps it RUNNING until stopped. */
+  outcome?: 'COMPLETED' | 'FAILED' | 'CANCELED' | 'IGNORED' | 'stuck';
+  /** Time a run spends RUNNING (plus any pause) before it ends. */
+  runMs?: number;
+  /** A manual-review pause of this length in the middle of the run (status PAUSED). */
+  pauseMs?: number;
+  /** The start is queued behind a concurrency limit for this long (`pipeline` → 00011169, `tenant` → 00011170). */
+  queued?: 'pipeline' | 'tenant';
+  queueMs?: number;
+  /** The first N starts are refused with DEVPIPE.00011104. */
+  refuseStarts?: number;
+  /** Where a FAILED run failed. */
+  failure?: { stage?: string; job?: string; step?: string; message?: string };
+}
+
+export interface CodeArtsScenario {
+  projectId: string;
+  /** Accepted AK/SK pairs; a pair with `securityToken` requires that X-Security-Token. */
+  credentials?: Array<{ accessKeyId: string; secretAccessKey: string; securityToken?: string }>;
+  /** Accepted IAM tokens (X-Auth-Token). */
+  authTokens?: string[];
+  /** The gateway clock's offset from this machine's, to test the 15-minute skew rule. */
+  clockOffsetMs?: number;
+  pipelines?: Record<string, CodeArtsPipelineScenario>;
+}
+
+interface Run {
+  id: string;
+  pipelineId: string;
+  startedAt: number;
+  stoppedAt?: number;
+  queueId?: string;
+  variables: Array<{ name: string; value: string }>;
+  description?: string;
+}
+
+interface PipelineStats {
+  starts: number;
+  refused: number;
+  stops: number;
+  runs: string[];
+  variables: Array<Array<{ name: string; value: string }>>;
+}
+
+const QUEUE_CODE = { pipeline: 'DEVPIPE.00011169', tenant: 'DEVPIPE.00011170' } as const;
+const PREFIX = /^\/v5\/([^/]+)\/api\/pipelines(\/.*)$/;
+/** More consecutive signature failures than this lock the AK, as the gateway does (for 5 minutes). */
+const LOCKOUT_AFTER = 5;
+
+const hexId = (): string => randomBytes(16).toString('hex');
+
+export class CodeArtsEmulator implements ProviderEmulator {
+  readonly name = 'huawei-codearts';
+  private scenario: CodeArtsScenario = { projectId: '' };
+  private runs = new Map<string, Run>();
+  private counters = new Map<string, PipelineStats>();
+  private batchCalls = 0;
+  private authFailures = 0;
+  private failuresByAk = new Map<string, number>();
+
+  configure(config: CodeArtsScenario | undefined): void {
+    this.scenario = config ?? { projectId: '' };
+    this.runs.clear();
+    this.counters = new Map(Object.keys(this.scenario.pipelines ?? {}).map((id) => [id, blankStats()]));
+    this.batchCalls = 0;
+    this.authFailures = 0;
+    this.failuresByAk.clear();
+  }
+
+  stats(): { batchCalls: number; authFailures: number; pipelines: Record<string, PipelineStats> } {
+    return { batchCalls: this.batchCalls, authFailures: this.authFailures, pipelines: Object.fromEntries(this.counters) };
+  }
+
+  handle(req: EmuRequest): EmuResponse | undefined {
+    const m = PREFIX.exec(req.path);
+    if (!m) return undefined;
+    const requestId = hexId();
+    const denied = this.authenticate(req, requestId);
+    if (denied) return denied;
+    const out = this.route(req, decodeURIComponent(m[1] ?? ''), m[2] ?? '');
+    return { ...out, headers: { ...out.headers, 'x-request-id': requestId } };
+  }
+
+  private route(req: EmuRequest, projectId: string, rest: string): EmuResponse {
+    if (projectId !== this.scenario.projectId) {
+      return fail(403, 'DEVPIPE.00011412', 'The project does not exist or you are not a member of the project');
+    }
+    if (req.method === 'POST' && rest === '/batch-runs') return this.batchRun(req);
+    let m = /^\/([^/]+)\/run$/.exec(rest);
+    if (m && req.method === 'POST') return this.runOne(m[1] ?? '', req);
+    m = /^\/([^/]+)\/pipeline-runs\/detail$/.exec(rest);
+    if (m && req.method === 'GET') return this.detail(m[1] ?? '', req.query.get('pipeline_run_id') ?? '');
+    m = /^\/([^/]+)\/pipeline-runs\/([^/]+)\/stop$/.exec(rest);
+    if (m && req.method === 'POST') return this.stop(m[1] ?? '', m[2] ?? '');
+    return fail(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment');
+  }
+
+  /** The gateway's check: AK/SK signature and date skew, or an IAM token. */
+  private authenticate(req: EmuRequest, requestId: string): EmuResponse | undefined {
+    const headers = flat(req.headers);
+    const token = headers['x-auth-token'];
+    if (token !== undefined) {
+      if ((this.scenario.authTokens ?? []).includes(token)) return undefined;
+      return this.denied('Incorrect IAM authentication information: decrypt token fail', requestId);
+    }
+    const now = Date.now() + (this.scenario.clockOffsetMs ?? 0);
+    const creds = this.scenario.credentials ?? [];
+    const ak = /Access=([^,\s]+)/.exec(headers['authorization'] ?? '')?.[1];
+    if (ak !== undefined && (this.failuresByAk.get(ak) ?? 0) >= LOCKOUT_AFTER) {
+      return this.denied('Incorrect IAM authentication information: AK access failed to reach the limit,forbidden', requestId);
+    }
+    const verdict = verifySignature(
+      { method: req.method, rawUrl: req.url.pathname + req.url.search, headers, body: req.body },
+      (key) => creds.find((c) => c.accessKeyId === key)?.secretAccessKey,
+      now,
+    );
+    if (!verdict.ok) {
+      if (ak !== undefined) this.failuresByAk.set(ak, (this.failuresByAk.get(ak) ?? 0) + 1);
+      const canonical = verdict.canonicalRequest ? `, canonicalRequest: ${verdict.canonicalRequest.replace(/\n/g, '|')}` : '';
+      return this.denied(`Incorrect IAM authentication information: ${verdict.reason}${canonical}`, requestId);
+    }
+    this.failuresByAk.delete(verdict.accessKeyId);
+    const expected = creds.find((c) => c.accessKeyId === verdict.accessKeyId)?.securityToken;
+    if (expected !== undefined && headers['x-security-token'] !== expected) {
+      return this.denied('Incorrect IAM authentication information: the security token is missing or wrong', requestId);
+    }
+    return undefined;
+  }
+
+  private denied(message: string, requestId: string): EmuResponse {
+    this.authFailures++;
+    return json(401, { error_code: 'APIGW.0301', error_msg: message, request_id: requestId }, { 'x-request-id': requestId });
+  }
+
+  private batchRun(req: EmuRequest): EmuResponse {
+    const body = parseBody(req.body) as { pipeline_ids?: unknown };
+    const ids = body?.pipeline_ids;
+    if (!Array.isArray(ids) || ids.length === 0 || !ids.every((i) => typeof i === 'string')) {
+      return fail(400, 'DEVPIPE.00011001', 'pipeline_ids must be a non-empty list of pipeline ids');
+    }
+    this.batchCalls++;
+    const refusing = ids.filter((id) => this.refuses(id));
+    if (refusing.length > 0) return fail(400, 'DEVPIPE.00011104', 'The pipeline concurrency is limited; the run was not started');
+    const result = ids.flatMap((id) => {
+      if (!this.scenario.pipelines?.[id]) return [];
+      const run = this.startRun(id, [], undefined);
+      return [{ pipeline_id: id, pipeline_run_id: run.id }];
+    });
+    return json(200, { result });
+  }
+
+  private runOne(pipelineId: string, req: EmuRequest): EmuResponse {
+    const p = this.scenario.pipelines?.[pipelineId];
+    if (!p) return fail(404, 'DEVPIPE.00011401', `The pipeline ${pipelineId} does not exist`);
+    const body = parseBody(req.body) as { variables?: unknown; description?: unknown } | undefined;
+    const variables = body?.variables ?? [];
+    if (!Array.isArray(variables) || !variables.every(isVariable)) {
+      return fail(400, 'DEVPIPE.00011001', 'variables must be a list of {name, value} strings');
+    }
+    if (this.refuses(pipelineId))
+      return fail(400, 'DEVPIPE.00011104', 'The pipeline concurrency is limited; the run was not started');
+    const description = typeof body?.description === 'string' ? body.description : undefined;
+    const run = this.startRun(pipelineId, variables, description);
+    if (p.queued) {
+      run.queueId = hexId();
+      const code = QUEUE_CODE[p.queued];
+      return json(200, {
+        error_code: code,
+        error_msg: 'The maximum concurrency is reached; the run has entered the queue',
+        error: { pipeline_run_id: run.id, queue_id: run.queueId },
+      });
+    }
+    return json(200, { pipeline_run_id: run.id });
+  }
+
+  private refuses(pipelineId: string): boolean {
+    const p = this.scenario.pipelines?.[pipelineId];
+    const s = this.stat(pipelineId);
+    if (!p || s.refused >= (p.refuseStarts ?? 0)) return false;
+    s.refused++;
+    return true;
+  }
+
+  private startRun(pipelineId: string, variables: Run['variables'], description: string | undefined): Run {
+    const run: Run = { id: hexId(), pipelineId, startedAt: Date.now(), variables, ...(description ? { description } : {}) };
+    this.runs.set(run.id, run);
+    const s = this.stat(pipelineId);
+    s.starts++;
+    s.runs.push(run.id);
+    s.variables.push(variables);
+    return run;
+  }
+
+  private stop(pipelineId: string, runId: string): EmuResponse {
+    const run = this.runs.get(runId);
+    if (!run || run.pipelineId !== pipelineId) return fail(404, 'DEVPIPE.00011404', `The run ${runId} does not exist`);
+    this.stat(pipelineId).stops++;
+    run.stoppedAt ??= Date.now();
+    return json(200, { success: true });
+  }
+
+  private detail(pipelineId: string, runId: string): EmuResponse {
+    const p = this.scenario.pipelines?.[pipelineId];
+    if (!p) return fail(404, 'DEVPIPE.00011401', `The pipeline ${pipelineId} does not exist`);
+    const run = this.runs.get(runId);
+    if (!run || run.pipelineId !== pipelineId) return fail(404, 'DEVPIPE.00011404', `The run ${runId} does not exist`);
+    return json(200, this.view(p, run, Date.now()));
+  }
+
+  /** The run's state at `now`: queued, running (a build stage, then an optional review, then deploy), ended. */
+  private view(p: CodeArtsPipelineScenario, run: Run, now: number): Record<string, unknown> {
+    const queuedUntil = run.startedAt + (p.queued ? (p.queueMs ?? 500) : 0);
+    const runMs = p.runMs ?? 600;
+    const pauseMs = p.pauseMs ?? 0;
+    const pauseAt = queuedUntil + runMs / 2;
+    const endAt = queuedUntil + runMs + pauseMs;
+    const ended = run.stoppedAt !== undefined || (p.outcome !== 'stuck' && now >= endAt);
+    let status: string;
+    let phase: 'queued' | 'build' | 'review' | 'deploy' | 'done';
+    if (run.stoppedAt !== undefined) [status, phase] = ['CANCELED', 'done'];
+    else if (ended) [status, phase] = [p.outcome ?? 'COMPLETED', 'done'];
+    else if (now < queuedUntil) [status, phase] = ['QUEUED', 'queued'];
+    else if (now < pauseAt) [status, phase] = ['RUNNING', 'build'];
+    else if (now < pauseAt + pauseMs) [status, phase] = ['PAUSED', 'review'];
+    else [status, phase] = ['RUNNING', 'deploy'];
+    const endTime = run.stoppedAt ?? (ended ? endAt : undefined);
+    return {
+      id: run.id,
+      pipeline_id: run.pipelineId,
+      name: p.name ?? `pipeline-${run.pipelineId.slice(0, 6)}`,
+      description: run.description ?? '',
+      project_id: this.scenario.projectId,
+      status,
+      trigger_type: 'Manual',
+      run_number: (this.stat(run.pipelineId).runs.indexOf(run.id) ?? 0) + 1,
+      executor_name: 'ci-robot',
+      start_time: run.startedAt,
+      end_time: endTime ?? 0,
+      current_system_time: now,
+      detail_url: `https://devcloud.cn-north-4.huaweicloud.com/cicd/project/${this.scenario.projectId}/pipeline/detail/${run.pipelineId}/${run.id}`,
+      stages: stages(p, status, phase),
+    };
+  }
+
+  private stat(pipelineId: string): PipelineStats {
+    let s = this.counters.get(pipelineId);
+    if (!s) this.counters.set(pipelineId, (s = blankStats()));
+    return s;
+  }
+}
+
+function stages(p: CodeArtsPipelineScenario, status: string, phase: string): Array<Record<string, unknown>> {
+  const f = p.failure ?? {};
+  const failedStage = status === 'FAILED' ? (f.stage ?? 'Build') : undefined;
+  const stageStatus = (name: string, activeIn: string, order: number): string => {
+    if (phase === 'queued') return order === 0 ? 'QUEUED' : 'INIT';
+    if (phase === activeIn) return activeIn === 'review' ? 'PAUSED' : 'RUNNING';
+    if (phase === 'done') {
+      if (name === failedStage) return 'FAILED';
+      if (status === 'CANCELED' || status === 'IGNORED') return order === 0 ? status : 'INIT';
+      if (status === 'FAILED') return name === 'Build' ? 'COMPLETED' : 'INIT';
+      return 'COMPLETED';
+    }
+    const orderOf = ['build', 'review', 'deploy'].indexOf(phase);
+    return order < orderOf ? 'COMPLETED' : 'INIT';
+  };
+  const stage = (name: string, activeIn: string, order: number, job: string, step: string): Record<string, unknown> => {
+    const s = stageStatus(name, activeIn, order);
+    const failed = s === 'FAILED';
+    return {
+      id: hexId(),
+      name,
+      identifier: name.toLowerCase(),
+      sequence: order,
+      status: s,
+      jobs: [
+        {
+          id: hexId(),
+          name: failed ? (f.job ?? job) : job,
+          status: s,
+          message: failed ? (f.message ?? 'the job failed') : null,
+          steps: [
+            {
+              id: hexId(),
+              name: failed ? (f.step ?? step) : step,
+              status: s,
+              message: failed ? (f.message ?? 'exit code 1') : null,
+            },
+          ],
+        },
+      ],
+    };
+  };
+  return [
+    stage('Build', 'build', 0, 'compile', 'maven build'),
+    ...(p.pauseMs ? [stage('Approve', 'review', 1, 'manual review', 'review')] : []),
+    stage('Deploy', 'deploy', 2, 'deploy', 'deploy to cce'),
+  ];
+}
+
+function blankStats(): PipelineStats {
+  return { starts: 0, refused: 0, stops: 0, runs: [], variables: [] };
+}
+
+function fail(status: number, code: string, message: string): EmuResponse {
+  return json(status, { error_code: code, error_msg: message });
+}
+
+function parseBody(body: string): unknown {
+  try {
+    return body === '' ? undefined : (JSON.parse(body) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+function isVariable(v: unknown): v is { name: string; value: string } {
+  const o = v as { name?: unknown; value?: unknown } | null;
+  return typeof o?.name === 'string' && typeof o.value === 'string';
+}
+
+function flat(h: EmuRequest['headers']): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(h)) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}

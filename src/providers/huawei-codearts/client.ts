@@ -1,0 +1,208 @@
+/**
+ * CodeArts Pipeline REST calls (`/v5/{project_id}/api/pipelines/...`), signed with SDK-HMAC-SHA256
+ * per attempt or sent with an IAM token. No polling and no Actions globals here.
+ */
+import type { z } from 'zod';
+import { joinUrl } from '../../endpoint.ts';
+import { ProviderError, ResponseShapeError } from '../../errors.ts';
+import {
+  parseJson,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  type Method,
+  type OutgoingRequest,
+} from '../../http.ts';
+import {
+  batchRunResponse,
+  errorBody,
+  runDetail,
+  runResponse,
+  successResponse,
+  type ErrorBody,
+  type RunDetail,
+} from './models.ts';
+import { sdkDate, signRequest } from './signer.ts';
+
+export type Credentials =
+  | { kind: 'aksk'; accessKeyId: string; secretAccessKey: string; securityToken?: string | undefined }
+  | { kind: 'token'; token: string };
+
+export interface CodeArtsClientOptions {
+  base: URL;
+  projectId: string;
+  credentials: Credentials;
+  http: HttpClient;
+  now?: () => number;
+}
+
+/** The run was accepted but queued behind a concurrency limit (pipeline, tenant): it is started. */
+export const QUEUED_CODES = new Set(['DEVPIPE.00011169', 'DEVPIPE.00011170']);
+/** Concurrency limit reached and the start refused: nothing started, so trying again is safe. */
+export const REFUSED_CODES = new Set(['DEVPIPE.00011104', 'DEVPIPE.00011105']);
+
+export interface StartedRun {
+  runId: string;
+  queueId?: string;
+  /** The provider's code and message when the run was queued rather than started at once. */
+  queued?: string;
+  requestId?: string;
+}
+
+export interface Variable {
+  name: string;
+  value: string;
+}
+
+export interface RunBody {
+  description?: string;
+  variables?: Variable[];
+}
+
+export class CodeArtsClient {
+  private readonly o: CodeArtsClientOptions;
+  constructor(options: CodeArtsClientOptions) {
+    this.o = options;
+  }
+
+  /** BatchRunPipeline: one call starts every pipeline. Not idempotent: retried only when refused. */
+  batchRunRequest(pipelineIds: string[]): HttpRequest {
+    return this.start('/pipelines/batch-runs', { pipeline_ids: pipelineIds }, `start ${pipelineIds.length} pipelines`);
+  }
+
+  /** RunPipeline: starts one run; a repeat would start a second one. */
+  runRequest(pipelineId: string, body: RunBody): HttpRequest {
+    return this.start(`/pipelines/${pipelineId}/run`, body, `start pipeline ${pipelineId}`);
+  }
+
+  async startBatch(pipelineIds: string[]): Promise<{ runs: Map<string, string>; requestId?: string }> {
+    const res = await this.o.http.send(this.batchRunRequest(pipelineIds));
+    const body = validate(batchRunResponse, checkBody(res), 'batch-runs');
+    const runs = new Map<string, string>();
+    for (const r of body.result ?? []) if (r.pipeline_run_id) runs.set(r.pipeline_id, r.pipeline_run_id);
+    return { runs, ...requestIdOf(res) };
+  }
+
+  async startRun(pipelineId: string, body: RunBody): Promise<StartedRun> {
+    const res = await this.o.http.send(this.runRequest(pipelineId, body));
+    if (!isSuccess(res)) checkBody(res);
+    const parsed = validate(runResponse, parseJson(res, `start pipeline ${pipelineId}`), `start pipeline ${pipelineId}`);
+    const code = codeOf(parsed);
+    const queuedRun = parsed.error?.pipeline_run_id;
+    if (code !== undefined && QUEUED_CODES.has(code) && queuedRun) {
+      const queueId = parsed.error?.queue_id;
+      return {
+        runId: queuedRun,
+        queued: `${code}: ${messageOf(parsed) ?? 'queued'}`,
+        ...(queueId ? { queueId } : {}),
+        ...requestIdOf(res),
+      };
+    }
+    checkBody(res);
+    if (!parsed.pipeline_run_id) throw new ResponseShapeError(`start pipeline ${pipelineId}: the answer has no pipeline_run_id`);
+    return { runId: parsed.pipeline_run_id, ...requestIdOf(res) };
+  }
+
+  async detail(pipelineId: string, runId: string): Promise<RunDetail> {
+    const req = this.request('GET', `/pipelines/${pipelineId}/pipeline-runs/detail`, `status of run ${runId}`, true, {
+      pipeline_run_id: runId,
+    });
+    return validate(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
+  }
+
+  /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
+  async stop(pipelineId: string, runId: string): Promise<void> {
+    const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, `stop run ${runId}`, true);
+    const body = validate(successResponse, checkBody(await this.o.http.send(req)), `stop run ${runId}`);
+    if (body.success === false) throw new ProviderError({ message: `stop run ${runId}: the service answered success=false` });
+  }
+
+  private start(path: string, body: unknown, label: string): HttpRequest {
+    const req = this.request('POST', path, label, false);
+    return { ...req, body: JSON.stringify(body), retryWhen: startRefused };
+  }
+
+  private request(method: Method, path: string, label: string, idempotent: boolean, query?: Record<string, string>): HttpRequest {
+    const url = joinUrl(this.o.base, `/v5/${this.o.projectId}/api${path}`, query);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const creds = this.o.credentials;
+    if (creds.kind === 'token') return { method, url, headers: { ...headers, 'x-auth-token': creds.token }, label, idempotent };
+    const now = this.o.now ?? Date.now;
+    return { method, url, headers, label, idempotent, sign: (out) => signHeaders(out, creds, now()) };
+  }
+}
+
+/** Headers the gateway needs for one attempt: a fresh X-Sdk-Date, the Host it will see, the signature. */
+export function signHeaders(
+  out: OutgoingRequest,
+  creds: Extract<Credentials, { kind: 'aksk' }>,
+  nowMs: number,
+): Record<string, string> {
+  const extra: Record<string, string> = { host: out.url.host, 'x-sdk-date': sdkDate(nowMs) };
+  if (creds.securityToken) extra['x-security-token'] = creds.securityToken;
+  const signable: Record<string, string> = { ...extra };
+  // User-Agent is not signed (as in the SDKs): proxies may rewrite it.
+  for (const [k, v] of Object.entries(out.headers)) if (k.toLowerCase() !== 'user-agent') signable[k.toLowerCase()] = v;
+  const sig = signRequest(
+    { method: out.method, url: out.url, headers: signable, body: out.body },
+    creds.accessKeyId,
+    creds.secretAccessKey,
+  );
+  return { ...extra, authorization: sig.authorization };
+}
+
+/** Refused starts and gateway throttling were not processed, so a non-idempotent start may repeat. */
+function startRefused(res: HttpResponse): boolean {
+  if (res.status === 429) return true;
+  const code = codeOf(safeErrorBody(res));
+  return code !== undefined && REFUSED_CODES.has(code);
+}
+
+function isSuccess(res: HttpResponse): boolean {
+  return res.status >= 200 && res.status < 300;
+}
+
+/** The JSON body, unless the status or an `error_code` in the body (even on 2xx) says it failed. */
+function checkBody(res: HttpResponse): unknown {
+  const err = safeErrorBody(res);
+  const code = codeOf(err);
+  if (isSuccess(res) && code === undefined) return parseJson(res, 'response');
+  throw new ProviderError({
+    status: res.status,
+    message: messageOf(err) ?? (res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body`),
+    ...(code !== undefined ? { code } : {}),
+    ...requestIdOf(res),
+    ...(code !== undefined && REFUSED_CODES.has(code) ? { transient: true } : {}),
+  });
+}
+
+function safeErrorBody(res: HttpResponse): ErrorBody | undefined {
+  try {
+    const parsed = errorBody.safeParse(JSON.parse(res.body));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function codeOf(body: ErrorBody | undefined): string | undefined {
+  return body?.error_code || body?.error?.code || undefined;
+}
+
+function messageOf(body: ErrorBody | undefined): string | undefined {
+  return body?.error_msg || body?.error?.message || undefined;
+}
+
+function requestIdOf(res: HttpResponse): { requestId?: string } {
+  const id = res.headers['x-request-id'];
+  return id ? { requestId: id } : {};
+}
+
+function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ResponseShapeError(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,242 @@
+/**
+ * Huawei Cloud CodeArts Pipeline adapter: starts several pipelines with one BatchRunPipeline call
+ * (or one RunPipeline call per pipeline when run variables are given) and polls each run's detail
+ * until it ends. Requests are signed with the AK/SK (SDK-HMAC-SHA256) or carry an IAM token.
+ */
+import { checkEndpoint } from '../../endpoint.ts';
+import { InputError, errorMessage } from '../../errors.ts';
+import type { HttpRequest } from '../../http.ts';
+import { readInputs, zin } from '../../inputs.ts';
+import type {
+  Observation,
+  Provider,
+  ProviderContext,
+  ProviderTraits,
+  RequestPreview,
+  RunHandle,
+  TriggerOutcome,
+  TriggerResult,
+} from '../types.ts';
+import { CodeArtsClient, type Credentials, type RunBody, type Variable } from './client.ts';
+import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
+import { classifyRun } from './status.ts';
+
+export const traits: ProviderTraits = {
+  cancelOnAbortDefault: true,
+  extraOutputs: (first) => (first ? { pipeline_run_id: first.runId } : {}),
+};
+
+const ID = /^[A-Za-z0-9]{32}$/;
+const MAX_VARIABLE_VALUE = 8192;
+const MAX_DESCRIPTION = 1024;
+
+/** The variable names Huawei's SDKs and CLI (KooCLI) read, then those huaweicloud/auth-action exports. */
+export const CREDENTIAL_ENV = {
+  accessKeyId: ['HUAWEICLOUD_SDK_AK', 'HUAWEI_CLOUD_ACCESS_KEY_ID'],
+  accessKeySecret: ['HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'],
+  securityToken: ['HUAWEICLOUD_SDK_SECURITY_TOKEN'],
+  region: ['HUAWEICLOUD_SDK_REGION', 'HUAWEI_CLOUD_REGION'],
+} as const;
+
+const shape = {
+  'project-id': zin.optionalText(ID, 'the 32-character CodeArts project id (letters and digits)'),
+  parameters: zin.mapping(),
+  'access-key-id': zin.optionalText(),
+  'access-key-secret': zin.optionalText(),
+  'security-token': zin.optionalText(),
+  'auth-token': zin.optionalText(),
+};
+
+export function createProvider(ctx: ProviderContext): Provider {
+  const v = readInputs(shape, ctx.inputs);
+  const bad = ctx.settings['pipeline-ids'].find((id) => !ID.test(id));
+  if (bad !== undefined) throw new InputError('pipeline-ids', `has '${bad}': CodeArts pipeline ids are 32 letters and digits`);
+  const projectId = v['project-id'];
+  if (projectId === undefined)
+    throw new InputError('project-id', 'is required for huawei-codearts: the 32-character CodeArts project id');
+  const variables = toVariables(v.parameters);
+  const credentials = readCredentials(v, ctx);
+  const base = resolveEndpoint(ctx);
+  const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http });
+  return new CodeArtsProvider(client, ctx, variables);
+}
+
+function first(env: NodeJS.ProcessEnv, names: readonly string[]): string | undefined {
+  for (const n of names) if (env[n]) return env[n];
+  return undefined;
+}
+
+function readCredentials(
+  v: {
+    'access-key-id'?: string | undefined;
+    'access-key-secret'?: string | undefined;
+    'security-token'?: string | undefined;
+    'auth-token'?: string | undefined;
+  },
+  ctx: ProviderContext,
+): Credentials {
+  for (const s of [v['access-key-id'], v['access-key-secret'], v['security-token'], v['auth-token']]) if (s) ctx.secret(s);
+  const token = v['auth-token'];
+  if (token !== undefined) {
+    if (v['access-key-id'] !== undefined || v['access-key-secret'] !== undefined) {
+      throw new InputError('auth-token', 'cannot be combined with access-key-id/access-key-secret: give one way to authenticate');
+    }
+    return { kind: 'token', token };
+  }
+  const fromInputs = v['access-key-id'] !== undefined;
+  const ak = v['access-key-id'] ?? first(ctx.env, CREDENTIAL_ENV.accessKeyId);
+  const sk = v['access-key-secret'] ?? first(ctx.env, CREDENTIAL_ENV.accessKeySecret);
+  // A temporary token from the environment belongs to the environment's key, not to a key given as input.
+  const securityToken = v['security-token'] ?? (fromInputs ? undefined : first(ctx.env, CREDENTIAL_ENV.securityToken));
+  for (const s of [ak, sk, securityToken]) if (s) ctx.secret(s);
+  if (!ak) {
+    throw new InputError(
+      'access-key-id',
+      `is required for huawei-codearts (or set ${CREDENTIAL_ENV.accessKeyId.join(' or ')}), unless auth-token is given`,
+    );
+  }
+  if (!sk) {
+    throw new InputError(
+      'access-key-secret',
+      `is required with access-key-id (or set ${CREDENTIAL_ENV.accessKeySecret.join(' or ')})`,
+    );
+  }
+  return { kind: 'aksk', accessKeyId: ak, secretAccessKey: sk, securityToken };
+}
+
+function resolveEndpoint(ctx: ProviderContext): URL {
+  const { endpoint, region: regionInput } = ctx.settings;
+  const allowHttp = ctx.settings['allow-insecure-http'];
+  if (endpoint !== undefined) return checkEndpoint(endpoint, 'endpoint', allowHttp);
+  const region = regionInput ?? first(ctx.env, CREDENTIAL_ENV.region);
+  if (region === undefined) {
+    throw new InputError(
+      'region',
+      `is required for huawei-codearts unless endpoint is given, e.g. cn-north-4 (or set ${CREDENTIAL_ENV.region.join(' or ')})`,
+    );
+  }
+  const override = ctx.env[endpointOverrideVariable(region)];
+  if (override) return checkEndpoint(override, endpointOverrideVariable(region), allowHttp);
+  const url = regionEndpoint(region);
+  if (url === undefined) {
+    throw new InputError(
+      'region',
+      `'${region}' has no CodeArts Pipeline endpoint; use one of ${CODEARTS_REGIONS.join(', ')}, or give endpoint`,
+    );
+  }
+  return new URL(url);
+}
+
+/** `parameters` → run `variables`: scalars as text, structures as JSON; each value at most 8192 characters. */
+function toVariables(parameters: Record<string, unknown>): Variable[] {
+  return Object.entries(parameters).map(([name, raw]) => {
+    const value = variableText(raw);
+    if (value.length > MAX_VARIABLE_VALUE) {
+      throw new InputError(
+        'parameters',
+        `has '${name}' with ${value.length} characters: CodeArts accepts at most ${MAX_VARIABLE_VALUE}`,
+      );
+    }
+    return { name, value };
+  });
+}
+
+function variableText(raw: unknown): string {
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  return JSON.stringify(raw);
+}
+
+class CodeArtsProvider implements Provider {
+  readonly name = 'huawei-codearts' as const;
+  private readonly client: CodeArtsClient;
+  private readonly ctx: ProviderContext;
+  private readonly variables: Variable[];
+  constructor(client: CodeArtsClient, ctx: ProviderContext, variables: Variable[]) {
+    this.client = client;
+    this.ctx = ctx;
+    this.variables = variables;
+  }
+
+  /** One batch call for several pipelines; run variables exist only on the single-run call. */
+  private get batch(): boolean {
+    return this.variables.length === 0 && this.ctx.settings['pipeline-ids'].length > 1;
+  }
+
+  preview(pipelines: string[]): Promise<RequestPreview[]> {
+    const show = (pipeline: string, req: HttpRequest): RequestPreview => ({
+      pipeline,
+      method: req.method,
+      url: req.url.href,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    });
+    if (this.batch) return Promise.resolve([show(pipelines.join(','), this.client.batchRunRequest(pipelines))]);
+    return Promise.resolve(pipelines.map((p) => show(p, this.client.runRequest(p, this.runBody()))));
+  }
+
+  trigger(pipelines: string[]): Promise<TriggerResult> {
+    return this.batch ? this.triggerBatch(pipelines) : this.triggerEach(pipelines);
+  }
+
+  async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+    return Promise.all(
+      runs.map(async (r) => {
+        try {
+          return classifyRun(await this.client.detail(r.pipeline, r.runId));
+        } catch (e) {
+          return e instanceof Error ? e : new Error(errorMessage(e));
+        }
+      }),
+    );
+  }
+
+  async cancel(run: RunHandle): Promise<void> {
+    await this.client.stop(run.pipeline, run.runId);
+  }
+
+  private async triggerBatch(pipelines: string[]): Promise<TriggerResult> {
+    const { runs, requestId } = await this.client.startBatch(pipelines);
+    const outcomes = pipelines.map((pipeline): TriggerOutcome => {
+      const runId = runs.get(pipeline);
+      if (runId) return { pipeline, run: { pipeline, runId } };
+      return { pipeline, error: new Error('batch-runs returned no pipeline_run_id for this pipeline (not started)') };
+    });
+    return { outcomes, ...(requestId ? { requestId } : {}) };
+  }
+
+  private async triggerEach(pipelines: string[]): Promise<TriggerResult> {
+    const body = this.runBody();
+    const results = await Promise.all(
+      pipelines.map(async (pipeline) => {
+        try {
+          const started = await this.client.startRun(pipeline, body);
+          if (started.queued) this.ctx.log.notice(`run ${started.runId} is queued (${started.queued}); waiting for it`, pipeline);
+          const data = started.queueId ? { data: { queueId: started.queueId } } : {};
+          return { outcome: { pipeline, run: { pipeline, runId: started.runId, ...data } }, requestId: started.requestId };
+        } catch (err) {
+          return {
+            outcome: { pipeline, error: err instanceof Error ? err : new Error(errorMessage(err)) },
+            requestId: undefined,
+          };
+        }
+      }),
+    );
+    const requestId = pipelines.length === 1 ? results[0]?.requestId : undefined;
+    return { outcomes: results.map((r) => r.outcome), ...(requestId ? { requestId } : {}) };
+  }
+
+  private runBody(): RunBody {
+    const w = this.ctx.workflow;
+    const description = w.repository
+      ? `GitHub Actions: ${w.repository}${w.sha ? `@${w.sha.slice(0, 12)}` : ''}${w.runId ? ` run ${w.runId}` : ''}`.slice(
+          0,
+          MAX_DESCRIPTION,
+        )
+      : undefined;
+    return {
+      ...(description ? { description } : {}),
+      ...(this.variables.length > 0 ? { variables: this.variables } : {}),
+    };
+  }
+}

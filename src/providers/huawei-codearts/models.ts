@@ -1,0 +1,40 @@
+/** The parts of CodeArts Pipeline's responses the adapter reads, validated with zod (unknown fields pass). */
+import { z } from 'zod';
+
+const text = z.string().nullish();
+
+/** `{error_code, error_msg}`, or `{error: {code, message}}` on some calls; queued runs add ids in `error`. */
+export const errorBody = z.looseObject({
+  error_code: text,
+  error_msg: text,
+  error: z.looseObject({ code: text, message: text, pipeline_run_id: text, queue_id: text }).nullish().catch(undefined),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const runResponse = errorBody.extend({ pipeline_run_id: text });
+export type RunResponse = z.infer<typeof runResponse>;
+
+export const batchRunResponse = errorBody.extend({
+  result: z.array(z.looseObject({ pipeline_id: z.string(), pipeline_run_id: text })).nullish(),
+});
+export type BatchRunResponse = z.infer<typeof batchRunResponse>;
+
+const step = z.looseObject({ name: text, status: text, message: text });
+const job = z.looseObject({ name: text, status: text, message: text, steps: z.array(step).nullish() });
+const stage = z.looseObject({ name: text, status: text, jobs: z.array(job).nullish() });
+
+export const runDetail = errorBody.extend({
+  id: text,
+  pipeline_id: text,
+  name: text,
+  status: z.string(),
+  run_number: z.number().nullish(),
+  start_time: z.number().nullish(),
+  end_time: z.number().nullish(),
+  detail_url: text,
+  stages: z.array(stage).nullish(),
+});
+export type RunDetail = z.infer<typeof runDetail>;
+export type StageRun = z.infer<typeof stage>;
+
+export const successResponse = errorBody.extend({ success: z.boolean().nullish() });

@@ -1,0 +1,76 @@
+/**
+ * A run's status (ShowPipelineRunDetail) → the engine's phases. Only the enum values are documented,
+ * not the transitions, so unknown values keep the wait going with a warning and the timeout ends it.
+ */
+import type { Observation } from '../types.ts';
+import type { RunDetail, StageRun } from './models.ts';
+
+const SUCCESS = new Set(['COMPLETED']);
+/** IGNORED means the run was never executed: failing is the safer reading. */
+const FAILURE = new Set(['FAILED', 'CANCELED', 'ASYNC_FAILED', 'IGNORED']);
+const RUNNING = new Set(['RUNNING', 'INIT', 'QUEUED', 'REDISPATCH', 'ASYNC_RUNNING']);
+/** Waiting on a person or a timer (manual review, delay step): still in progress. */
+const WAITING = new Set(['PAUSED', 'SUSPEND']);
+const STAGE_FAILED = new Set(['FAILED', 'ASYNC_FAILED']);
+
+export function classifyRun(run: RunDetail): Observation {
+  const status = run.status;
+  const details = runDetails(run);
+  if (SUCCESS.has(status)) return { status, phase: 'success', details };
+  if (FAILURE.has(status)) return { status, phase: 'failure', message: failureMessage(run), details };
+  const where = activeStage(run.stages ?? []);
+  if (WAITING.has(status)) {
+    const at = where ? ` at stage '${where}'` : '';
+    return {
+      status,
+      phase: 'pending',
+      details,
+      ...(where ? { progress: `stage ${where}` } : {}),
+      warning: `run ${run.id ?? ''} is ${status}${at}, waiting for a manual review or delay step; still waiting (bounded by timeout)`,
+    };
+  }
+  const progress = where ? { progress: `stage ${where}` } : {};
+  if (RUNNING.has(status)) return { status, phase: 'pending', details, ...progress };
+  return {
+    status,
+    phase: 'pending',
+    details,
+    ...progress,
+    warning: `unknown run status '${status}' (expected COMPLETED, RUNNING, FAILED, CANCELED, PAUSED, SUSPEND or IGNORED); still waiting`,
+  };
+}
+
+function runDetails(run: RunDetail): Record<string, unknown> {
+  return {
+    ...(run.detail_url ? { url: run.detail_url } : {}),
+    ...(run.run_number !== undefined && run.run_number !== null ? { runNumber: run.run_number } : {}),
+  };
+}
+
+function activeStage(stages: StageRun[]): string | undefined {
+  const active = stages.find(
+    (s) => s.status !== undefined && s.status !== null && (RUNNING.has(s.status) || WAITING.has(s.status)),
+  );
+  return active?.name ?? undefined;
+}
+
+/** Names the failed stage, job and step with the step's or job's own message. */
+export function failureMessage(run: RunDetail): string {
+  const lines: string[] = [];
+  for (const s of run.stages ?? []) {
+    for (const j of s.jobs ?? []) {
+      if (!STAGE_FAILED.has(j.status ?? '')) continue;
+      const failedSteps = (j.steps ?? []).filter((st) => STAGE_FAILED.has(st.status ?? ''));
+      const stepPart = failedSteps.length > 0 ? ` / step '${failedSteps.map((st) => st.name ?? '?').join("', '")}'` : '';
+      const why = failedSteps.find((st) => st.message)?.message ?? j.message;
+      lines.push(`stage '${s.name ?? '?'}' / job '${j.name ?? '?'}'${stepPart} failed${why ? `: ${why}` : ''}`);
+    }
+    if (STAGE_FAILED.has(s.status ?? '') && !lines.some((l) => l.startsWith(`stage '${s.name ?? '?'}'`))) {
+      lines.push(`stage '${s.name ?? '?'}' failed`);
+    }
+  }
+  if (lines.length > 0) return `run ${run.status}: ${lines.join('; ')}`;
+  if (run.status === 'CANCELED') return 'run CANCELED: the run was stopped before it finished';
+  if (run.status === 'IGNORED') return 'run IGNORED: the run was not executed';
+  return `run ended with status ${run.status}`;
+}
