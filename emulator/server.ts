@@ -8,6 +8,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { FelderaEmulator } from './feldera.ts';
 import type { EmuRequest, EmuResponse, ProviderEmulator } from './types.ts';
+import { AriaEmulator } from './vmware-aria.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -35,7 +36,7 @@ export interface Emulator {
 
 /** Every provider module the emulator serves; each claims its own paths. */
 export function providerModules(): ProviderEmulator[] {
-  return [new FelderaEmulator()];
+  return [new FelderaEmulator(), new AriaEmulator()];
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
