@@ -155,7 +155,8 @@ export class AriaEmulator implements ProviderEmulator {
       return csError(400, 'Bad Request', `Unsupported apiVersion '${version}'`, req.path);
     }
     const exec = /^\/codestream\/api\/pipelines\/([^/]+)(?:\/([^/]+))?\/executions$/.exec(req.path);
-    if (exec && req.method === 'POST') return this.execute(req, decode(exec[1]), exec[2] === undefined ? undefined : decode(exec[2]));
+    if (exec && req.method === 'POST')
+      return this.execute(req, decode(exec[1]), exec[2] === undefined ? undefined : decode(exec[2]));
     const one = /^\/codestream\/api\/executions\/([^/]+)$/.exec(req.path);
     if (one) return this.onExecution(req, decode(one[1]));
     return undefined;
@@ -187,8 +188,7 @@ export class AriaEmulator implements ProviderEmulator {
         type: 'CLIENT_ERROR',
         status: '400 BAD_REQUEST',
         error: 'Bad Request',
-        serverMessage:
-          'REST error received: {"error":"invalid_grant","error_description":"Invalid username or password"}',
+        serverMessage: 'REST error received: {"error":"invalid_grant","error_description":"Invalid username or password"}',
       });
     }
     this.counts.passwordLogins++;
@@ -211,7 +211,8 @@ export class AriaEmulator implements ProviderEmulator {
     const expires = token === undefined ? undefined : this.tokens.get(token);
     if (expires !== undefined && Date.now() < expires) return undefined;
     this.counts.unauthorized++;
-    const why = token === undefined ? 'Full authentication is required' : expires === undefined ? 'Invalid token' : 'Token expired';
+    const why =
+      token === undefined ? 'Full authentication is required' : expires === undefined ? 'Invalid token' : 'Token expired';
     return csError(401, 'Unauthorized', why, req.path);
   }
 
@@ -260,7 +261,12 @@ export class AriaEmulator implements ProviderEmulator {
     if (action !== 'cancel') return csError(400, 'Bad Request', `Unsupported action '${action ?? ''}'`, req.path);
     const status = this.timeline(e, Date.now()).status;
     if (FINAL.has(status) || status === 'CANCELING') {
-      return csError(400, 'Bad Request', `Execution '${e.pipeline.name}#${e.index}' cannot be canceled in state ${status}`, req.path);
+      return csError(
+        400,
+        'Bad Request',
+        `Execution '${e.pipeline.name}#${e.index}' cannot be canceled in state ${status}`,
+        req.path,
+      );
     }
     e.pipeline.cancels++;
     e.cancelAt = Date.now();
@@ -320,7 +326,9 @@ export class AriaEmulator implements ProviderEmulator {
     const failed = `Execution failed at task ${task}.`;
     if (!s.rollback) return ['FAILED', failed];
     if (at < failedAt + (s.rollback.ms ?? 300)) return ['ROLLING_BACK', `${failed} Rolling back.`];
-    return s.rollback.fails ? ['ROLLBACK_FAILED', `${failed} Rollback failed.`] : ['ROLLBACK_COMPLETED', `${failed} Rolled back.`];
+    return s.rollback.fails
+      ? ['ROLLBACK_FAILED', `${failed} Rollback failed.`]
+      : ['ROLLBACK_COMPLETED', `${failed} Rolled back.`];
   }
 
   private view(e: ExecutionState, expand: boolean): Record<string, unknown> {

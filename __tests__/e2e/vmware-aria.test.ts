@@ -53,7 +53,10 @@ describe('vmware-aria end to end', () => {
       deploy: { id: 'pipe-deploy-2', queuedMs: 400 },
     });
     const run = await runAction({
-      inputs: inputs(url, 'pipe-build-1, pipe-deploy-2', { parameters: 'version: 1.4.2\nenv: staging\nreplicas: 3', tags: 'ci, gh' }),
+      inputs: inputs(url, 'pipe-build-1, pipe-deploy-2', {
+        parameters: 'version: 1.4.2\nenv: staging\nreplicas: 3',
+        tags: 'ci, gh',
+      }),
     });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('success');
@@ -167,7 +170,12 @@ describe('vmware-aria end to end', () => {
     // Every login after the first answers at least one refused request; none is wasted.
     expect(s.iaasLogins).toBeLessThanOrEqual(s.unauthorized + 1);
     expect(Object.values(s.pipelines).map((p) => p.executions)).toEqual([1, 1]);
-    const bearers = new Set(emu.get().requests.map((r) => r.headers['authorization']).filter((h) => h !== undefined));
+    const bearers = new Set(
+      emu
+        .get()
+        .requests.map((r) => r.headers['authorization'])
+        .filter((h) => h !== undefined),
+    );
     expect(bearers.size).toBeGreaterThanOrEqual(2);
     for (const b of bearers) {
       expect(run.stdout).toContain(`::add-mask::${b.slice('Bearer '.length)}`);
@@ -194,9 +202,18 @@ describe('vmware-aria end to end', () => {
   });
 
   test('on-premises user name, password and domain log in through the identity service', async () => {
-    const url = setup({ p: { id: 'p' } }, { users: [{ username: 'ci-bot', password: 'pa55-w0rd-secret', domain: 'corp.local' }] });
+    const url = setup(
+      { p: { id: 'p' } },
+      { users: [{ username: 'ci-bot', password: 'pa55-w0rd-secret', domain: 'corp.local' }] },
+    );
     const run = await runAction({
-      inputs: { ...inputs(url, 'p'), 'refresh-token': '', username: 'ci-bot', password: 'pa55-w0rd-secret', domain: 'corp.local' },
+      inputs: {
+        ...inputs(url, 'p'),
+        'refresh-token': '',
+        username: 'ci-bot',
+        password: 'pa55-w0rd-secret',
+        domain: 'corp.local',
+      },
     });
     expect(run.code).toBe(0);
     expect(stats()).toMatchObject({ passwordLogins: 1, iaasLogins: 1 });
@@ -268,7 +285,8 @@ describe('vmware-aria end to end', () => {
     const cancel = sent('POST', '/codestream/api/executions/')[0];
     expect(cancel?.query).toEqual({ apiVersion: '2019-10-17', action: 'cancel' });
     expect(JSON.parse(cancel?.body ?? '')).toEqual({
-      reason: 'Cancelled by GitHub Actions run https://github.com/octo-org/octo-repo/actions/runs/4242 (job cancelled or timed out)',
+      reason:
+        'Cancelled by GitHub Actions run https://github.com/octo-org/octo-repo/actions/runs/4242 (job cancelled or timed out)',
     });
     expect(aria().executionViews()[0]?.['status']).toMatch(/^CANCEL(ING|ED)$/);
   });

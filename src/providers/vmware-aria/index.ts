@@ -50,7 +50,8 @@ type AriaInputs = ReturnType<typeof readInputs<typeof shape>>;
 export function createProvider(ctx: ProviderContext): Provider {
   const v = readInputs(shape, ctx.inputs);
   for (const s of [v['refresh-token'], v['access-token'], v.password]) if (s) ctx.secret(s);
-  const refs = ctx.settings['pipeline-ids'].map(parseRef);
+  // Checked up front so a bad id fails before any request.
+  ctx.settings['pipeline-ids'].forEach(parseRef);
   const creds = credentials(v);
   if (!ctx.settings.endpoint) {
     throw new InputError(
@@ -65,7 +66,7 @@ export function createProvider(ctx: ProviderContext): Provider {
     ...(v.tags.length > 0 ? { tags: v.tags } : {}),
   };
   const auth = new AriaAuth(base, creds, ctx.http, (s) => ctx.secret(s));
-  return new AriaProvider(new AriaClient(base, ctx.http, auth), auth, base, refs, body, ctx.workflow);
+  return new AriaProvider(new AriaClient(base, ctx.http, auth), auth, base, body, ctx.workflow);
 }
 
 /** `project/name` selects by name; anything without a slash is a pipeline id. */
@@ -98,10 +99,15 @@ function credentials(v: AriaInputs): Credentials {
 /** Pipeline inputs are strings; structured values are passed as their JSON text. */
 function stringValues(m: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(m)) {
-    out[k] = val === null || val === undefined ? '' : typeof val === 'object' ? JSON.stringify(val) : String(val);
-  }
+  for (const [k, val] of Object.entries(m)) out[k] = asText(val);
   return out;
+}
+
+function asText(val: unknown): string {
+  if (val === null || val === undefined) return '';
+  if (typeof val === 'string') return val;
+  if (typeof val === 'number' || typeof val === 'boolean' || typeof val === 'bigint') return String(val);
+  return JSON.stringify(val);
 }
 
 export function defaultComments(w: WorkflowContext): string {
@@ -120,15 +126,13 @@ class AriaProvider implements Provider {
   private readonly client: AriaClient;
   private readonly auth: AriaAuth;
   private readonly base: URL;
-  private readonly refs: Map<string, PipelineRef>;
   private readonly body: ExecutionRequest;
   private readonly workflow: WorkflowContext;
 
-  constructor(client: AriaClient, auth: AriaAuth, base: URL, refs: PipelineRef[], body: ExecutionRequest, w: WorkflowContext) {
+  constructor(client: AriaClient, auth: AriaAuth, base: URL, body: ExecutionRequest, w: WorkflowContext) {
     this.client = client;
     this.auth = auth;
     this.base = base;
-    this.refs = new Map(refs.map((r) => ['id' in r ? r.id : `${r.project}/${r.name}`, r]));
     this.body = body;
     this.workflow = w;
   }
@@ -188,13 +192,15 @@ class AriaProvider implements Provider {
     };
   }
 
+  /** Pipeline ids were checked when the provider was created, so this cannot throw here. */
   private ref(pipeline: string): PipelineRef {
-    return this.refs.get(pipeline) ?? parseRef(pipeline);
+    return parseRef(pipeline);
   }
 
   private cancelReason(): string {
     const w = this.workflow;
-    const run = w.repository && w.runId ? ` run ${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}` : '';
+    const run =
+      w.repository && w.runId ? ` run ${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}` : '';
     return `Cancelled by GitHub Actions${run} (job cancelled or timed out)`;
   }
 }
