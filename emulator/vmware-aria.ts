@@ -86,6 +86,7 @@ interface ExecutionState {
 const API_VERSION = '2019-10-17';
 const DEFAULT_STAGES: AriaStageScenario[] = [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI' }] }];
 const CANCELING_MS = 150;
+const HOLD_MESSAGE: Record<string, string> = { WAITING: 'Waiting for user input.', PAUSED: 'Execution paused.' };
 const FINAL = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'ROLLBACK_COMPLETED', 'ROLLBACK_FAILED']);
 
 /** Code Stream's error body (`CodeStreamException`). */
@@ -311,7 +312,7 @@ export class AriaEmulator implements ProviderEmulator {
     let status: string;
     let message: string;
     if (at < e.createdAt + (s.queuedMs ?? 0)) [status, message] = ['QUEUED', 'Execution is queued.'];
-    else if (active) [status, message] = [active.status, `${active.key} is ${active.status}`];
+    else if (active) [status, message] = [active.status, HOLD_MESSAGE[active.status] ?? `Running ${active.key}.`];
     else if (failedAt !== undefined) [status, message] = this.afterFailure(s, failedAt, at, failed ?? '');
     else [status, message] = ['COMPLETED', 'Execution Completed.'];
     if (e.cancelAt !== undefined && !FINAL.has(status)) {

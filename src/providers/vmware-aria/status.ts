@@ -88,7 +88,9 @@ function isFailedTask(t: TaskExecution): boolean {
 }
 
 function progressText(e: Execution): string | undefined {
-  const active = tasksInOrder(e).filter(({ detail }) => detail.status !== undefined && IN_PROGRESS.has(detail.status));
+  const active = tasksInOrder(e).filter(
+    ({ detail }) => detail.status !== undefined && detail.status !== 'NOT_STARTED' && IN_PROGRESS.has(detail.status),
+  );
   if (active.length === 0) return undefined;
   return active.map(({ stage, task, detail }) => `${stage}.${task} ${detail.status ?? ''}`).join(', ');
 }
