@@ -305,6 +305,19 @@ describe('vmware-aria end to end', () => {
     expect(runs(run.outputs)[0]?.['message']).toBe('CANCELED: Execution canceled: stopped by an operator');
   });
 
+  test('a cancelled job cancels the execution it started', async () => {
+    const url = setup({ slow: { id: 'slow', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 10_000 }] }] } });
+    const run = await runAction({
+      inputs: inputs(url, 'slow'),
+      onSpawn: (child) => {
+        setTimeout(() => child.kill('SIGINT'), 1500);
+      },
+    });
+    expect(run.outputs['conclusion']).toBe('cancelled');
+    expect(run.outputs['executionId']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stats().pipelines['slow']?.cancels).toBe(1);
+  });
+
   test('a 503 on execute is not repeated (it may have started a run); other pipelines still run', async () => {
     const url = setup({ flaky: { id: 'flaky', unavailable503: 1 }, fine: { id: 'fine' } });
     const run = await runAction({ inputs: inputs(url, 'flaky,fine') });
