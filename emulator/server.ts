@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { FelderaEmulator } from './feldera.ts';
 import { CodeArtsEmulator } from './huawei-codearts.ts';
 import type { EmuRequest, EmuResponse, ProviderEmulator } from './types.ts';
+import { AriaEmulator } from './vmware-aria.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -36,7 +37,7 @@ export interface Emulator {
 
 /** Every provider module the emulator serves; each claims its own paths. */
 export function providerModules(): ProviderEmulator[] {
-  return [new FelderaEmulator(), new CodeArtsEmulator()];
+  return [new FelderaEmulator(), new AriaEmulator(), new CodeArtsEmulator()];
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

@@ -47,6 +47,44 @@ const demos: Demo[] = [
       timeout: '1m',
     }),
   },
+  {
+    title: 'VMware Aria Automation Pipelines: execute two pipelines (one waits for an approval) and collect outputs',
+    config: {
+      'vmware-aria': {
+        refreshTokens: ['demo-api-token'],
+        pipelines: {
+          build: {
+            id: 'b7c1a2f0-1d2e-4c3b-9a8f-000000000001',
+            stages: [
+              {
+                name: 'Build',
+                tasks: [
+                  { name: 'Compile', type: 'CI', ms: 600 },
+                  { name: 'Test', ms: 400 },
+                ],
+              },
+            ],
+            output: { image: 'registry.example/app:${input.version}' },
+          },
+          'deploy web': {
+            project: 'Platform',
+            stages: [
+              { name: 'Gate', tasks: [{ name: 'Approve', type: 'UserOperation', hold: 'WAITING', holdMs: 1500 }] },
+              { name: 'Deploy', tasks: [{ name: 'Rollout', type: 'K8S', ms: 500 }] },
+            ],
+          },
+        },
+      },
+    },
+    inputs: (url) => ({
+      provider: 'vmware-aria',
+      endpoint: url,
+      'refresh-token': 'demo-api-token',
+      'pipeline-ids': 'b7c1a2f0-1d2e-4c3b-9a8f-000000000001\nPlatform/deploy web',
+      parameters: 'version: 1.4.2',
+      timeout: '1m',
+    }),
+  },
 ];
 
 function show(run: ActionRun): void {

@@ -152,6 +152,7 @@ function reportChange(
     log.info(`${record.pipeline}: ${obs.status}${progress} (after ${formatDuration(elapsedMs)})`);
   }
   if (obs.warning !== undefined && obs.warning !== previous?.warning) log.warning(obs.warning, record.pipeline);
+  if (obs.notice !== undefined && obs.notice !== previous?.notice) log.notice(obs.notice, record.pipeline);
   if (obs.phase === 'failure') log.error(obs.message ?? `ended with status ${obs.status}`, record.pipeline);
 }
 

@@ -42,6 +42,19 @@ function allowed(doc: Json, schema: Json | undefined, value: string): boolean {
   return true;
 }
 
+/**
+ * Swagger 2 documents a Spring `@RequestParam Map` as one parameter named after the Java variable,
+ * with the real query in its example (`queryParams`, x-example `expand=PIPELINE_STAGE_TASK`): such a
+ * parameter declares the key and value of its example.
+ */
+function mapBoundParameter(query: Json[], name: string): Json | undefined {
+  for (const q of query) {
+    const [key, value] = typeof q['x-example'] === 'string' ? q['x-example'].split('=') : [];
+    if (key === name && value !== undefined) return { name, in: 'query', enum: [value] };
+  }
+  return undefined;
+}
+
 /** Problems with the request, or an empty list when the description allows it. */
 export function violations(api: ApiDescription, req: RecordedRequest): string[] {
   const paths = api.doc['paths'] as Record<string, Json>;
@@ -56,7 +69,7 @@ export function violations(api: ApiDescription, req: RecordedRequest): string[] 
   const query = params.filter((p) => p['in'] === 'query');
   const problems: string[] = [];
   for (const [name, value] of Object.entries(req.query)) {
-    const p = query.find((q) => q['name'] === name);
+    const p = query.find((q) => q['name'] === name) ?? mapBoundParameter(query, name);
     if (!p) problems.push(`${req.method} ${req.path}: query parameter '${name}' not described`);
     else if (!allowed(api.doc, (p['schema'] as Json | undefined) ?? p, value))
       problems.push(`${req.method} ${req.path}: ${name}=${value} not allowed`);

@@ -9,7 +9,7 @@ type Loader = () => Promise<{ createProvider: ProviderFactory; traits: ProviderT
 
 const loaders: Record<ProviderName, Loader | undefined> = {
   feldera: () => import('./feldera/index.ts'),
-  'vmware-aria': undefined,
+  'vmware-aria': () => import('./vmware-aria/index.ts'),
   'huawei-codearts': () => import('./huawei-codearts/index.ts'),
   'alibaba-logstash': undefined,
 };

@@ -35,6 +35,8 @@ export interface Observation {
   message?: string;
   /** Something the user should know that does not fail the run (approval needed…). */
   warning?: string;
+  /** Something worth an annotation while the run goes on (waiting for an approval…); shown when it changes. */
+  notice?: string;
   /** Stage/task progress, printed when it changes. */
   progress?: string;
   /** Extra fields for the run's entry in the `runs` output (pipeline outputs, deployment id…). */

@@ -1,0 +1,388 @@
+/**
+ * The bundled action (dist/index.js) against the emulated Aria Automation Pipelines API, run as the
+ * runner runs it: login, execute each pipeline once, wait, outputs, and every request checked
+ * against the published Code Stream description.
+ */
+import { describe, expect, test } from '@jest/globals';
+import type { AriaEmulator, AriaPipelineScenario } from '../../emulator/vmware-aria.ts';
+import { runAction, type ActionRun } from '../../emulator/run-action.ts';
+import { loadDescription, violations } from '../helpers/openapi.ts';
+import { useEmulator } from '../helpers/emulated.ts';
+
+const emu = useEmulator();
+const REFRESH = 'refresh-e2eSecretApiToken-9f8e7d';
+const ADMIN_TOKEN = 'test-harness-bearer';
+
+function setup(pipelines: Record<string, AriaPipelineScenario>, extra: object = {}): string {
+  emu.get().configure({ 'vmware-aria': { refreshTokens: [REFRESH], accessTokens: [ADMIN_TOKEN], pipelines, ...extra } });
+  return emu.get().url;
+}
+
+const inputs = (url: string, ids: string, more: Record<string, string> = {}): Record<string, string> => ({
+  provider: 'vmware-aria',
+  endpoint: url,
+  'pipeline-ids': ids,
+  'refresh-token': REFRESH,
+  timeout: '30s',
+  'poll-interval': '1s',
+  ...more,
+});
+
+const aria = (): AriaEmulator => emu.get().providers.get('vmware-aria') as AriaEmulator;
+interface AriaStats {
+  iaasLogins: number;
+  passwordLogins: number;
+  unauthorized: number;
+  pipelines: Record<string, { id: string; executions: number; cancels: number }>;
+}
+const stats = (): AriaStats => aria().stats() as unknown as AriaStats;
+const runs = (out: Record<string, string>): Array<Record<string, unknown>> =>
+  JSON.parse(out['runs'] ?? '[]') as Array<Record<string, unknown>>;
+const withoutMasks = (run: ActionRun): string => run.stdout.replace(/::add-mask::.*\n/g, '');
+const sent = (method: string, pathPart: string) =>
+  emu.get().requests.filter((r) => r.method === method && r.path.includes(pathPart));
+
+describe('vmware-aria end to end', () => {
+  test('executes each pipeline once with input, comments and tags, waits, and sets the outputs', async () => {
+    const url = setup({
+      build: {
+        id: 'pipe-build-1',
+        stages: [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI', ms: 300 }, { name: 'Test' }] }],
+        output: { image: 'registry/app:${input.version}', env: '${input.env}' },
+      },
+      deploy: { id: 'pipe-deploy-2', queuedMs: 400 },
+    });
+    const run = await runAction({
+      inputs: inputs(url, 'pipe-build-1, pipe-deploy-2', {
+        parameters: 'version: 1.4.2\nenv: staging\nreplicas: 3',
+        tags: 'ci, gh',
+      }),
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs['conclusion']).toBe('success');
+    expect(run.outputs['status']).toBe('COMPLETED');
+    const [first, second] = runs(run.outputs);
+    expect(run.outputs['executionId']).toBe(first?.['runId']);
+    expect(run.outputs['executionIndex']).toBe('1');
+    expect(run.outputs['executionLink']).toBe(`${url}/codestream/api/executions/${String(first?.['runId'])}`);
+    expect(first).toMatchObject({
+      pipeline: 'pipe-build-1',
+      status: 'COMPLETED',
+      conclusion: 'success',
+      executionIndex: 1,
+      url: run.outputs['executionLink'],
+      output: { image: 'registry/app:1.4.2', env: 'staging' },
+    });
+    expect(second).toMatchObject({ pipeline: 'pipe-deploy-2', status: 'COMPLETED', conclusion: 'success' });
+    expect(JSON.parse(run.outputs['run-ids'] ?? '')).toEqual([first?.['runId'], second?.['runId']]);
+    expect(Object.values(stats().pipelines).map((p) => p.executions)).toEqual([1, 1]);
+    expect(stats().iaasLogins).toBe(1);
+    const execute = sent('POST', '/pipelines/pipe-build-1/executions')[0];
+    expect(JSON.parse(execute?.body ?? '')).toEqual({
+      comments:
+        "Triggered by GitHub Actions: octo-org/octo-repo@0123456789ab, workflow 'ci', run https://github.com/octo-org/octo-repo/actions/runs/4242",
+      input: { version: '1.4.2', env: 'staging', replicas: '3' },
+      tags: ['ci', 'gh'],
+    });
+    expect(execute?.headers['authorization']).toMatch(/^Bearer eyJ/);
+    expect(run.stdout).toMatch(/pipe-deploy-2: QUEUED/);
+  });
+
+  test('sends only requests the published Code Stream description allows, plus the documented logins', async () => {
+    const url = setup({
+      a: { id: 'id-a' },
+      b: { project: 'Team A', stages: [{ name: 'Gate', tasks: [{ name: 'Approve', type: 'UserOperation', hold: 'WAITING' }] }] },
+    });
+    await runAction({ inputs: inputs(url, 'id-a\nTeam A/b', { timeout: '3s' }) });
+    const api = loadDescription('aria-codestream-swagger.json');
+    const requests = emu.get().requests;
+    const codestream = requests.filter((r) => r.path.startsWith('/codestream/'));
+    expect(codestream.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/, '{id}')}`).sort()).toEqual(
+      expect.arrayContaining([
+        'GET /codestream/api/executions/{id}',
+        'POST /codestream/api/executions/{id}',
+        'POST /codestream/api/pipelines/Team%20A/b/executions',
+        'POST /codestream/api/pipelines/id-a/executions',
+      ]),
+    );
+    expect(codestream.flatMap((r) => violations(api, r))).toEqual([]);
+    expect(requests.filter((r) => !r.path.startsWith('/codestream/')).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /iaas/api/login',
+    ]);
+    for (const r of codestream) expect(r.query['apiVersion']).toBe('2019-10-17');
+    expect(codestream.filter((r) => r.method === 'GET').every((r) => r.query['expand'] === 'PIPELINE_STAGE_TASK')).toBe(true);
+  });
+
+  test('a failed task fails the step with the statusMessage and each failed task’s failureMessage', async () => {
+    const url = setup({
+      ok: { id: 'ok' },
+      bad: {
+        id: 'bad',
+        stages: [
+          {
+            name: 'Deploy',
+            tasks: [
+              { name: 'Lint', fail: 'lint warnings: 3', ignoreFailure: true },
+              { name: 'Rollout', type: 'K8S', fail: 'Deployment app-web exceeded its progress deadline' },
+              { name: 'Verify' },
+            ],
+          },
+        ],
+      },
+    });
+    const run = await runAction({ inputs: inputs(url, 'ok,bad') });
+    expect(run.code).toBe(1);
+    expect(run.outputs['conclusion']).toBe('failure');
+    const bad = runs(run.outputs)[1];
+    expect(bad?.['status']).toBe('FAILED');
+    expect(bad?.['message']).toBe(
+      [
+        'FAILED: Execution failed at task Deploy.Rollout.',
+        'Deploy.Lint [REST] (failure ignored): lint warnings: 3',
+        'Deploy.Rollout [K8S]: Deployment app-web exceeded its progress deadline',
+      ].join('\n'),
+    );
+    expect(run.stdout).toContain('bad: failure — FAILED: Execution failed at task Deploy.Rollout.');
+    expect(run.stdout).toContain('Deployment app-web exceeded its progress deadline');
+    expect(runs(run.outputs)[0]?.['conclusion']).toBe('success');
+  });
+
+  test('a rollback after a failure still fails the step (ROLLBACK_COMPLETED)', async () => {
+    const url = setup({
+      rb: { id: 'rb', stages: [{ name: 'S', tasks: [{ name: 'T', fail: 'boom' }] }], rollback: { ms: 300 } },
+    });
+    const run = await runAction({ inputs: inputs(url, 'rb') });
+    expect(run.code).toBe(1);
+    expect(run.outputs['status']).toBe('ROLLBACK_COMPLETED');
+    expect(runs(run.outputs)[0]?.['message']).toContain('S.T [REST]: boom');
+  });
+
+  test('an expired token during the wait is renewed by one login per expiry, not a failure', async () => {
+    const url = setup(
+      { long: { id: 'long', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 2500 }] }] }, other: { id: 'other', queuedMs: 2000 } },
+      { tokenTtlMs: 900 },
+    );
+    const run = await runAction({ inputs: inputs(url, 'long, other') });
+    expect(run.code).toBe(0);
+    const s = stats();
+    expect(s.unauthorized).toBeGreaterThan(0);
+    expect(s.iaasLogins).toBeGreaterThanOrEqual(2);
+    // Every login after the first answers at least one refused request; none is wasted.
+    expect(s.iaasLogins).toBeLessThanOrEqual(s.unauthorized + 1);
+    expect(Object.values(s.pipelines).map((p) => p.executions)).toEqual([1, 1]);
+    const bearers = new Set(
+      emu
+        .get()
+        .requests.map((r) => r.headers['authorization'])
+        .filter((h) => h !== undefined),
+    );
+    expect(bearers.size).toBeGreaterThanOrEqual(2);
+    for (const b of bearers) {
+      expect(run.stdout).toContain(`::add-mask::${b.slice('Bearer '.length)}`);
+      expect(withoutMasks(run)).not.toContain(b.slice('Bearer '.length));
+    }
+  });
+
+  test('a refused ready access-token fails with what to give instead', async () => {
+    const url = setup({ p: { id: 'p' } });
+    const run = await runAction({
+      inputs: { ...inputs(url, 'p'), 'refresh-token': '', 'access-token': 'expired-bearer-token-123' },
+    });
+    expect(run.code).toBe(1);
+    expect(runs(run.outputs)[0]?.['message']).toContain('the access-token was refused or has expired');
+    expect(sent('POST', '/executions')).toHaveLength(1);
+    expect(withoutMasks(run)).not.toContain('expired-bearer-token-123');
+  });
+
+  test('a valid access-token is used as it is, without a login', async () => {
+    const url = setup({ p: { id: 'p', executeStatus: 200 } });
+    const run = await runAction({ inputs: { ...inputs(url, 'p'), 'refresh-token': '', 'access-token': ADMIN_TOKEN } });
+    expect(run.code).toBe(0);
+    expect(stats().iaasLogins).toBe(0);
+  });
+
+  test('on-premises user name, password and domain log in through the identity service', async () => {
+    const url = setup(
+      { p: { id: 'p' } },
+      { users: [{ username: 'ci-bot', password: 'pa55-w0rd-secret', domain: 'corp.local' }] },
+    );
+    const run = await runAction({
+      inputs: {
+        ...inputs(url, 'p'),
+        'refresh-token': '',
+        username: 'ci-bot',
+        password: 'pa55-w0rd-secret',
+        domain: 'corp.local',
+      },
+    });
+    expect(run.code).toBe(0);
+    expect(stats()).toMatchObject({ passwordLogins: 1, iaasLogins: 1 });
+    const login = sent('POST', '/csp/gateway/am/api/login')[0];
+    expect(login?.query).toEqual({ access_token: '' });
+    expect(JSON.parse(login?.body ?? '')).toEqual({ username: 'ci-bot', password: 'pa55-w0rd-secret', domain: 'corp.local' });
+    expect(withoutMasks(run)).not.toContain('pa55-w0rd-secret');
+    expect(withoutMasks(run)).not.toMatch(/refresh-[0-9a-f]{8}-/);
+  });
+
+  test('a wrong password fails with the identity service’s message and executes nothing', async () => {
+    const url = setup({ p: { id: 'p' } }, { users: [{ username: 'ci-bot', password: 'right' }] });
+    const run = await runAction({ inputs: { ...inputs(url, 'p'), 'refresh-token': '', username: 'ci-bot', password: 'wrong' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('invalid_grant');
+    expect(run.stdout).toContain('check username, password and domain');
+    expect(sent('POST', '/codestream/')).toHaveLength(0);
+  });
+
+  test('a refresh token the login refuses is reported with the IaaS error', async () => {
+    const url = setup({ p: { id: 'p' } });
+    const run = await runAction({ inputs: { ...inputs(url, 'p'), 'refresh-token': 'not-a-valid-token' } });
+    expect(run.code).toBe(1);
+    expect(runs(run.outputs)[0]?.['message']).toBe(
+      'could not start: HTTP 400: 90135: Invalid refresh token (check refresh-token)',
+    );
+    expect(sent('POST', '/codestream/')).toHaveLength(0);
+  });
+
+  test('project/name selects pipelines by name (names with spaces), several at once', async () => {
+    const url = setup({
+      'deploy web': { project: 'Team A' },
+      'deploy api': { project: 'Team B', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 600 }] }] },
+      plain: { id: 'plain-id' },
+    });
+    const run = await runAction({ inputs: inputs(url, 'Team A/deploy web\nTeam B/deploy api\nplain-id') });
+    expect(run.code).toBe(0);
+    expect(runs(run.outputs).map((r) => [r['pipeline'], r['status']])).toEqual([
+      ['Team A/deploy web', 'COMPLETED'],
+      ['Team B/deploy api', 'COMPLETED'],
+      ['plain-id', 'COMPLETED'],
+    ]);
+    expect(sent('POST', '/codestream/api/pipelines/Team%20B/deploy%20api/executions')).toHaveLength(1);
+    expect(Object.values(stats().pipelines).map((p) => p.executions)).toEqual([1, 1, 1]);
+  });
+
+  test('WAITING on an approval keeps the wait going with a notice naming the task', async () => {
+    const url = setup({
+      gated: {
+        id: 'gated',
+        stages: [{ name: 'Gate', tasks: [{ name: 'Approve', type: 'UserOperation', hold: 'WAITING', holdMs: 1500 }] }],
+      },
+    });
+    const run = await runAction({ inputs: inputs(url, 'gated') });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /::notice title=gated::gated #1 is WAITING: task Gate\.Approve \(UserOperation\) waits for an approval or input/,
+    );
+    expect(run.outputs['status']).toBe('COMPLETED');
+  });
+
+  test('a PAUSED execution that outlasts the timeout is cancelled (cancel-on-abort defaults to true)', async () => {
+    const url = setup({ held: { id: 'held', stages: [{ name: 'S', tasks: [{ name: 'T', hold: 'PAUSED' }] }] } });
+    const run = await runAction({ inputs: inputs(url, 'held', { timeout: '3s' }) });
+    expect(run.code).toBe(1);
+    expect(run.outputs['conclusion']).toBe('timed_out');
+    expect(run.stdout).toMatch(/::notice title=held::held #1 is PAUSED: task S\.T \(REST\) is paused until someone resumes it/);
+    expect(stats().pipelines['held']?.cancels).toBe(1);
+    const cancel = sent('POST', '/codestream/api/executions/')[0];
+    expect(cancel?.query).toEqual({ apiVersion: '2019-10-17', action: 'cancel' });
+    expect(JSON.parse(cancel?.body ?? '')).toEqual({
+      reason:
+        'Cancelled by GitHub Actions run https://github.com/octo-org/octo-repo/actions/runs/4242 (job cancelled or timed out)',
+    });
+    expect(aria().executionViews()[0]?.['status']).toMatch(/^CANCEL(ING|ED)$/);
+  });
+
+  test('an execution cancelled in Aria fails the step with status CANCELED and its outputs set', async () => {
+    const url = setup({ victim: { id: 'victim', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 5000 }] }] } });
+    const run = await runAction({
+      inputs: inputs(url, 'victim'),
+      onSpawn: () => {
+        setTimeout(() => void cancelFromOutside(url), 1200);
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs['status']).toBe('CANCELED');
+    expect(run.outputs['executionId']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(runs(run.outputs)[0]?.['message']).toBe('CANCELED: Execution canceled: stopped by an operator');
+  });
+
+  test('a cancelled job cancels the execution it started', async () => {
+    const url = setup({ slow: { id: 'slow', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 10_000 }] }] } });
+    const run = await runAction({
+      inputs: inputs(url, 'slow'),
+      onSpawn: (child) => {
+        setTimeout(() => child.kill('SIGINT'), 1500);
+      },
+    });
+    expect(run.outputs['conclusion']).toBe('cancelled');
+    expect(run.outputs['executionId']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stats().pipelines['slow']?.cancels).toBe(1);
+  });
+
+  test('a 503 on execute is not repeated (it may have started a run); other pipelines still run', async () => {
+    const url = setup({ flaky: { id: 'flaky', unavailable503: 1 }, fine: { id: 'fine' } });
+    const run = await runAction({ inputs: inputs(url, 'flaky,fine') });
+    expect(run.code).toBe(1);
+    expect(sent('POST', '/pipelines/flaky/executions')).toHaveLength(1);
+    expect(runs(run.outputs)[0]?.['message']).toMatch(
+      /^could not start: HTTP 503: Service Unavailable: Service is temporarily unavailable \(request id \w+\)$/,
+    );
+    expect(runs(run.outputs)[1]?.['conclusion']).toBe('success');
+  });
+
+  test('unknown and disabled pipelines report Code Stream’s error', async () => {
+    const url = setup({ off: { id: 'off', disabled: true } });
+    const run = await runAction({ inputs: inputs(url, 'ghost,off') });
+    expect(run.code).toBe(1);
+    const [ghost, off] = runs(run.outputs).map((r) => String(r['message']));
+    expect(ghost).toMatch(/^could not start: HTTP 404: Not Found: Pipeline with id 'ghost' not found \(request id \w+\)$/);
+    expect(off).toMatch(/^could not start: HTTP 400: Bad Request: Pipeline 'off' is not enabled \(request id \w+\)$/);
+  });
+
+  test('wait: false returns after the execute call with the execution outputs', async () => {
+    const url = setup({ bg: { id: 'bg' } });
+    const run = await runAction({ inputs: inputs(url, 'bg', { wait: 'false' }) });
+    expect(run.code).toBe(0);
+    expect(run.outputs['conclusion']).toBe('triggered');
+    expect(run.outputs['executionIndex']).toBe('1');
+    expect(run.outputs['executionLink']).toMatch(/\/codestream\/api\/executions\/[0-9a-f-]{36}$/);
+    expect(sent('GET', '/')).toHaveLength(0);
+  });
+
+  test('dry-run logs in (checking the credentials), prints the execute call and executes nothing', async () => {
+    const url = setup({ p: { id: 'p' } });
+    const run = await runAction({ inputs: inputs(url, 'p', { 'dry-run': 'true', parameters: 'A=1', comments: 'hello' }) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`[dry-run] p: POST ${url}/codestream/api/pipelines/p/executions?apiVersion=2019-10-17`);
+    expect(run.stdout).toContain('{"comments":"hello","input":{"A":"1"}}');
+    expect(emu.get().requests.map((r) => r.path)).toEqual(['/iaas/api/login']);
+  });
+
+  test.each([
+    [{ 'refresh-token': '' }, "Input 'refresh-token' is required for vmware-aria"],
+    [{ 'access-token': 'x' }, "Input 'refresh-token' cannot be combined with 'access-token'"],
+    [{ 'refresh-token': '', password: 'p' }, "Input 'username' is required with password"],
+    [{ 'refresh-token': '', username: 'u' }, "Input 'password' is required with username"],
+    [{ 'pipeline-ids': 'a/b/c' }, "Input 'pipeline-ids' has 'a/b/c': expected a pipeline id or project/name"],
+    [{ 'pipeline-ids': 'proj/' }, "Input 'pipeline-ids' has 'proj/'"],
+    [{ endpoint: '' }, "Input 'endpoint' is required for vmware-aria"],
+    [{ endpoint: 'http://vra.example.com' }, "Input 'endpoint' must use https:// for a host that is not loopback"],
+    [{ parameters: '[1, 2]' }, "Input 'parameters' must be a YAML/JSON mapping or KEY=VALUE lines"],
+    [{ timeout: 'forever' }, "Input 'timeout' must be a duration"],
+  ])('bad input %j fails before any request', async (bad, message) => {
+    const url = setup({ p: { id: 'p' } });
+    const run = await runAction({ inputs: { ...inputs(url, 'p'), ...bad } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`::error::${message}`);
+    expect(emu.get().requests).toHaveLength(0);
+  });
+});
+
+/** What an operator clicking Cancel in the Aria UI does. */
+async function cancelFromOutside(url: string): Promise<void> {
+  const id = aria().executionViews()[0]?.['id'];
+  await fetch(`${url}/codestream/api/executions/${String(id)}?action=cancel`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ reason: 'stopped by an operator' }),
+  });
+}

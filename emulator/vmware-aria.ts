@@ -1,0 +1,415 @@
+/**
+ * VMware Aria Automation Pipelines (Code Stream), as `shared/providers/vmware-aria.md` describes it:
+ * the two login steps, bearer tokens that expire, execute by id or project/name (202 with
+ * `ExecutionResponse`), and executions that move through QUEUED, RUNNING, WAITING/PAUSED holds,
+ * failed tasks, rollback and cancel on a clock started by the execute call.
+ */
+import { randomUUID } from 'node:crypto';
+import { json, type EmuRequest, type EmuResponse, type ProviderEmulator } from './types.ts';
+
+export interface AriaTaskScenario {
+  name: string;
+  /** Code Stream task type, e.g. REST, Jenkins, SSH, UserOperation. */
+  type?: string;
+  /** Running time; default 150 ms. */
+  ms?: number;
+  /** Ends the task FAILED with this failureMessage. */
+  fail?: string;
+  /** With `fail`: the task ends FAILED_CONTINUE and the execution goes on. */
+  ignoreFailure?: boolean;
+  /** Holds the task (and the execution) in WAITING (an approval) or PAUSED before it runs. */
+  hold?: 'WAITING' | 'PAUSED';
+  /** How long the hold lasts; for ever when absent (only cancel or the timeout end it). */
+  holdMs?: number;
+  output?: Record<string, unknown>;
+}
+
+export interface AriaStageScenario {
+  name: string;
+  tasks: AriaTaskScenario[];
+}
+
+export interface AriaPipelineScenario {
+  /** Pipeline id; default a UUID derived from its position. */
+  id?: string;
+  project?: string;
+  queuedMs?: number;
+  stages?: AriaStageScenario[];
+  /** Pipeline outputs once COMPLETED; `${input.NAME}` is replaced by the execution's input. */
+  output?: Record<string, string>;
+  /** Declared inputs with their defaults. */
+  inputs?: Record<string, string>;
+  /** After a failed task: ROLLING_BACK for `ms`, then ROLLBACK_COMPLETED (or ROLLBACK_FAILED). */
+  rollback?: { ms?: number; fails?: boolean };
+  disabled?: boolean;
+  /** The execute call's success status; real servers answer 202. */
+  executeStatus?: 200 | 202;
+  /** The next N execution requests of this pipeline answer 503. */
+  unavailable503?: number;
+}
+
+export interface AriaScenario {
+  /** API (refresh) tokens that `/iaas/api/login` accepts. */
+  refreshTokens?: string[];
+  /** On-premises users for `/csp/gateway/am/api/login`. */
+  users?: Array<{ username: string; password: string; domain?: string }>;
+  /** Bearer tokens accepted as they are (a ready `access-token`). */
+  accessTokens?: string[];
+  /** Lifetime of bearer tokens issued by the login; default 8 h. */
+  tokenTtlMs?: number;
+  /** Pipelines by name. */
+  pipelines?: Record<string, AriaPipelineScenario>;
+}
+
+interface PipelineState {
+  id: string;
+  name: string;
+  project: string;
+  scenario: AriaPipelineScenario;
+  executions: number;
+  cancels: number;
+  unavailableLeft: number;
+}
+
+interface ExecutionState {
+  id: string;
+  index: number;
+  pipeline: PipelineState;
+  createdAt: number;
+  input: Record<string, string>;
+  comments: string;
+  tags: string[];
+  cancelAt?: number;
+  cancelReason?: string;
+}
+
+const API_VERSION = '2019-10-17';
+const DEFAULT_STAGES: AriaStageScenario[] = [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI' }] }];
+const CANCELING_MS = 150;
+const HOLD_MESSAGE: Record<string, string> = { WAITING: 'Waiting for user input.', PAUSED: 'Execution paused.' };
+const FINAL = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'ROLLBACK_COMPLETED', 'ROLLBACK_FAILED']);
+
+/** Code Stream's error body (`CodeStreamException`). */
+const csError = (status: number, error: string, message: string, path: string): EmuResponse =>
+  json(status, {
+    timestamp: new Date().toISOString(),
+    path,
+    status,
+    error,
+    message,
+    requestId: randomUUID().slice(0, 8),
+    '@type': 'com.vmware.cs.exception.CodeStreamException',
+  });
+
+export class AriaEmulator implements ProviderEmulator {
+  readonly name = 'vmware-aria';
+  private scenario: AriaScenario = {};
+  private pipelines = new Map<string, PipelineState>();
+  private executions = new Map<string, ExecutionState>();
+  private tokens = new Map<string, number>();
+  private issuedRefreshTokens = new Set<string>();
+  private counts = { iaasLogins: 0, passwordLogins: 0, unauthorized: 0 };
+
+  configure(config: AriaScenario | undefined): void {
+    this.scenario = config ?? {};
+    this.pipelines.clear();
+    this.executions.clear();
+    this.tokens.clear();
+    this.issuedRefreshTokens.clear();
+    this.counts = { iaasLogins: 0, passwordLogins: 0, unauthorized: 0 };
+    let n = 0;
+    for (const [name, scenario] of Object.entries(this.scenario.pipelines ?? {})) {
+      n++;
+      const id = scenario.id ?? `a1b2c3d4-0000-4000-8000-${String(n).padStart(12, '0')}`;
+      this.pipelines.set(id, {
+        id,
+        name,
+        project: scenario.project ?? 'Default',
+        scenario,
+        executions: 0,
+        cancels: 0,
+        unavailableLeft: scenario.unavailable503 ?? 0,
+      });
+    }
+  }
+
+  stats(): Record<string, unknown> {
+    const pipelines = Object.fromEntries(
+      [...this.pipelines.values()].map((p) => [p.name, { id: p.id, executions: p.executions, cancels: p.cancels }]),
+    );
+    return { ...this.counts, pipelines };
+  }
+
+  /** The executions started so far, as GET would show them (for assertions). */
+  executionViews(): Array<Record<string, unknown>> {
+    return [...this.executions.values()].map((e) => this.view(e, true));
+  }
+
+  handle(req: EmuRequest): EmuResponse | undefined {
+    if (req.path === '/iaas/api/login') return req.method === 'POST' ? this.iaasLogin(req) : undefined;
+    if (req.path === '/csp/gateway/am/api/login') return req.method === 'POST' ? this.passwordLogin(req) : undefined;
+    if (!req.path.startsWith('/codestream/api/')) return undefined;
+    const denied = this.authenticate(req);
+    if (denied) return denied;
+    const version = req.query.get('apiVersion');
+    if (version !== null && version !== '' && version !== API_VERSION) {
+      return csError(400, 'Bad Request', `Unsupported apiVersion '${version}'`, req.path);
+    }
+    const exec = /^\/codestream\/api\/pipelines\/([^/]+)(?:\/([^/]+))?\/executions$/.exec(req.path);
+    if (exec && req.method === 'POST')
+      return this.execute(req, decode(exec[1]), exec[2] === undefined ? undefined : decode(exec[2]));
+    const one = /^\/codestream\/api\/executions\/([^/]+)$/.exec(req.path);
+    if (one) return this.onExecution(req, decode(one[1]));
+    return undefined;
+  }
+
+  private iaasLogin(req: EmuRequest): EmuResponse {
+    const body = parseBody(req.body);
+    const token = typeof body?.['refreshToken'] === 'string' ? body['refreshToken'] : undefined;
+    if (token === undefined) return serviceError(400, 'refreshToken is required', '10001');
+    const known = (this.scenario.refreshTokens ?? []).includes(token) || this.issuedRefreshTokens.has(token);
+    if (!known) return serviceError(400, 'Invalid refresh token', '90135');
+    this.counts.iaasLogins++;
+    const bearer = `eyJhbGciOiJSUzI1NiJ9.${Buffer.from(randomUUID()).toString('base64url')}.emulated`;
+    this.tokens.set(bearer, Date.now() + (this.scenario.tokenTtlMs ?? 8 * 3600_000));
+    return json(200, { tokenType: 'Bearer', token: bearer });
+  }
+
+  private passwordLogin(req: EmuRequest): EmuResponse {
+    const body = parseBody(req.body);
+    const user = (this.scenario.users ?? []).find(
+      (u) =>
+        u.username === body?.['username'] &&
+        u.password === body['password'] &&
+        (u.domain ?? undefined) === (typeof body['domain'] === 'string' ? body['domain'] : undefined),
+    );
+    if (!user) {
+      return json(400, {
+        timestamp: Date.now(),
+        type: 'CLIENT_ERROR',
+        status: '400 BAD_REQUEST',
+        error: 'Bad Request',
+        serverMessage: 'REST error received: {"error":"invalid_grant","error_description":"Invalid username or password"}',
+      });
+    }
+    this.counts.passwordLogins++;
+    const refresh = `refresh-${randomUUID()}`;
+    this.issuedRefreshTokens.add(refresh);
+    return json(200, {
+      access_token: `csp-${randomUUID()}`,
+      refresh_token: refresh,
+      id_token: `id-${randomUUID()}`,
+      token_type: 'bearer',
+      expires_in: 1799,
+      scope: 'openid',
+    });
+  }
+
+  private authenticate(req: EmuRequest): EmuResponse | undefined {
+    const auth = req.headers['authorization'];
+    const token = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
+    if (token !== undefined && (this.scenario.accessTokens ?? []).includes(token)) return undefined;
+    const expires = token === undefined ? undefined : this.tokens.get(token);
+    if (expires !== undefined && Date.now() < expires) return undefined;
+    this.counts.unauthorized++;
+    const why =
+      token === undefined ? 'Full authentication is required' : expires === undefined ? 'Invalid token' : 'Token expired';
+    return csError(401, 'Unauthorized', why, req.path);
+  }
+
+  private execute(req: EmuRequest, first: string, second: string | undefined): EmuResponse {
+    const p =
+      second === undefined
+        ? this.pipelines.get(first)
+        : [...this.pipelines.values()].find((x) => x.project === first && x.name === second);
+    const what = second === undefined ? `id '${first}'` : `name '${second}' in project '${first}'`;
+    if (!p) return csError(404, 'Not Found', `Pipeline with ${what} not found`, req.path);
+    if (p.unavailableLeft > 0) {
+      p.unavailableLeft--;
+      return csError(503, 'Service Unavailable', 'Service is temporarily unavailable', req.path);
+    }
+    if (p.scenario.disabled) return csError(400, 'Bad Request', `Pipeline '${p.name}' is not enabled`, req.path);
+    const body = parseBody(req.body);
+    if (body === undefined) return csError(400, 'Bad Request', 'Required request body is missing or is not JSON', req.path);
+    const input = body['input'] ?? {};
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      return csError(400, 'Bad Request', "'input' must be an object", req.path);
+    }
+    p.executions++;
+    const e: ExecutionState = {
+      id: randomUUID(),
+      index: p.executions,
+      pipeline: p,
+      createdAt: Date.now(),
+      input: { ...p.scenario.inputs, ...(input as Record<string, string>) },
+      comments: typeof body['comments'] === 'string' ? body['comments'] : '',
+      tags: Array.isArray(body['tags']) ? (body['tags'] as string[]) : [],
+    };
+    this.executions.set(e.id, e);
+    return json(p.scenario.executeStatus ?? 202, {
+      executionId: e.id,
+      executionIndex: e.index,
+      executionLink: `/codestream/api/executions/${e.id}`,
+    });
+  }
+
+  private onExecution(req: EmuRequest, id: string): EmuResponse | undefined {
+    const e = this.executions.get(id);
+    if (!e) return csError(404, 'Not Found', `Execution with id '${id}' not found`, req.path);
+    if (req.method === 'GET') return json(200, this.view(e, req.query.get('expand') === 'PIPELINE_STAGE_TASK'));
+    if (req.method !== 'POST') return undefined;
+    const action = req.query.get('action');
+    if (action !== 'cancel') return csError(400, 'Bad Request', `Unsupported action '${action ?? ''}'`, req.path);
+    const status = this.timeline(e, Date.now()).status;
+    if (FINAL.has(status) || status === 'CANCELING') {
+      return csError(
+        400,
+        'Bad Request',
+        `Execution '${e.pipeline.name}#${e.index}' cannot be canceled in state ${status}`,
+        req.path,
+      );
+    }
+    e.pipeline.cancels++;
+    e.cancelAt = Date.now();
+    const reason = parseBody(req.body)?.['reason'];
+    e.cancelReason = typeof reason === 'string' ? reason : 'Canceled by user';
+    return json(200, this.view(e, false));
+  }
+
+  /** Where the execution stands at `now`: each task's status and the execution's own. */
+  private timeline(e: ExecutionState, now: number): { status: string; message: string; tasks: Map<string, string> } {
+    const s = e.pipeline.scenario;
+    const at = e.cancelAt !== undefined ? Math.min(now, e.cancelAt) : now;
+    const tasks = new Map<string, string>();
+    let t = e.createdAt + (s.queuedMs ?? 0);
+    let active: { status: string; key: string } | undefined;
+    let failedAt: number | undefined;
+    let failed: string | undefined;
+    for (const stage of s.stages ?? DEFAULT_STAGES) {
+      for (const task of stage.tasks) {
+        const key = `${stage.name}.${task.name}`;
+        if (active || failedAt !== undefined || at < t) {
+          tasks.set(key, 'NOT_STARTED');
+          continue;
+        }
+        const holdEnd = task.hold ? t + (task.holdMs ?? Number.POSITIVE_INFINITY) : t;
+        const runEnd = holdEnd + (task.ms ?? 150);
+        if (at < holdEnd) active = { status: task.hold ?? 'RUNNING', key };
+        else if (at < runEnd) active = { status: 'RUNNING', key };
+        if (active) {
+          tasks.set(key, active.status);
+          continue;
+        }
+        if (task.fail !== undefined && task.ignoreFailure) tasks.set(key, 'FAILED_CONTINUE');
+        else if (task.fail !== undefined) {
+          tasks.set(key, 'FAILED');
+          failedAt = runEnd;
+          failed = key;
+        } else tasks.set(key, 'COMPLETED');
+        t = runEnd;
+      }
+    }
+    let status: string;
+    let message: string;
+    if (at < e.createdAt + (s.queuedMs ?? 0)) [status, message] = ['QUEUED', 'Execution is queued.'];
+    else if (active) [status, message] = [active.status, HOLD_MESSAGE[active.status] ?? `Running ${active.key}.`];
+    else if (failedAt !== undefined) [status, message] = this.afterFailure(s, failedAt, at, failed ?? '');
+    else [status, message] = ['COMPLETED', 'Execution Completed.'];
+    if (e.cancelAt !== undefined && !FINAL.has(status)) {
+      status = now < e.cancelAt + CANCELING_MS ? 'CANCELING' : 'CANCELED';
+      message = `Execution canceled: ${e.cancelReason ?? ''}`;
+      for (const [k, v] of tasks) if (!FINAL.has(v) && v !== 'NOT_STARTED') tasks.set(k, status);
+    }
+    return { status, message, tasks };
+  }
+
+  private afterFailure(s: AriaPipelineScenario, failedAt: number, at: number, task: string): [string, string] {
+    const failed = `Execution failed at task ${task}.`;
+    if (!s.rollback) return ['FAILED', failed];
+    if (at < failedAt + (s.rollback.ms ?? 300)) return ['ROLLING_BACK', `${failed} Rolling back.`];
+    return s.rollback.fails
+      ? ['ROLLBACK_FAILED', `${failed} Rollback failed.`]
+      : ['ROLLBACK_COMPLETED', `${failed} Rolled back.`];
+  }
+
+  private view(e: ExecutionState, expand: boolean): Record<string, unknown> {
+    const now = Date.now();
+    const { status, message, tasks } = this.timeline(e, now);
+    const s = e.pipeline.scenario;
+    const stages = s.stages ?? DEFAULT_STAGES;
+    const stageView = (stage: AriaStageScenario): Record<string, unknown> => {
+      const states = stage.tasks.map((t) => tasks.get(`${stage.name}.${t.name}`) ?? 'NOT_STARTED');
+      const stageStatus =
+        states.find((x) => !['COMPLETED', 'NOT_STARTED', 'FAILED_CONTINUE'].includes(x)) ??
+        (states.every((x) => x === 'NOT_STARTED') ? 'NOT_STARTED' : states.includes('NOT_STARTED') ? 'RUNNING' : 'COMPLETED');
+      const view: Record<string, unknown> = {
+        id: `${e.id}~${stage.name}`,
+        name: stage.name,
+        status: stageStatus,
+        taskOrder: stage.tasks.map((t) => t.name),
+      };
+      if (expand) view['tasks'] = Object.fromEntries(stage.tasks.map((t, i) => [t.name, taskView(e, stage, t, states[i] ?? '')]));
+      return view;
+    };
+    return {
+      id: e.id,
+      index: e.index,
+      name: e.pipeline.name,
+      project: e.pipeline.project,
+      _projectId: `p-${e.pipeline.project}`,
+      _link: `/codestream/api/executions/${e.id}`,
+      _pipelineLink: `/codestream/api/pipelines/${e.pipeline.id}`,
+      comments: e.comments,
+      tags: e.tags,
+      input: e.input,
+      output: status === 'COMPLETED' ? render(s.output ?? {}, e.input) : {},
+      status,
+      statusMessage: message,
+      stageOrder: stages.map((x) => x.name),
+      stages: Object.fromEntries(stages.map((x) => [x.name, stageView(x)])),
+      _executedBy: 'ci-user@example.com',
+      _requestTimeInMicros: e.createdAt * 1000,
+      createdAt: new Date(e.createdAt).toISOString(),
+      updatedAt: new Date(now).toISOString(),
+    };
+  }
+}
+
+function taskView(e: ExecutionState, stage: AriaStageScenario, t: AriaTaskScenario, status: string): Record<string, unknown> {
+  const failedNow = status === 'FAILED' || status === 'FAILED_CONTINUE';
+  return {
+    id: `${e.id}~${stage.name}.${t.name}`,
+    name: t.name,
+    type: t.type ?? 'REST',
+    status,
+    statusMessage: failedNow ? t.fail : status === 'WAITING' ? 'Waiting for approval' : '',
+    ...(failedNow ? { failureMessage: t.fail } : {}),
+    ignoreFailure: t.ignoreFailure ?? false,
+    input: {},
+    output: status === 'COMPLETED' ? (t.output ?? {}) : {},
+  };
+}
+
+/** IaaS `ServiceErrorResponse`. */
+function serviceError(status: number, message: string, messageId: string): EmuResponse {
+  return json(status, { message, messageId, statusCode: status, errorCode: Number(messageId), serverErrorId: randomUUID() });
+}
+
+function render(output: Record<string, string>, input: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(output).map(([k, v]) => [k, v.replace(/\$\{input\.([^}]+)\}/g, (_m, n: string) => input[n] ?? '')]),
+  );
+}
+
+function parseBody(body: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(body);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function decode(s: string | undefined): string {
+  return decodeURIComponent(s ?? '');
+}

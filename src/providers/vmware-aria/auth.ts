@@ -1,0 +1,128 @@
+/**
+ * Bearer tokens for Aria Automation. Every route ends at `POST /iaas/api/login`, which turns a
+ * refresh (API) token into a bearer token on-premises and on the SaaS alike; on-premises users may
+ * instead give a user name and password, which the identity service turns into a refresh token
+ * first. A token that expires during a long wait is renewed once per expiry, shared by every
+ * request that saw it fail.
+ */
+import { joinUrl } from '../../endpoint.ts';
+import { ProviderError } from '../../errors.ts';
+import { expectSuccess, parseJson, type HttpClient, type HttpRequest, type HttpResponse } from '../../http.ts';
+import { cspLoginResponse, iaasLoginResponse } from './models.ts';
+import { describeAriaError } from './errors.ts';
+import type { z } from 'zod';
+
+export type Credentials =
+  | { kind: 'access-token'; token: string }
+  | { kind: 'refresh-token'; refreshToken: string }
+  | { kind: 'password'; username: string; password: string; domain?: string | undefined };
+
+export const IAAS_LOGIN_PATH = '/iaas/api/login';
+export const CSP_LOGIN_PATH = '/csp/gateway/am/api/login';
+
+export class AriaAuth {
+  private readonly base: URL;
+  private readonly creds: Credentials;
+  private readonly http: HttpClient;
+  private readonly secret: (value: string) => void;
+  private current: string | undefined;
+  private refreshToken: string | undefined;
+  private pending: Promise<string> | undefined;
+
+  constructor(base: URL, creds: Credentials, http: HttpClient, secret: (value: string) => void) {
+    this.base = base;
+    this.creds = creds;
+    this.http = http;
+    this.secret = secret;
+    if (creds.kind === 'access-token') this.current = creds.token;
+    if (creds.kind === 'refresh-token') this.refreshToken = creds.refreshToken;
+  }
+
+  /** True when the action can obtain a new bearer token by itself. */
+  get canRenew(): boolean {
+    return this.creds.kind !== 'access-token';
+  }
+
+  /** The bearer token to send, logging in first when there is none yet. */
+  async token(): Promise<string> {
+    if (this.current !== undefined) return this.current;
+    return this.login();
+  }
+
+  /**
+   * A new bearer token after `stale` was refused. Requests that saw the same token fail share one
+   * login; a request that used an older token just takes the newer one.
+   */
+  async renew(stale: string): Promise<string> {
+    if (!this.canRenew) {
+      throw new ProviderError({
+        status: 401,
+        code: 'Unauthorized',
+        message:
+          'the access-token was refused or has expired; give refresh-token (or username and password on-premises) so the action can log in again',
+      });
+    }
+    if (this.current !== undefined && this.current !== stale) return this.current;
+    this.current = undefined;
+    return this.login();
+  }
+
+  private login(): Promise<string> {
+    this.pending ??= this.freshToken().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  private async freshToken(): Promise<string> {
+    this.refreshToken ??= await this.passwordLogin();
+    const res = await this.post(IAAS_LOGIN_PATH, {}, { refreshToken: this.refreshToken }, 'log in (exchange the refresh token)');
+    const body = validate(iaasLoginResponse, res, 'login');
+    if (body.tokenType !== undefined && body.tokenType.toLowerCase() !== 'bearer') {
+      throw new ProviderError({ message: `login returned a '${body.tokenType}' token where a Bearer token was expected` });
+    }
+    this.secret(body.token);
+    this.current = body.token;
+    return body.token;
+  }
+
+  /** On-premises only: user name and password → refresh token (`?access_token` is part of the documented path). */
+  private async passwordLogin(): Promise<string> {
+    if (this.creds.kind !== 'password') throw new Error('no credentials to log in with');
+    const { username, password, domain } = this.creds;
+    const res = await this.post(
+      CSP_LOGIN_PATH,
+      { access_token: '' },
+      { username, password, ...(domain ? { domain } : {}) },
+      `log in as ${username}`,
+    );
+    const token = validate(cspLoginResponse, res, 'password login').refresh_token;
+    this.secret(token);
+    return token;
+  }
+
+  private async post(path: string, query: Record<string, string>, body: unknown, label: string): Promise<HttpResponse> {
+    const req: HttpRequest = {
+      method: 'POST',
+      url: joinUrl(this.base, path, query),
+      headers: { accept: 'application/json' },
+      body: JSON.stringify(body),
+      label,
+      // A login starts nothing, so a lost answer can be asked for again.
+      idempotent: true,
+    };
+    return expectSuccess(await this.http.send(req), (res) => describeAriaError(res, this.loginHint()));
+  }
+
+  private loginHint(): string {
+    return this.creds.kind === 'password' ? 'check username, password and domain' : 'check refresh-token';
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, res: HttpResponse, what: string): T {
+  const parsed = schema.safeParse(parseJson(res, what));
+  if (parsed.success) return parsed.data;
+  // The body carries credentials: name the missing field, never echo the body.
+  const issue = parsed.error.issues[0];
+  throw new ProviderError({ message: `${what}: unexpected response (missing or invalid '${issue?.path.join('.') ?? ''}')` });
+}

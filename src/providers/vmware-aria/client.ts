@@ -1,0 +1,107 @@
+/**
+ * Code Stream REST calls (`/codestream/api/...`, API version 2019-10-17) with bearer tokens from
+ * AriaAuth. A 401 is answered by one fresh login and one resend: the server refused the request,
+ * so even the execute call cannot have started anything.
+ */
+import type { z } from 'zod';
+import { joinUrl } from '../../endpoint.ts';
+import { ResponseShapeError } from '../../errors.ts';
+import { expectSuccess, parseJson, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import type { AriaAuth } from './auth.ts';
+import { describeAriaError } from './errors.ts';
+import { execution, executionResponse, type Execution, type ExecutionResponse } from './models.ts';
+
+/** The only Code Stream API version published; sent so a newer server keeps answering in this shape. */
+export const API_VERSION = '2019-10-17';
+
+export type PipelineRef = { id: string } | { project: string; name: string };
+
+export interface ExecutionRequest {
+  comments: string;
+  input: Record<string, string>;
+  tags?: string[];
+}
+
+export class AriaClient {
+  private readonly base: URL;
+  private readonly http: HttpClient;
+  private readonly auth: AriaAuth;
+
+  constructor(base: URL, http: HttpClient, auth: AriaAuth) {
+    this.base = base;
+    this.http = http;
+    this.auth = auth;
+  }
+
+  /** Never repeated once it may have reached the server: a second execution would run the pipeline twice. */
+  executeRequest(ref: PipelineRef, body: ExecutionRequest): HttpRequest {
+    return this.request('POST', `${pipelinePath(ref)}/executions`, `execute pipeline ${describeRef(ref)}`, false, {}, body);
+  }
+
+  async execute(ref: PipelineRef, body: ExecutionRequest): Promise<ExecutionResponse> {
+    const res = await this.send(this.executeRequest(ref, body));
+    return validate(executionResponse, res, `execute ${describeRef(ref)}`);
+  }
+
+  /** The execution with stage and task detail (the description's `queryParams` map: `expand=…`). */
+  async execution(id: string): Promise<Execution> {
+    const req = this.request('GET', executionPath(id), `status of execution ${id}`, true, { expand: 'PIPELINE_STAGE_TASK' });
+    return validate(execution, await this.send(req), `execution ${id}`);
+  }
+
+  async cancel(id: string, reason: string): Promise<void> {
+    const req = this.request('POST', executionPath(id), `cancel execution ${id}`, true, { action: 'cancel' }, { reason });
+    await this.send(req);
+  }
+
+  private async send(req: HttpRequest): Promise<HttpResponse> {
+    let used = await this.auth.token();
+    const withToken = (): HttpRequest => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${used}` } });
+    let res = await this.http.send(withToken());
+    if (res.status === 401) {
+      used = await this.auth.renew(used);
+      res = await this.http.send(withToken());
+    }
+    return expectSuccess(res, (r) => describeAriaError(r));
+  }
+
+  private request(
+    method: Method,
+    path: string,
+    label: string,
+    idempotent: boolean,
+    query: Record<string, string>,
+    body?: unknown,
+  ): HttpRequest {
+    return {
+      method,
+      url: joinUrl(this.base, path, { apiVersion: API_VERSION, ...query }),
+      headers: { accept: 'application/json' },
+      label,
+      idempotent,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    };
+  }
+}
+
+function pipelinePath(ref: PipelineRef): string {
+  const tail = 'id' in ref ? encodeURIComponent(ref.id) : `${encodeURIComponent(ref.project)}/${encodeURIComponent(ref.name)}`;
+  return `/codestream/api/pipelines/${tail}`;
+}
+
+export function executionPath(id: string): string {
+  return `/codestream/api/executions/${encodeURIComponent(id)}`;
+}
+
+export function describeRef(ref: PipelineRef): string {
+  return 'id' in ref ? ref.id : `${ref.project}/${ref.name}`;
+}
+
+function validate<T>(schema: z.ZodType<T>, res: HttpResponse, what: string): T {
+  const parsed = schema.safeParse(parseJson(res, what));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ResponseShapeError(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,47 @@
+/**
+ * Aria's error bodies, none of which the API description declares: Code Stream's
+ * `{status, error, message, requestId}`, the IaaS login's `ServiceErrorResponse` and the identity
+ * service's `{error, serverMessage}`. Read the message, then the error, then the raw text.
+ */
+import type { HttpResponse } from '../../http.ts';
+import { errorBody } from './models.ts';
+
+export interface AriaErrorDescription {
+  code?: string;
+  message?: string;
+  requestId?: string;
+}
+
+export function describeAriaError(res: HttpResponse, authHint?: string): AriaErrorDescription {
+  const out: AriaErrorDescription = parsed(res);
+  if ((res.status === 401 || res.status === 403 || res.status === 400) && authHint && out.message !== undefined) {
+    out.message = `${out.message} (${authHint})`;
+  }
+  return out;
+}
+
+function parsed(res: HttpResponse): AriaErrorDescription {
+  let json: unknown;
+  try {
+    json = JSON.parse(res.body);
+  } catch {
+    return rawText(res);
+  }
+  const body = errorBody.safeParse(json);
+  if (!body.success) return rawText(res);
+  const b = body.data;
+  const message = b.message || b.serverMessage || b.error;
+  if (message === undefined) return rawText(res);
+  const code = b.errorCode !== undefined ? String(b.errorCode) : (b.messageId ?? (b.message ? b.error : undefined));
+  return {
+    message: message.slice(0, 1000),
+    ...(code ? { code } : {}),
+    ...(b.requestId ? { requestId: b.requestId } : {}),
+  };
+}
+
+function rawText(res: HttpResponse): AriaErrorDescription {
+  const text = res.body.trim().slice(0, 300);
+  if (text) return { message: text };
+  return { message: res.status === 401 ? 'Unauthorized (no body)' : `HTTP ${res.status} with no body` };
+}

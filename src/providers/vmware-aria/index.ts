@@ -1,0 +1,220 @@
+/**
+ * VMware Aria Automation Pipelines (Code Stream) adapter: executes each pipeline once with the
+ * given input, then follows the execution until a final status. The run id is the execution id;
+ * its index and absolute link travel in the handle for the step outputs.
+ */
+import { checkEndpoint, joinUrl } from '../../endpoint.ts';
+import { InputError, errorMessage } from '../../errors.ts';
+import { readInputs, zin } from '../../inputs.ts';
+import type {
+  Observation,
+  Provider,
+  ProviderContext,
+  ProviderTraits,
+  RequestPreview,
+  RunHandle,
+  TriggerOutcome,
+  TriggerResult,
+  WorkflowContext,
+} from '../types.ts';
+import { AriaAuth, type Credentials } from './auth.ts';
+import { AriaClient, executionPath, type ExecutionRequest, type PipelineRef } from './client.ts';
+import type { ExecutionResponse } from './models.ts';
+import { classifyExecution } from './status.ts';
+
+export const traits: ProviderTraits = {
+  cancelOnAbortDefault: true,
+  extraOutputs: (first) =>
+    first === undefined
+      ? {}
+      : {
+          executionId: first.runId,
+          executionIndex: first.data?.['executionIndex'] ?? '',
+          executionLink: first.url ?? '',
+        },
+};
+
+const shape = {
+  parameters: zin.mapping(),
+  comments: zin.optionalText(),
+  tags: zin.optionalList(),
+  'refresh-token': zin.optionalText(),
+  'access-token': zin.optionalText(),
+  username: zin.optionalText(),
+  password: zin.optionalText(),
+  domain: zin.optionalText(),
+};
+
+type AriaInputs = ReturnType<typeof readInputs<typeof shape>>;
+
+export function createProvider(ctx: ProviderContext): Provider {
+  const v = readInputs(shape, ctx.inputs);
+  for (const s of [v['refresh-token'], v['access-token'], v.password]) if (s) ctx.secret(s);
+  // Checked up front so a bad id fails before any request.
+  ctx.settings['pipeline-ids'].forEach(parseRef);
+  const creds = credentials(v);
+  if (!ctx.settings.endpoint) {
+    throw new InputError(
+      'endpoint',
+      'is required for vmware-aria: the appliance URL (https://vra.example.com) or the SaaS API host (https://api.mgmt.cloud.vmware.com)',
+    );
+  }
+  const base = checkEndpoint(ctx.settings.endpoint, 'endpoint', ctx.settings['allow-insecure-http']);
+  const body: ExecutionRequest = {
+    comments: v.comments ?? defaultComments(ctx.workflow),
+    input: stringValues(v.parameters),
+    ...(v.tags.length > 0 ? { tags: v.tags } : {}),
+  };
+  const auth = new AriaAuth(base, creds, ctx.http, (s) => ctx.secret(s));
+  return new AriaProvider(new AriaClient(base, ctx.http, auth), auth, base, body, ctx.workflow);
+}
+
+/** `project/name` selects by name; anything without a slash is a pipeline id. */
+function parseRef(raw: string): PipelineRef {
+  const parts = raw.split('/');
+  if (parts.length === 1 && /^\S+$/.test(raw)) return { id: raw };
+  const [project = '', name = ''] = parts.map((p) => p.trim());
+  if (parts.length === 2 && project !== '' && name !== '') return { project, name };
+  throw new InputError('pipeline-ids', `has '${raw}': expected a pipeline id or project/name (one '/', both parts non-empty)`);
+}
+
+function credentials(v: AriaInputs): Credentials {
+  const given = (['access-token', 'refresh-token', 'username'] as const).filter((k) => v[k] !== undefined);
+  if (given.length > 1) {
+    throw new InputError(given[1] ?? 'access-token', `cannot be combined with '${given[0] ?? ''}': give one way to sign in`);
+  }
+  if (v['access-token']) return { kind: 'access-token', token: v['access-token'] };
+  if (v['refresh-token']) return { kind: 'refresh-token', refreshToken: v['refresh-token'] };
+  if (v.username) {
+    if (!v.password) throw new InputError('password', 'is required with username');
+    return { kind: 'password', username: v.username, password: v.password, domain: v.domain };
+  }
+  if (v.password || v.domain) throw new InputError('username', 'is required with password and domain');
+  throw new InputError(
+    'refresh-token',
+    'is required for vmware-aria (an API token), or give access-token, or username and password (on-premises)',
+  );
+}
+
+/** Pipeline inputs are strings; structured values are passed as their JSON text. */
+function stringValues(m: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(m)) out[k] = asText(val);
+  return out;
+}
+
+function asText(val: unknown): string {
+  if (val === null || val === undefined) return '';
+  if (typeof val === 'string') return val;
+  if (typeof val === 'number' || typeof val === 'boolean' || typeof val === 'bigint') return String(val);
+  return JSON.stringify(val);
+}
+
+export function defaultComments(w: WorkflowContext): string {
+  if (!w.repository) return 'Triggered by GitHub Actions';
+  const commit = w.sha ? `@${w.sha.slice(0, 12)}` : '';
+  const workflow = w.workflow ? `, workflow '${w.workflow}'` : '';
+  const runUrl =
+    w.runId !== undefined
+      ? `, run ${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}${w.runAttempt && w.runAttempt !== '1' ? ` (attempt ${w.runAttempt})` : ''}`
+      : '';
+  return `Triggered by GitHub Actions: ${w.repository}${commit}${workflow}${runUrl}`;
+}
+
+class AriaProvider implements Provider {
+  readonly name = 'vmware-aria' as const;
+  private readonly client: AriaClient;
+  private readonly auth: AriaAuth;
+  private readonly base: URL;
+  private readonly body: ExecutionRequest;
+  private readonly workflow: WorkflowContext;
+
+  constructor(client: AriaClient, auth: AriaAuth, base: URL, body: ExecutionRequest, w: WorkflowContext) {
+    this.client = client;
+    this.auth = auth;
+    this.base = base;
+    this.body = body;
+    this.workflow = w;
+  }
+
+  /** Logs in when it can (that checks the credentials) and shows each execute call; executes nothing. */
+  async preview(pipelines: string[]): Promise<RequestPreview[]> {
+    if (this.auth.canRenew) await this.auth.token();
+    return pipelines.map((p) => {
+      const req = this.client.executeRequest(this.ref(p), this.body);
+      return { pipeline: p, method: req.method, url: req.url.href, ...(req.body ? { body: req.body } : {}) };
+    });
+  }
+
+  async trigger(pipelines: string[]): Promise<TriggerResult> {
+    // One login up front, so parallel executes do not each start their own.
+    await this.auth.token();
+    const outcomes = await Promise.all(pipelines.map((p) => this.executeOne(p)));
+    return { outcomes };
+  }
+
+  async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+    return Promise.all(runs.map((r) => this.observeOne(r).catch((e: unknown) => toError(e))));
+  }
+
+  async cancel(run: RunHandle): Promise<void> {
+    await this.client.cancel(run.runId, this.cancelReason());
+  }
+
+  private async executeOne(pipeline: string): Promise<TriggerOutcome> {
+    try {
+      const res = await this.client.execute(this.ref(pipeline), this.body);
+      return { pipeline, run: this.handle(pipeline, res) };
+    } catch (err) {
+      return { pipeline, error: toError(err) };
+    }
+  }
+
+  private async observeOne(run: RunHandle): Promise<Observation> {
+    const e = await this.client.execution(run.runId);
+    const obs = classifyExecution(e);
+    obs.details = {
+      executionId: e.id,
+      executionIndex: e.index ?? numberOrNull(run.data?.['executionIndex']),
+      executionLink: run.url ?? null,
+      ...obs.details,
+    };
+    return obs;
+  }
+
+  private handle(pipeline: string, res: ExecutionResponse): RunHandle {
+    const link = absoluteLink(this.base, res.executionLink || executionPath(res.executionId));
+    return {
+      pipeline,
+      runId: res.executionId,
+      url: link,
+      data: { executionIndex: res.executionIndex === undefined ? '' : String(res.executionIndex), executionLink: link },
+    };
+  }
+
+  /** Pipeline ids were checked when the provider was created, so this cannot throw here. */
+  private ref(pipeline: string): PipelineRef {
+    return parseRef(pipeline);
+  }
+
+  private cancelReason(): string {
+    const w = this.workflow;
+    const run =
+      w.repository && w.runId ? ` run ${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}` : '';
+    return `Cancelled by GitHub Actions${run} (job cancelled or timed out)`;
+  }
+}
+
+/** `executionLink` is host-relative (`/codestream/api/executions/…`); keep any path prefix of the endpoint. */
+function absoluteLink(base: URL, link: string): string {
+  if (/^https?:\/\//i.test(link)) return link;
+  return joinUrl(base, link.startsWith('/') ? link : `/${link}`).href;
+}
+
+function numberOrNull(s: string | undefined): number | null {
+  return s === undefined || s === '' || Number.isNaN(Number(s)) ? null : Number(s);
+}
+
+function toError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(errorMessage(e));
+}

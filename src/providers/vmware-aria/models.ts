@@ -1,0 +1,69 @@
+/**
+ * The parts of Code Stream's and the login services' responses the adapter reads, validated with zod.
+ * Unknown fields pass: the published description's own examples break its schemas, so nothing here
+ * is stricter than what the adapter needs.
+ */
+import { z } from 'zod';
+
+/** `ExecutionResponse` of the execute calls (200 or 202). */
+export const executionResponse = z.looseObject({
+  executionId: z.string().min(1),
+  executionIndex: z.number().int().optional(),
+  executionLink: z.string().optional(),
+});
+export type ExecutionResponse = z.infer<typeof executionResponse>;
+
+const taskExecution = z.looseObject({
+  name: z.string().optional(),
+  type: z.string().optional(),
+  status: z.string().optional(),
+  statusMessage: z.string().nullish(),
+  failureMessage: z.string().nullish(),
+  ignoreFailure: z.boolean().optional(),
+});
+export type TaskExecution = z.infer<typeof taskExecution>;
+
+const stageExecution = z.looseObject({
+  name: z.string().optional(),
+  status: z.string().optional(),
+  statusMessage: z.string().nullish(),
+  taskOrder: z.array(z.string()).optional(),
+  tasks: z.record(z.string(), taskExecution).nullish(),
+});
+export type StageExecution = z.infer<typeof stageExecution>;
+
+/** `Execution` (GET /codestream/api/executions/{id}). */
+export const execution = z.looseObject({
+  id: z.string(),
+  index: z.number().int().optional(),
+  name: z.string().optional(),
+  project: z.string().optional(),
+  status: z.string(),
+  statusMessage: z.string().nullish(),
+  reason: z.string().nullish(),
+  output: z.record(z.string(), z.unknown()).nullish(),
+  stageOrder: z.array(z.string()).optional(),
+  stages: z.record(z.string(), stageExecution).nullish(),
+  _link: z.string().optional(),
+});
+export type Execution = z.infer<typeof execution>;
+
+/** `AuthResponse` of `POST /iaas/api/login`. */
+export const iaasLoginResponse = z.looseObject({ tokenType: z.string().optional(), token: z.string().min(1) });
+
+/** The on-premises identity service's login answer; only the refresh token is used. */
+export const cspLoginResponse = z.looseObject({ refresh_token: z.string().min(1) });
+
+/**
+ * Error bodies as the services send them (none is in the description): Code Stream
+ * `{status, error, message, requestId}`, IaaS `ServiceErrorResponse {message, messageId, errorCode}`,
+ * identity service `{status, error, serverMessage}`.
+ */
+export const errorBody = z.looseObject({
+  message: z.string().optional(),
+  error: z.string().optional(),
+  errorCode: z.union([z.string(), z.number()]).optional(),
+  messageId: z.string().optional(),
+  serverMessage: z.string().optional(),
+  requestId: z.string().optional(),
+});
