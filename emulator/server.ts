@@ -6,6 +6,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { AlibabaLogstashEmulator } from './alibaba-logstash.ts';
 import { FelderaEmulator } from './feldera.ts';
 import type { EmuRequest, EmuResponse, ProviderEmulator } from './types.ts';
 
@@ -35,7 +36,7 @@ export interface Emulator {
 
 /** Every provider module the emulator serves; each claims its own paths. */
 export function providerModules(): ProviderEmulator[] {
-  return [new FelderaEmulator()];
+  return [new FelderaEmulator(), new AlibabaLogstashEmulator()];
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
