@@ -22,7 +22,7 @@ import type {
 import { LogstashClient } from './client.ts';
 import { credentialSource, type CredentialSource } from './credentials.ts';
 import type { PipelineItem } from './models.ts';
-import { classifyRun, type Classified } from './status.ts';
+import { classifyRun, isUpdated, type Classified } from './status.ts';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../log.ts';
 
@@ -126,6 +126,8 @@ class LogstashProvider implements Provider {
   private readonly p: ProviderParts;
   /** Set once the instance was seen in another state than `active` after the trigger. */
   private leftActive = false;
+  /** Set once a pipeline of this deploy was seen RUNNING with a new update time. */
+  private deployEnded = false;
   private stopBatch: { ids: string[]; done: Promise<void> } | undefined;
   constructor(parts: ProviderParts) {
     this.p = parts;
@@ -149,7 +151,6 @@ class LogstashProvider implements Provider {
     assertAllExist(pipelines, before, this.p.instanceId);
     const triggeredAt = this.p.clock.now();
     const requestId = await this.p.client.runPipelines(pipelines, this.p.clientToken);
-    this.leftActive = false;
     const outcomes = pipelines.map((pipeline) => ({
       pipeline,
       run: this.handle(pipeline, before.get(pipeline), triggeredAt, requestId),
@@ -160,12 +161,21 @@ class LogstashProvider implements Provider {
   /** One DescribeLogstash and one ListPipeline, whatever the number of runs. */
   async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
     const [instance, items] = await Promise.all([this.p.client.describeLogstash(), this.p.client.listPipelines()]);
-    if (instance.status !== 'active') this.leftActive = true;
     const byId = new Map(items.map((i) => [i.pipelineId, i]));
-    const poll = { instanceId: this.p.instanceId, instanceStatus: instance.status, leftActive: this.leftActive };
-    const seen = runs.map((r) =>
-      classifyRun(poll, { pipeline: r.pipeline, item: byId.get(r.pipeline), updatedBefore: r.data?.['updatedBefore'] }),
-    );
+    const views = runs.map((r) => ({
+      pipeline: r.pipeline,
+      item: byId.get(r.pipeline),
+      updatedBefore: r.data?.['updatedBefore'],
+    }));
+    if (instance.status !== 'active') this.leftActive = true;
+    else if (views.some((v) => isUpdated(v) && v.item?.pipelineStatus === 'RUNNING')) this.deployEnded = true;
+    const poll = {
+      instanceId: this.p.instanceId,
+      instanceStatus: instance.status,
+      leftActive: this.leftActive,
+      settled: this.leftActive || this.deployEnded,
+    };
+    const seen = views.map((v) => classifyRun(poll, v));
     if (seen.some((o) => o.wantsErrorLog)) await this.appendErrorLog(seen, runs);
     return seen.map(({ wantsErrorLog: _, ...obs }) => obs);
   }

@@ -12,6 +12,11 @@ export interface PollView {
   instanceStatus: string;
   /** The instance was seen in another state than `active` since the trigger. */
   leftActive: boolean;
+  /**
+   * The deploy is over: the instance came back to `active`, or a pipeline of this deploy showed
+   * RUNNING with a new update time (one restart deploys them all, so it cannot be half done).
+   */
+  settled: boolean;
 }
 
 export interface RunView {
@@ -52,21 +57,26 @@ export function classifyRun(poll: PollView, run: RunView): Classified {
   if (poll.instanceStatus !== 'active') {
     return { status, phase: 'pending', details, progress: `instance ${poll.instanceStatus}` };
   }
-  const updated = item.gmtUpdateTime !== undefined && item.gmtUpdateTime !== run.updatedBefore;
+  const updated = isUpdated(run);
   if (!poll.leftActive && !updated) {
     return { status, phase: 'pending', details, progress: 'instance active, waiting for the deploy to begin' };
   }
   if (status === 'RUNNING') return { status, phase: 'success', details };
   if (status === 'NOT_DEPLOYED') {
-    // Only a restart seen to end proves the deploy is over; an update time alone may be its start.
-    if (!poll.leftActive) return { status, phase: 'pending', details, progress: 'instance active, deploy recorded' };
+    // A new update time alone may mark the deploy's start, not its end.
+    if (!poll.settled) return { status, phase: 'pending', details, progress: 'instance active, deploy recorded' };
     return {
       status,
       phase: 'failure',
       details,
       wantsErrorLog: true,
-      message: `pipeline ${run.pipeline} is still NOT_DEPLOYED after instance ${poll.instanceId} finished restarting`,
+      message: `pipeline ${run.pipeline} is still NOT_DEPLOYED after the deploy ended (instance ${poll.instanceId} active again)`,
     };
   }
   return { status, phase: 'failure', details, message: `unknown pipeline status '${status}' (expected RUNNING or NOT_DEPLOYED)` };
+}
+
+export function isUpdated(run: RunView): boolean {
+  const t = run.item?.gmtUpdateTime;
+  return t !== undefined && t !== run.updatedBefore;
 }
