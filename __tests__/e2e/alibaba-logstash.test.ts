@@ -3,9 +3,11 @@
  * Actions OIDC token service, run as the runner runs it. The emulator refuses any request whose V3
  * signature it cannot recompute from what arrived on the wire.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import type { AlibabaScenario } from '../../emulator/alibaba-logstash.ts';
-import { runAction } from '../../emulator/run-action.ts';
+import { ROOT, runAction } from '../../emulator/run-action.ts';
 import type { RecordedRequest } from '../../emulator/server.ts';
 import { useEmulator } from '../helpers/emulated.ts';
 
@@ -356,5 +358,47 @@ describe('alibaba-logstash end to end', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`::error::${message}`);
     expect(emu.get().requests).toHaveLength(0);
+  });
+});
+
+interface ApiMeta {
+  name: string;
+  method: string;
+  pathPattern: string;
+  parameters: Array<{ name: string; position: string; required: boolean }>;
+}
+
+/** Problems with a recorded request against Alibaba's API metadata (aliyun-openapi-meta). */
+function metadataViolations(apis: ApiMeta[], r: RecordedRequest): string[] {
+  const api = apis.find((a) => a.name === r.headers['x-acs-action']);
+  if (!api) return [`${r.path}: x-acs-action ${r.headers['x-acs-action']} is not an API the action may call`];
+  const pattern = new RegExp(`^${api.pathPattern.replace(/\[[^\]]+\]/g, '[^/]+')}$`);
+  const problems: string[] = [];
+  if (api.method !== r.method || !pattern.test(r.path))
+    problems.push(`${r.method} ${r.path} is not ${api.method} ${api.pathPattern}`);
+  const query = api.parameters.filter((p) => p.position === 'Query');
+  for (const name of Object.keys(r.query)) {
+    if (!query.some((p) => p.name === name)) problems.push(`${api.name}: query parameter ${name} not described`);
+  }
+  for (const p of query) if (p.required && r.query[p.name] === undefined) problems.push(`${api.name}: ${p.name} missing`);
+  return problems;
+}
+
+describe('alibaba-logstash requests', () => {
+  test('every Elasticsearch request matches the API metadata', async () => {
+    const apis = Object.values(
+      (
+        JSON.parse(readFileSync(join(ROOT, '__fixtures__', 'alibaba-elasticsearch-apis.json'), 'utf8')) as {
+          apis: Record<string, ApiMeta>;
+        }
+      ).apis,
+    );
+    const url = setup({ pipelines: { m1: {}, m2: { outcome: 'not-deployed' } } });
+    await runAction({ inputs: inputs(url, 'm1,m2') });
+    const sent = emu.get().requests.filter((r) => r.path.startsWith('/openapi/'));
+    expect(new Set(sent.map((r) => r.headers['x-acs-action']))).toEqual(
+      new Set(['DescribeLogstash', 'ListPipeline', 'RunPipelines', 'ListLogstashLog']),
+    );
+    expect(sent.flatMap((r) => metadataViolations(apis, r))).toEqual([]);
   });
 });
