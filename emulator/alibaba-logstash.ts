@@ -268,7 +268,7 @@ function newInstance(id: string, s: AlibabaInstanceScenario, now: number): Insta
   const pipelines = new Map(
     Object.entries(s.pipelines ?? {}).map(([pid, p]) => [
       pid,
-      { status: p.status ?? 'NOT_DEPLOYED', outcome: p.outcome ?? 'running', created, updated: created } as PipelineState,
+      { status: p.status ?? 'NOT_DEPLOYED', outcome: p.outcome ?? 'running', created, updated: created },
     ]),
   );
   return {

@@ -61,7 +61,7 @@ export function createProvider(ctx: ProviderContext): Provider {
     http: ctx.http,
     clock,
     log: ctx.log,
-    secret: ctx.secret,
+    secret: (value) => ctx.secret(value),
     region,
     allowInsecureHttp: ctx.settings['allow-insecure-http'],
     runId: ctx.workflow.runId,
