@@ -6,6 +6,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { AlibabaLogstashEmulator } from './alibaba-logstash.ts';
 import { FelderaEmulator } from './feldera.ts';
 import { CodeArtsEmulator } from './huawei-codearts.ts';
 import type { EmuRequest, EmuResponse, ProviderEmulator } from './types.ts';
@@ -37,7 +38,7 @@ export interface Emulator {
 
 /** Every provider module the emulator serves; each claims its own paths. */
 export function providerModules(): ProviderEmulator[] {
-  return [new FelderaEmulator(), new AriaEmulator(), new CodeArtsEmulator()];
+  return [new FelderaEmulator(), new AriaEmulator(), new CodeArtsEmulator(), new AlibabaLogstashEmulator()];
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {

@@ -85,6 +85,24 @@ const demos: Demo[] = [
       timeout: '1m',
     }),
   },
+  {
+    title: 'Alibaba Cloud Logstash: deploy two pipelines (the instance restarts) and wait until both run',
+    config: {
+      'alibaba-logstash': {
+        accessKeys: { LTAI5tDemoAccessKeyId: 'demoAccessKeySecret' },
+        instances: { 'ls-cn-demo0000001': { pipelines: { orders: {}, audit: { status: 'RUNNING' } }, deployMs: 2000 } },
+      },
+    },
+    inputs: (url) => ({
+      provider: 'alibaba-logstash',
+      endpoint: url,
+      'instance-id': 'ls-cn-demo0000001',
+      'pipeline-ids': 'orders, audit',
+      'access-key-id': 'LTAI5tDemoAccessKeyId',
+      'access-key-secret': 'demoAccessKeySecret',
+      timeout: '1m',
+    }),
+  },
 ];
 
 function show(run: ActionRun): void {

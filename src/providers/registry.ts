@@ -11,7 +11,7 @@ const loaders: Record<ProviderName, Loader | undefined> = {
   feldera: () => import('./feldera/index.ts'),
   'vmware-aria': () => import('./vmware-aria/index.ts'),
   'huawei-codearts': () => import('./huawei-codearts/index.ts'),
-  'alibaba-logstash': undefined,
+  'alibaba-logstash': () => import('./alibaba-logstash/index.ts'),
 };
 
 export async function loadProvider(name: ProviderName): Promise<{ createProvider: ProviderFactory; traits: ProviderTraits }> {

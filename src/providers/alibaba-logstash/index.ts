@@ -1,0 +1,270 @@
+/**
+ * Alibaba Cloud Elasticsearch, Logstash pipelines: one RunPipelines call deploys every requested
+ * pipeline (which restarts the instance), then the wait reads the instance and its pipelines once
+ * per poll, however many pipelines there are. A "run" is the pipeline's deploy; its id is the
+ * pipeline id, since the API has no run object.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { checkEndpoint } from '../../endpoint.ts';
+import { InputError, errorMessage } from '../../errors.ts';
+import { readInputs, zin } from '../../inputs.ts';
+import { formatDuration } from '../../parse.ts';
+import type {
+  Observation,
+  Provider,
+  ProviderContext,
+  ProviderTraits,
+  RequestPreview,
+  RunHandle,
+  TriggerResult,
+  WorkflowContext,
+} from '../types.ts';
+import { LogstashClient } from './client.ts';
+import { credentialSource, type CredentialSource } from './credentials.ts';
+import type { PipelineItem } from './models.ts';
+import { classifyRun, isUpdated, type Classified } from './status.ts';
+import type { Clock } from '../../clock.ts';
+import type { Logger } from '../../log.ts';
+
+export const traits: ProviderTraits = { cancelOnAbortDefault: false };
+
+const PIPELINE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+/** How far before the trigger the error log is searched, for clock skew between runner and service. */
+const LOG_LEAD_MS = 60_000;
+const LOG_LINES = 10;
+
+const shape = {
+  'instance-id': zin.optionalText(/^[A-Za-z0-9-]{1,64}$/, 'a Logstash instance id such as ls-cn-abc123def456'),
+  'access-key-id': zin.optionalText(),
+  'access-key-secret': zin.optionalText(),
+  'security-token': zin.optionalText(),
+  'role-arn': zin.optionalText(),
+  'oidc-provider-arn': zin.optionalText(),
+  'role-session-name': zin.optionalText(),
+  'client-token': zin.optionalText(/^[A-Za-z0-9._-]{1,64}$/, 'at most 64 letters, digits, ".", "_" or "-"'),
+};
+
+export function createProvider(ctx: ProviderContext): Provider {
+  const v = readInputs(shape, ctx.inputs);
+  const instanceId = v['instance-id'];
+  if (instanceId === undefined) throw new InputError('instance-id', 'is required for alibaba-logstash, e.g. ls-cn-abc123def456');
+  const pipelines = ctx.settings['pipeline-ids'];
+  const bad = pipelines.find((id) => !PIPELINE_ID.test(id));
+  if (bad !== undefined)
+    throw new InputError('pipeline-ids', `has '${bad}': Logstash pipeline ids are letters, digits, '_' and '-'`);
+  const region = ctx.settings.region ?? envRegion(ctx.env);
+  const base = endpointFor(ctx, region);
+  const clock = ctx.http.options.clock;
+  const source = credentialSource(v, {
+    env: ctx.env,
+    http: ctx.http,
+    clock,
+    log: ctx.log,
+    secret: (value) => ctx.secret(value),
+    region,
+    allowInsecureHttp: ctx.settings['allow-insecure-http'],
+    runId: ctx.workflow.runId,
+  });
+  const client = new LogstashClient({ base, instanceId, http: ctx.http, credentials: source.get, clock });
+  const clientToken = v['client-token'] ?? defaultClientToken(ctx.workflow, instanceId, pipelines);
+  return new LogstashProvider({
+    client,
+    source,
+    instanceId,
+    clientToken,
+    clock,
+    log: ctx.log,
+    preCheckMs: ctx.settings.timeout,
+    pollMs: ctx.settings['poll-interval'],
+  });
+}
+
+function envRegion(env: NodeJS.ProcessEnv): string | undefined {
+  const r = env['ALIBABA_CLOUD_REGION_ID'];
+  if (r === undefined || r === '') return undefined;
+  if (!REGION.test(r)) throw new InputError('region', `is unset and ALIBABA_CLOUD_REGION_ID is not a region id (got '${r}')`);
+  return r;
+}
+
+function endpointFor(ctx: ProviderContext, region: string | undefined): URL {
+  if (ctx.settings.endpoint) return checkEndpoint(ctx.settings.endpoint, 'endpoint', ctx.settings['allow-insecure-http']);
+  if (region === undefined) {
+    throw new InputError('region', 'is required for alibaba-logstash (or give endpoint), e.g. cn-hangzhou');
+  }
+  return new URL(`https://elasticsearch.${region}.aliyuncs.com`);
+}
+
+/**
+ * The same workflow run attempt always yields the same token, so RunPipelines retried, or the step
+ * re-entered within one attempt, never deploys twice; a re-run (new attempt) deploys again.
+ */
+export function defaultClientToken(w: WorkflowContext, instanceId: string, pipelines: string[]): string {
+  if (!w.repository || !w.runId) return randomUUID();
+  const seed = [w.repository, w.runId, w.runAttempt ?? '1', instanceId, ...pipelines].join('\n');
+  return asUuid(createHash('sha256').update(seed).digest('hex'));
+}
+
+function asUuid(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+interface ProviderParts {
+  client: LogstashClient;
+  source: CredentialSource;
+  instanceId: string;
+  clientToken: string;
+  clock: Clock;
+  log: Logger;
+  /** Longest wait for an `activating` instance before triggering. */
+  preCheckMs: number;
+  pollMs: number;
+}
+
+class LogstashProvider implements Provider {
+  readonly name = 'alibaba-logstash' as const;
+  private readonly p: ProviderParts;
+  /** Set once the instance was seen in another state than `active` after the trigger. */
+  private leftActive = false;
+  /** Set once a pipeline of this deploy was seen RUNNING with a new update time. */
+  private deployEnded = false;
+  private stopBatch: { ids: string[]; done: Promise<void> } | undefined;
+  constructor(parts: ProviderParts) {
+    this.p = parts;
+  }
+
+  async preview(pipelines: string[]): Promise<RequestPreview[]> {
+    await this.p.source.get();
+    const run = this.p.client.runPipelinesRequest(pipelines, this.p.clientToken);
+    const instanceUrl = run.url.href.replace(/\/pipelines\/action\/run\?.*$/, '');
+    return [
+      { pipeline: 'pre-check', method: 'GET', url: instanceUrl },
+      { pipeline: 'pre-check', method: 'GET', url: `${instanceUrl}/pipelines?page=1&size=200` },
+      { pipeline: pipelines.join(', '), method: run.method, url: run.url.href, ...(run.body ? { body: run.body } : {}) },
+    ];
+  }
+
+  async trigger(pipelines: string[]): Promise<TriggerResult> {
+    this.p.log.info(`signing with ${this.p.source.origin}`);
+    await this.waitUntilActive();
+    const before = new Map((await this.p.client.listPipelines()).map((i) => [i.pipelineId, i]));
+    assertAllExist(pipelines, before, this.p.instanceId);
+    const triggeredAt = this.p.clock.now();
+    const requestId = await this.p.client.runPipelines(pipelines, this.p.clientToken);
+    const outcomes = pipelines.map((pipeline) => ({
+      pipeline,
+      run: this.handle(pipeline, before.get(pipeline), triggeredAt, requestId),
+    }));
+    return { outcomes, ...(requestId !== undefined ? { requestId } : {}) };
+  }
+
+  /** One DescribeLogstash and one ListPipeline, whatever the number of runs. */
+  async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+    const [instance, items] = await Promise.all([this.p.client.describeLogstash(), this.p.client.listPipelines()]);
+    const byId = new Map(items.map((i) => [i.pipelineId, i]));
+    const views = runs.map((r) => ({
+      pipeline: r.pipeline,
+      item: byId.get(r.pipeline),
+      updatedBefore: r.data?.['updatedBefore'],
+    }));
+    if (instance.status !== 'active') this.leftActive = true;
+    else if (views.some((v) => isUpdated(v) && v.item?.pipelineStatus === 'RUNNING')) this.deployEnded = true;
+    const poll = {
+      instanceId: this.p.instanceId,
+      instanceStatus: instance.status,
+      leftActive: this.leftActive,
+      settled: this.leftActive || this.deployEnded,
+    };
+    const seen = views.map((v) => classifyRun(poll, v));
+    if (seen.some((o) => o.wantsErrorLog)) await this.appendErrorLog(seen, runs);
+    return seen.map(({ wantsErrorLog: _, ...obs }) => obs);
+  }
+
+  /** The engine cancels run by run; the stops of one moment go out as one StopPipelines call. */
+  cancel(run: RunHandle): Promise<void> {
+    if (this.stopBatch === undefined) {
+      const batch: { ids: string[]; done: Promise<void> } = { ids: [], done: Promise.resolve() };
+      batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        this.stopBatch = undefined;
+        const token = derivedToken(run.data?.['clientToken'] ?? this.p.clientToken, 'stop', batch.ids);
+        await this.p.client.stopPipelines(batch.ids, token);
+      });
+      this.stopBatch = batch;
+    }
+    this.stopBatch.ids.push(run.pipeline);
+    return this.stopBatch.done;
+  }
+
+  private async waitUntilActive(): Promise<void> {
+    const { clock, log, instanceId } = this.p;
+    const deadline = clock.now() + this.p.preCheckMs;
+    let gap = 1000;
+    for (;;) {
+      const { status } = await this.p.client.describeLogstash();
+      if (status === 'active') return;
+      if (status === 'inactive' || status === 'invalid') {
+        throw new Error(`instance ${instanceId} is ${status} and takes no pipeline changes; nothing was deployed`);
+      }
+      if (clock.now() + gap > deadline) {
+        throw new Error(
+          `instance ${instanceId} was still ${status} after ${formatDuration(this.p.preCheckMs)}; nothing was deployed`,
+        );
+      }
+      log.info(`instance ${instanceId} is ${status} (another change is taking effect); waiting before deploying`);
+      await clock.sleep(gap);
+      gap = Math.min(gap * 2, this.p.pollMs);
+    }
+  }
+
+  private async appendErrorLog(seen: Classified[], runs: RunHandle[]): Promise<void> {
+    const since = Math.min(...runs.map((r) => Number(r.data?.['triggeredAt'] ?? this.p.clock.now()))) - LOG_LEAD_MS;
+    let text: string;
+    try {
+      const lines = await this.p.client.errorLog(since, this.p.clock.now());
+      text = lines.length
+        ? `recent instance errors:\n${lines
+            .slice(-LOG_LINES)
+            .map((l) => `  ${l.content ?? ''}`.trimEnd())
+            .join('\n')}`
+        : 'the instance logged no errors in that time';
+    } catch (err) {
+      text = `(its error log could not be read: ${errorMessage(err)})`;
+    }
+    for (const o of seen) if (o.wantsErrorLog) o.message = `${o.message ?? ''}; ${text}`;
+  }
+
+  private handle(
+    pipeline: string,
+    before: PipelineItem | undefined,
+    triggeredAt: number,
+    requestId: string | undefined,
+  ): RunHandle {
+    const data: Record<string, string> = {
+      instanceId: this.p.instanceId,
+      clientToken: this.p.clientToken,
+      triggeredAt: String(triggeredAt),
+    };
+    if (before?.gmtUpdateTime !== undefined) data['updatedBefore'] = before.gmtUpdateTime;
+    if (requestId !== undefined) data['requestId'] = requestId;
+    return { pipeline, runId: pipeline, data };
+  }
+}
+
+function assertAllExist(pipelines: string[], existing: Map<string, PipelineItem>, instanceId: string): void {
+  const missing = pipelines.filter((p) => existing.get(p) === undefined || existing.get(p)?.pipelineStatus === 'DELETED');
+  if (missing.length === 0) return;
+  const known = [...existing.values()].filter((i) => i.pipelineStatus !== 'DELETED').map((i) => i.pipelineId);
+  throw new Error(
+    `instance ${instanceId} has no pipeline ${missing.join(', ')}; nothing was deployed ` +
+      `(it has: ${known.slice(0, 20).join(', ') || 'none'})`,
+  );
+}
+
+/** A token of its own for a follow-up call, stable across that call's retries. */
+function derivedToken(base: string, purpose: string, ids: string[]): string {
+  return asUuid(
+    createHash('sha256')
+      .update([base, purpose, ...ids].join('\n'))
+      .digest('hex'),
+  );
+}
