@@ -78,11 +78,13 @@ async function triggerAll(
     const result = await provider.trigger(pipelines);
     for (const o of result.outcomes) {
       if (o.run) log.info(`${o.pipeline}: started, run id ${o.run.runId}${o.run.url ? ` (${o.run.url})` : ''}`);
+      else log.error(`could not start: ${errorMessage(o.error)}`, o.pipeline);
     }
     return result;
   } catch (err) {
     // A call that starts every pipeline at once failed as a whole: each pipeline failed to start.
     const error = err instanceof Error ? err : new Error(errorMessage(err));
+    for (const pipeline of pipelines) log.error(`could not start: ${error.message}`, pipeline);
     return { outcomes: pipelines.map((pipeline) => ({ pipeline, error })) };
   }
 }
@@ -121,8 +123,8 @@ async function waitForRuns(opts: EngineOptions, records: RunRecord[], deadline: 
       const record = byHandle.get(run.handle);
       if (record === undefined) return;
       applyObservation(record, obs, run);
-      reportChange(log, record, obs, previous, clock.now() - record.startedAt);
-      heartbeat.changed();
+      // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
+      if (reportChange(log, record, obs, previous, clock.now() - record.startedAt)) heartbeat.changed();
       if (record.conclusion !== 'pending') opts.onRunFinished?.(record);
     },
     onPollError: (run, err) => log.info(`${run.handle.pipeline}: status check failed, will retry: ${errorMessage(err)}`),
@@ -145,7 +147,7 @@ function reportChange(
   obs: Observation,
   previous: Observation | undefined,
   elapsedMs: number,
-): void {
+): boolean {
   const changed = previous?.status !== obs.status || previous.progress !== obs.progress;
   if (changed) {
     const progress = obs.progress ? ` — ${obs.progress}` : '';
@@ -154,6 +156,7 @@ function reportChange(
   if (obs.warning !== undefined && obs.warning !== previous?.warning) log.warning(obs.warning, record.pipeline);
   if (obs.notice !== undefined && obs.notice !== previous?.notice) log.notice(obs.notice, record.pipeline);
   if (obs.phase === 'failure') log.error(obs.message ?? `ended with status ${obs.status}`, record.pipeline);
+  return changed;
 }
 
 /** One line at most every `heartbeatMs` while nothing changes, so a long wait does not look hung. */
@@ -184,6 +187,7 @@ async function stopUnfinished(opts: EngineOptions, pending: RunRecord[], end: Po
       end === 'timeout'
         ? `still ${r.status} when the timeout of ${formatDuration(opts.timeoutMs)} ran out`
         : 'the job was cancelled';
+    if (end === 'timeout') opts.log.error(r.message, r.pipeline);
   }
   if (!opts.cancelOnAbort || pending.length === 0) return;
   await cancelRuns(opts, pending);

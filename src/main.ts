@@ -3,20 +3,21 @@
  */
 import * as core from '@actions/core';
 import { realClock } from './clock.ts';
+import { dryRun } from './dry-run.ts';
 import { runPipelines, type StepResult } from './engine.ts';
 import { errorMessage } from './errors.ts';
 import { coreLogger } from './log.ts';
 import { stepOutputs } from './outputs.ts';
 import { prepareStep, type PreparedStep } from './setup.ts';
 import { saveCompleted, saveEndedRuns, saveStartedRuns } from './state.ts';
-import { writeSummary } from './summary.ts';
+import { failureText, writeSummary } from './summary.ts';
 import { onJobCancel } from './signals.ts';
 
 export async function run(): Promise<void> {
   let step: PreparedStep | undefined;
   try {
     step = await prepareStep({ inputs: (n) => core.getInput(n), env: process.env, log: coreLogger, secret: core.setSecret });
-    if (step.settings['dry-run']) return await dryRun(step);
+    if (step.settings['dry-run']) return await dryRunStep(step);
     const result = await execute(step);
     await report(step, result);
   } catch (err) {
@@ -62,19 +63,12 @@ async function report(step: PreparedStep, result: StepResult): Promise<void> {
     core.warning(`job summary not written: ${errorMessage(e)}`),
   );
   saveCompleted();
-  if (result.conclusion === 'success' || result.conclusion === 'triggered') return;
-  const failed = result.runs.filter((r) => r.conclusion !== 'success' && r.conclusion !== 'triggered');
-  const lines = failed.map((r) => `${r.pipeline}: ${r.conclusion}${r.message ? ` — ${r.message}` : ''}`);
-  core.setFailed(
-    `${failed.length} of ${result.runs.length} pipeline(s) did not succeed (${result.conclusion}):\n${lines.join('\n')}`,
-  );
+  const failure = failureText(result);
+  if (failure !== undefined) core.setFailed(failure);
 }
 
-async function dryRun(step: PreparedStep): Promise<void> {
-  const previews = await step.provider.preview(step.settings['pipeline-ids']);
-  for (const p of previews) {
-    coreLogger.info(`[dry-run] ${p.pipeline}: ${p.method} ${p.url}${p.body ? `\n${p.body}` : ''}`);
-  }
+async function dryRunStep(step: PreparedStep): Promise<void> {
+  await dryRun(step.provider, step.settings['pipeline-ids'], coreLogger);
   core.setOutput('conclusion', 'triggered');
   saveCompleted();
 }

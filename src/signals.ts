@@ -7,11 +7,12 @@ export interface CancelHandle {
   dispose(): void;
 }
 
-export function onJobCancel(): CancelHandle {
+/** `say` prints the notice: stdout on a runner; the CLI passes stderr, keeping stdout for its JSON. */
+export function onJobCancel(say: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): CancelHandle {
   const controller = new AbortController();
   const handler = (sig: NodeJS.Signals): void => {
     if (controller.signal.aborted) process.exit(1);
-    process.stdout.write(`Received ${sig}: stopping the wait\n`);
+    say(`Received ${sig}: stopping the wait`);
     controller.abort(new Error(`received ${sig}`));
   };
   process.on('SIGINT', handler);

@@ -19,11 +19,18 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Links only web addresses: a provider-supplied `javascript:` or `data:` URL stays plain text. */
+function runCell(runId: string, url: string | undefined): string {
+  const id = escapeHtml(runId);
+  return url !== undefined && /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">${id}</a>` : id;
+}
+
+const ENDED_BADLY = new Set(['failure', 'timed_out', 'cancelled']);
+
 export function summaryTable(provider: ProviderName, result: StepResult): string {
   const head = ['Provider', 'Pipeline', 'Run', 'Status', 'Conclusion', 'Duration'];
   const rows = result.runs.map((r) => {
-    const id = r.handle ? escapeHtml(r.handle.runId) : '—';
-    const run = r.handle?.url ? `<a href="${escapeHtml(r.handle.url)}">${id}</a>` : id;
+    const run = r.handle ? runCell(r.handle.runId, r.handle.url) : '—';
     const duration = r.finishedAt === undefined ? '—' : formatDuration(r.finishedAt - r.startedAt);
     const icon = ICON[r.conclusion] ?? '';
     return [provider, escapeHtml(r.pipeline), run, escapeHtml(r.status), `${icon} ${r.conclusion}`, duration];
@@ -33,13 +40,14 @@ export function summaryTable(provider: ProviderName, result: StepResult): string
   return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`;
 }
 
+/** One block per pipeline that did not succeed, with the provider's message (or its last status). */
 export function failureDetails(result: StepResult): string {
   return result.runs
-    .filter((r) => r.message !== undefined && r.conclusion !== 'success')
-    .map(
-      (r) =>
-        `<details><summary>${escapeHtml(r.pipeline)}: ${r.conclusion}</summary>\n\n<pre>${escapeHtml(r.message ?? '')}</pre>\n\n</details>`,
-    )
+    .filter((r) => ENDED_BADLY.has(r.conclusion))
+    .map((r) => {
+      const message = r.message ?? `ended with status ${r.status}`;
+      return `<details><summary>${escapeHtml(r.pipeline)}: ${r.conclusion}</summary>\n\n<pre>${escapeHtml(message)}</pre>\n\n</details>`;
+    })
     .join('\n');
 }
 
@@ -51,4 +59,12 @@ export async function writeSummary(provider: ProviderName, result: StepResult): 
     .addRaw(summaryTable(provider, result), true)
     .addRaw(failureDetails(result), true)
     .write();
+}
+
+/** The step's failure text: one line per pipeline that did not succeed; undefined when all did. */
+export function failureText(result: StepResult): string | undefined {
+  if (result.conclusion === 'success' || result.conclusion === 'triggered') return undefined;
+  const failed = result.runs.filter((r) => r.conclusion !== 'success' && r.conclusion !== 'triggered');
+  const lines = failed.map((r) => `${r.pipeline}: ${r.conclusion}${r.message ? ` — ${r.message}` : ''}`);
+  return `${failed.length} of ${result.runs.length} pipeline(s) did not succeed (${result.conclusion}):\n${lines.join('\n')}`;
 }

@@ -211,12 +211,12 @@ describe('feldera end to end', () => {
     expect(emu.get().requests).toHaveLength(0);
   });
 
-  test('dry-run prints the start request and sends nothing', async () => {
+  test('dry-run prints the start request and sends only the read-only status check', async () => {
     const url = setup({ ok: {} });
     const run = await runAction({ inputs: inputs(url, 'ok', { 'dry-run': 'true' }) });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('triggered');
     expect(run.stdout).toContain(`[dry-run] ok: POST ${url}/v0/pipelines/ok/start?initial=running&dismiss_error=true`);
-    expect(emu.get().requests).toHaveLength(0);
+    expect(emu.get().requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v0/pipelines/ok']);
   });
 });

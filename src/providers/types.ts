@@ -54,6 +54,12 @@ export interface RequestPreview {
 export interface Provider {
   readonly name: ProviderName;
   preview(pipelines: string[]): Promise<RequestPreview[]>;
+  /**
+   * Optional: read-only calls that prove the credentials work (and, where the API allows, that the
+   * pipelines exist) without starting anything. `dry-run` calls it where a provider has one; it
+   * throws the provider's error for the first problem found.
+   */
+  verify?(pipelines: string[]): Promise<void>;
   trigger(pipelines: string[]): Promise<TriggerResult>;
   /** One observation (or the error that prevented it) per handle, in order. */
   observe(runs: RunHandle[]): Promise<Array<Observation | Error>>;

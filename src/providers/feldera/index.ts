@@ -89,6 +89,11 @@ class FelderaProvider implements Provider {
     );
   }
 
+  /** Reading each pipeline's status proves the key is accepted and the pipeline exists. */
+  async verify(pipelines: string[]): Promise<void> {
+    await Promise.all(pipelines.map((p) => this.client.status(p)));
+  }
+
   async trigger(pipelines: string[]): Promise<TriggerResult> {
     const outcomes = await Promise.all(
       pipelines.map(async (pipeline) => {

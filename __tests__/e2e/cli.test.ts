@@ -1,0 +1,162 @@
+/**
+ * The bundled CLI (dist/cli/index.js) against the emulator, as a GitLab job or a terminal runs it.
+ * Each provider is one row of PROVIDERS: its emulator scenario, flags, and secrets in environment
+ * variables; every test runs for every row.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../emulator/run-action.ts';
+import { runCli } from '../../emulator/run-cli.ts';
+import { useEmulator } from '../helpers/emulated.ts';
+
+const emu = useEmulator();
+
+interface ProviderCase {
+  provider: string;
+  /** Emulator scenario with two pipelines that succeed (`ok`) and one that fails (`bad`). */
+  scenario: { ok: string[]; bad: string; config: Record<string, unknown> };
+  /** Flags besides --provider and --pipeline-ids. */
+  flags: (url: string) => string[];
+  /** Secrets, as the README tells users to pass them. */
+  env: Record<string, string>;
+  /** Values that must never appear in stdout or stderr. */
+  secrets: string[];
+}
+
+const FELDERA_KEY = 'apikey:cliSecretValue77';
+
+const PROVIDERS: ProviderCase[] = [
+  {
+    provider: 'feldera',
+    scenario: {
+      ok: ['orders', 'payments'],
+      bad: 'broken',
+      config: {
+        feldera: {
+          apiKey: FELDERA_KEY,
+          pipelines: {
+            orders: {},
+            payments: { compileMs: 600 },
+            broken: { outcome: 'deployment-error', errorCode: 'RunnerProvisionError', errorMessage: 'no capacity left' },
+            stuck: { outcome: 'stuck' },
+          },
+        },
+      },
+    },
+    flags: (url) => ['--endpoint', url, '--poll-interval', '1s'],
+    env: { RUN_PIPELINES_API_KEY: FELDERA_KEY },
+    secrets: [FELDERA_KEY],
+  },
+];
+
+const quick = ['--timeout', '30s'];
+
+function expectNoSecrets(c: ProviderCase, ...texts: string[]): void {
+  for (const s of c.secrets) for (const t of texts) expect(t).not.toContain(s);
+}
+
+describe.each(PROVIDERS)('run-pipelines CLI, $provider', (c) => {
+  const run = (ids: string[], more: string[] = [], env: Record<string, string> = c.env) =>
+    runCli(['--provider', c.provider, '--pipeline-ids', ids.join(','), ...c.flags(emu.get().url), ...quick, ...more], env);
+
+  test('success: JSON outputs on stdout, a plain log on stderr, exit code 0', async () => {
+    emu.get().configure(c.scenario.config);
+    const r = await run(c.scenario.ok);
+    expect(r.code).toBe(0);
+    expect(r.json?.['conclusion']).toBe('success');
+    expect(r.json?.['run-ids']).toHaveLength(c.scenario.ok.length);
+    const runs = r.json?.['runs'] as Array<Record<string, unknown>>;
+    expect(runs.map((x) => [x['pipeline'], x['conclusion']])).toEqual(c.scenario.ok.map((p) => [p, 'success']));
+    expect(r.stderr).toMatch(/\(after \d+(ms|s)\)/);
+    expect(r.stderr).not.toMatch(/^::/m);
+    expect(r.stdout).not.toMatch(/^::/m);
+    expectNoSecrets(c, r.stdout, r.stderr);
+  });
+
+  test('a failed pipeline: exit code 1, its message in the JSON and on stderr', async () => {
+    emu.get().configure(c.scenario.config);
+    const r = await run([c.scenario.ok[0] ?? '', c.scenario.bad]);
+    expect(r.code).toBe(1);
+    expect(r.json?.['conclusion']).toBe('failure');
+    const runs = r.json?.['runs'] as Array<Record<string, unknown>>;
+    const bad = runs.find((x) => x['pipeline'] === c.scenario.bad);
+    expect(bad?.['conclusion']).toBe('failure');
+    expect(r.stderr).toContain(`error: ${c.scenario.bad}: ${String(bad?.['message'])}`);
+    expectNoSecrets(c, r.stdout, r.stderr);
+  });
+
+  test('wait false: conclusion triggered, exit code 0', async () => {
+    emu.get().configure(c.scenario.config);
+    const r = await run(c.scenario.ok, ['--wait', 'false']);
+    expect(r.code).toBe(0);
+    expect(r.json?.['conclusion']).toBe('triggered');
+  });
+
+  test('dry-run: the requests as JSON, nothing started', async () => {
+    emu.get().configure(c.scenario.config);
+    const r = await run(c.scenario.ok, ['--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.json?.['conclusion']).toBe('triggered');
+    expect((r.json?.['requests'] as unknown[]).length).toBeGreaterThanOrEqual(1);
+    expect(emu.get().requests.every((q) => q.method === 'GET')).toBe(true);
+    expectNoSecrets(c, r.stdout, r.stderr);
+  });
+
+  test('bad input: exit code 2 naming the input, before any request', async () => {
+    emu.get().configure(c.scenario.config);
+    const r = await run(c.scenario.ok, ['--timeout', 'soon']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("error: Input 'timeout' must be a duration");
+    expect(r.json?.['conclusion']).toBe('failure');
+    expect(emu.get().requests).toHaveLength(0);
+  });
+});
+
+describe('run-pipelines CLI, common behaviour', () => {
+  test('--help lists every input of action.yml as a flag', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const flag of ['--provider', '--pipeline-ids', '--timeout', '--dry-run', '--api-key', '--client-token']) {
+      expect(r.stdout).toContain(`  ${flag}`);
+    }
+    expect(r.stdout).toContain('RUN_PIPELINES_API_KEY');
+  });
+
+  test('the action bundle (dist/*.js) contains none of the CLI, so its start-up is unchanged', () => {
+    const files = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'));
+    expect(files).toContain('index.js');
+    for (const f of files) expect(readFileSync(join(ROOT, 'dist', f), 'utf8')).not.toContain('RUN_PIPELINES_');
+    expect(readFileSync(join(ROOT, 'dist', 'cli', 'index.js'), 'utf8')).toContain('RUN_PIPELINES_');
+  });
+
+  test('an unknown flag is a usage error with a hint', async () => {
+    const r = await runCli(['--provider', 'feldera', '--pipeline-id', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown flag --pipeline-id (did you mean --pipeline-ids?)');
+  });
+
+  test('a timeout exits 124', async () => {
+    const c = PROVIDERS[0] as ProviderCase;
+    emu.get().configure(c.scenario.config);
+    const r = await runCli(
+      ['--provider', c.provider, '--pipeline-ids', 'stuck', ...c.flags(emu.get().url), '--timeout', '2s'],
+      c.env,
+    );
+    expect(r.code).toBe(124);
+    expect(r.json?.['conclusion']).toBe('timed_out');
+  });
+
+  test('on a GitHub runner, warnings and errors become annotations on stderr, never on stdout', async () => {
+    const c = PROVIDERS[0] as ProviderCase;
+    emu.get().configure(c.scenario.config);
+    const r = await runCli(['--provider', c.provider, '--pipeline-ids', c.scenario.bad, ...c.flags(emu.get().url)], {
+      ...c.env,
+      GITHUB_ACTIONS: 'true',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^::error title=${c.scenario.bad}::`, 'm'));
+    expect(r.stderr).toMatch(/^::add-mask::/m);
+    expect(r.json?.['conclusion']).toBe('failure');
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * `run-pipelines`: the action's core as a command for GitLab CI, Jenkins and a terminal. Flags are
+ * named like the inputs, secrets come from environment variables, the result is JSON on stdout, the
+ * log goes to stderr, and the exit code is the conclusion (see EXIT_CODES).
+ */
+import { realClock } from '../clock.ts';
+import { dryRun } from '../dry-run.ts';
+import { runPipelines, type Conclusion, type StepResult } from '../engine.ts';
+import { InputError, errorMessage } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { stepOutputs } from '../outputs.ts';
+import { prepareStep, type PreparedStep } from '../setup.ts';
+import { onJobCancel } from '../signals.ts';
+import { failureText, writeSummary } from '../summary.ts';
+import { UsageError, cliInputSource, looksSecret, envNameFor, parseArgs } from './args.ts';
+import { helpText } from './help.ts';
+import { SecretRegistry, cliLogger } from './log.ts';
+import { loadManifest } from './manifest.ts';
+
+/** 0 only when every pipeline succeeded (or, with wait false / dry-run, was accepted). */
+export const EXIT_CODES: Record<Conclusion | 'usage', number> = {
+  success: 0,
+  triggered: 0,
+  failure: 1,
+  usage: 2,
+  timed_out: 124,
+  cancelled: 130,
+};
+
+export interface Io {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export async function main(io: Io): Promise<number> {
+  const manifest = loadManifest();
+  let args;
+  try {
+    args = parseArgs(io.argv, manifest);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`run-pipelines: ${err.message}\n`);
+    return EXIT_CODES.usage;
+  }
+  if (args.help) {
+    io.stdout(helpText(manifest));
+    return 0;
+  }
+  const onRunner = io.env['GITHUB_ACTIONS'] === 'true';
+  const secrets = new SecretRegistry((v) => (onRunner ? io.stderr(`::add-mask::${v}\n`) : undefined));
+  const log = cliLogger({ write: io.stderr, onRunner, verbose: io.env['RUNNER_DEBUG'] === '1', secrets });
+  for (const name of args.flags.keys()) {
+    if (looksSecret(name)) log.warning(`--${name} on the command line shows in shell history and ps; prefer ${envNameFor(name)}`);
+  }
+  const print = (value: object): void => io.stdout(`${secrets.redact(JSON.stringify(value, null, 2))}\n`);
+  let step: PreparedStep | undefined;
+  try {
+    step = await prepareStep({
+      inputs: cliInputSource(args.flags, io.env, manifest),
+      env: withCiContext(io.env),
+      log,
+      secret: (v) => secrets.add(v),
+    });
+    return await execute(step, log, print);
+  } catch (err) {
+    log.error(errorMessage(err));
+    print({ conclusion: 'failure', error: errorMessage(err) });
+    return err instanceof InputError ? EXIT_CODES.usage : EXIT_CODES.failure;
+  } finally {
+    await step?.http.close().catch(() => undefined);
+  }
+}
+
+async function execute(step: PreparedStep, log: Logger, print: (value: object) => void): Promise<number> {
+  const { settings, provider } = step;
+  if (settings['dry-run']) {
+    const requests = await dryRun(provider, settings['pipeline-ids'], log);
+    print({ conclusion: 'triggered', requests });
+    return EXIT_CODES.triggered;
+  }
+  const cancel = onJobCancel((line) => log.info(line));
+  let result: StepResult;
+  try {
+    result = await runPipelines({
+      provider,
+      pipelines: settings['pipeline-ids'],
+      wait: settings.wait,
+      timeoutMs: settings.timeout,
+      pollIntervalMs: settings['poll-interval'],
+      cancelOnAbort: step.cancelOnAbort,
+      clock: realClock,
+      log,
+      signal: cancel.signal,
+    });
+  } finally {
+    cancel.dispose();
+  }
+  print(jsonOutputs(stepOutputs(settings.provider, step.traits, result)));
+  await writeSummary(settings.provider, result).catch((e: unknown) => log.warning(`job summary not written: ${errorMessage(e)}`));
+  const failure = failureText(result);
+  if (failure !== undefined) log.error(failure);
+  return EXIT_CODES[result.conclusion];
+}
+
+/** The action's outputs, with the JSON-valued ones (`runs`, `run-ids`) embedded as JSON. */
+export function jsonOutputs(outputs: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(outputs).map(([k, v]) => [k, /^[[{]/.test(v) ? (JSON.parse(v) as unknown) : v]));
+}
+
+/**
+ * Providers label runs with the repository, commit and run (Aria comments, Alibaba client tokens).
+ * Off GitHub, the same facts come from GitLab CI or Jenkins variables.
+ */
+export function withCiContext(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (env['GITHUB_ACTIONS'] === 'true') return env;
+  const pick = (...names: string[]): string | undefined => names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
+  const mapped: Record<string, string | undefined> = {
+    GITHUB_REPOSITORY: pick('GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'JOB_NAME'),
+    GITHUB_SHA: pick('GITHUB_SHA', 'CI_COMMIT_SHA', 'GIT_COMMIT'),
+    GITHUB_RUN_ID: pick('GITHUB_RUN_ID', 'CI_PIPELINE_ID', 'BUILD_NUMBER'),
+    GITHUB_RUN_ATTEMPT: pick('GITHUB_RUN_ATTEMPT'),
+    GITHUB_WORKFLOW: pick('GITHUB_WORKFLOW', 'CI_JOB_NAME'),
+  };
+  const defined = Object.entries(mapped).filter((e): e is [string, string] => e[1] !== undefined);
+  return { ...env, ...Object.fromEntries(defined) };
+}

@@ -1,0 +1,25 @@
+/**
+ * `dry-run`: inputs are already validated by the time this runs. Checks the credentials with a
+ * read-only call where the provider has one, then prints each request the trigger would send.
+ * Shared by the action and the CLI.
+ */
+import type { Logger } from './log.ts';
+import type { Provider, RequestPreview } from './providers/types.ts';
+
+export async function dryRun(provider: Provider, pipelines: string[], log: Logger): Promise<RequestPreview[]> {
+  if (provider.verify) {
+    await provider.verify(pipelines);
+    log.info('[dry-run] read-only check passed: the credentials are accepted');
+  } else {
+    log.info(`[dry-run] ${provider.name} has no read-only call to check credentials with; inputs are valid`);
+  }
+  const previews = await provider.preview(pipelines);
+  for (const p of previews) log.info(describePreview(p));
+  return previews;
+}
+
+/** `[dry-run] name: METHOD url`, then the body (already redacted by the provider) indented below. */
+export function describePreview(p: RequestPreview): string {
+  const body = p.body ? `\n${p.body.replace(/^/gm, '    ')}` : '';
+  return `[dry-run] ${p.pipeline}: ${p.method} ${p.url}${body}`;
+}
