@@ -315,6 +315,10 @@ class FelderaProvider {
             return { pipeline: p, method: req.method, url: req.url.href };
         }));
     }
+    /** Reading each pipeline's status proves the key is accepted and the pipeline exists. */
+    async verify(pipelines) {
+        await Promise.all(pipelines.map((p) => this.client.status(p)));
+    }
     async trigger(pipelines) {
         const outcomes = await Promise.all(pipelines.map(async (pipeline) => {
             try {

@@ -28718,7 +28718,7 @@ function expectSuccess(res, describe) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2616);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5361);
 /**
  * Entry point of both steps. action.yml runs `dist/index.js` as main and `dist/post.js` as post;
  * post.js only marks the phase and imports this bundle, so the two steps share one copy of the code.
@@ -28900,7 +28900,7 @@ function memoryLogger() {
 
 /***/ }),
 
-/***/ 2616:
+/***/ 5361:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28913,6 +28913,26 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./src/clock.ts
 var clock = __nccwpck_require__(9373);
+;// CONCATENATED MODULE: ./src/dry-run.ts
+async function dryRun(provider, pipelines, log) {
+    if (provider.verify) {
+        await provider.verify(pipelines);
+        log.info('[dry-run] read-only check passed: the credentials are accepted');
+    }
+    else {
+        log.info(`[dry-run] ${provider.name} has no read-only call to check credentials with; inputs are valid`);
+    }
+    const previews = await provider.preview(pipelines);
+    for (const p of previews)
+        log.info(describePreview(p));
+    return previews;
+}
+/** `[dry-run] name: METHOD url`, then the body (already redacted by the provider) indented below. */
+function describePreview(p) {
+    const body = p.body ? `\n${p.body.replace(/^/gm, '    ')}` : '';
+    return `[dry-run] ${p.pipeline}: ${p.method} ${p.url}${body}`;
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/parse.ts
@@ -29047,12 +29067,16 @@ async function triggerAll(provider, pipelines, log) {
         for (const o of result.outcomes) {
             if (o.run)
                 log.info(`${o.pipeline}: started, run id ${o.run.runId}${o.run.url ? ` (${o.run.url})` : ''}`);
+            else
+                log.error(`could not start: ${(0,errors/* errorMessage */.gJ)(o.error)}`, o.pipeline);
         }
         return result;
     }
     catch (err) {
         // A call that starts every pipeline at once failed as a whole: each pipeline failed to start.
         const error = err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err));
+        for (const pipeline of pipelines)
+            log.error(`could not start: ${error.message}`, pipeline);
         return { outcomes: pipelines.map((pipeline) => ({ pipeline, error })) };
     }
 }
@@ -29092,8 +29116,9 @@ async function waitForRuns(opts, records, deadline) {
             if (record === undefined)
                 return;
             applyObservation(record, obs, run);
-            reportChange(log, record, obs, previous, clock.now() - record.startedAt);
-            heartbeat.changed();
+            // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
+            if (reportChange(log, record, obs, previous, clock.now() - record.startedAt))
+                heartbeat.changed();
             if (record.conclusion !== 'pending')
                 opts.onRunFinished?.(record);
         },
@@ -29120,8 +29145,11 @@ function reportChange(log, record, obs, previous, elapsedMs) {
     }
     if (obs.warning !== undefined && obs.warning !== previous?.warning)
         log.warning(obs.warning, record.pipeline);
+    if (obs.notice !== undefined && obs.notice !== previous?.notice)
+        log.notice(obs.notice, record.pipeline);
     if (obs.phase === 'failure')
         log.error(obs.message ?? `ended with status ${obs.status}`, record.pipeline);
+    return changed;
 }
 /** One line at most every `heartbeatMs` while nothing changes, so a long wait does not look hung. */
 function heartbeatLogger(opts, tracked) {
@@ -29151,6 +29179,8 @@ async function stopUnfinished(opts, pending, end) {
             end === 'timeout'
                 ? `still ${r.status} when the timeout of ${(0,parse/* formatDuration */.a3)(opts.timeoutMs)} ran out`
                 : 'the job was cancelled';
+        if (end === 'timeout')
+            opts.log.error(r.message, r.pipeline);
     }
     if (!opts.cancelOnAbort || pending.length === 0)
         return;
@@ -29251,11 +29281,16 @@ const ICON = {
 function escapeHtml(s) {
     return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+/** Links only web addresses: a provider-supplied `javascript:` or `data:` URL stays plain text. */
+function runCell(runId, url) {
+    const id = escapeHtml(runId);
+    return url !== undefined && /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">${id}</a>` : id;
+}
+const ENDED_BADLY = new Set(['failure', 'timed_out', 'cancelled']);
 function summaryTable(provider, result) {
     const head = ['Provider', 'Pipeline', 'Run', 'Status', 'Conclusion', 'Duration'];
     const rows = result.runs.map((r) => {
-        const id = r.handle ? escapeHtml(r.handle.runId) : '—';
-        const run = r.handle?.url ? `<a href="${escapeHtml(r.handle.url)}">${id}</a>` : id;
+        const run = r.handle ? runCell(r.handle.runId, r.handle.url) : '—';
         const duration = r.finishedAt === undefined ? '—' : (0,parse/* formatDuration */.a3)(r.finishedAt - r.startedAt);
         const icon = ICON[r.conclusion] ?? '';
         return [provider, escapeHtml(r.pipeline), run, escapeHtml(r.status), `${icon} ${r.conclusion}`, duration];
@@ -29264,10 +29299,14 @@ function summaryTable(provider, result) {
     const tr = (cells, tag) => `<tr>${cells.map(cell(tag)).join('')}</tr>`;
     return `<table>${tr(head, 'th')}${rows.map((r) => tr(r, 'td')).join('')}</table>`;
 }
+/** One block per pipeline that did not succeed, with the provider's message (or its last status). */
 function failureDetails(result) {
     return result.runs
-        .filter((r) => r.message !== undefined && r.conclusion !== 'success')
-        .map((r) => `<details><summary>${escapeHtml(r.pipeline)}: ${r.conclusion}</summary>\n\n<pre>${escapeHtml(r.message ?? '')}</pre>\n\n</details>`)
+        .filter((r) => ENDED_BADLY.has(r.conclusion))
+        .map((r) => {
+        const message = r.message ?? `ended with status ${r.status}`;
+        return `<details><summary>${escapeHtml(r.pipeline)}: ${r.conclusion}</summary>\n\n<pre>${escapeHtml(message)}</pre>\n\n</details>`;
+    })
         .join('\n');
 }
 /** Writes the summary; quietly does nothing where the runner gives no summary file. */
@@ -29280,14 +29319,23 @@ async function writeSummary(provider, result) {
         .addRaw(failureDetails(result), true)
         .write();
 }
+/** The step's failure text: one line per pipeline that did not succeed; undefined when all did. */
+function failureText(result) {
+    if (result.conclusion === 'success' || result.conclusion === 'triggered')
+        return undefined;
+    const failed = result.runs.filter((r) => r.conclusion !== 'success' && r.conclusion !== 'triggered');
+    const lines = failed.map((r) => `${r.pipeline}: ${r.conclusion}${r.message ? ` — ${r.message}` : ''}`);
+    return `${failed.length} of ${result.runs.length} pipeline(s) did not succeed (${result.conclusion}):\n${lines.join('\n')}`;
+}
 
 ;// CONCATENATED MODULE: ./src/signals.ts
-function onJobCancel() {
+/** `say` prints the notice: stdout on a runner; the CLI passes stderr, keeping stdout for its JSON. */
+function onJobCancel(say = (l) => process.stdout.write(`${l}\n`)) {
     const controller = new AbortController();
     const handler = (sig) => {
         if (controller.signal.aborted)
             process.exit(1);
-        process.stdout.write(`Received ${sig}: stopping the wait\n`);
+        say(`Received ${sig}: stopping the wait`);
         controller.abort(new Error(`received ${sig}`));
     };
     process.on('SIGINT', handler);
@@ -29315,12 +29363,13 @@ function onJobCancel() {
 
 
 
+
 async function run() {
     let step;
     try {
         step = await (0,setup/* prepareStep */.I)({ inputs: (n) => core/* getInput */.V4(n), env: process.env, log: log/* coreLogger */.Wj, secret: core/* setSecret */.Pq });
         if (step.settings['dry-run'])
-            return await dryRun(step);
+            return await dryRunStep(step);
         const result = await execute(step);
         await report(step, result);
     }
@@ -29367,17 +29416,12 @@ async function report(step, result) {
     setOutputs(stepOutputs(step.settings.provider, step.traits, result));
     await writeSummary(step.settings.provider, result).catch((e) => core/* warning */.$e(`job summary not written: ${(0,errors/* errorMessage */.gJ)(e)}`));
     (0,state/* saveCompleted */.x6)();
-    if (result.conclusion === 'success' || result.conclusion === 'triggered')
-        return;
-    const failed = result.runs.filter((r) => r.conclusion !== 'success' && r.conclusion !== 'triggered');
-    const lines = failed.map((r) => `${r.pipeline}: ${r.conclusion}${r.message ? ` — ${r.message}` : ''}`);
-    core/* setFailed */.C1(`${failed.length} of ${result.runs.length} pipeline(s) did not succeed (${result.conclusion}):\n${lines.join('\n')}`);
+    const failure = failureText(result);
+    if (failure !== undefined)
+        core/* setFailed */.C1(failure);
 }
-async function dryRun(step) {
-    const previews = await step.provider.preview(step.settings['pipeline-ids']);
-    for (const p of previews) {
-        log/* coreLogger */.Wj.info(`[dry-run] ${p.pipeline}: ${p.method} ${p.url}${p.body ? `\n${p.body}` : ''}`);
-    }
+async function dryRunStep(step) {
+    await dryRun(step.provider, step.settings['pipeline-ids'], log/* coreLogger */.Wj);
     core/* setOutput */.uH('conclusion', 'triggered');
     (0,state/* saveCompleted */.x6)();
 }
@@ -29516,10 +29560,10 @@ var src_http = __nccwpck_require__(4663);
 var inputs = __nccwpck_require__(8422);
 ;// CONCATENATED MODULE: ./src/providers/registry.ts
 const loaders = {
-    feldera: () => __nccwpck_require__.e(/* import() */ 144).then(__nccwpck_require__.bind(__nccwpck_require__, 2144)),
-    'vmware-aria': undefined,
-    'huawei-codearts': undefined,
-    'alibaba-logstash': undefined,
+    feldera: () => __nccwpck_require__.e(/* import() */ 354).then(__nccwpck_require__.bind(__nccwpck_require__, 1354)),
+    'vmware-aria': () => __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 2213)),
+    'huawei-codearts': () => __nccwpck_require__.e(/* import() */ 872).then(__nccwpck_require__.bind(__nccwpck_require__, 872)),
+    'alibaba-logstash': () => __nccwpck_require__.e(/* import() */ 274).then(__nccwpck_require__.bind(__nccwpck_require__, 1274)),
 };
 async function loadProvider(name) {
     const load = loaders[name];
@@ -41384,13 +41428,16 @@ function getIDToken(aud) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
+  zMY: () => (/* binding */ schemas_boolean),
   _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
+  g1P: () => (/* binding */ record),
   YjP: () => (/* binding */ schemas_string),
+  KCZ: () => (/* binding */ union),
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, boolean, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, object, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, record, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, union, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, object, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -43098,9 +43145,9 @@ const $ZodNumberFormat = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodNumbe
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -43118,7 +43165,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -44151,13 +44198,13 @@ function handleTupleResults(itemResults, final, items, input, optoutStart) {
     }
     return final;
 }
-const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodRecord", (inst, def) => {
+const $ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodRecord", (inst, def) => {
     $ZodType.init(inst, def);
-    const memo = core.globalConfig.memoizer;
+    const memo = core_core/* globalConfig */.cr.memoizer;
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isPlainObject(input)) {
+        if (!core_util/* isPlainObject */.Qd(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -44186,7 +44233,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())),
                             input: key,
                             path: [key],
                             inst,
@@ -44200,14 +44247,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     if (result instanceof Promise) {
                         proms.push(result.then((result) => {
                             if (result.issues.length) {
-                                payload.issues.push(...util.prefixIssues(key, result.issues));
+                                payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
                             }
                             payload.value[outKey] = result.value;
                         }));
                     }
                     else {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }
@@ -44253,7 +44300,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     throw new Error("Async schemas not supported in object keys currently");
                 }
                 // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && regexes.number.test(key) && keyResult.issues.length;
+                const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
                 if (checkNumericKey) {
                     const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
                     if (retryResult instanceof Promise) {
@@ -44277,7 +44324,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => core_util/* finalizeIssue */.iR(iss, ctx, core_core/* config */.$W())),
                             input: key,
                             path: [key],
                             inst,
@@ -44293,14 +44340,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                 if (result instanceof Promise) {
                     proms.push(result.then((result) => {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }));
                 }
                 else {
                     if (result.issues.length) {
-                        payload.issues.push(...util.prefixIssues(key, result.issues));
+                        payload.issues.push(...core_util/* prefixIssues */.lQ(key, result.issues));
                     }
                     payload.value[outKey] = result.value;
                 }
@@ -44320,7 +44367,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
         }
         return payload;
     };
-})));
+});
 const $ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMap", (inst, def) => {
     $ZodType.init(inst, def);
     const memo = core.globalConfig.memoizer;
@@ -45508,7 +45555,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -49050,13 +49097,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ core_core/* $constructor */.xI("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ core_core/* $constructor */.xI("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -49391,14 +49438,14 @@ function tuple(items, _paramsOrRest, _params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodRecord", (inst, def) => {
+const ZodRecord = /*@__PURE__*/ core_core/* $constructor */.xI("ZodRecord", (inst, def) => {
     _ensureDefaultMemoizer();
-    core.$ZodRecord.init(inst, def);
+    $ZodRecord.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.recordProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
-})));
+});
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
@@ -49406,14 +49453,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...util.normalizeParams(valueType),
+            ...core_util/* normalizeParams */.A2(valueType),
         });
     }
     return new ZodRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 // type alksjf = core.output<core.$ZodRecordKey>;

@@ -1,0 +1,656 @@
+export const id = 213;
+export const ids = [213];
+export const modules = {
+
+/***/ 3150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q9: () => (/* binding */ checkEndpoint),
+/* harmony export */   we: () => (/* binding */ joinUrl)
+/* harmony export */ });
+/* unused harmony export isLoopback */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * Endpoint rules shared by every provider: a base URL must be https unless it points at this
+ * machine or the user explicitly allows plain http.
+ */
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+function isLoopback(url) {
+    return LOOPBACK_HOST.test(url.hostname);
+}
+/** Parses and checks a base URL; `input` names where it came from for the error message. */
+function checkEndpoint(raw, input, allowInsecureHttp) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be an http(s):// URL (got '${raw}')`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be an https:// URL (got '${url.protocol}')`);
+    }
+    if (url.protocol === 'http:' && !isLoopback(url) && !allowInsecureHttp) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must use https:// for a host that is not loopback (got ${url.origin}); set allow-insecure-http: true to allow it`);
+    }
+    if (url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'must not carry credentials in the URL');
+    url.pathname = url.pathname.replace(/\/+$/, '');
+    url.search = '';
+    url.hash = '';
+    return url;
+}
+/** Joins a base URL (which may have a path prefix) and an API path. */
+function joinUrl(base, path, query) {
+    const url = new URL(base.href.replace(/\/+$/, '') + path);
+    for (const [k, v] of Object.entries(query ?? {}))
+        if (v !== undefined)
+            url.searchParams.set(k, v);
+    return url;
+}
+
+
+/***/ }),
+
+/***/ 2213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createProvider: () => (/* binding */ createProvider),
+  defaultComments: () => (/* binding */ defaultComments),
+  traits: () => (/* binding */ traits)
+});
+
+// EXTERNAL MODULE: ./src/endpoint.ts
+var endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var http = __webpack_require__(4663);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/providers/vmware-aria/models.ts
+/**
+ * The parts of Code Stream's and the login services' responses the adapter reads, validated with zod.
+ * Unknown fields pass: the published description's own examples break its schemas, so nothing here
+ * is stricter than what the adapter needs.
+ */
+
+/** `ExecutionResponse` of the execute calls (200 or 202). */
+const executionResponse = schemas/* looseObject */._H3({
+    executionId: schemas/* string */.YjP().min(1),
+    executionIndex: schemas/* number */.aig().int().optional(),
+    executionLink: schemas/* string */.YjP().optional(),
+});
+const taskExecution = schemas/* looseObject */._H3({
+    name: schemas/* string */.YjP().optional(),
+    type: schemas/* string */.YjP().optional(),
+    status: schemas/* string */.YjP().optional(),
+    statusMessage: schemas/* string */.YjP().nullish(),
+    failureMessage: schemas/* string */.YjP().nullish(),
+    ignoreFailure: schemas/* boolean */.zMY().optional(),
+});
+const stageExecution = schemas/* looseObject */._H3({
+    name: schemas/* string */.YjP().optional(),
+    status: schemas/* string */.YjP().optional(),
+    statusMessage: schemas/* string */.YjP().nullish(),
+    taskOrder: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    tasks: schemas/* record */.g1P(schemas/* string */.YjP(), taskExecution).nullish(),
+});
+/** `Execution` (GET /codestream/api/executions/{id}). */
+const execution = schemas/* looseObject */._H3({
+    id: schemas/* string */.YjP(),
+    index: schemas/* number */.aig().int().optional(),
+    name: schemas/* string */.YjP().optional(),
+    project: schemas/* string */.YjP().optional(),
+    status: schemas/* string */.YjP(),
+    statusMessage: schemas/* string */.YjP().nullish(),
+    reason: schemas/* string */.YjP().nullish(),
+    output: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).nullish(),
+    stageOrder: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    stages: schemas/* record */.g1P(schemas/* string */.YjP(), stageExecution).nullish(),
+    _link: schemas/* string */.YjP().optional(),
+});
+/** `AuthResponse` of `POST /iaas/api/login`. */
+const iaasLoginResponse = schemas/* looseObject */._H3({ tokenType: schemas/* string */.YjP().optional(), token: schemas/* string */.YjP().min(1) });
+/** The on-premises identity service's login answer; only the refresh token is used. */
+const cspLoginResponse = schemas/* looseObject */._H3({ refresh_token: schemas/* string */.YjP().min(1) });
+/**
+ * Error bodies as the services send them (none is in the description): Code Stream
+ * `{status, error, message, requestId}`, IaaS `ServiceErrorResponse {message, messageId, errorCode}`,
+ * identity service `{status, error, serverMessage}`.
+ */
+const errorBody = schemas/* looseObject */._H3({
+    message: schemas/* string */.YjP().optional(),
+    error: schemas/* string */.YjP().optional(),
+    errorCode: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).optional(),
+    messageId: schemas/* string */.YjP().optional(),
+    serverMessage: schemas/* string */.YjP().optional(),
+    requestId: schemas/* string */.YjP().optional(),
+});
+
+;// CONCATENATED MODULE: ./src/providers/vmware-aria/errors.ts
+
+function describeAriaError(res, authHint) {
+    const out = parsed(res);
+    if ((res.status === 401 || res.status === 403 || res.status === 400) && authHint && out.message !== undefined) {
+        out.message = `${out.message} (${authHint})`;
+    }
+    return out;
+}
+function parsed(res) {
+    let json;
+    try {
+        json = JSON.parse(res.body);
+    }
+    catch {
+        return rawText(res);
+    }
+    const body = errorBody.safeParse(json);
+    if (!body.success)
+        return rawText(res);
+    const b = body.data;
+    const message = b.message || b.serverMessage || b.error;
+    if (message === undefined)
+        return rawText(res);
+    const code = b.errorCode !== undefined ? String(b.errorCode) : (b.messageId ?? (b.message ? b.error : undefined));
+    return {
+        message: message.slice(0, 1000),
+        ...(code ? { code } : {}),
+        ...(b.requestId ? { requestId: b.requestId } : {}),
+    };
+}
+function rawText(res) {
+    const text = res.body.trim().slice(0, 300);
+    if (text)
+        return { message: text };
+    return { message: res.status === 401 ? 'Unauthorized (no body)' : `HTTP ${res.status} with no body` };
+}
+
+;// CONCATENATED MODULE: ./src/providers/vmware-aria/auth.ts
+/**
+ * Bearer tokens for Aria Automation. Every route ends at `POST /iaas/api/login`, which turns a
+ * refresh (API) token into a bearer token on-premises and on the SaaS alike; on-premises users may
+ * instead give a user name and password, which the identity service turns into a refresh token
+ * first. A token that expires during a long wait is renewed once per expiry, shared by every
+ * request that saw it fail.
+ */
+
+
+
+
+
+const IAAS_LOGIN_PATH = '/iaas/api/login';
+const CSP_LOGIN_PATH = '/csp/gateway/am/api/login';
+class AriaAuth {
+    base;
+    creds;
+    http;
+    secret;
+    current;
+    refreshToken;
+    pending;
+    constructor(base, creds, http, secret) {
+        this.base = base;
+        this.creds = creds;
+        this.http = http;
+        this.secret = secret;
+        if (creds.kind === 'access-token')
+            this.current = creds.token;
+        if (creds.kind === 'refresh-token')
+            this.refreshToken = creds.refreshToken;
+    }
+    /** True when the action can obtain a new bearer token by itself. */
+    get canRenew() {
+        return this.creds.kind !== 'access-token';
+    }
+    /** The bearer token to send, logging in first when there is none yet. */
+    async token() {
+        if (this.current !== undefined)
+            return this.current;
+        return this.login();
+    }
+    /**
+     * A new bearer token after `stale` was refused. Requests that saw the same token fail share one
+     * login; a request that used an older token just takes the newer one.
+     */
+    async renew(stale) {
+        if (!this.canRenew) {
+            throw new errors/* ProviderError */.mZ({
+                status: 401,
+                code: 'Unauthorized',
+                message: 'the access-token was refused or has expired; give refresh-token (or username and password on-premises) so the action can log in again',
+            });
+        }
+        if (this.current !== undefined && this.current !== stale)
+            return this.current;
+        this.current = undefined;
+        return this.login();
+    }
+    login() {
+        this.pending ??= this.freshToken().finally(() => {
+            this.pending = undefined;
+        });
+        return this.pending;
+    }
+    async freshToken() {
+        this.refreshToken ??= await this.passwordLogin();
+        const res = await this.post(IAAS_LOGIN_PATH, {}, { refreshToken: this.refreshToken }, 'log in (exchange the refresh token)');
+        const body = validate(iaasLoginResponse, res, 'login');
+        if (body.tokenType !== undefined && body.tokenType.toLowerCase() !== 'bearer') {
+            throw new errors/* ProviderError */.mZ({ message: `login returned a '${body.tokenType}' token where a Bearer token was expected` });
+        }
+        this.secret(body.token);
+        this.current = body.token;
+        return body.token;
+    }
+    /** On-premises only: user name and password → refresh token (`?access_token` is part of the documented path). */
+    async passwordLogin() {
+        if (this.creds.kind !== 'password')
+            throw new Error('no credentials to log in with');
+        const { username, password, domain } = this.creds;
+        const res = await this.post(CSP_LOGIN_PATH, { access_token: '' }, { username, password, ...(domain ? { domain } : {}) }, `log in as ${username}`);
+        const token = validate(cspLoginResponse, res, 'password login').refresh_token;
+        this.secret(token);
+        return token;
+    }
+    async post(path, query, body, label) {
+        const req = {
+            method: 'POST',
+            url: (0,endpoint/* joinUrl */.we)(this.base, path, query),
+            headers: { accept: 'application/json' },
+            body: JSON.stringify(body),
+            label,
+            // A login starts nothing, so a lost answer can be asked for again.
+            idempotent: true,
+        };
+        return (0,http/* expectSuccess */.lb)(await this.http.send(req), (res) => describeAriaError(res, this.loginHint()));
+    }
+    loginHint() {
+        return this.creds.kind === 'password' ? 'check username, password and domain' : 'check refresh-token';
+    }
+}
+function validate(schema, res, what) {
+    const parsed = schema.safeParse((0,http/* parseJson */.qF)(res, what));
+    if (parsed.success)
+        return parsed.data;
+    // The body carries credentials: name the missing field, never echo the body.
+    const issue = parsed.error.issues[0];
+    throw new errors/* ProviderError */.mZ({ message: `${what}: unexpected response (missing or invalid '${issue?.path.join('.') ?? ''}')` });
+}
+
+;// CONCATENATED MODULE: ./src/providers/vmware-aria/client.ts
+
+
+
+
+
+/** The only Code Stream API version published; sent so a newer server keeps answering in this shape. */
+const API_VERSION = '2019-10-17';
+class AriaClient {
+    base;
+    http;
+    auth;
+    constructor(base, http, auth) {
+        this.base = base;
+        this.http = http;
+        this.auth = auth;
+    }
+    /** Never repeated once it may have reached the server: a second execution would run the pipeline twice. */
+    executeRequest(ref, body) {
+        return this.request('POST', `${pipelinePath(ref)}/executions`, `execute pipeline ${describeRef(ref)}`, false, {}, body);
+    }
+    async execute(ref, body) {
+        const res = await this.send(this.executeRequest(ref, body));
+        return client_validate(executionResponse, res, `execute ${describeRef(ref)}`);
+    }
+    /** The execution with stage and task detail (the description's `queryParams` map: `expand=…`). */
+    async execution(id) {
+        const req = this.request('GET', executionPath(id), `status of execution ${id}`, true, { expand: 'PIPELINE_STAGE_TASK' });
+        return client_validate(execution, await this.send(req), `execution ${id}`);
+    }
+    async cancel(id, reason) {
+        const req = this.request('POST', executionPath(id), `cancel execution ${id}`, true, { action: 'cancel' }, { reason });
+        await this.send(req);
+    }
+    async send(req) {
+        let used = await this.auth.token();
+        const withToken = () => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${used}` } });
+        let res = await this.http.send(withToken());
+        if (res.status === 401) {
+            used = await this.auth.renew(used);
+            res = await this.http.send(withToken());
+        }
+        return (0,http/* expectSuccess */.lb)(res, (r) => describeAriaError(r));
+    }
+    request(method, path, label, idempotent, query, body) {
+        return {
+            method,
+            url: (0,endpoint/* joinUrl */.we)(this.base, path, { apiVersion: API_VERSION, ...query }),
+            headers: { accept: 'application/json' },
+            label,
+            idempotent,
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        };
+    }
+}
+function pipelinePath(ref) {
+    const tail = 'id' in ref ? encodeURIComponent(ref.id) : `${encodeURIComponent(ref.project)}/${encodeURIComponent(ref.name)}`;
+    return `/codestream/api/pipelines/${tail}`;
+}
+function executionPath(id) {
+    return `/codestream/api/executions/${encodeURIComponent(id)}`;
+}
+function describeRef(ref) {
+    return 'id' in ref ? ref.id : `${ref.project}/${ref.name}`;
+}
+function client_validate(schema, res, what) {
+    const parsed = schema.safeParse((0,http/* parseJson */.qF)(res, what));
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new errors/* ResponseShapeError */.RD(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
+    }
+    return parsed.data;
+}
+
+;// CONCATENATED MODULE: ./src/providers/vmware-aria/status.ts
+const SUCCEEDED = new Set(['COMPLETED']);
+const FAILED = new Set(['FAILED', 'CANCELED', 'ROLLBACK_FAILED', 'ROLLBACK_COMPLETED']);
+const IN_PROGRESS = new Set([
+    'NOT_STARTED',
+    'QUEUED',
+    'PREPARING_WORKSPACE',
+    'STARTED',
+    'RUNNING',
+    'WAITING',
+    'PAUSING',
+    'PAUSED',
+    'RESUMING',
+    'CANCELING',
+    'ROLLING_BACK',
+]);
+/** Stage/task states that no source shows on a whole execution: keep waiting, but say so. */
+const TASK_LEVEL = new Set(['SKIPPED', 'FAILED_CONTINUE']);
+function phaseOf(status) {
+    if (SUCCEEDED.has(status))
+        return 'success';
+    if (FAILED.has(status))
+        return 'failure';
+    return 'pending';
+}
+/** Tasks in pipeline order; parallel tasks share one `taskOrder` entry, joined with commas. */
+function tasksInOrder(e) {
+    const stages = e.stages ?? {};
+    const stageNames = e.stageOrder?.length ? e.stageOrder : Object.keys(stages);
+    return stageNames.flatMap((stage) => {
+        const s = stages[stage];
+        const tasks = s?.tasks ?? {};
+        const order = s?.taskOrder?.length ? s.taskOrder.flatMap((t) => t.split(',').map((n) => n.trim())) : Object.keys(tasks);
+        return order.flatMap((task) => {
+            const detail = tasks[task];
+            return detail ? [{ stage, task, detail }] : [];
+        });
+    });
+}
+function classifyExecution(e) {
+    const status = e.status;
+    const phase = phaseOf(status);
+    const details = { output: e.output ?? {}, statusMessage: e.statusMessage ?? null };
+    if (phase === 'failure')
+        return { status, phase, message: failureMessage(e), details };
+    if (phase === 'success')
+        return { status, phase, details };
+    const obs = { status, phase, details };
+    const progress = progressText(e);
+    if (progress !== undefined)
+        obs.progress = progress;
+    const hold = holdNotice(e);
+    if (hold !== undefined)
+        obs.notice = hold;
+    if (!IN_PROGRESS.has(status)) {
+        obs.warning = TASK_LEVEL.has(status)
+            ? `execution ${e.id} reports ${status}, a stage/task state; still waiting for a final status`
+            : `execution ${e.id} reports an undocumented status '${status}'; still waiting for a final status`;
+    }
+    return obs;
+}
+/** Why it ended: the execution's statusMessage, then each failed task's failureMessage. */
+function failureMessage(e) {
+    const head = e.statusMessage || e.reason || `execution ended with status ${e.status}`;
+    const tasks = tasksInOrder(e)
+        .filter(({ detail }) => isFailedTask(detail))
+        .map(({ stage, task, detail }) => {
+        const why = detail.failureMessage || detail.statusMessage || 'no failure message';
+        const ignored = detail.status === 'FAILED_CONTINUE' ? ' (failure ignored)' : '';
+        return `${stage}.${task}${detail.type ? ` [${detail.type}]` : ''}${ignored}: ${why}`;
+    });
+    return [`${e.status}: ${head}`, ...tasks].join('\n');
+}
+function isFailedTask(t) {
+    return t.status === 'FAILED' || t.status === 'ROLLBACK_FAILED' || t.status === 'FAILED_CONTINUE';
+}
+function progressText(e) {
+    const active = tasksInOrder(e).filter(({ detail }) => detail.status !== undefined && detail.status !== 'NOT_STARTED' && IN_PROGRESS.has(detail.status));
+    if (active.length === 0)
+        return undefined;
+    return active.map(({ stage, task, detail }) => `${stage}.${task} ${detail.status ?? ''}`).join(', ');
+}
+/** WAITING and PAUSED can last indefinitely: name what the execution is held by. */
+function holdNotice(e) {
+    if (e.status !== 'WAITING' && e.status !== 'PAUSED')
+        return undefined;
+    const held = tasksInOrder(e).filter(({ detail }) => detail.status === e.status);
+    const what = held.length
+        ? `task ${held.map(({ stage, task, detail }) => `${stage}.${task}${detail.type ? ` (${detail.type})` : ''}`).join(', ')}`
+        : 'the execution';
+    const why = e.status === 'WAITING' ? 'waits for an approval or input' : 'is paused until someone resumes it';
+    const said = e.statusMessage ? ` (${e.statusMessage})` : '';
+    const run = `${e.name ?? 'execution'} #${e.index ?? '?'}`;
+    return `${run} is ${e.status}: ${what} ${why}${said}; still waiting, up to the timeout`;
+}
+
+;// CONCATENATED MODULE: ./src/providers/vmware-aria/index.ts
+/**
+ * VMware Aria Automation Pipelines (Code Stream) adapter: executes each pipeline once with the
+ * given input, then follows the execution until a final status. The run id is the execution id;
+ * its index and absolute link travel in the handle for the step outputs.
+ */
+
+
+
+
+
+
+const traits = {
+    cancelOnAbortDefault: true,
+    extraOutputs: (first) => first === undefined
+        ? {}
+        : {
+            executionId: first.runId,
+            executionIndex: first.data?.['executionIndex'] ?? '',
+            executionLink: first.url ?? '',
+        },
+};
+const shape = {
+    parameters: inputs/* zin */.Mk.mapping(),
+    comments: inputs/* zin */.Mk.optionalText(),
+    tags: inputs/* zin */.Mk.optionalList(),
+    'refresh-token': inputs/* zin */.Mk.optionalText(),
+    'access-token': inputs/* zin */.Mk.optionalText(),
+    username: inputs/* zin */.Mk.optionalText(),
+    password: inputs/* zin */.Mk.optionalText(),
+    domain: inputs/* zin */.Mk.optionalText(),
+};
+function createProvider(ctx) {
+    const v = (0,inputs/* readInputs */.Ko)(shape, ctx.inputs);
+    for (const s of [v['refresh-token'], v['access-token'], v.password])
+        if (s)
+            ctx.secret(s);
+    // Checked up front so a bad id fails before any request.
+    ctx.settings['pipeline-ids'].forEach(parseRef);
+    const creds = credentials(v);
+    if (!ctx.settings.endpoint) {
+        throw new errors/* InputError */.dz('endpoint', 'is required for vmware-aria: the appliance URL (https://vra.example.com) or the SaaS API host (https://api.mgmt.cloud.vmware.com)');
+    }
+    const base = (0,endpoint/* checkEndpoint */.q9)(ctx.settings.endpoint, 'endpoint', ctx.settings['allow-insecure-http']);
+    const body = {
+        comments: v.comments ?? defaultComments(ctx.workflow),
+        input: stringValues(v.parameters),
+        ...(v.tags.length > 0 ? { tags: v.tags } : {}),
+    };
+    const auth = new AriaAuth(base, creds, ctx.http, (s) => ctx.secret(s));
+    return new AriaProvider(new AriaClient(base, ctx.http, auth), auth, base, body, ctx.workflow);
+}
+/** `project/name` selects by name; anything without a slash is a pipeline id. */
+function parseRef(raw) {
+    const parts = raw.split('/');
+    if (parts.length === 1 && /^\S+$/.test(raw))
+        return { id: raw };
+    const [project = '', name = ''] = parts.map((p) => p.trim());
+    if (parts.length === 2 && project !== '' && name !== '')
+        return { project, name };
+    throw new errors/* InputError */.dz('pipeline-ids', `has '${raw}': expected a pipeline id or project/name (one '/', both parts non-empty)`);
+}
+function credentials(v) {
+    const given = ['access-token', 'refresh-token', 'username'].filter((k) => v[k] !== undefined);
+    if (given.length > 1) {
+        throw new errors/* InputError */.dz(given[1] ?? 'access-token', `cannot be combined with '${given[0] ?? ''}': give one way to sign in`);
+    }
+    if (v['access-token'])
+        return { kind: 'access-token', token: v['access-token'] };
+    if (v['refresh-token'])
+        return { kind: 'refresh-token', refreshToken: v['refresh-token'] };
+    if (v.username) {
+        if (!v.password)
+            throw new errors/* InputError */.dz('password', 'is required with username');
+        return { kind: 'password', username: v.username, password: v.password, domain: v.domain };
+    }
+    if (v.password || v.domain)
+        throw new errors/* InputError */.dz('username', 'is required with password and domain');
+    throw new errors/* InputError */.dz('refresh-token', 'is required for vmware-aria (an API token), or give access-token, or username and password (on-premises)');
+}
+/** Pipeline inputs are strings; structured values are passed as their JSON text. */
+function stringValues(m) {
+    const out = {};
+    for (const [k, val] of Object.entries(m))
+        out[k] = asText(val);
+    return out;
+}
+function asText(val) {
+    if (val === null || val === undefined)
+        return '';
+    if (typeof val === 'string')
+        return val;
+    if (typeof val === 'number' || typeof val === 'boolean' || typeof val === 'bigint')
+        return String(val);
+    return JSON.stringify(val);
+}
+function defaultComments(w) {
+    if (!w.repository)
+        return 'Triggered by GitHub Actions';
+    const commit = w.sha ? `@${w.sha.slice(0, 12)}` : '';
+    const workflow = w.workflow ? `, workflow '${w.workflow}'` : '';
+    const runUrl = w.runId !== undefined
+        ? `, run ${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}${w.runAttempt && w.runAttempt !== '1' ? ` (attempt ${w.runAttempt})` : ''}`
+        : '';
+    return `Triggered by GitHub Actions: ${w.repository}${commit}${workflow}${runUrl}`;
+}
+class AriaProvider {
+    name = 'vmware-aria';
+    client;
+    auth;
+    base;
+    body;
+    workflow;
+    constructor(client, auth, base, body, w) {
+        this.client = client;
+        this.auth = auth;
+        this.base = base;
+        this.body = body;
+        this.workflow = w;
+    }
+    /** Logs in when it can (that checks the credentials) and shows each execute call; executes nothing. */
+    async preview(pipelines) {
+        if (this.auth.canRenew)
+            await this.auth.token();
+        return pipelines.map((p) => {
+            const req = this.client.executeRequest(this.ref(p), this.body);
+            return { pipeline: p, method: req.method, url: req.url.href, ...(req.body ? { body: req.body } : {}) };
+        });
+    }
+    async trigger(pipelines) {
+        // One login up front, so parallel executes do not each start their own.
+        await this.auth.token();
+        const outcomes = await Promise.all(pipelines.map((p) => this.executeOne(p)));
+        return { outcomes };
+    }
+    async observe(runs) {
+        return Promise.all(runs.map((r) => this.observeOne(r).catch((e) => toError(e))));
+    }
+    async cancel(run) {
+        await this.client.cancel(run.runId, this.cancelReason());
+    }
+    async executeOne(pipeline) {
+        try {
+            const res = await this.client.execute(this.ref(pipeline), this.body);
+            return { pipeline, run: this.handle(pipeline, res) };
+        }
+        catch (err) {
+            return { pipeline, error: toError(err) };
+        }
+    }
+    async observeOne(run) {
+        const e = await this.client.execution(run.runId);
+        const obs = classifyExecution(e);
+        obs.details = {
+            executionId: e.id,
+            executionIndex: e.index ?? numberOrNull(run.data?.['executionIndex']),
+            executionLink: run.url ?? null,
+            ...obs.details,
+        };
+        return obs;
+    }
+    handle(pipeline, res) {
+        const link = absoluteLink(this.base, res.executionLink || executionPath(res.executionId));
+        return {
+            pipeline,
+            runId: res.executionId,
+            url: link,
+            data: { executionIndex: res.executionIndex === undefined ? '' : String(res.executionIndex), executionLink: link },
+        };
+    }
+    /** Pipeline ids were checked when the provider was created, so this cannot throw here. */
+    ref(pipeline) {
+        return parseRef(pipeline);
+    }
+    cancelReason() {
+        const w = this.workflow;
+        const run = w.repository && w.runId ? ` run ${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}` : '';
+        return `Cancelled by GitHub Actions${run} (job cancelled or timed out)`;
+    }
+}
+/** `executionLink` is host-relative (`/codestream/api/executions/…`); keep any path prefix of the endpoint. */
+function absoluteLink(base, link) {
+    if (/^https?:\/\//i.test(link))
+        return link;
+    return (0,endpoint/* joinUrl */.we)(base, link.startsWith('/') ? link : `/${link}`).href;
+}
+function numberOrNull(s) {
+    return s === undefined || s === '' || Number.isNaN(Number(s)) ? null : Number(s);
+}
+function toError(e) {
+    return e instanceof Error ? e : new Error((0,errors/* errorMessage */.gJ)(e));
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,639 @@
+export const id = 872;
+export const ids = [872];
+export const modules = {
+
+/***/ 3150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q9: () => (/* binding */ checkEndpoint),
+/* harmony export */   we: () => (/* binding */ joinUrl)
+/* harmony export */ });
+/* unused harmony export isLoopback */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * Endpoint rules shared by every provider: a base URL must be https unless it points at this
+ * machine or the user explicitly allows plain http.
+ */
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+function isLoopback(url) {
+    return LOOPBACK_HOST.test(url.hostname);
+}
+/** Parses and checks a base URL; `input` names where it came from for the error message. */
+function checkEndpoint(raw, input, allowInsecureHttp) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be an http(s):// URL (got '${raw}')`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be an https:// URL (got '${url.protocol}')`);
+    }
+    if (url.protocol === 'http:' && !isLoopback(url) && !allowInsecureHttp) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must use https:// for a host that is not loopback (got ${url.origin}); set allow-insecure-http: true to allow it`);
+    }
+    if (url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'must not carry credentials in the URL');
+    url.pathname = url.pathname.replace(/\/+$/, '');
+    url.search = '';
+    url.hash = '';
+    return url;
+}
+/** Joins a base URL (which may have a path prefix) and an API path. */
+function joinUrl(base, path, query) {
+    const url = new URL(base.href.replace(/\/+$/, '') + path);
+    for (const [k, v] of Object.entries(query ?? {}))
+        if (v !== undefined)
+            url.searchParams.set(k, v);
+    return url;
+}
+
+
+/***/ }),
+
+/***/ 872:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CREDENTIAL_ENV: () => (/* binding */ CREDENTIAL_ENV),
+  createProvider: () => (/* binding */ createProvider),
+  traits: () => (/* binding */ traits)
+});
+
+// EXTERNAL MODULE: ./src/endpoint.ts
+var src_endpoint = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/http.ts + 1 modules
+var http = __webpack_require__(4663);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/providers/huawei-codearts/models.ts
+/** The parts of CodeArts Pipeline's responses the adapter reads, validated with zod (unknown fields pass). */
+
+const models_text = schemas/* string */.YjP().nullish();
+/** `{error_code, error_msg}`, or `{error: {code, message}}` on some calls; queued runs add ids in `error`. */
+const errorBody = schemas/* looseObject */._H3({
+    error_code: models_text,
+    error_msg: models_text,
+    error: schemas/* looseObject */._H3({ code: models_text, message: models_text, pipeline_run_id: models_text, queue_id: models_text }).nullish().catch(undefined),
+});
+const runResponse = errorBody.extend({ pipeline_run_id: models_text });
+const batchRunResponse = errorBody.extend({
+    result: schemas/* array */.YOg(schemas/* looseObject */._H3({ pipeline_id: schemas/* string */.YjP(), pipeline_run_id: models_text })).nullish(),
+});
+const step = schemas/* looseObject */._H3({ name: models_text, status: models_text, message: models_text });
+const job = schemas/* looseObject */._H3({ name: models_text, status: models_text, message: models_text, steps: schemas/* array */.YOg(step).nullish() });
+const stage = schemas/* looseObject */._H3({ name: models_text, status: models_text, jobs: schemas/* array */.YOg(job).nullish() });
+const runDetail = errorBody.extend({
+    id: models_text,
+    pipeline_id: models_text,
+    name: models_text,
+    status: schemas/* string */.YjP(),
+    run_number: schemas/* number */.aig().nullish(),
+    start_time: schemas/* number */.aig().nullish(),
+    end_time: schemas/* number */.aig().nullish(),
+    detail_url: models_text,
+    stages: schemas/* array */.YOg(stage).nullish(),
+});
+const successResponse = errorBody.extend({ success: schemas/* boolean */.zMY().nullish() });
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/providers/huawei-codearts/signer.ts
+/**
+ * Huawei Cloud API Gateway request signing, `SDK-HMAC-SHA256` (the AK/SK scheme of the official
+ * SDKs and the API signing guide). Pure: no clock, no I/O; the caller supplies the date.
+ */
+
+const ALGORITHM = 'SDK-HMAC-SHA256';
+/** `20250102T030405Z`: the X-Sdk-Date form of a UTC instant. */
+function sdkDate(epochMs) {
+    return new Date(epochMs)
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d{3}/, '');
+}
+function sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data, 'utf8').digest('hex');
+}
+/** RFC 3986 unreserved characters stay; everything else is %XX (upper-case hex). */
+function encodeRfc3986(text) {
+    return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** Each path segment encoded on its own, and always a trailing slash (the gateway signs it so). */
+function canonicalUri(pathname) {
+    const encoded = pathname
+        .split('/')
+        .map((segment) => encodeRfc3986(decodeURIComponent(segment)))
+        .join('/');
+    return encoded.endsWith('/') ? encoded : `${encoded}/`;
+}
+/** Keys sorted, repeated keys with their values sorted, `k=v` joined by `&`. */
+function canonicalQuery(params) {
+    const keys = [...new Set(params.keys())].sort();
+    return keys
+        .flatMap((k) => params
+        .getAll(k)
+        .sort()
+        .map((v) => `${encodeRfc3986(k)}=${encodeRfc3986(v)}`))
+        .join('&');
+}
+function signRequest(req, accessKeyId, secretAccessKey) {
+    const headers = lowerCaseKeys(req.headers);
+    const date = headers['x-sdk-date'];
+    if (date === undefined)
+        throw new Error('signRequest: the x-sdk-date header is required');
+    const names = Object.keys(headers).sort();
+    const canonicalRequest = [
+        req.method.toUpperCase(),
+        canonicalUri(req.url.pathname),
+        canonicalQuery(req.url.searchParams),
+        names.map((n) => `${n}:${headers[n] ?? ''}\n`).join(''),
+        names.join(';'),
+        sha256Hex(req.body),
+    ].join('\n');
+    const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`;
+    const signature = (0,external_node_crypto_.createHmac)('sha256', Buffer.from(secretAccessKey, 'utf8')).update(stringToSign, 'utf8').digest('hex');
+    const signedHeaders = names.join(';');
+    return {
+        canonicalRequest,
+        stringToSign,
+        signedHeaders,
+        signature,
+        authorization: `${ALGORITHM} Access=${accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+    };
+}
+function lowerCaseKeys(headers) {
+    const out = {};
+    for (const [k, v] of Object.entries(headers))
+        out[k.toLowerCase()] = v;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/providers/huawei-codearts/client.ts
+
+
+
+
+
+/** The run was accepted but queued behind a concurrency limit (pipeline, tenant): it is started. */
+const QUEUED_CODES = new Set(['DEVPIPE.00011169', 'DEVPIPE.00011170']);
+/** Concurrency limit reached and the start refused: nothing started, so trying again is safe. */
+const REFUSED_CODES = new Set(['DEVPIPE.00011104', 'DEVPIPE.00011105']);
+class CodeArtsClient {
+    o;
+    constructor(options) {
+        this.o = options;
+    }
+    /** BatchRunPipeline: one call starts every pipeline. Not idempotent: retried only when refused. */
+    batchRunRequest(pipelineIds) {
+        return this.start('/pipelines/batch-runs', { pipeline_ids: pipelineIds }, `start ${pipelineIds.length} pipelines`);
+    }
+    /** RunPipeline: starts one run; a repeat would start a second one. */
+    runRequest(pipelineId, body) {
+        return this.start(`/pipelines/${pipelineId}/run`, body, `start pipeline ${pipelineId}`);
+    }
+    async startBatch(pipelineIds) {
+        const res = await this.o.http.send(this.batchRunRequest(pipelineIds));
+        const body = validate(batchRunResponse, checkBody(res), 'batch-runs');
+        const runs = new Map();
+        for (const r of body.result ?? [])
+            if (r.pipeline_run_id)
+                runs.set(r.pipeline_id, r.pipeline_run_id);
+        return { runs, ...requestIdOf(res) };
+    }
+    async startRun(pipelineId, body) {
+        const res = await this.o.http.send(this.runRequest(pipelineId, body));
+        if (!isSuccess(res))
+            checkBody(res);
+        const parsed = validate(runResponse, (0,http/* parseJson */.qF)(res, `start pipeline ${pipelineId}`), `start pipeline ${pipelineId}`);
+        const code = codeOf(parsed);
+        const queuedRun = parsed.error?.pipeline_run_id;
+        if (code !== undefined && QUEUED_CODES.has(code) && queuedRun) {
+            const queueId = parsed.error?.queue_id;
+            return {
+                runId: queuedRun,
+                queued: `${code}: ${messageOf(parsed) ?? 'queued'}`,
+                ...(queueId ? { queueId } : {}),
+                ...requestIdOf(res),
+            };
+        }
+        checkBody(res);
+        if (!parsed.pipeline_run_id)
+            throw new errors/* ResponseShapeError */.RD(`start pipeline ${pipelineId}: the answer has no pipeline_run_id`);
+        return { runId: parsed.pipeline_run_id, ...requestIdOf(res) };
+    }
+    async detail(pipelineId, runId) {
+        const req = this.request('GET', `/pipelines/${pipelineId}/pipeline-runs/detail`, `status of run ${runId}`, true, {
+            pipeline_run_id: runId,
+        });
+        return validate(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
+    }
+    /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
+    async stop(pipelineId, runId) {
+        const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, `stop run ${runId}`, true);
+        const body = validate(successResponse, checkBody(await this.o.http.send(req)), `stop run ${runId}`);
+        if (body.success === false)
+            throw new errors/* ProviderError */.mZ({ message: `stop run ${runId}: the service answered success=false` });
+    }
+    start(path, body, label) {
+        const req = this.request('POST', path, label, false);
+        return { ...req, body: JSON.stringify(body), retryWhen: startRefused };
+    }
+    request(method, path, label, idempotent, query) {
+        const url = (0,src_endpoint/* joinUrl */.we)(this.o.base, `/v5/${this.o.projectId}/api${path}`, query);
+        const headers = { 'content-type': 'application/json' };
+        const creds = this.o.credentials;
+        if (creds.kind === 'token')
+            return { method, url, headers: { ...headers, 'x-auth-token': creds.token }, label, idempotent };
+        const now = this.o.now ?? Date.now;
+        return { method, url, headers, label, idempotent, sign: (out) => signHeaders(out, creds, now()) };
+    }
+}
+/** Headers the gateway needs for one attempt: a fresh X-Sdk-Date, the Host it will see, the signature. */
+function signHeaders(out, creds, nowMs) {
+    const extra = { host: out.url.host, 'x-sdk-date': sdkDate(nowMs) };
+    if (creds.securityToken)
+        extra['x-security-token'] = creds.securityToken;
+    const signable = { ...extra };
+    // User-Agent is not signed (as in the SDKs): proxies may rewrite it.
+    for (const [k, v] of Object.entries(out.headers))
+        if (k.toLowerCase() !== 'user-agent')
+            signable[k.toLowerCase()] = v;
+    const sig = signRequest({ method: out.method, url: out.url, headers: signable, body: out.body }, creds.accessKeyId, creds.secretAccessKey);
+    return { ...extra, authorization: sig.authorization };
+}
+/** Refused starts and gateway throttling were not processed, so a non-idempotent start may repeat. */
+function startRefused(res) {
+    if (res.status === 429)
+        return true;
+    const code = codeOf(safeErrorBody(res));
+    return code !== undefined && REFUSED_CODES.has(code);
+}
+function isSuccess(res) {
+    return res.status >= 200 && res.status < 300;
+}
+/** The JSON body, unless the status or an `error_code` in the body (even on 2xx) says it failed. */
+function checkBody(res) {
+    const err = safeErrorBody(res);
+    const code = codeOf(err);
+    if (isSuccess(res) && code === undefined)
+        return (0,http/* parseJson */.qF)(res, 'response');
+    throw new errors/* ProviderError */.mZ({
+        status: res.status,
+        message: messageOf(err) ?? (res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body`),
+        ...(code !== undefined ? { code } : {}),
+        ...requestIdOf(res),
+        ...(code !== undefined && REFUSED_CODES.has(code) ? { transient: true } : {}),
+    });
+}
+function safeErrorBody(res) {
+    try {
+        const parsed = errorBody.safeParse(JSON.parse(res.body));
+        return parsed.success ? parsed.data : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function codeOf(body) {
+    return body?.error_code || body?.error?.code || undefined;
+}
+function messageOf(body) {
+    return body?.error_msg || body?.error?.message || undefined;
+}
+function requestIdOf(res) {
+    const id = res.headers['x-request-id'];
+    return id ? { requestId: id } : {};
+}
+function validate(schema, value, what) {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new errors/* ResponseShapeError */.RD(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
+    }
+    return parsed.data;
+}
+
+;// CONCATENATED MODULE: ./src/providers/huawei-codearts/regions.ts
+/**
+ * CodeArts Pipeline's public endpoints per region, as the official SDKs (3.1.211) list them, and the
+ * per-region endpoint override variable that Huawei's Python and Go SDKs honour.
+ */
+const HOST_PATTERNS = [
+    {
+        regions: [
+            'cn-north-1',
+            'cn-north-4',
+            'cn-south-1',
+            'cn-south-2',
+            'cn-east-2',
+            'cn-east-3',
+            'cn-southwest-2',
+            'ap-southeast-3',
+            'sa-brazil-1',
+            'la-north-2',
+        ],
+        prefix: 'cloudpipeline-ext',
+    },
+    { regions: ['tr-west-1', 'la-south-2'], prefix: 'pipeline-external' },
+    { regions: ['af-north-1', 'me-east-1', 'af-south-1'], prefix: 'pipeline' },
+];
+const CODEARTS_REGIONS = HOST_PATTERNS.flatMap((p) => p.regions);
+/** `https://<host>` for a region in the table, or undefined for a region CodeArts does not serve. */
+function regionEndpoint(region) {
+    const entry = HOST_PATTERNS.find((p) => p.regions.includes(region));
+    return entry && `https://${entry.prefix}.${region}.myhuaweicloud.com`;
+}
+/** `HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_CN_NORTH_4` for `cn-north-4`. */
+function endpointOverrideVariable(region) {
+    return `HUAWEICLOUD_SDK_REGION_CODEARTSPIPELINE_${region.toUpperCase().replace(/-/g, '_')}`;
+}
+
+;// CONCATENATED MODULE: ./src/providers/huawei-codearts/status.ts
+const SUCCESS = new Set(['COMPLETED']);
+/** IGNORED means the run was never executed: failing is the safer reading. */
+const FAILURE = new Set(['FAILED', 'CANCELED', 'ASYNC_FAILED', 'IGNORED']);
+const RUNNING = new Set(['RUNNING', 'INIT', 'QUEUED', 'REDISPATCH', 'ASYNC_RUNNING']);
+/** Waiting on a person or a timer (manual review, delay step): still in progress. */
+const WAITING = new Set(['PAUSED', 'SUSPEND']);
+const STAGE_FAILED = new Set(['FAILED', 'ASYNC_FAILED']);
+function classifyRun(run) {
+    const status = run.status;
+    const details = runDetails(run);
+    if (SUCCESS.has(status))
+        return { status, phase: 'success', details };
+    if (FAILURE.has(status))
+        return { status, phase: 'failure', message: failureMessage(run), details };
+    const where = activeStage(run.stages ?? []);
+    if (WAITING.has(status)) {
+        const at = where ? ` at stage '${where}'` : '';
+        return {
+            status,
+            phase: 'pending',
+            details,
+            ...(where ? { progress: `stage ${where}` } : {}),
+            warning: `run ${run.id ?? ''} is ${status}${at}, waiting for a manual review or delay step; still waiting (bounded by timeout)`,
+        };
+    }
+    const progress = where ? { progress: `stage ${where}` } : {};
+    if (RUNNING.has(status))
+        return { status, phase: 'pending', details, ...progress };
+    return {
+        status,
+        phase: 'pending',
+        details,
+        ...progress,
+        warning: `unknown run status '${status}' (expected COMPLETED, RUNNING, FAILED, CANCELED, PAUSED, SUSPEND or IGNORED); still waiting`,
+    };
+}
+function runDetails(run) {
+    return {
+        ...(run.detail_url ? { url: run.detail_url } : {}),
+        ...(run.run_number !== undefined && run.run_number !== null ? { runNumber: run.run_number } : {}),
+    };
+}
+function activeStage(stages) {
+    const active = stages.find((s) => s.status !== undefined && s.status !== null && (RUNNING.has(s.status) || WAITING.has(s.status)));
+    return active?.name ?? undefined;
+}
+/** Names the failed stage, job and step with the step's or job's own message. */
+function failureMessage(run) {
+    const lines = [];
+    for (const s of run.stages ?? []) {
+        for (const j of s.jobs ?? []) {
+            if (!STAGE_FAILED.has(j.status ?? ''))
+                continue;
+            const failedSteps = (j.steps ?? []).filter((st) => STAGE_FAILED.has(st.status ?? ''));
+            const stepPart = failedSteps.length > 0 ? ` / step '${failedSteps.map((st) => st.name ?? '?').join("', '")}'` : '';
+            const why = failedSteps.find((st) => st.message)?.message ?? j.message;
+            lines.push(`stage '${s.name ?? '?'}' / job '${j.name ?? '?'}'${stepPart} failed${why ? `: ${why}` : ''}`);
+        }
+        if (STAGE_FAILED.has(s.status ?? '') && !lines.some((l) => l.startsWith(`stage '${s.name ?? '?'}'`))) {
+            lines.push(`stage '${s.name ?? '?'}' failed`);
+        }
+    }
+    if (lines.length > 0)
+        return `run ${run.status}: ${lines.join('; ')}`;
+    if (run.status === 'CANCELED')
+        return 'run CANCELED: the run was stopped before it finished';
+    if (run.status === 'IGNORED')
+        return 'run IGNORED: the run was not executed';
+    return `run ended with status ${run.status}`;
+}
+
+;// CONCATENATED MODULE: ./src/providers/huawei-codearts/index.ts
+/**
+ * Huawei Cloud CodeArts Pipeline adapter: starts several pipelines with one BatchRunPipeline call
+ * (or one RunPipeline call per pipeline when run variables are given) and polls each run's detail
+ * until it ends. Requests are signed with the AK/SK (SDK-HMAC-SHA256) or carry an IAM token.
+ */
+
+
+
+
+
+
+const traits = {
+    cancelOnAbortDefault: true,
+    extraOutputs: (first) => (first ? { pipeline_run_id: first.runId } : {}),
+};
+const ID = /^[A-Za-z0-9]{32}$/;
+const MAX_VARIABLE_VALUE = 8192;
+const MAX_DESCRIPTION = 1024;
+/** The variable names Huawei's SDKs and CLI (KooCLI) read, then those huaweicloud/auth-action exports. */
+const CREDENTIAL_ENV = {
+    accessKeyId: ['HUAWEICLOUD_SDK_AK', 'HUAWEI_CLOUD_ACCESS_KEY_ID'],
+    accessKeySecret: ['HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'],
+    securityToken: ['HUAWEICLOUD_SDK_SECURITY_TOKEN'],
+    region: ['HUAWEICLOUD_SDK_REGION', 'HUAWEI_CLOUD_REGION'],
+};
+const shape = {
+    'project-id': inputs/* zin */.Mk.optionalText(ID, 'the 32-character CodeArts project id (letters and digits)'),
+    parameters: inputs/* zin */.Mk.mapping(),
+    'access-key-id': inputs/* zin */.Mk.optionalText(),
+    'access-key-secret': inputs/* zin */.Mk.optionalText(),
+    'security-token': inputs/* zin */.Mk.optionalText(),
+    'auth-token': inputs/* zin */.Mk.optionalText(),
+};
+function createProvider(ctx) {
+    const v = (0,inputs/* readInputs */.Ko)(shape, ctx.inputs);
+    const bad = ctx.settings['pipeline-ids'].find((id) => !ID.test(id));
+    if (bad !== undefined)
+        throw new errors/* InputError */.dz('pipeline-ids', `has '${bad}': CodeArts pipeline ids are 32 letters and digits`);
+    const projectId = v['project-id'];
+    if (projectId === undefined)
+        throw new errors/* InputError */.dz('project-id', 'is required for huawei-codearts: the 32-character CodeArts project id');
+    const variables = toVariables(v.parameters);
+    const credentials = readCredentials(v, ctx);
+    const base = resolveEndpoint(ctx);
+    const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http });
+    return new CodeArtsProvider(client, ctx, variables);
+}
+function first(env, names) {
+    for (const n of names)
+        if (env[n])
+            return env[n];
+    return undefined;
+}
+function readCredentials(v, ctx) {
+    for (const s of [v['access-key-id'], v['access-key-secret'], v['security-token'], v['auth-token']])
+        if (s)
+            ctx.secret(s);
+    const token = v['auth-token'];
+    if (token !== undefined) {
+        if (v['access-key-id'] !== undefined || v['access-key-secret'] !== undefined) {
+            throw new errors/* InputError */.dz('auth-token', 'cannot be combined with access-key-id/access-key-secret: give one way to authenticate');
+        }
+        return { kind: 'token', token };
+    }
+    const fromInputs = v['access-key-id'] !== undefined;
+    const ak = v['access-key-id'] ?? first(ctx.env, CREDENTIAL_ENV.accessKeyId);
+    const sk = v['access-key-secret'] ?? first(ctx.env, CREDENTIAL_ENV.accessKeySecret);
+    // A temporary token from the environment belongs to the environment's key, not to a key given as input.
+    const securityToken = v['security-token'] ?? (fromInputs ? undefined : first(ctx.env, CREDENTIAL_ENV.securityToken));
+    for (const s of [ak, sk, securityToken])
+        if (s)
+            ctx.secret(s);
+    if (!ak) {
+        throw new errors/* InputError */.dz('access-key-id', `is required for huawei-codearts (or set ${CREDENTIAL_ENV.accessKeyId.join(' or ')}), unless auth-token is given`);
+    }
+    if (!sk) {
+        throw new errors/* InputError */.dz('access-key-secret', `is required with access-key-id (or set ${CREDENTIAL_ENV.accessKeySecret.join(' or ')})`);
+    }
+    return { kind: 'aksk', accessKeyId: ak, secretAccessKey: sk, securityToken };
+}
+function resolveEndpoint(ctx) {
+    const { endpoint, region: regionInput } = ctx.settings;
+    const allowHttp = ctx.settings['allow-insecure-http'];
+    if (endpoint !== undefined)
+        return (0,src_endpoint/* checkEndpoint */.q9)(endpoint, 'endpoint', allowHttp);
+    const region = regionInput ?? first(ctx.env, CREDENTIAL_ENV.region);
+    if (region === undefined) {
+        throw new errors/* InputError */.dz('region', `is required for huawei-codearts unless endpoint is given, e.g. cn-north-4 (or set ${CREDENTIAL_ENV.region.join(' or ')})`);
+    }
+    const override = ctx.env[endpointOverrideVariable(region)];
+    if (override)
+        return (0,src_endpoint/* checkEndpoint */.q9)(override, endpointOverrideVariable(region), allowHttp);
+    const url = regionEndpoint(region);
+    if (url === undefined) {
+        throw new errors/* InputError */.dz('region', `'${region}' has no CodeArts Pipeline endpoint; use one of ${CODEARTS_REGIONS.join(', ')}, or give endpoint`);
+    }
+    return new URL(url);
+}
+/** `parameters` → run `variables`: scalars as text, structures as JSON; each value at most 8192 characters. */
+function toVariables(parameters) {
+    return Object.entries(parameters).map(([name, raw]) => {
+        const value = variableText(raw);
+        if (value.length > MAX_VARIABLE_VALUE) {
+            throw new errors/* InputError */.dz('parameters', `has '${name}' with ${value.length} characters: CodeArts accepts at most ${MAX_VARIABLE_VALUE}`);
+        }
+        return { name, value };
+    });
+}
+function variableText(raw) {
+    if (raw === null || raw === undefined)
+        return '';
+    if (typeof raw === 'string')
+        return raw;
+    if (typeof raw === 'number' || typeof raw === 'boolean')
+        return String(raw);
+    return JSON.stringify(raw);
+}
+class CodeArtsProvider {
+    name = 'huawei-codearts';
+    client;
+    ctx;
+    variables;
+    constructor(client, ctx, variables) {
+        this.client = client;
+        this.ctx = ctx;
+        this.variables = variables;
+    }
+    /** One batch call for several pipelines; run variables exist only on the single-run call. */
+    get batch() {
+        return this.variables.length === 0 && this.ctx.settings['pipeline-ids'].length > 1;
+    }
+    preview(pipelines) {
+        const show = (pipeline, req) => ({
+            pipeline,
+            method: req.method,
+            url: req.url.href,
+            ...(req.body !== undefined ? { body: req.body } : {}),
+        });
+        if (this.batch)
+            return Promise.resolve([show(pipelines.join(','), this.client.batchRunRequest(pipelines))]);
+        return Promise.resolve(pipelines.map((p) => show(p, this.client.runRequest(p, this.runBody()))));
+    }
+    trigger(pipelines) {
+        return this.batch ? this.triggerBatch(pipelines) : this.triggerEach(pipelines);
+    }
+    async observe(runs) {
+        return Promise.all(runs.map(async (r) => {
+            try {
+                return classifyRun(await this.client.detail(r.pipeline, r.runId));
+            }
+            catch (e) {
+                return e instanceof Error ? e : new Error((0,errors/* errorMessage */.gJ)(e));
+            }
+        }));
+    }
+    async cancel(run) {
+        await this.client.stop(run.pipeline, run.runId);
+    }
+    async triggerBatch(pipelines) {
+        const { runs, requestId } = await this.client.startBatch(pipelines);
+        const outcomes = pipelines.map((pipeline) => {
+            const runId = runs.get(pipeline);
+            if (runId)
+                return { pipeline, run: { pipeline, runId } };
+            return { pipeline, error: new Error('batch-runs returned no pipeline_run_id for this pipeline (not started)') };
+        });
+        return { outcomes, ...(requestId ? { requestId } : {}) };
+    }
+    async triggerEach(pipelines) {
+        const body = this.runBody();
+        const results = await Promise.all(pipelines.map(async (pipeline) => {
+            try {
+                const started = await this.client.startRun(pipeline, body);
+                if (started.queued)
+                    this.ctx.log.notice(`run ${started.runId} is queued (${started.queued}); waiting for it`, pipeline);
+                const data = started.queueId ? { data: { queueId: started.queueId } } : {};
+                return { outcome: { pipeline, run: { pipeline, runId: started.runId, ...data } }, requestId: started.requestId };
+            }
+            catch (err) {
+                return {
+                    outcome: { pipeline, error: err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err)) },
+                    requestId: undefined,
+                };
+            }
+        }));
+        const requestId = pipelines.length === 1 ? results[0]?.requestId : undefined;
+        return { outcomes: results.map((r) => r.outcome), ...(requestId ? { requestId } : {}) };
+    }
+    runBody() {
+        const w = this.ctx.workflow;
+        const description = w.repository
+            ? `GitHub Actions: ${w.repository}${w.sha ? `@${w.sha.slice(0, 12)}` : ''}${w.runId ? ` run ${w.runId}` : ''}`.slice(0, MAX_DESCRIPTION)
+            : undefined;
+        return {
+            ...(description ? { description } : {}),
+            ...(this.variables.length > 0 ? { variables: this.variables } : {}),
+        };
+    }
+}
+
+
+/***/ })
+
+};
