@@ -5,9 +5,10 @@ import * as core from '@actions/core';
 import { realClock } from './clock.ts';
 import { runPipelines, type StepResult } from './engine.ts';
 import { errorMessage } from './errors.ts';
-import { coreLogger } from './log.ts';
+import { coreLogger, registerSecret } from './log.ts';
 import { stepOutputs } from './outputs.ts';
 import { prepareStep, type PreparedStep } from './setup.ts';
+import { redactSecrets } from './secrets.ts';
 import { saveCompleted, saveEndedRuns, saveStartedRuns } from './state.ts';
 import { writeSummary } from './summary.ts';
 import { onJobCancel } from './signals.ts';
@@ -15,12 +16,12 @@ import { onJobCancel } from './signals.ts';
 export async function run(): Promise<void> {
   let step: PreparedStep | undefined;
   try {
-    step = await prepareStep({ inputs: (n) => core.getInput(n), env: process.env, log: coreLogger, secret: core.setSecret });
+    step = await prepareStep({ inputs: (n) => core.getInput(n), env: process.env, log: coreLogger, secret: registerSecret });
     if (step.settings['dry-run']) return await dryRun(step);
     const result = await execute(step);
     await report(step, result);
   } catch (err) {
-    core.setFailed(errorMessage(err));
+    core.setFailed(redactSecrets(errorMessage(err)));
     if (process.env['SHOW_STACK_TRACE'] === 'true') throw err;
   } finally {
     await step?.http.close().catch(() => undefined);
@@ -61,12 +62,15 @@ async function report(step: PreparedStep, result: StepResult): Promise<void> {
   await writeSummary(step.settings.provider, result).catch((e: unknown) =>
     core.warning(`job summary not written: ${errorMessage(e)}`),
   );
-  saveCompleted();
+  // After a timeout or cancellation, runs main could not cancel are left for the post step (state `ended` says which).
+  if (result.conclusion !== 'timed_out' && result.conclusion !== 'cancelled') saveCompleted();
   if (result.conclusion === 'success' || result.conclusion === 'triggered') return;
   const failed = result.runs.filter((r) => r.conclusion !== 'success' && r.conclusion !== 'triggered');
   const lines = failed.map((r) => `${r.pipeline}: ${r.conclusion}${r.message ? ` — ${r.message}` : ''}`);
   core.setFailed(
-    `${failed.length} of ${result.runs.length} pipeline(s) did not succeed (${result.conclusion}):\n${lines.join('\n')}`,
+    redactSecrets(
+      `${failed.length} of ${result.runs.length} pipeline(s) did not succeed (${result.conclusion}):\n${lines.join('\n')}`,
+    ),
   );
 }
 
@@ -80,5 +84,5 @@ async function dryRun(step: PreparedStep): Promise<void> {
 }
 
 function setOutputs(outputs: Record<string, string>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redactSecrets(value));
 }
