@@ -218,6 +218,7 @@ async function stopUnfinished(
 /** Cancels runs in parallel, giving up after the budget: the runner kills the step soon after a signal. */
 async function cancelRuns(opts: EngineOptions, records: RunRecord[]): Promise<void> {
   const budget = opts.cancelBudgetMs ?? 5000;
+  const unsettled = new Set(records.filter((r) => r.handle));
   const cancels = records.map(async (r) => {
     if (!r.handle) return;
     try {
@@ -226,7 +227,9 @@ async function cancelRuns(opts: EngineOptions, records: RunRecord[]): Promise<vo
       opts.log.info(`${r.pipeline}: cancelled run ${r.handle.runId}`);
       opts.onRunFinished?.(r);
     } catch (err) {
-      opts.log.warning(`could not cancel run ${r.handle.runId}: ${errorMessage(err)}`, r.pipeline);
+      if (unsettled.has(r)) opts.log.warning(`could not cancel run ${r.handle.runId}: ${errorMessage(err)}`, r.pipeline);
+    } finally {
+      unsettled.delete(r);
     }
   });
   let timer: NodeJS.Timeout | undefined;
@@ -235,6 +238,14 @@ async function cancelRuns(opts: EngineOptions, records: RunRecord[]): Promise<vo
   });
   await Promise.race([Promise.all(cancels), giveUp]);
   clearTimeout(timer);
+  // The rest are abandoned (the post step tries them again): say so once, and not again when they fail late.
+  for (const r of [...unsettled]) {
+    unsettled.delete(r);
+    opts.log.warning(
+      `cancel of run ${r.handle?.runId ?? ''} got no answer within ${formatDuration(budget)}; the post step will retry it`,
+      r.pipeline,
+    );
+  }
 }
 
 function stepConclusion(records: RunRecord[], end: PollEnd): Conclusion {

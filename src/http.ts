@@ -82,6 +82,7 @@ const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 export class HttpClient {
   readonly options: HttpOptions;
   private readonly agent: Agent;
+  private closed = false;
 
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = { ...defaultHttpOptions, ...options };
@@ -97,6 +98,7 @@ export class HttpClient {
   async send(req: HttpRequest): Promise<HttpResponse> {
     const { maxAttempts } = this.options;
     for (let attempt = 1; ; attempt++) {
+      if (this.closed) throw new NetworkError(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
       let outcome: HttpResponse | NetworkError;
       try {
         outcome = await this.attempt(req);
@@ -121,11 +123,12 @@ export class HttpClient {
    * cancel cut off by its time budget): nothing awaits them any more and they must not hold the exit.
    */
   async close(): Promise<void> {
+    this.closed = true;
     await this.agent.destroy();
   }
 
   private shouldRetry(req: HttpRequest, outcome: HttpResponse | NetworkError): boolean {
-    if (this.options.signal?.aborted) return false;
+    if (this.options.signal?.aborted || this.closed) return false;
     if (outcome instanceof NetworkError) {
       if (outcome.code !== undefined && TLS_CODES.test(outcome.code)) return false;
       return req.idempotent || outcome.unsent;

@@ -7,7 +7,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { FaultAction, FaultRule } from '../../emulator/faults.ts';
 import { runAction, type ActionRun } from '../../emulator/run-action.ts';
 import { startEmulator, type Emulator } from '../../emulator/server.ts';
-import { PROVIDER_ROWS, type Expected, type ProviderRow } from '../helpers/reliability-rows.ts';
+import { feldera, PROVIDER_ROWS, type Expected, type ProviderRow } from '../helpers/reliability-rows.ts';
 
 /** Short enough that a slow answer is given up on quickly; the `delay` fault is longer. */
 const REQUEST_TIMEOUT = '700ms';
@@ -142,5 +142,51 @@ describe.each(PROVIDER_ROWS.map((row) => [row.provider, row] as const))('%s faul
     } finally {
       await emu.close();
     }
+  });
+});
+
+describe('exactly once when the trigger is not idempotent (Feldera /activate)', () => {
+  const activate = async (action: FaultAction): Promise<Cell> => {
+    const emu = await startEmulator();
+    try {
+      const key = feldera.secrets[0] ?? '';
+      emu.configure({
+        feldera: { apiKey: key, enterprise: true, pipelines: { [PIPELINE]: { startInStandby: true } } },
+        faults: [{ method: 'POST', path: '/activate$', times: 1, action }],
+      });
+      const run = await runAction({
+        inputs: { ...feldera.inputs(emu.url, [PIPELINE]), operation: 'activate', timeout: TIMEOUT, 'poll-interval': '1s' },
+        env: { RUN_PIPELINES_REQUEST_TIMEOUT: REQUEST_TIMEOUT },
+      });
+      return { run, emu, faultHits: emu.faults.stats().rules.reduce((n, r) => n + r.hit, 0) };
+    } finally {
+      await emu.close();
+    }
+  };
+
+  test.concurrent.each([
+    ['reset after read', { kind: 'reset-after-read' } as FaultAction],
+    ['slow response', { kind: 'delay', ms: 2500 } as FaultAction],
+  ])('%s: not repeated, one run at most, and the step says why', async (_f, action) => {
+    const cell = await activate(action);
+    expectOutcome(cell, feldera, {
+      conclusion: 'failure',
+      starts: 1,
+      says: /may have reached the server, so it was not repeated/,
+    });
+    expect(cell.emu.requests.filter((r) => r.path.endsWith('/activate'))).toHaveLength(1);
+  });
+
+  test.concurrent.each([
+    ['429', respond(429, { 'retry-after': '1' })],
+    ['reset before read', { kind: 'reset-before-read' } as FaultAction],
+  ])('%s: nothing was processed, so nothing started twice', async (name, action) => {
+    const cell = await activate(action);
+    // 429 is turned away unprocessed and retried; a reset before reading cannot be told from one after, so it is not.
+    const want: Expected =
+      name === '429'
+        ? { conclusion: 'success', starts: 1 }
+        : { conclusion: 'failure', starts: 0, says: /may have reached the server/ };
+    expectOutcome(cell, feldera, want);
   });
 });
