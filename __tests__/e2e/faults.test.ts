@@ -164,9 +164,12 @@ describe('exactly once when the trigger is not idempotent (Feldera /activate)', 
     }
   };
 
+  const afterRead: FaultAction = { kind: 'reset-after-read' };
+  const slow: FaultAction = { kind: 'delay', ms: 2500 };
+  const beforeRead: FaultAction = { kind: 'reset-before-read' };
   test.concurrent.each([
-    ['reset after read', { kind: 'reset-after-read' } as FaultAction],
-    ['slow response', { kind: 'delay', ms: 2500 } as FaultAction],
+    ['reset after read', afterRead],
+    ['slow response', slow],
   ])('%s: not repeated, one run at most, and the step says why', async (_f, action) => {
     const cell = await activate(action);
     expectOutcome(cell, feldera, {
@@ -179,7 +182,7 @@ describe('exactly once when the trigger is not idempotent (Feldera /activate)', 
 
   test.concurrent.each([
     ['429', respond(429, { 'retry-after': '1' })],
-    ['reset before read', { kind: 'reset-before-read' } as FaultAction],
+    ['reset before read', beforeRead],
   ])('%s: nothing was processed, so nothing started twice', async (name, action) => {
     const cell = await activate(action);
     // 429 is turned away unprocessed and retried; a reset before reading cannot be told from one after, so it is not.
