@@ -45,7 +45,10 @@ interface PipelineState {
   bootstrapPolicy?: string;
   stoppedAt?: number;
   error?: { message: string; error_code: string; details: Record<string, unknown> };
+  /** Every /start or /activate call that got past validation (repeats included). */
   triggers: number;
+  /** Deployments actually started: a repeated identical start is the same start and not counted. */
+  starts: number;
   stops: number;
   unavailableLeft: number;
 }
@@ -75,6 +78,7 @@ export class FelderaEmulator implements ProviderEmulator {
         createdAt: Date.now(),
         desired: 'Stopped',
         triggers: 0,
+        starts: 0,
         stops: 0,
         unavailableLeft: scenario.unavailable503 ?? 0,
       };
@@ -89,9 +93,9 @@ export class FelderaEmulator implements ProviderEmulator {
     }
   }
 
-  stats(): Record<string, { triggers: number; stops: number; desired: string }> {
+  stats(): Record<string, { triggers: number; starts: number; stops: number; desired: string }> {
     return Object.fromEntries(
-      [...this.pipelines].map(([n, p]) => [n, { triggers: p.triggers, stops: p.stops, desired: p.desired }]),
+      [...this.pipelines].map(([n, p]) => [n, { triggers: p.triggers, starts: p.starts, stops: p.stops, desired: p.desired }]),
     );
   }
 
@@ -157,6 +161,7 @@ export class FelderaEmulator implements ProviderEmulator {
     }
     delete p.error;
     delete p.stoppedAt;
+    p.starts++;
     Object.assign(p, { desired: initial, initial, bootstrapPolicy: policy, startedAt: now });
     return json(202, 'Pipeline is starting');
   }
@@ -170,6 +175,7 @@ export class FelderaEmulator implements ProviderEmulator {
       return err(503, 'PipelineInteractionNotDeployed', 'Pipeline is not deployed in Standby');
     }
     p.triggers++;
+    p.starts++;
     Object.assign(p, { desired: target, initial: target, startedAt: Date.now() });
     return json(202, `Pipeline transitioning from Standby to ${target}`);
   }

@@ -7,6 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { AlibabaLogstashEmulator } from './alibaba-logstash.ts';
+import { FaultInjector, spoil, type FaultAction } from './faults.ts';
 import { FelderaEmulator } from './feldera.ts';
 import { CodeArtsEmulator } from './huawei-codearts.ts';
 import type { EmuRequest, EmuResponse, ProviderEmulator } from './types.ts';
@@ -18,8 +19,11 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   body: string;
+  /** 0 when a fault closed the connection without an answer. */
   status: number;
   at: number;
+  /** The fault injected into this request, if any. */
+  fault?: string;
 }
 
 export interface EmulatorOptions {
@@ -32,6 +36,8 @@ export interface Emulator {
   url: string;
   providers: Map<string, ProviderEmulator>;
   requests: RecordedRequest[];
+  faults: FaultInjector;
+  /** Provider scenarios by provider name, plus `faults`: the fault rules (see faults.ts). */
   configure(config: Record<string, unknown>): void;
   close(): Promise<void>;
 }
@@ -44,16 +50,19 @@ export function providerModules(): ProviderEmulator[] {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const providers = new Map(providerModules().map((p) => [p.name, p]));
   const requests: RecordedRequest[] = [];
+  const faults = new FaultInjector();
   const configure = (config: Record<string, unknown>): void => {
     requests.length = 0;
+    faults.configure(config['faults']);
     for (const [name, value] of Object.entries(config)) {
+      if (name === 'faults') continue;
       const p = providers.get(name);
       if (!p) throw new Error(`emulator: no provider '${name}'`);
       p.configure(value);
     }
   };
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    void serve(req, res, providers, requests, configure);
+    void serve(req, res, { providers, requests, faults, configure });
   };
   const server: Server = options.tls ? createHttpsServer(options.tls, handler) : createHttpServer(handler);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
@@ -63,6 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     providers,
     requests,
+    faults,
     configure,
     close: () =>
       new Promise<void>((resolve) => {
@@ -72,36 +82,52 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 }
 
-async function serve(
-  req: IncomingMessage,
-  res: ServerResponse,
-  providers: Map<string, ProviderEmulator>,
-  requests: RecordedRequest[],
-  configure: (c: Record<string, unknown>) => void,
-): Promise<void> {
-  const body = await readBody(req);
+interface ServerState {
+  providers: Map<string, ProviderEmulator>;
+  requests: RecordedRequest[];
+  faults: FaultInjector;
+  configure: (c: Record<string, unknown>) => void;
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse, state: ServerState): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator');
-  const emuReq: EmuRequest = {
-    method: req.method ?? 'GET',
-    url,
-    path: url.pathname,
-    query: url.searchParams,
-    headers: req.headers,
-    body,
-  };
+  const isControl = url.pathname.startsWith('/__emulator/');
+  const fault = isControl ? undefined : state.faults.take(req.method ?? 'GET', url.pathname);
+  if (fault?.kind === 'reset-before-read') {
+    state.requests.push(record(emuRequest(req, url, ''), 0, fault.kind));
+    req.socket.destroy();
+    return;
+  }
+  const emuReq = emuRequest(req, url, await readBody(req));
   let out: EmuResponse;
   try {
-    out = url.pathname.startsWith('/__emulator/')
-      ? control(emuReq, providers, requests, configure)
-      : ((await dispatch(emuReq, providers)) ?? {
-          status: 404,
-          body: { message: `emulator: no route for ${emuReq.method} ${url.pathname}` },
-        });
+    if (isControl) out = control(emuReq, state);
+    else if (fault?.kind === 'respond') out = { status: fault.status, headers: fault.headers ?? {}, body: fault.body };
+    else out = (await dispatch(emuReq, state.providers)) ?? notFound(emuReq);
   } catch (err) {
     out = { status: 500, body: { message: `emulator error: ${err instanceof Error ? err.message : String(err)}` } };
   }
-  if (!url.pathname.startsWith('/__emulator/')) requests.push(record(emuReq, out.status));
-  send(res, out);
+  const final = fault ? spoil(fault, out) : out;
+  if (!isControl) state.requests.push(record(emuReq, final?.status ?? 0, fault?.kind));
+  if (final === undefined) {
+    res.socket?.destroy();
+    return;
+  }
+  await delayFor(fault);
+  if (!res.destroyed && !res.socket?.destroyed) send(res, final);
+}
+
+function emuRequest(req: IncomingMessage, url: URL, body: string): EmuRequest {
+  return { method: req.method ?? 'GET', url, path: url.pathname, query: url.searchParams, headers: req.headers, body };
+}
+
+function notFound(req: EmuRequest): EmuResponse {
+  return { status: 404, body: { message: `emulator: no route for ${req.method} ${req.path}` } };
+}
+
+function delayFor(fault: FaultAction | undefined): Promise<void> {
+  if (fault?.kind !== 'delay') return Promise.resolve();
+  return new Promise((resolve) => setTimeout(resolve, fault.ms).unref());
 }
 
 async function dispatch(req: EmuRequest, providers: Map<string, ProviderEmulator>): Promise<EmuResponse | undefined> {
@@ -112,24 +138,20 @@ async function dispatch(req: EmuRequest, providers: Map<string, ProviderEmulator
   return undefined;
 }
 
-function control(
-  req: EmuRequest,
-  providers: Map<string, ProviderEmulator>,
-  requests: RecordedRequest[],
-  configure: (c: Record<string, unknown>) => void,
-): EmuResponse {
+function control(req: EmuRequest, state: ServerState): EmuResponse {
   if (req.path === '/__emulator/config' && req.method === 'POST') {
-    configure(JSON.parse(req.body || '{}') as Record<string, unknown>);
+    state.configure(JSON.parse(req.body || '{}') as Record<string, unknown>);
     return { status: 204 };
   }
-  if (req.path === '/__emulator/requests') return { status: 200, body: requests };
+  if (req.path === '/__emulator/requests') return { status: 200, body: state.requests };
   if (req.path === '/__emulator/stats') {
-    return { status: 200, body: Object.fromEntries([...providers].map(([n, p]) => [n, p.stats()])) };
+    const providers = Object.fromEntries([...state.providers].map(([n, p]) => [n, p.stats()]));
+    return { status: 200, body: { ...providers, faults: state.faults.stats() } };
   }
   return { status: 404, body: { message: 'unknown control endpoint' } };
 }
 
-function record(req: EmuRequest, status: number): RecordedRequest {
+function record(req: EmuRequest, status: number, fault?: string): RecordedRequest {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
   return {
@@ -140,6 +162,7 @@ function record(req: EmuRequest, status: number): RecordedRequest {
     body: req.body,
     status,
     at: Date.now(),
+    ...(fault !== undefined ? { fault } : {}),
   };
 }
 

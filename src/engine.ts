@@ -6,6 +6,7 @@ import type { Clock } from './clock.ts';
 import { errorMessage } from './errors.ts';
 import type { Logger } from './log.ts';
 import { formatDuration } from './parse.ts';
+import { redactSecrets } from './secrets.ts';
 import { defaultSchedule, isPending, pollRuns, trackRuns, type PollEnd, type TrackedRun } from './poll.ts';
 import type { Observation, Provider, RunHandle, TriggerOutcome } from './providers/types.ts';
 
@@ -63,9 +64,10 @@ export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
     const anyFailed = records.some((r) => r.conclusion === 'failure');
     return { ...early, conclusion: anyFailed ? 'failure' : 'triggered' };
   }
-  const end = await waitForRuns(opts, records, deadline);
+  const pollErrors = new Map<RunRecord, string>();
+  const end = await waitForRuns(opts, records, deadline, pollErrors);
   const pending = records.filter((r) => r.conclusion === 'pending');
-  if (end !== 'done') await stopUnfinished(opts, pending, end);
+  if (end !== 'done') await stopUnfinished(opts, pending, end, pollErrors);
   return { ...early, conclusion: stepConclusion(records, end) };
 }
 
@@ -95,7 +97,7 @@ function withRequestId(requestId: string | undefined): { requestId?: string } {
 
 function toRecord(pipeline: string, outcome: TriggerOutcome | undefined, now: number): RunRecord {
   if (outcome?.run) return { pipeline, handle: outcome.run, status: TRIGGERED_STATUS, conclusion: 'pending', startedAt: now };
-  const message = outcome?.error ? errorMessage(outcome.error) : 'the provider did not report this pipeline';
+  const message = outcome?.error ? redactSecrets(errorMessage(outcome.error)) : 'the provider did not report this pipeline';
   return {
     pipeline,
     status: 'not started',
@@ -106,13 +108,19 @@ function toRecord(pipeline: string, outcome: TriggerOutcome | undefined, now: nu
   };
 }
 
-async function waitForRuns(opts: EngineOptions, records: RunRecord[], deadline: number): Promise<PollEnd> {
+/** `pollErrors` keeps each run's last failed status check until a check succeeds again. */
+async function waitForRuns(
+  opts: EngineOptions,
+  records: RunRecord[],
+  deadline: number,
+  pollErrors: Map<RunRecord, string>,
+): Promise<PollEnd> {
   const { clock, log } = opts;
   const byHandle = new Map<RunHandle, RunRecord>();
   for (const r of records) if (r.handle) byHandle.set(r.handle, r);
   const tracked = trackRuns([...byHandle.keys()], records[0]?.startedAt ?? clock.now());
   const heartbeat = heartbeatLogger(opts, tracked);
-  return pollRuns({
+  const end = await pollRuns({
     runs: tracked,
     observe: (handles) => opts.provider.observe(handles),
     schedule: defaultSchedule(opts.pollIntervalMs),
@@ -122,23 +130,36 @@ async function waitForRuns(opts: EngineOptions, records: RunRecord[], deadline: 
     onObservation: (run, obs, previous) => {
       const record = byHandle.get(run.handle);
       if (record === undefined) return;
+      pollErrors.delete(record);
       applyObservation(record, obs, run);
       // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
       if (reportChange(log, record, obs, previous, clock.now() - record.startedAt)) heartbeat.changed();
       if (record.conclusion !== 'pending') opts.onRunFinished?.(record);
     },
-    onPollError: (run, err) => log.info(`${run.handle.pipeline}: status check failed, will retry: ${errorMessage(err)}`),
+    onPollError: (run, err) => {
+      const record = byHandle.get(run.handle);
+      if (record) pollErrors.set(record, errorMessage(err));
+      log.info(`${run.handle.pipeline}: status check failed, will retry: ${errorMessage(err)}`);
+    },
     onIdle: () => heartbeat.tick(),
   });
+  for (const run of tracked) {
+    const record = byHandle.get(run.handle);
+    if (run.unansweredAtEnd && record && !pollErrors.has(record)) {
+      pollErrors.set(record, 'no answer yet (the request was still being retried, see the log)');
+    }
+  }
+  return end;
 }
 
 function applyObservation(record: RunRecord, obs: Observation, run: TrackedRun): void {
-  record.status = obs.status;
+  // Status and message are the provider's text and end up in outputs and the summary.
+  record.status = redactSecrets(obs.status);
   if (obs.details !== undefined) record.details = { ...record.details, ...obs.details };
   if (obs.phase === 'pending') return;
   record.conclusion = obs.phase;
   record.finishedAt = run.finishedAt ?? run.startedAt;
-  if (obs.message !== undefined) record.message = obs.message;
+  if (obs.message !== undefined) record.message = redactSecrets(obs.message);
 }
 
 function reportChange(
@@ -177,16 +198,22 @@ function heartbeatLogger(opts: EngineOptions, tracked: TrackedRun[]): { tick(): 
   };
 }
 
-async function stopUnfinished(opts: EngineOptions, pending: RunRecord[], end: PollEnd): Promise<void> {
+async function stopUnfinished(
+  opts: EngineOptions,
+  pending: RunRecord[],
+  end: PollEnd,
+  pollErrors: Map<RunRecord, string>,
+): Promise<void> {
   const conclusion: Conclusion = end === 'timeout' ? 'timed_out' : 'cancelled';
   const now = opts.clock.now();
   for (const r of pending) {
     r.conclusion = conclusion;
     r.finishedAt = now;
+    const lastError = pollErrors.get(r);
     r.message =
-      end === 'timeout'
+      (end === 'timeout'
         ? `still ${r.status} when the timeout of ${formatDuration(opts.timeoutMs)} ran out`
-        : 'the job was cancelled';
+        : 'the job was cancelled') + (lastError ? `; the last status check failed: ${lastError}` : '');
     if (end === 'timeout') opts.log.error(r.message, r.pipeline);
   }
   if (!opts.cancelOnAbort || pending.length === 0) return;
@@ -196,6 +223,7 @@ async function stopUnfinished(opts: EngineOptions, pending: RunRecord[], end: Po
 /** Cancels runs in parallel, giving up after the budget: the runner kills the step soon after a signal. */
 async function cancelRuns(opts: EngineOptions, records: RunRecord[]): Promise<void> {
   const budget = opts.cancelBudgetMs ?? 5000;
+  const unsettled = new Set(records.filter((r) => r.handle));
   const cancels = records.map(async (r) => {
     if (!r.handle) return;
     try {
@@ -204,7 +232,9 @@ async function cancelRuns(opts: EngineOptions, records: RunRecord[]): Promise<vo
       opts.log.info(`${r.pipeline}: cancelled run ${r.handle.runId}`);
       opts.onRunFinished?.(r);
     } catch (err) {
-      opts.log.warning(`could not cancel run ${r.handle.runId}: ${errorMessage(err)}`, r.pipeline);
+      if (unsettled.has(r)) opts.log.warning(`could not cancel run ${r.handle.runId}: ${errorMessage(err)}`, r.pipeline);
+    } finally {
+      unsettled.delete(r);
     }
   });
   let timer: NodeJS.Timeout | undefined;
@@ -213,6 +243,14 @@ async function cancelRuns(opts: EngineOptions, records: RunRecord[]): Promise<vo
   });
   await Promise.race([Promise.all(cancels), giveUp]);
   clearTimeout(timer);
+  // The rest are abandoned (the post step tries them again): say so once, and not again when they fail late.
+  for (const r of [...unsettled]) {
+    unsettled.delete(r);
+    opts.log.warning(
+      `cancel of run ${r.handle?.runId ?? ''} got no answer within ${formatDuration(budget)}; the post step will retry it`,
+      r.pipeline,
+    );
+  }
 }
 
 function stepConclusion(records: RunRecord[], end: PollEnd): Conclusion {

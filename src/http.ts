@@ -82,6 +82,7 @@ const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 export class HttpClient {
   readonly options: HttpOptions;
   private readonly agent: Agent;
+  private closed = false;
 
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = { ...defaultHttpOptions, ...options };
@@ -97,6 +98,7 @@ export class HttpClient {
   async send(req: HttpRequest): Promise<HttpResponse> {
     const { maxAttempts } = this.options;
     for (let attempt = 1; ; attempt++) {
+      if (this.closed) throw new NetworkError(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
       let outcome: HttpResponse | NetworkError;
       try {
         outcome = await this.attempt(req);
@@ -106,7 +108,7 @@ export class HttpClient {
       }
       const retry = this.shouldRetry(req, outcome);
       if (!retry || attempt >= maxAttempts) {
-        if (outcome instanceof NetworkError) throw outcome;
+        if (outcome instanceof NetworkError) throw notRepeated(req, outcome);
         return outcome;
       }
       const delay = this.retryDelay(attempt, outcome);
@@ -116,18 +118,24 @@ export class HttpClient {
     }
   }
 
-  /** Closes pooled connections so the process can exit promptly. */
+  /**
+   * Drops every connection, including requests still in flight (a poll abandoned at cancellation, a
+   * cancel cut off by its time budget): nothing awaits them any more and they must not hold the exit.
+   */
   async close(): Promise<void> {
-    await this.agent.close();
+    this.closed = true;
+    await this.agent.destroy();
   }
 
   private shouldRetry(req: HttpRequest, outcome: HttpResponse | NetworkError): boolean {
-    if (this.options.signal?.aborted) return false;
+    if (this.options.signal?.aborted || this.closed) return false;
     if (outcome instanceof NetworkError) {
       if (outcome.code !== undefined && TLS_CODES.test(outcome.code)) return false;
       return req.idempotent || outcome.unsent;
     }
     if (req.retryWhen?.(outcome)) return true;
+    // 429 means the request was turned away unprocessed, so even a trigger may be sent again.
+    if (outcome.status === 429) return true;
     return req.idempotent && RETRYABLE_STATUS.has(outcome.status);
   }
 
@@ -173,6 +181,16 @@ export class HttpClient {
   }
 }
 
+/** A non-idempotent request that may have reached the server is never repeated: say so. */
+function notRepeated(req: HttpRequest, err: NetworkError): NetworkError {
+  if (req.idempotent || err.unsent) return err;
+  return new NetworkError(
+    `${err.message}; the request may have reached the server, so it was not repeated (repeating could start a second run)`,
+    err.code,
+    false,
+  );
+}
+
 function flattenHeaders(h: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
@@ -197,7 +215,7 @@ function toNetworkError(err: unknown, req: HttpRequest, timeoutMs: number): Netw
     return new NetworkError(
       `${target}: TLS certificate not trusted (${code}); give the endpoint's CA in 'ca-certificate'`,
       code,
-      false,
+      true, // the handshake failed before the request was sent
     );
   }
   const detail = err instanceof Error ? err.message : String(err);

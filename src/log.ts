@@ -3,6 +3,7 @@
  * `core.warning`/`core.error` escape their data already; plain lines need neutralising here.
  */
 import * as core from '@actions/core';
+import { redactSecrets, rememberSecret } from './secrets.ts';
 
 export interface Logger {
   info(line: string): void;
@@ -20,16 +21,28 @@ export function neutralizeCommands(text: string): string {
   return text.replace(/^(\s*)(::|##\[)/gm, (_m, ws: string, lead: string) => `${ws}${lead[0]}\u200b${lead.slice(1)}`);
 }
 
+/** Registers a secret with the runner (masking) and with this process (redaction of remote text). */
+export function registerSecret(value: string): void {
+  if (value === '') return;
+  core.setSecret(value);
+  rememberSecret(value);
+}
+
+/** What every printed line goes through: no secret, no workflow command. */
+export function safeText(text: string): string {
+  return neutralizeCommands(redactSecrets(text));
+}
+
 function props(title?: string): core.AnnotationProperties {
-  return title === undefined ? {} : { title: neutralizeCommands(title) };
+  return title === undefined ? {} : { title: safeText(title) };
 }
 
 export const coreLogger: Logger = {
-  info: (line) => core.info(neutralizeCommands(line)),
-  debug: (line) => core.debug(neutralizeCommands(line)),
-  notice: (line, title) => core.notice(line, props(title)),
-  warning: (line, title) => core.warning(line, props(title)),
-  error: (line, title) => core.error(line, props(title)),
+  info: (line) => core.info(safeText(line)),
+  debug: (line) => core.debug(safeText(line)),
+  notice: (line, title) => core.notice(redactSecrets(line), props(title)),
+  warning: (line, title) => core.warning(redactSecrets(line), props(title)),
+  error: (line, title) => core.error(redactSecrets(line), props(title)),
 };
 
 /** Collects lines instead of printing them: for unit tests. */

@@ -6,9 +6,10 @@ import { realClock } from './clock.ts';
 import { dryRun } from './dry-run.ts';
 import { runPipelines, type StepResult } from './engine.ts';
 import { errorMessage } from './errors.ts';
-import { coreLogger } from './log.ts';
+import { coreLogger, registerSecret } from './log.ts';
 import { stepOutputs } from './outputs.ts';
 import { prepareStep, type PreparedStep } from './setup.ts';
+import { redactSecrets } from './secrets.ts';
 import { saveCompleted, saveEndedRuns, saveStartedRuns } from './state.ts';
 import { failureText, writeSummary } from './summary.ts';
 import { onJobCancel } from './signals.ts';
@@ -16,12 +17,12 @@ import { onJobCancel } from './signals.ts';
 export async function run(): Promise<void> {
   let step: PreparedStep | undefined;
   try {
-    step = await prepareStep({ inputs: (n) => core.getInput(n), env: process.env, log: coreLogger, secret: core.setSecret });
+    step = await prepareStep({ inputs: (n) => core.getInput(n), env: process.env, log: coreLogger, secret: registerSecret });
     if (step.settings['dry-run']) return await dryRunStep(step);
     const result = await execute(step);
     await report(step, result);
   } catch (err) {
-    core.setFailed(errorMessage(err));
+    core.setFailed(redactSecrets(errorMessage(err)));
     if (process.env['SHOW_STACK_TRACE'] === 'true') throw err;
   } finally {
     await step?.http.close().catch(() => undefined);
@@ -62,9 +63,10 @@ async function report(step: PreparedStep, result: StepResult): Promise<void> {
   await writeSummary(step.settings.provider, result).catch((e: unknown) =>
     core.warning(`job summary not written: ${errorMessage(e)}`),
   );
-  saveCompleted();
+  // After a timeout or cancellation, runs main could not cancel are left for the post step (state `ended` says which).
+  if (result.conclusion !== 'timed_out' && result.conclusion !== 'cancelled') saveCompleted();
   const failure = failureText(result);
-  if (failure !== undefined) core.setFailed(failure);
+  if (failure !== undefined) core.setFailed(redactSecrets(failure));
 }
 
 async function dryRunStep(step: PreparedStep): Promise<void> {
@@ -74,5 +76,5 @@ async function dryRunStep(step: PreparedStep): Promise<void> {
 }
 
 function setOutputs(outputs: Record<string, string>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redactSecrets(value));
 }

@@ -36,6 +36,8 @@ export interface TrackedRun {
   /** Errors in a row that a retry will not fix; three end the run as failed. */
   permanentErrors: number;
   polls: number;
+  /** A status check was still unanswered (inside its retries) when the wait ended. */
+  unansweredAtEnd?: boolean;
 }
 
 export type PollEnd = 'done' | 'timeout' | 'aborted';
@@ -75,8 +77,14 @@ export async function pollRuns(opts: PollOptions): Promise<PollEnd> {
     if (now >= opts.deadline) return 'timeout';
     const due = pending.filter((r) => r.nextPollAt <= now);
     if (due.length > 0) {
-      const results = await Promise.race([observeAll(opts, due), stop.promise]);
-      if (results === undefined) return 'aborted';
+      // A poll stuck in retries must not carry the wait past its deadline or past a cancellation.
+      const deadline = deadlineTimer(clock, opts.deadline - now);
+      const results = await Promise.race([observeAll(opts, due), stop.promise, deadline.promise]);
+      deadline.clear();
+      if (results === 'deadline' || results === undefined) {
+        for (const r of due) r.unansweredAtEnd = true;
+        return results === 'deadline' ? 'timeout' : 'aborted';
+      }
       applyResults(opts, due, results);
       continue;
     }
@@ -125,6 +133,16 @@ function recordError(opts: PollOptions, run: TrackedRun, err: Error, now: number
   run.last = failed;
   run.finishedAt = now;
   opts.onObservation(run, failed, previous);
+}
+
+/** Resolves 'deadline' after `ms` on the wait's clock, unless cleared first. */
+function deadlineTimer(clock: Clock, ms: number): { promise: Promise<'deadline' | undefined>; clear: () => void } {
+  const cancel = new AbortController();
+  const promise = clock.sleep(Math.max(0, ms), cancel.signal).then(
+    () => 'deadline' as const,
+    () => undefined,
+  );
+  return { promise, clear: () => cancel.abort() };
 }
 
 /** A promise that resolves to undefined when the signal aborts: lets a poll stop mid-request. */

@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { errorMessage } from './errors.ts';
-import { coreLogger } from './log.ts';
+import { coreLogger, registerSecret } from './log.ts';
 import { prepareStep } from './setup.ts';
 import { readSavedState } from './state.ts';
 
@@ -18,16 +18,19 @@ export async function post(): Promise<void> {
       inputs: (n) => core.getInput(n),
       env: process.env,
       log: coreLogger,
-      secret: core.setSecret,
+      secret: registerSecret,
     });
     if (!step.cancelOnAbort) {
       coreLogger.info(`${open.length} run(s) may still be going; cancel-on-abort is off, so they are left alone`);
       return;
     }
     const seen = await step.provider.observe(open);
-    const stillGoing = open.filter((_, i) => {
+    // A run whose state cannot be read is left alone: it may have finished, and a finished run is never cancelled.
+    const stillGoing = open.filter((run, i) => {
       const o = seen[i];
-      return o instanceof Error || o?.phase === 'pending';
+      if (o instanceof Error)
+        coreLogger.warning(`run ${run.runId} left alone: its status could not be read (${errorMessage(o)})`, run.pipeline);
+      return o !== undefined && !(o instanceof Error) && o.phase === 'pending';
     });
     await Promise.all(
       stillGoing.map(async (run) => {
@@ -35,12 +38,12 @@ export async function post(): Promise<void> {
           await step.provider.cancel(run);
           coreLogger.info(`${run.pipeline}: cancelled run ${run.runId} left running by the cancelled job`);
         } catch (err) {
-          core.warning(`could not cancel run ${run.runId} of ${run.pipeline}: ${errorMessage(err)}`);
+          coreLogger.warning(`could not cancel run ${run.runId} of ${run.pipeline}: ${errorMessage(err)}`);
         }
       }),
     );
     await step.http.close();
   } catch (err) {
-    core.warning(`post step: ${errorMessage(err)}`);
+    coreLogger.warning(`post step: ${errorMessage(err)}`);
   }
 }

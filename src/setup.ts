@@ -3,9 +3,10 @@
  * Shared by the main step, the post step and the CLI.
  */
 import { realClock, type Clock } from './clock.ts';
-import { HttpClient } from './http.ts';
+import { defaultHttpOptions, HttpClient } from './http.ts';
 import { readCommonSettings, type CommonSettings, type InputSource } from './inputs.ts';
 import type { Logger } from './log.ts';
+import { parseDuration } from './parse.ts';
 import { loadProvider } from './providers/registry.ts';
 import type { Provider, ProviderTraits, WorkflowContext } from './providers/types.ts';
 
@@ -45,11 +46,25 @@ export function workflowContext(env: NodeJS.ProcessEnv): WorkflowContext {
   };
 }
 
+const REQUEST_TIMEOUT_VAR = 'RUN_PIPELINES_REQUEST_TIMEOUT';
+
+/** How long one HTTP request may take (default 30s); an environment knob for slow proxies and for tests. */
+function requestTimeout(env: NodeJS.ProcessEnv): number {
+  const raw = env[REQUEST_TIMEOUT_VAR];
+  if (raw === undefined || raw.trim() === '') return defaultHttpOptions.requestTimeoutMs;
+  const parsed = parseDuration(raw);
+  if (!parsed.ok || parsed.value < 100) {
+    throw new Error(`${REQUEST_TIMEOUT_VAR} must be a duration such as 30s or 1500ms (got '${raw}')`);
+  }
+  return parsed.value;
+}
+
 /** Validates every input (common, then the provider's own) before any request is sent. */
 export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> {
   const settings = readCommonSettings(envn.inputs);
   const { createProvider, traits } = await loadProvider(settings.provider);
   const http = new HttpClient({
+    requestTimeoutMs: requestTimeout(envn.env),
     clock: envn.clock ?? realClock,
     ca: settings['ca-certificate'],
     userAgent: 'run-pipelines-action',
