@@ -33,16 +33,19 @@ async function post() {
             inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n),
             env: process.env,
             log: _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj,
-            secret: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq,
+            secret: _log_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl,
         });
         if (!step.cancelOnAbort) {
             _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj.info(`${open.length} run(s) may still be going; cancel-on-abort is off, so they are left alone`);
             return;
         }
         const seen = await step.provider.observe(open);
-        const stillGoing = open.filter((_, i) => {
+        // A run whose state cannot be read is left alone: it may have finished, and a finished run is never cancelled.
+        const stillGoing = open.filter((run, i) => {
             const o = seen[i];
-            return o instanceof Error || o?.phase === 'pending';
+            if (o instanceof Error)
+                _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj.warning(`run ${run.runId} left alone: its status could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(o)})`, run.pipeline);
+            return o !== undefined && !(o instanceof Error) && o.phase === 'pending';
         });
         await Promise.all(stillGoing.map(async (run) => {
             try {
@@ -50,13 +53,13 @@ async function post() {
                 _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj.info(`${run.pipeline}: cancelled run ${run.runId} left running by the cancelled job`);
             }
             catch (err) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`could not cancel run ${run.runId} of ${run.pipeline}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
+                _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj.warning(`could not cancel run ${run.runId} of ${run.pipeline}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
             }
         }));
         await step.http.close();
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`post step: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
+        _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj.warning(`post step: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}`);
     }
 }
 

@@ -28499,11 +28499,10 @@ function isTransient(err) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
+  Ge: () => (/* binding */ defaultHttpOptions),
   lb: () => (/* binding */ expectSuccess),
   qF: () => (/* binding */ parseJson)
 });
-
-// UNUSED EXPORTS: defaultHttpOptions
 
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
@@ -28569,6 +28568,7 @@ const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 class HttpClient {
     options;
     agent;
+    closed = false;
     constructor(options = {}) {
         this.options = { ...defaultHttpOptions, ...options };
         const ca = this.options.ca;
@@ -28582,6 +28582,8 @@ class HttpClient {
     async send(req) {
         const { maxAttempts } = this.options;
         for (let attempt = 1;; attempt++) {
+            if (this.closed)
+                throw new errors/* NetworkError */.Dr(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
             let outcome;
             try {
                 outcome = await this.attempt(req);
@@ -28594,7 +28596,7 @@ class HttpClient {
             const retry = this.shouldRetry(req, outcome);
             if (!retry || attempt >= maxAttempts) {
                 if (outcome instanceof errors/* NetworkError */.Dr)
-                    throw outcome;
+                    throw notRepeated(req, outcome);
                 return outcome;
             }
             const delay = this.retryDelay(attempt, outcome);
@@ -28603,12 +28605,16 @@ class HttpClient {
             await this.options.clock.sleep(delay, this.options.signal);
         }
     }
-    /** Closes pooled connections so the process can exit promptly. */
+    /**
+     * Drops every connection, including requests still in flight (a poll abandoned at cancellation, a
+     * cancel cut off by its time budget): nothing awaits them any more and they must not hold the exit.
+     */
     async close() {
-        await this.agent.close();
+        this.closed = true;
+        await this.agent.destroy();
     }
     shouldRetry(req, outcome) {
-        if (this.options.signal?.aborted)
+        if (this.options.signal?.aborted || this.closed)
             return false;
         if (outcome instanceof errors/* NetworkError */.Dr) {
             if (outcome.code !== undefined && TLS_CODES.test(outcome.code))
@@ -28616,6 +28622,9 @@ class HttpClient {
             return req.idempotent || outcome.unsent;
         }
         if (req.retryWhen?.(outcome))
+            return true;
+        // 429 means the request was turned away unprocessed, so even a trigger may be sent again.
+        if (outcome.status === 429)
             return true;
         return req.idempotent && RETRYABLE_STATUS.has(outcome.status);
     }
@@ -28660,6 +28669,12 @@ class HttpClient {
         return this.options.signal ? AbortSignal.any([timeout, this.options.signal]) : timeout;
     }
 }
+/** A non-idempotent request that may have reached the server is never repeated: say so. */
+function notRepeated(req, err) {
+    if (req.idempotent || err.unsent)
+        return err;
+    return new errors/* NetworkError */.Dr(`${err.message}; the request may have reached the server, so it was not repeated (repeating could start a second run)`, err.code, false);
+}
 function flattenHeaders(h) {
     const out = {};
     for (const [k, v] of Object.entries(h))
@@ -28684,7 +28699,7 @@ function toNetworkError(err, req, timeoutMs) {
         return new errors/* NetworkError */.Dr(`${target}: no response within ${timeoutMs / 1000}s`, code, false);
     }
     if (code !== undefined && TLS_CODES.test(code)) {
-        return new errors/* NetworkError */.Dr(`${target}: TLS certificate not trusted (${code}); give the endpoint's CA in 'ca-certificate'`, code, false);
+        return new errors/* NetworkError */.Dr(`${target}: TLS certificate not trusted (${code}); give the endpoint's CA in 'ca-certificate'`, code, true);
     }
     const detail = err instanceof Error ? err.message : String(err);
     return new errors/* NetworkError */.Dr(`${target}: ${code ?? 'network error'} (${detail})`, code, code !== undefined && UNSENT_CODES.has(code));
@@ -28857,14 +28872,17 @@ function readCommonSettings(source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Wj: () => (/* binding */ coreLogger)
+/* harmony export */   Wj: () => (/* binding */ coreLogger),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
 /* harmony export */ });
-/* unused harmony exports neutralizeCommands, memoryLogger */
+/* unused harmony exports neutralizeCommands, safeText, memoryLogger */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /**
  * Logging that is safe for remote text: a provider's message can never become a workflow command.
  * `core.warning`/`core.error` escape their data already; plain lines need neutralising here.
  */
+
 
 /**
  * The runner reads `::cmd::` and `##[cmd]` at the start of a line (after blanks). A zero-width space
@@ -28873,15 +28891,26 @@ function readCommonSettings(source) {
 function neutralizeCommands(text) {
     return text.replace(/^(\s*)(::|##\[)/gm, (_m, ws, lead) => `${ws}${lead[0]}\u200b${lead.slice(1)}`);
 }
+/** Registers a secret with the runner (masking) and with this process (redaction of remote text). */
+function registerSecret(value) {
+    if (value === '')
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .rememberSecret */ .G)(value);
+}
+/** What every printed line goes through: no secret, no workflow command. */
+function safeText(text) {
+    return neutralizeCommands((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(text));
+}
 function props(title) {
-    return title === undefined ? {} : { title: neutralizeCommands(title) };
+    return title === undefined ? {} : { title: safeText(title) };
 }
 const coreLogger = {
-    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(neutralizeCommands(line)),
-    debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(neutralizeCommands(line)),
-    notice: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(line, props(title)),
-    warning: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line, props(title)),
-    error: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(line, props(title)),
+    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(safeText(line)),
+    debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(safeText(line)),
+    notice: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(line), props(title)),
+    warning: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(line), props(title)),
+    error: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(line), props(title)),
 };
 /** Collects lines instead of printing them: for unit tests. */
 function memoryLogger() {
@@ -28937,6 +28966,8 @@ function describePreview(p) {
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/parse.ts
 var parse = __nccwpck_require__(2828);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/poll.ts
 
 const defaultSchedule = (maxIntervalMs) => ({
@@ -28969,9 +29000,15 @@ async function pollRuns(opts) {
             return 'timeout';
         const due = pending.filter((r) => r.nextPollAt <= now);
         if (due.length > 0) {
-            const results = await Promise.race([observeAll(opts, due), stop.promise]);
-            if (results === undefined)
-                return 'aborted';
+            // A poll stuck in retries must not carry the wait past its deadline or past a cancellation.
+            const deadline = deadlineTimer(clock, opts.deadline - now);
+            const results = await Promise.race([observeAll(opts, due), stop.promise, deadline.promise]);
+            deadline.clear();
+            if (results === 'deadline' || results === undefined) {
+                for (const r of due)
+                    r.unansweredAtEnd = true;
+                return results === 'deadline' ? 'timeout' : 'aborted';
+            }
             applyResults(opts, due, results);
             continue;
         }
@@ -29024,6 +29061,12 @@ function recordError(opts, run, err, now) {
     run.finishedAt = now;
     opts.onObservation(run, failed, previous);
 }
+/** Resolves 'deadline' after `ms` on the wait's clock, unless cleared first. */
+function deadlineTimer(clock, ms) {
+    const cancel = new AbortController();
+    const promise = clock.sleep(Math.max(0, ms), cancel.signal).then(() => 'deadline', () => undefined);
+    return { promise, clear: () => cancel.abort() };
+}
 /** A promise that resolves to undefined when the signal aborts: lets a poll stop mid-request. */
 function stopSignal(signal) {
     if (signal === undefined)
@@ -29041,6 +29084,7 @@ function stopSignal(signal) {
 
 
 
+
 const TRIGGERED_STATUS = 'triggered';
 async function runPipelines(opts) {
     const { provider, clock, log } = opts;
@@ -29055,10 +29099,11 @@ async function runPipelines(opts) {
         const anyFailed = records.some((r) => r.conclusion === 'failure');
         return { ...early, conclusion: anyFailed ? 'failure' : 'triggered' };
     }
-    const end = await waitForRuns(opts, records, deadline);
+    const pollErrors = new Map();
+    const end = await waitForRuns(opts, records, deadline, pollErrors);
     const pending = records.filter((r) => r.conclusion === 'pending');
     if (end !== 'done')
-        await stopUnfinished(opts, pending, end);
+        await stopUnfinished(opts, pending, end, pollErrors);
     return { ...early, conclusion: stepConclusion(records, end) };
 }
 async function triggerAll(provider, pipelines, log) {
@@ -29086,7 +29131,7 @@ function withRequestId(requestId) {
 function toRecord(pipeline, outcome, now) {
     if (outcome?.run)
         return { pipeline, handle: outcome.run, status: TRIGGERED_STATUS, conclusion: 'pending', startedAt: now };
-    const message = outcome?.error ? (0,errors/* errorMessage */.gJ)(outcome.error) : 'the provider did not report this pipeline';
+    const message = outcome?.error ? (0,secrets/* redactSecrets */.f)((0,errors/* errorMessage */.gJ)(outcome.error)) : 'the provider did not report this pipeline';
     return {
         pipeline,
         status: 'not started',
@@ -29096,7 +29141,8 @@ function toRecord(pipeline, outcome, now) {
         finishedAt: now,
     };
 }
-async function waitForRuns(opts, records, deadline) {
+/** `pollErrors` keeps each run's last failed status check until a check succeeds again. */
+async function waitForRuns(opts, records, deadline, pollErrors) {
     const { clock, log } = opts;
     const byHandle = new Map();
     for (const r of records)
@@ -29104,7 +29150,7 @@ async function waitForRuns(opts, records, deadline) {
             byHandle.set(r.handle, r);
     const tracked = trackRuns([...byHandle.keys()], records[0]?.startedAt ?? clock.now());
     const heartbeat = heartbeatLogger(opts, tracked);
-    return pollRuns({
+    const end = await pollRuns({
         runs: tracked,
         observe: (handles) => opts.provider.observe(handles),
         schedule: defaultSchedule(opts.pollIntervalMs),
@@ -29115,6 +29161,7 @@ async function waitForRuns(opts, records, deadline) {
             const record = byHandle.get(run.handle);
             if (record === undefined)
                 return;
+            pollErrors.delete(record);
             applyObservation(record, obs, run);
             // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
             if (reportChange(log, record, obs, previous, clock.now() - record.startedAt))
@@ -29122,12 +29169,25 @@ async function waitForRuns(opts, records, deadline) {
             if (record.conclusion !== 'pending')
                 opts.onRunFinished?.(record);
         },
-        onPollError: (run, err) => log.info(`${run.handle.pipeline}: status check failed, will retry: ${(0,errors/* errorMessage */.gJ)(err)}`),
+        onPollError: (run, err) => {
+            const record = byHandle.get(run.handle);
+            if (record)
+                pollErrors.set(record, (0,errors/* errorMessage */.gJ)(err));
+            log.info(`${run.handle.pipeline}: status check failed, will retry: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        },
         onIdle: () => heartbeat.tick(),
     });
+    for (const run of tracked) {
+        const record = byHandle.get(run.handle);
+        if (run.unansweredAtEnd && record && !pollErrors.has(record)) {
+            pollErrors.set(record, 'no answer yet (the request was still being retried, see the log)');
+        }
+    }
+    return end;
 }
 function applyObservation(record, obs, run) {
-    record.status = obs.status;
+    // Status and message are the provider's text and end up in outputs and the summary.
+    record.status = (0,secrets/* redactSecrets */.f)(obs.status);
     if (obs.details !== undefined)
         record.details = { ...record.details, ...obs.details };
     if (obs.phase === 'pending')
@@ -29135,7 +29195,7 @@ function applyObservation(record, obs, run) {
     record.conclusion = obs.phase;
     record.finishedAt = run.finishedAt ?? run.startedAt;
     if (obs.message !== undefined)
-        record.message = obs.message;
+        record.message = (0,secrets/* redactSecrets */.f)(obs.message);
 }
 function reportChange(log, record, obs, previous, elapsedMs) {
     const changed = previous?.status !== obs.status || previous.progress !== obs.progress;
@@ -29169,16 +29229,17 @@ function heartbeatLogger(opts, tracked) {
         },
     };
 }
-async function stopUnfinished(opts, pending, end) {
+async function stopUnfinished(opts, pending, end, pollErrors) {
     const conclusion = end === 'timeout' ? 'timed_out' : 'cancelled';
     const now = opts.clock.now();
     for (const r of pending) {
         r.conclusion = conclusion;
         r.finishedAt = now;
+        const lastError = pollErrors.get(r);
         r.message =
-            end === 'timeout'
+            (end === 'timeout'
                 ? `still ${r.status} when the timeout of ${(0,parse/* formatDuration */.a3)(opts.timeoutMs)} ran out`
-                : 'the job was cancelled';
+                : 'the job was cancelled') + (lastError ? `; the last status check failed: ${lastError}` : '');
         if (end === 'timeout')
             opts.log.error(r.message, r.pipeline);
     }
@@ -29189,6 +29250,7 @@ async function stopUnfinished(opts, pending, end) {
 /** Cancels runs in parallel, giving up after the budget: the runner kills the step soon after a signal. */
 async function cancelRuns(opts, records) {
     const budget = opts.cancelBudgetMs ?? 5000;
+    const unsettled = new Set(records.filter((r) => r.handle));
     const cancels = records.map(async (r) => {
         if (!r.handle)
             return;
@@ -29199,7 +29261,11 @@ async function cancelRuns(opts, records) {
             opts.onRunFinished?.(r);
         }
         catch (err) {
-            opts.log.warning(`could not cancel run ${r.handle.runId}: ${(0,errors/* errorMessage */.gJ)(err)}`, r.pipeline);
+            if (unsettled.has(r))
+                opts.log.warning(`could not cancel run ${r.handle.runId}: ${(0,errors/* errorMessage */.gJ)(err)}`, r.pipeline);
+        }
+        finally {
+            unsettled.delete(r);
         }
     });
     let timer;
@@ -29208,6 +29274,11 @@ async function cancelRuns(opts, records) {
     });
     await Promise.race([Promise.all(cancels), giveUp]);
     clearTimeout(timer);
+    // The rest are abandoned (the post step tries them again): say so once, and not again when they fail late.
+    for (const r of [...unsettled]) {
+        unsettled.delete(r);
+        opts.log.warning(`cancel of run ${r.handle?.runId ?? ''} got no answer within ${(0,parse/* formatDuration */.a3)(budget)}; the post step will retry it`, r.pipeline);
+    }
 }
 function stepConclusion(records, end) {
     if (end === 'aborted')
@@ -29364,17 +29435,18 @@ function onJobCancel(say = (l) => process.stdout.write(`${l}\n`)) {
 
 
 
+
 async function run() {
     let step;
     try {
-        step = await (0,setup/* prepareStep */.I)({ inputs: (n) => core/* getInput */.V4(n), env: process.env, log: log/* coreLogger */.Wj, secret: core/* setSecret */.Pq });
+        step = await (0,setup/* prepareStep */.I)({ inputs: (n) => core/* getInput */.V4(n), env: process.env, log: log/* coreLogger */.Wj, secret: log/* registerSecret */.cl });
         if (step.settings['dry-run'])
             return await dryRunStep(step);
         const result = await execute(step);
         await report(step, result);
     }
     catch (err) {
-        core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
+        core/* setFailed */.C1((0,secrets/* redactSecrets */.f)((0,errors/* errorMessage */.gJ)(err)));
         if (process.env['SHOW_STACK_TRACE'] === 'true')
             throw err;
     }
@@ -29415,10 +29487,12 @@ async function execute(step) {
 async function report(step, result) {
     setOutputs(stepOutputs(step.settings.provider, step.traits, result));
     await writeSummary(step.settings.provider, result).catch((e) => core/* warning */.$e(`job summary not written: ${(0,errors/* errorMessage */.gJ)(e)}`));
-    (0,state/* saveCompleted */.x6)();
+    // After a timeout or cancellation, runs main could not cancel are left for the post step (state `ended` says which).
+    if (result.conclusion !== 'timed_out' && result.conclusion !== 'cancelled')
+        (0,state/* saveCompleted */.x6)();
     const failure = failureText(result);
     if (failure !== undefined)
-        core/* setFailed */.C1(failure);
+        core/* setFailed */.C1((0,secrets/* redactSecrets */.f)(failure));
 }
 async function dryRunStep(step) {
     await dryRun(step.provider, step.settings['pipeline-ids'], log/* coreLogger */.Wj);
@@ -29427,7 +29501,7 @@ async function dryRunStep(step) {
 }
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
-        core/* setOutput */.uH(name, value);
+        core/* setOutput */.uH(name, (0,secrets/* redactSecrets */.f)(value));
 }
 
 
@@ -29541,6 +29615,36 @@ function formatDuration(ms) {
 
 /***/ }),
 
+/***/ 7194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ rememberSecret),
+/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */ });
+/**
+ * Secret values known to this process. The runner masks registered secrets in the log it shows,
+ * but not in step outputs, the job summary or the raw stream: text from a provider that echoes a
+ * credential back is redacted here before it goes anywhere.
+ */
+const known = new Set();
+/** Shorter values would blank out ordinary words; the runner still masks them in its log. */
+const MIN_REDACTED_LENGTH = 4;
+function rememberSecret(value) {
+    for (const v of [value, ...value.split(/\r?\n/)])
+        if (v.trim().length >= MIN_REDACTED_LENGTH)
+            known.add(v.trim());
+}
+function redactSecrets(text) {
+    let out = text;
+    for (const secret of [...known].sort((a, b) => b.length - a.length))
+        out = out.split(secret).join('***');
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 4359:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29558,6 +29662,8 @@ var clock = __nccwpck_require__(9373);
 var src_http = __nccwpck_require__(4663);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __nccwpck_require__(2828);
 ;// CONCATENATED MODULE: ./src/providers/registry.ts
 const loaders = {
     feldera: () => __nccwpck_require__.e(/* import() */ 354).then(__nccwpck_require__.bind(__nccwpck_require__, 1354)),
@@ -29581,6 +29687,7 @@ async function loadProvider(name) {
 
 
 
+
 function workflowContext(env) {
     const pick = (k) => (env[k] ? { [k]: env[k] } : {});
     const v = {
@@ -29600,11 +29707,24 @@ function workflowContext(env) {
         ...(v['GITHUB_WORKFLOW'] ? { workflow: v['GITHUB_WORKFLOW'] } : {}),
     };
 }
+const REQUEST_TIMEOUT_VAR = 'RUN_PIPELINES_REQUEST_TIMEOUT';
+/** How long one HTTP request may take (default 30s); an environment knob for slow proxies and for tests. */
+function requestTimeout(env) {
+    const raw = env[REQUEST_TIMEOUT_VAR];
+    if (raw === undefined || raw.trim() === '')
+        return src_http/* defaultHttpOptions */.Ge.requestTimeoutMs;
+    const parsed = (0,parse/* parseDuration */.E9)(raw);
+    if (!parsed.ok || parsed.value < 100) {
+        throw new Error(`${REQUEST_TIMEOUT_VAR} must be a duration such as 30s or 1500ms (got '${raw}')`);
+    }
+    return parsed.value;
+}
 /** Validates every input (common, then the provider's own) before any request is sent. */
 async function prepareStep(envn) {
     const settings = (0,inputs/* readCommonSettings */.Fs)(envn.inputs);
     const { createProvider, traits } = await loadProvider(settings.provider);
     const http = new src_http/* HttpClient */.Qq({
+        requestTimeoutMs: requestTimeout(envn.env),
         clock: envn.clock ?? clock/* realClock */.d,
         ca: settings['ca-certificate'],
         userAgent: 'run-pipelines-action',

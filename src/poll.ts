@@ -78,7 +78,7 @@ export async function pollRuns(opts: PollOptions): Promise<PollEnd> {
     const due = pending.filter((r) => r.nextPollAt <= now);
     if (due.length > 0) {
       // A poll stuck in retries must not carry the wait past its deadline or past a cancellation.
-      const deadline = deadlineTimer(clock, opts.deadline - now);
+      const deadline = deadlineTimer(opts.deadline - now);
       const results = await Promise.race([observeAll(opts, due), stop.promise, deadline.promise]);
       deadline.clear();
       if (results === 'deadline' || results === undefined) {
@@ -135,14 +135,16 @@ function recordError(opts: PollOptions, run: TrackedRun, err: Error, now: number
   opts.onObservation(run, failed, previous);
 }
 
-/** Resolves 'deadline' after `ms` on the wait's clock, unless cleared first. */
-function deadlineTimer(clock: Clock, ms: number): { promise: Promise<'deadline' | undefined>; clear: () => void } {
-  const cancel = new AbortController();
-  const promise = clock.sleep(Math.max(0, ms), cancel.signal).then(
-    () => 'deadline' as const,
-    () => undefined,
-  );
-  return { promise, clear: () => cancel.abort() };
+/**
+ * Resolves 'deadline' after `ms` of wall time, unless cleared first. A real timer, not the injected
+ * clock: a simulated clock jumps ahead in its own sleeps and would fire this guard at once.
+ */
+function deadlineTimer(ms: number): { promise: Promise<'deadline'>; clear: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), Math.max(0, ms));
+  });
+  return { promise, clear: () => clearTimeout(timer) };
 }
 
 /** A promise that resolves to undefined when the signal aborts: lets a poll stop mid-request. */
