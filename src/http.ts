@@ -4,7 +4,8 @@
  * request that could start a second run.
  */
 import { rootCertificates } from 'node:tls';
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
+import undici from './undici-lite.cjs';
 import { fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.ts';
 import { realClock, type Clock } from './clock.ts';
 import { NetworkError, ProviderError, ResponseShapeError } from './errors.ts';
@@ -86,7 +87,7 @@ export class HttpClient {
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = { ...defaultHttpOptions, ...options };
     const ca = this.options.ca;
-    this.agent = new Agent({
+    this.agent = new undici.Agent({
       connections: this.options.connectionsPerOrigin,
       keepAliveTimeout: 10_000,
       ...(ca ? { connect: { ca: [...rootCertificates, ca] } } : {}),
@@ -147,8 +148,9 @@ export class HttpClient {
     const started = this.options.clock.now();
     const signal = this.requestSignal();
     try {
-      const res = await request(req.url, {
-        dispatcher: this.agent,
+      const res = await this.agent.request({
+        origin: req.url.origin,
+        path: `${req.url.pathname}${req.url.search}`,
         method: req.method,
         headers: { ...headers, ...signed },
         body: req.method === 'GET' ? null : body,
