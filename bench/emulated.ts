@@ -1,6 +1,6 @@
 /**
  * The emulator on loopback, instrumented for the benchmark: the time each request arrives and the
- * most requests it was answering at once.
+ * most client connections open at once (the client's in-flight bound: one request per connection).
  */
 import { performance } from 'node:perf_hooks';
 import { startEmulator, type Emulator } from '../emulator/server.ts';
@@ -11,23 +11,27 @@ export interface BenchEmulator {
   nextArrival(): Promise<number>;
   /** Clears the request log and the in-flight peak, and sets the scenario. */
   reset(config: Record<string, unknown>): void;
-  peakInFlight(): number;
+  peakConnections(): number;
   close(): Promise<void>;
 }
 
 export async function startBenchEmulator(): Promise<BenchEmulator> {
   let waiters: Array<(at: number) => void> = [];
-  let inFlight = 0;
+  const open = new Set<object>();
   let peak = 0;
   const emulator = await startEmulator({
-    onRequest: (req, res) => {
+    onRequest: (req) => {
       const at = performance.now();
       if (req.url?.startsWith('/__emulator/')) return;
       const ready = waiters;
       waiters = [];
       for (const w of ready) w(at);
-      peak = Math.max(peak, ++inFlight);
-      res.on('close', () => inFlight--);
+      const socket = req.socket;
+      if (!open.has(socket)) {
+        open.add(socket);
+        socket.once('close', () => open.delete(socket));
+      }
+      peak = Math.max(peak, open.size);
     },
   });
   return {
@@ -35,9 +39,9 @@ export async function startBenchEmulator(): Promise<BenchEmulator> {
     nextArrival: () => new Promise((resolve) => waiters.push(resolve)),
     reset: (config) => {
       emulator.configure(config);
-      peak = inFlight;
+      peak = open.size;
     },
-    peakInFlight: () => peak,
+    peakConnections: () => peak,
     close: () => emulator.close(),
   };
 }

@@ -32,7 +32,10 @@ export async function spawnTimed(options: SpawnOptions): Promise<Spawned> {
   const dir = mkdtempSync(join(tmpdir(), 'run-pipelines-bench-'));
   for (const f of ['output', 'summary', 'state', 'env', 'path']) writeFileSync(join(dir, f), '');
   const rssFile = join(dir, 'rss');
-  const env = runnerEnv(dir, options.inputs ?? {}, { ...options.env, ...(options.measureRss ? { BENCH_RSS_FILE: rssFile } : {}) });
+  const env = runnerEnv(dir, options.inputs ?? {}, {
+    ...options.env,
+    ...(options.measureRss ? { BENCH_RSS_FILE: rssFile } : {}),
+  });
   const preload = options.measureRss ? ['--import', new URL('./peak-rss.mjs', import.meta.url).href] : [];
   const script = options.script ?? join(ROOT, 'dist', 'index.js');
   const startedAt = performance.now();

@@ -6,11 +6,15 @@ export interface Spread {
   max: number;
 }
 
-export function spread(values: number[]): Spread {
+export function spread(values: number[], digits = 1): Spread {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-  return { median: round(median), min: round(sorted[0] ?? 0), max: round(sorted[sorted.length - 1] ?? 0) };
+  return {
+    median: round(median, digits),
+    min: round(sorted[0] ?? 0, digits),
+    max: round(sorted[sorted.length - 1] ?? 0, digits),
+  };
 }
 
 export function round(n: number, digits = 1): number {
