@@ -1,3 +1,3 @@
-// The post step: the same bundle as main, told which phase it runs in.
+// The post step (action.yml runs.post).
 globalThis.runPipelinesPhase = 'post';
 await import('./index.js');

@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   port?: number;
   host?: string;
   tls?: { key: string; cert: string };
+  /** Called as each request arrives, before its body is read: the benchmark times arrivals and in-flight requests. */
+  onRequest?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface Emulator {
@@ -62,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
   };
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    options.onRequest?.(req, res);
     void serve(req, res, { providers, requests, faults, configure });
   };
   const server: Server = options.tls ? createHttpsServer(options.tls, handler) : createHttpServer(handler);

@@ -4,7 +4,8 @@
  * request that could start a second run.
  */
 import { rootCertificates } from 'node:tls';
-import { Agent, request } from 'undici';
+import type { Agent } from 'undici';
+import undici from './undici-lite.cjs';
 import { fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.ts';
 import { realClock, type Clock } from './clock.ts';
 import { NetworkError, ProviderError, ResponseShapeError } from './errors.ts';
@@ -79,15 +80,51 @@ const UNSENT_CODES = new Set([
 ]);
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 
+/**
+ * At most `limit` requests in flight per origin; the others wait here rather than in the connection
+ * pool's queue, so a request's timeout and signature time start when it is sent, and a step waiting on
+ * hundreds of runs holds only `limit` requests' worth of buffers and timers at once.
+ */
+class OriginSlots {
+  private readonly limit: number;
+  private readonly active = new Map<string, number>();
+  private readonly waiting = new Map<string, Array<() => void>>();
+  constructor(limit: number) {
+    this.limit = Math.max(1, limit);
+  }
+
+  async acquire(origin: string): Promise<void> {
+    const busy = this.active.get(origin) ?? 0;
+    if (busy < this.limit) {
+      this.active.set(origin, busy + 1);
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const queue = this.waiting.get(origin) ?? [];
+      queue.push(resolve);
+      this.waiting.set(origin, queue);
+    });
+  }
+
+  /** Hands the slot to the next waiting request, or frees it. */
+  release(origin: string): void {
+    const next = this.waiting.get(origin)?.shift();
+    if (next) return next();
+    this.active.set(origin, (this.active.get(origin) ?? 1) - 1);
+  }
+}
+
 export class HttpClient {
   readonly options: HttpOptions;
   private readonly agent: Agent;
   private closed = false;
+  private readonly slots: OriginSlots;
 
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = { ...defaultHttpOptions, ...options };
+    this.slots = new OriginSlots(this.options.connectionsPerOrigin);
     const ca = this.options.ca;
-    this.agent = new Agent({
+    this.agent = new undici.Agent({
       connections: this.options.connectionsPerOrigin,
       keepAliveTimeout: 10_000,
       ...(ca ? { connect: { ca: [...rootCertificates, ca] } } : {}),
@@ -148,6 +185,16 @@ export class HttpClient {
   }
 
   private async attempt(req: HttpRequest): Promise<HttpResponse> {
+    const origin = req.url.origin;
+    await this.slots.acquire(origin);
+    try {
+      return await this.sendOnce(req);
+    } finally {
+      this.slots.release(origin);
+    }
+  }
+
+  private async sendOnce(req: HttpRequest): Promise<HttpResponse> {
     const body = req.body ?? '';
     const headers: Record<string, string> = { 'user-agent': this.options.userAgent, ...req.headers };
     if (body !== '' && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
@@ -155,8 +202,9 @@ export class HttpClient {
     const started = this.options.clock.now();
     const signal = this.requestSignal();
     try {
-      const res = await request(req.url, {
-        dispatcher: this.agent,
+      const res = await this.agent.request({
+        origin: req.url.origin,
+        path: `${req.url.pathname}${req.url.search}`,
         method: req.method,
         headers: { ...headers, ...signed },
         body: req.method === 'GET' ? null : body,

@@ -1,6 +1,7 @@
 /**
- * Entry point of both steps. action.yml runs `dist/index.js` as main and `dist/post.js` as post;
- * post.js only marks the phase and imports this bundle, so the two steps share one copy of the code.
+ * Entry point of every bundle phase. action.yml runs `dist/index.js` as main and `dist/post.js` as
+ * post; `dist/cli/index.js` is the CLI. The shims only mark the phase and import this bundle, so all
+ * share one copy of the code, and the main step never loads the post or CLI code.
  */
 import { run } from './main.ts';
 
@@ -8,6 +9,9 @@ const phase = (globalThis as { runPipelinesPhase?: string }).runPipelinesPhase;
 if (phase === 'post') {
   const { post } = await import('./post.ts');
   await post();
+} else if (phase === 'cli') {
+  const { runCli } = await import('./cli/index.ts');
+  await runCli();
 } else {
   await run();
 }

@@ -2,7 +2,9 @@
  * The action's inputs as action.yml declares them: the CLI takes its flag names, help text and
  * defaults from there, so an input added for a provider is a flag without touching the CLI.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
 export interface InputSpec {
@@ -22,8 +24,19 @@ interface RawManifest {
   outputs?: Record<string, unknown>;
 }
 
-/** dist/cli/index.js and src/cli/index.ts both sit two levels below the folder with action.yml. */
-export const MANIFEST_URL = new URL('../../action.yml', import.meta.url);
+/**
+ * action.yml sits one level above the bundle's chunks (dist/) and two above src/cli/: take the first
+ * that exists. The path is joined at run time on purpose: a literal `new URL('…', import.meta.url)`
+ * makes the bundler copy the file into dist/ as an asset, a second copy that could drift.
+ */
+function findManifest(): URL {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const name = ['action', 'yml'].join('.');
+  const candidates = [resolve(here, '..', name), resolve(here, '..', '..', name)];
+  return pathToFileURL(candidates.find((c) => existsSync(c)) ?? (candidates[1] as string));
+}
+
+export const MANIFEST_URL = findManifest();
 
 export function parseManifest(text: string): Manifest {
   const raw = parseYaml(text) as RawManifest;
