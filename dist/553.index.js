@@ -199,7 +199,7 @@ function findManifest() {
 }
 const MANIFEST_URL = findManifest();
 function parseManifest(text) {
-    const raw = (0,dist/* parse */.qg)(text);
+    const raw = (0,dist.parse)(text);
     const inputs = Object.entries(raw.inputs ?? {}).map(([name, spec]) => {
         const fallback = spec.default === undefined ? undefined : String(spec.default);
         return {

@@ -2,7 +2,23 @@
  * Parsers for the string forms every input arrives in. Each returns a value or a reason that the
  * caller turns into an error naming the input.
  */
-import { parse as parseYaml } from 'yaml';
+type YamlParse = (text: string) => unknown;
+let yamlParse: YamlParse | undefined;
+
+/**
+ * The YAML parser is about a fifth of the bundle and only `parameters` needs it, so it is loaded on
+ * demand: setup calls this before reading inputs when a mapping input is given.
+ */
+export async function loadYamlParser(): Promise<void> {
+  if (yamlParse) return;
+  const yaml = await import('yaml');
+  yamlParse = (text) => yaml.parse(text, { schema: 'core' });
+}
+
+function parseYaml(text: string): unknown {
+  if (!yamlParse) throw new Error('internal: loadYamlParser() must run before a YAML mapping is parsed');
+  return yamlParse(text);
+}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -55,7 +71,7 @@ export function parseMapping(raw: string): Parsed<Record<string, unknown>> {
   if (isKeyValueLines(text)) return ok(parseKeyValueLines(text));
   let doc: unknown;
   try {
-    doc = parseYaml(text, { schema: 'core' });
+    doc = parseYaml(text);
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : 'invalid';
     return fail(`must be a YAML/JSON mapping or KEY=VALUE lines (${why})`);

@@ -6,7 +6,7 @@ import { realClock, type Clock } from './clock.ts';
 import { defaultHttpOptions, HttpClient } from './http.ts';
 import { readCommonSettings, type CommonSettings, type InputSource } from './inputs.ts';
 import type { Logger } from './log.ts';
-import { parseDuration } from './parse.ts';
+import { loadYamlParser, parseDuration } from './parse.ts';
 import { loadProvider } from './providers/registry.ts';
 import type { Provider, ProviderTraits, WorkflowContext } from './providers/types.ts';
 
@@ -62,6 +62,7 @@ function requestTimeout(env: NodeJS.ProcessEnv): number {
 /** Validates every input (common, then the provider's own) before any request is sent. */
 export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> {
   const settings = readCommonSettings(envn.inputs);
+  if (envn.inputs('parameters') !== '') await loadYamlParser();
   const { createProvider, traits } = await loadProvider(settings.provider);
   const http = new HttpClient({
     requestTimeoutMs: requestTimeout(envn.env),

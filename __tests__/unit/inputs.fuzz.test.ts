@@ -3,7 +3,7 @@
  * string a workflow passes, the step either accepts it or fails with an InputError naming the input,
  * never a crash with a stack trace and never before a clear message.
  */
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,9 @@ import { ROOT } from '../../emulator/run-action.ts';
 import { checkEndpoint } from '../../src/endpoint.ts';
 import { InputError } from '../../src/errors.ts';
 import { memoryLogger } from '../../src/log.ts';
-import { parseBoolean, parseDuration, parseList, parseMapping } from '../../src/parse.ts';
+import { parseBoolean, parseDuration, parseList, parseMapping, loadYamlParser } from '../../src/parse.ts';
+
+beforeAll(loadYamlParser);
 import { prepareStep } from '../../src/setup.ts';
 import { PROVIDERS } from '../../src/inputs.ts';
 import { PROVIDER_ROWS } from '../helpers/reliability-rows.ts';

@@ -1,5 +1,7 @@
-import { describe, expect, test } from '@jest/globals';
-import { formatDuration, parseBoolean, parseDuration, parseList, parseMapping } from '../../src/parse.ts';
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import { formatDuration, parseBoolean, parseDuration, parseList, parseMapping, loadYamlParser } from '../../src/parse.ts';
+
+beforeAll(loadYamlParser);
 
 describe('parseDuration', () => {
   test.each([
