@@ -15419,11 +15419,8 @@ const loaders = {
     'huawei-codearts': () => __nccwpck_require__.e(/* import() */ 872).then(__nccwpck_require__.bind(__nccwpck_require__, 872)),
     'alibaba-logstash': () => __nccwpck_require__.e(/* import() */ 274).then(__nccwpck_require__.bind(__nccwpck_require__, 1274)),
 };
-async function loadProvider(name) {
-    const load = loaders[name];
-    if (load === undefined)
-        throw new Error(`provider '${name}' is not available in this version of the action`);
-    return load();
+function loadProvider(name) {
+    return loaders[name]();
 }
 
 ;// CONCATENATED MODULE: ./src/setup.ts

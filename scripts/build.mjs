@@ -3,7 +3,7 @@
 // bundle in their phase: one copy of the code, and main's start-up loads neither. dist/ is rebuilt
 // from scratch so a stale chunk never lingers (CI compares dist/ with a fresh build).
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
@@ -14,12 +14,17 @@ rmSync('.build', { recursive: true, force: true });
 // tsconfig.build.json maps every `undici` import (ours and @actions/http-client's) to src/undici-lite.cjs,
 // so the bundle carries one undici without the parts the action never runs. Not minified: measured,
 // a minified bundle starts slower (bench/, README "Performance").
-execFileSync(process.execPath, [ncc, 'build', 'src/index.ts', '-o', '.build', '--license', 'licenses.txt', '--quiet'], {
-  stdio: 'inherit',
-  env: { ...process.env, TS_NODE_PROJECT: resolve('tsconfig.build.json') },
-});
+execFileSync(
+  process.execPath,
+  [ncc, 'build', 'src/index.ts', '-o', '.build/out', '--stats-out', '.build/stats.json', '--quiet'],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TS_NODE_PROJECT: resolve('tsconfig.build.json') },
+  },
+);
 rmSync('dist', { recursive: true, force: true });
-cpSync('.build', 'dist', { recursive: true });
+cpSync('.build/out', 'dist', { recursive: true });
+writeFileSync('dist/licenses.txt', licenseNotice(JSON.parse(readFileSync('.build/stats.json', 'utf8'))));
 rmSync('.build', { recursive: true, force: true });
 writeFileSync('dist/package.json', '{ "type": "module" }\n');
 // The post step and the CLI are the same bundle as main, told which phase they run in.
@@ -28,3 +33,25 @@ writeFileSync('dist/post.js', `// The post step (action.yml runs.post).\n${shim(
 mkdirSync('dist/cli');
 writeFileSync('dist/cli/index.js', `#!/usr/bin/env node\n// The run-pipelines command.\n${shim('cli', '../index.js')}`);
 chmodSync('dist/cli/index.js', 0o755);
+
+/**
+ * The licences of every package in the bundle, all chunks included (ncc's own --license option
+ * writes one file per chunk, each overwriting the last).
+ */
+function licenseNotice(stats) {
+  const names = new Set();
+  for (const m of stats.modules ?? []) {
+    const found = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(m.name ?? '');
+    if (found) names.add(found[1]);
+  }
+  return [...names]
+    .sort()
+    .map((name) => {
+      const dir = resolve('node_modules', name);
+      const { license, version } = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8'));
+      const file = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
+      const text = file && existsSync(resolve(dir, file)) ? readFileSync(resolve(dir, file), 'utf8').trim() : '';
+      return `${name}@${version}\n${license ?? 'UNKNOWN'}\n${text}\n`;
+    })
+    .join('\n');
+}

@@ -5,17 +5,18 @@
 import type { ProviderName } from '../inputs.ts';
 import type { ProviderFactory, ProviderTraits } from './types.ts';
 
-type Loader = () => Promise<{ createProvider: ProviderFactory; traits: ProviderTraits }>;
+export interface ProviderModule {
+  createProvider: ProviderFactory;
+  traits: ProviderTraits;
+}
 
-const loaders: Record<ProviderName, Loader | undefined> = {
+const loaders: Record<ProviderName, () => Promise<ProviderModule>> = {
   feldera: () => import('./feldera/index.ts'),
   'vmware-aria': () => import('./vmware-aria/index.ts'),
   'huawei-codearts': () => import('./huawei-codearts/index.ts'),
   'alibaba-logstash': () => import('./alibaba-logstash/index.ts'),
 };
 
-export async function loadProvider(name: ProviderName): Promise<{ createProvider: ProviderFactory; traits: ProviderTraits }> {
-  const load = loaders[name];
-  if (load === undefined) throw new Error(`provider '${name}' is not available in this version of the action`);
-  return load();
+export function loadProvider(name: ProviderName): Promise<ProviderModule> {
+  return loaders[name]();
 }
