@@ -12,7 +12,11 @@ export interface BundleFigures {
 export function measureBundle(): BundleFigures {
   const dir = join(ROOT, 'dist');
   const files: Record<string, number> = {};
-  for (const name of readdirSync(dir).sort()) files[name] = statSync(join(dir, name)).size;
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+  for (const name of names) {
+    const stat = statSync(join(dir, name));
+    if (stat.isFile()) files[name] = stat.size;
+  }
   return { files, totalBytes: Object.values(files).reduce((a, b) => a + b, 0) };
 }
 
