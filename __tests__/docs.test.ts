@@ -116,7 +116,14 @@ describe('example workflows', () => {
         'examples/workflows/dispatch.yml',
       ]),
     );
-    expect(workflows).toEqual(expect.arrayContaining(['examples/workflows/matrix.yml', 'examples/workflows/alibaba-oidc.yml']));
+    expect(workflows).toEqual(
+      expect.arrayContaining([
+        'examples/workflows/matrix.yml',
+        'examples/workflows/alibaba-oidc.yml',
+        'examples/workflows/huawei.yml',
+        'examples/workflows/vmware-aria.yml',
+      ]),
+    );
   });
 
   test.each(workflows)('%s passes actionlint', async (path) => {

@@ -100,6 +100,8 @@ export class CodeArtsEmulator implements ProviderEmulator {
     if (req.method === 'POST' && rest === '/batch-runs') return this.batchRun(req);
     let m = /^\/([^/]+)\/run$/.exec(rest);
     if (m && req.method === 'POST') return this.runOne(m[1] ?? '', req);
+    m = /^\/([^/]+)$/.exec(rest);
+    if (m && req.method === 'GET') return this.pipeline(m[1] ?? '');
     m = /^\/([^/]+)\/pipeline-runs\/detail$/.exec(rest);
     if (m && req.method === 'GET') return this.detail(m[1] ?? '', req.query.get('pipeline_run_id') ?? '');
     m = /^\/([^/]+)\/pipeline-runs\/([^/]+)\/stop$/.exec(rest);
@@ -159,6 +161,21 @@ export class CodeArtsEmulator implements ProviderEmulator {
       return [{ pipeline_id: id, pipeline_run_id: run.id }];
     });
     return json(200, { result });
+  }
+
+  /** ShowPipelineDetail, trimmed to what identifies the pipeline. */
+  private pipeline(pipelineId: string): EmuResponse {
+    const p = this.scenario.pipelines?.[pipelineId];
+    if (!p) return fail(404, 'DEVPIPE.00011401', `The pipeline ${pipelineId} does not exist`);
+    return json(200, {
+      id: pipelineId,
+      name: p.name ?? `pipeline-${pipelineId.slice(0, 6)}`,
+      project_id: this.scenario.projectId,
+      description: '',
+      is_publish: false,
+      manifest_version: '3.0',
+      definition: '{"stages":[]}',
+    });
   }
 
   private runOne(pipelineId: string, req: EmuRequest): EmuResponse {

@@ -158,6 +158,9 @@ export class AriaEmulator implements ProviderEmulator {
     const exec = /^\/codestream\/api\/pipelines\/([^/]+)(?:\/([^/]+))?\/executions$/.exec(req.path);
     if (exec && req.method === 'POST')
       return this.execute(req, decode(exec[1]), exec[2] === undefined ? undefined : decode(exec[2]));
+    const def = /^\/codestream\/api\/pipelines\/([^/]+)(?:\/([^/]+))?$/.exec(req.path);
+    if (def && req.method === 'GET')
+      return this.pipelineView(req, decode(def[1]), def[2] === undefined ? undefined : decode(def[2]));
     const one = /^\/codestream\/api\/executions\/([^/]+)$/.exec(req.path);
     if (one) return this.onExecution(req, decode(one[1]));
     return undefined;
@@ -217,13 +220,38 @@ export class AriaEmulator implements ProviderEmulator {
     return csError(401, 'Unauthorized', why, req.path);
   }
 
-  private execute(req: EmuRequest, first: string, second: string | undefined): EmuResponse {
+  /** A pipeline by id, or by project and name; a 404 answer when there is none. */
+  private find(req: EmuRequest, first: string, second: string | undefined): PipelineState | EmuResponse {
     const p =
       second === undefined
         ? this.pipelines.get(first)
         : [...this.pipelines.values()].find((x) => x.project === first && x.name === second);
     const what = second === undefined ? `id '${first}'` : `name '${second}' in project '${first}'`;
-    if (!p) return csError(404, 'Not Found', `Pipeline with ${what} not found`, req.path);
+    return p ?? csError(404, 'Not Found', `Pipeline with ${what} not found`, req.path);
+  }
+
+  /** The pipeline's definition, trimmed to what identifies it. */
+  private pipelineView(req: EmuRequest, first: string, second: string | undefined): EmuResponse {
+    const p = this.find(req, first, second);
+    if (!('scenario' in p)) return p;
+    const stages = p.scenario.stages ?? DEFAULT_STAGES;
+    return json(200, {
+      id: p.id,
+      name: p.name,
+      project: p.project,
+      _projectId: `p-${p.project}`,
+      _link: `/codestream/api/pipelines/${p.id}`,
+      enabled: !p.scenario.disabled,
+      state: p.scenario.disabled ? 'DISABLED' : 'ENABLED',
+      description: '',
+      input: p.scenario.inputs ?? {},
+      stageOrder: stages.map((x) => x.name),
+    });
+  }
+
+  private execute(req: EmuRequest, first: string, second: string | undefined): EmuResponse {
+    const p = this.find(req, first, second);
+    if (!('scenario' in p)) return p;
     if (p.unavailableLeft > 0) {
       p.unavailableLeft--;
       return csError(503, 'Service Unavailable', 'Service is temporarily unavailable', req.path);

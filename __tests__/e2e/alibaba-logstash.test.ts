@@ -324,15 +324,36 @@ describe('alibaba-logstash end to end', () => {
     expect(run.outputs['request-id']).toMatch(/^[0-9A-F-]{36}$/);
   });
 
-  test('dry-run prints the requests and sends nothing', async () => {
-    const url = setup({ pipelines: { a: {} } });
+  test('dry-run reads the instance and its pipelines (signed), prints the requests, deploys nothing', async () => {
+    const url = setup({ pipelines: { a: {}, b: {} } });
     const run = await runAction({ inputs: inputs(url, 'a,b', { 'dry-run': 'true', 'client-token': 'tok-1' }) });
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[dry-run] read-only check passed: the credentials are accepted');
     expect(run.stdout).toContain(
       `[dry-run] a, b: POST ${url}/openapi/logstashes/${INSTANCE}/pipelines/action/run?ClientToken=tok-1`,
     );
-    expect(run.stdout).toContain('["a","b"]');
-    expect(emu.get().requests).toHaveLength(0);
+    expect(run.stdout).toContain('    ["a","b"]');
+    expect(
+      emu
+        .get()
+        .requests.map((r) => `${r.method} ${String(r.headers['x-acs-action'])}`)
+        .sort(),
+    ).toEqual(['GET DescribeLogstash', 'GET ListPipeline']);
+    expect(emu.get().requests.every((r) => r.status === 200)).toBe(true);
+    expect(inst().runCalls).toBe(0);
+    expect(withoutMasks(run.stdout)).not.toContain(SK);
+  });
+
+  test('dry-run fails naming a pipeline the instance does not have, or the wrong key, before printing requests', async () => {
+    const url = setup({ pipelines: { a: {} } });
+    const missing = await runAction({ inputs: inputs(url, 'a,b', { 'dry-run': 'true' }) });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain(`instance ${INSTANCE} has no pipeline b; nothing was deployed (it has: a)`);
+    expect(missing.stdout).not.toContain('[dry-run] a');
+    const wrong = await runAction({ inputs: inputs(url, 'a', { 'dry-run': 'true', 'access-key-secret': 'wrongSecret000' }) });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/::error::.*Signature/i);
+    expect(inst().runCalls).toBe(0);
   });
 
   test.each([

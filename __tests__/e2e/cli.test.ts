@@ -22,9 +22,19 @@ interface ProviderCase {
   env: Record<string, string>;
   /** Values that must never appear in stdout or stderr. */
   secrets: string[];
+  /** The read-only check dry-run sends for the `ok` pipelines, as sorted `METHOD path` lines. */
+  dryRunReads: string[];
 }
 
 const FELDERA_KEY = 'apikey:cliSecretValue77';
+const ARIA_TOKEN = 'refresh-cliAriaApiToken-5a4b3c';
+const HW = {
+  projectId: 'c11a0000b2220000c3330000d4440000',
+  ak: 'HPUACLIEXAMPLEAK0001',
+  sk: 'CliHuaweiSecretKey0123456789abcdef',
+};
+const HW_ID = ['aaaa0000bbbb0000cccc0000dddd0001', 'aaaa0000bbbb0000cccc0000dddd0002', 'aaaa0000bbbb0000cccc0000dddd0003'];
+const ALI = { ak: 'LTAI5tCliAccessKeyId', sk: 'cliAccessKeySecretValue987654321', instance: 'ls-cn-cli000000001' };
 
 const PROVIDERS: ProviderCase[] = [
   {
@@ -47,6 +57,77 @@ const PROVIDERS: ProviderCase[] = [
     flags: (url) => ['--endpoint', url, '--poll-interval', '1s'],
     env: { RUN_PIPELINES_API_KEY: FELDERA_KEY },
     secrets: [FELDERA_KEY],
+    dryRunReads: ['GET /v0/pipelines/orders', 'GET /v0/pipelines/payments'],
+  },
+  {
+    provider: 'vmware-aria',
+    scenario: {
+      ok: ['build', 'Shop/deploy'],
+      bad: 'broken',
+      config: {
+        'vmware-aria': {
+          refreshTokens: [ARIA_TOKEN],
+          pipelines: {
+            build: { id: 'build', stages: [{ name: 'Build', tasks: [{ name: 'Compile', ms: 300 }, { name: 'Test' }] }] },
+            deploy: { id: 'd-1', project: 'Shop', queuedMs: 200 },
+            broken: { id: 'broken', stages: [{ name: 'Test', tasks: [{ name: 'Unit', type: 'CI', fail: '3 tests failed' }] }] },
+          },
+        },
+      },
+    },
+    flags: (url) => ['--endpoint', url, '--poll-interval', '1s'],
+    env: { RUN_PIPELINES_REFRESH_TOKEN: ARIA_TOKEN },
+    secrets: [ARIA_TOKEN],
+    dryRunReads: ['GET /codestream/api/pipelines/Shop/deploy', 'GET /codestream/api/pipelines/build', 'POST /iaas/api/login'],
+  },
+  {
+    provider: 'huawei-codearts',
+    scenario: {
+      ok: [HW_ID[0] ?? '', HW_ID[1] ?? ''],
+      bad: HW_ID[2] ?? '',
+      config: {
+        'huawei-codearts': {
+          projectId: HW.projectId,
+          credentials: [{ accessKeyId: HW.ak, secretAccessKey: HW.sk }],
+          pipelines: {
+            [HW_ID[0] ?? '']: { runMs: 300 },
+            [HW_ID[1] ?? '']: { runMs: 600 },
+            [HW_ID[2] ?? '']: {
+              outcome: 'FAILED',
+              runMs: 300,
+              failure: { stage: 'Deploy', job: 'helm upgrade', message: 'ImagePullBackOff' },
+            },
+          },
+        },
+      },
+    },
+    flags: (url) => ['--endpoint', url, '--project-id', HW.projectId, '--poll-interval', '1s'],
+    env: { HUAWEICLOUD_SDK_AK: HW.ak, HUAWEICLOUD_SDK_SK: HW.sk },
+    secrets: [HW.sk],
+    dryRunReads: [HW_ID[0], HW_ID[1]].map((id) => `GET /v5/${HW.projectId}/api/pipelines/${id ?? ''}`),
+  },
+  {
+    provider: 'alibaba-logstash',
+    scenario: {
+      ok: ['ingest', 'audit'],
+      bad: 'broken',
+      config: {
+        'alibaba-logstash': {
+          accessKeys: { [ALI.ak]: ALI.sk },
+          instances: {
+            [ALI.instance]: {
+              deployMs: 800,
+              pipelines: { ingest: {}, audit: {}, broken: { outcome: 'not-deployed' } },
+              errorLog: ['[ERROR][logstash.agent] Failed to execute action: Expected one of [ \\t\\r\\n] at line 3'],
+            },
+          },
+        },
+      },
+    },
+    flags: (url) => ['--endpoint', url, '--instance-id', ALI.instance, '--poll-interval', '1s'],
+    env: { ALIBABA_CLOUD_ACCESS_KEY_ID: ALI.ak, ALIBABA_CLOUD_ACCESS_KEY_SECRET: ALI.sk },
+    secrets: [ALI.sk],
+    dryRunReads: [`GET /openapi/logstashes/${ALI.instance}`, `GET /openapi/logstashes/${ALI.instance}/pipelines`],
   },
 ];
 
@@ -99,7 +180,13 @@ describe.each(PROVIDERS)('run-pipelines CLI, $provider', (c) => {
     expect(r.code).toBe(0);
     expect(r.json?.['conclusion']).toBe('triggered');
     expect((r.json?.['requests'] as unknown[]).length).toBeGreaterThanOrEqual(1);
-    expect(emu.get().requests.every((q) => q.method === 'GET')).toBe(true);
+    expect(r.stderr).toContain('[dry-run] read-only check passed');
+    expect(
+      emu
+        .get()
+        .requests.map((q) => `${q.method} ${q.path}`)
+        .sort(),
+    ).toEqual(c.dryRunReads);
     expectNoSecrets(c, r.stdout, r.stderr);
   });
 

@@ -264,12 +264,46 @@ describe('huawei-codearts end to end', () => {
     expect(sent()).toHaveLength(0);
   });
 
-  test('dry-run prints the batch request and sends nothing', async () => {
-    const url = setup({});
+  test('dry-run reads each pipeline with a signed GET, prints the batch request, and starts nothing', async () => {
+    const url = setup({ [ID[0]]: {}, [ID[1]]: {} });
     const run = await runAction({ inputs: inputs(url, ID.slice(0, 2), { 'dry-run': 'true' }) });
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[dry-run] read-only check passed: the credentials are accepted');
     expect(run.stdout).toContain(`[dry-run] ${ID[0]},${ID[1]}: POST ${url}/v5/${PROJECT}/api/pipelines/batch-runs`);
-    expect(run.stdout).toContain(`{"pipeline_ids":["${ID[0]}","${ID[1]}"]}`);
-    expect(sent()).toHaveLength(0);
+    expect(run.stdout).toContain(`    {"pipeline_ids":["${ID[0]}","${ID[1]}"]}`);
+    expect(
+      sent()
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(
+      ID.slice(0, 2)
+        .map((id) => `GET /v5/${PROJECT}/api/pipelines/${id}`)
+        .sort(),
+    );
+    expect(sent().every((r) => r.status === 200)).toBe(true);
+    expect(stats().authFailures).toBe(0);
+    expect(ID.map((id) => stats().pipelines[id]?.starts ?? 0)).toEqual([0, 0, 0]);
+    const docs = descriptions();
+    for (const r of sent()) expect(docs.some((d) => violations(d, r).length === 0)).toBe(true);
+    expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain(SK);
+  });
+
+  test('dry-run with a wrong secret key fails with the gateway’s code before printing requests', async () => {
+    const url = setup({ [ID[0]]: {} });
+    const run = await runAction({
+      inputs: inputs(url, ID.slice(0, 1), { 'dry-run': 'true', 'access-key-secret': 'NotTheRightSecretKey0000' }),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('APIGW.0301');
+    expect(run.stdout).not.toContain(`[dry-run] ${ID[0]}:`);
+    expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('NotTheRightSecretKey0000');
+  });
+
+  test('dry-run names a pipeline that does not exist with the service’s code', async () => {
+    const url = setup({ [ID[0]]: {} });
+    const run = await runAction({ inputs: inputs(url, [ID[0], ID[2]], { 'dry-run': 'true', parameters: 'A=1' }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`DEVPIPE.00011401`);
+    expect(run.stdout).toContain(`The pipeline ${ID[2]} does not exist`);
   });
 });

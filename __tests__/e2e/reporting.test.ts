@@ -97,3 +97,120 @@ describe('job summary and annotations', () => {
     expect(run.stdout).not.toContain('[dry-run] a:');
   });
 });
+
+describe('job summary, progress and annotations: vmware-aria', () => {
+  const TOKEN = 'refresh-reportingAriaToken-77';
+  test('stage/task progress lines, WAITING as a notice, linked executions, and the failed task in the details', async () => {
+    emu.get().configure({
+      'vmware-aria': {
+        refreshTokens: [TOKEN],
+        pipelines: {
+          release: {
+            id: 'release',
+            stages: [
+              { name: 'Build', tasks: [{ name: 'Compile', type: 'CI', ms: 1500 }] },
+              { name: 'Gate', tasks: [{ name: 'Approve', type: 'UserOperation', hold: 'WAITING', holdMs: 1500 }] },
+            ],
+          },
+          broken: {
+            id: 'broken',
+            stages: [{ name: 'Test', tasks: [{ name: 'Unit', type: 'CI', fail: 'expected <200> got 500' }] }],
+          },
+        },
+      },
+    });
+    const url = emu.get().url;
+    const run = await runAction({
+      inputs: {
+        provider: 'vmware-aria',
+        endpoint: url,
+        'pipeline-ids': 'release, broken',
+        'refresh-token': TOKEN,
+        timeout: '30s',
+        'poll-interval': '1s',
+      },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^release: RUNNING — Build\.Compile RUNNING \(after \d+(ms|s)\)$/m);
+    expect(run.stdout).toMatch(/^release: WAITING — Gate\.Approve WAITING \(after \d+(ms|s)\)$/m);
+    expect(run.stdout).toMatch(/^::notice title=release::release #1 is WAITING: task Gate\.Approve \(UserOperation\) waits/m);
+    expect(run.stdout).toContain('::error title=broken::FAILED: Execution failed at task Test.Unit.');
+    const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
+    const link = (id: string | undefined): string => `<a href="${url}/codestream/api/executions/${id ?? ''}">${id ?? ''}</a>`;
+    expect(
+      tableRows(run.summary)
+        .slice(1)
+        .map((r) => r.slice(0, 5)),
+    ).toEqual([
+      ['vmware-aria', 'release', link(ids[0]), 'COMPLETED', '✅ success'],
+      ['vmware-aria', 'broken', link(ids[1]), 'FAILED', '❌ failure'],
+    ]);
+    expect(run.summary).toContain(
+      '<details><summary>broken: failure</summary>\n\n<pre>FAILED: Execution failed at task Test.Unit.\n' +
+        'Test.Unit [CI]: expected &#60;200&#62; got 500</pre>\n\n</details>',
+    );
+    expect(run.summary.match(/<details>/g)).toHaveLength(1);
+    expect(run.summary).not.toContain(TOKEN);
+  });
+});
+
+describe('job summary, progress and annotations: huawei-codearts', () => {
+  const PROJECT = 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5';
+  const AK = 'HPUAREPORTINGAK00001';
+  const SK = 'ReportingSecretKey0123456789abcdefXYZ';
+  const ID = ['5e1ea5e0000000000000000000000001', 'b40ce000000000000000000000000002'];
+  test('stage/job progress lines, PAUSED as a warning, runs linked to detail_url, and the failed job in the details', async () => {
+    emu.get().configure({
+      'huawei-codearts': {
+        projectId: PROJECT,
+        credentials: [{ accessKeyId: AK, secretAccessKey: SK }],
+        pipelines: {
+          [ID[0] ?? '']: { runMs: 3000, pauseMs: 1500 },
+          [ID[1] ?? '']: {
+            outcome: 'FAILED',
+            runMs: 300,
+            failure: { stage: 'Deploy', job: 'helm upgrade', step: 'deploy to cce', message: 'ImagePullBackOff <nginx>' },
+          },
+        },
+      },
+    });
+    const run = await runAction({
+      inputs: {
+        provider: 'huawei-codearts',
+        endpoint: emu.get().url,
+        'project-id': PROJECT,
+        'pipeline-ids': ID.join(','),
+        'access-key-id': AK,
+        'access-key-secret': SK,
+        timeout: '30s',
+        'poll-interval': '1s',
+      },
+    });
+    expect(run.code).toBe(1);
+    const [okId, badId] = ID;
+    expect(run.stdout).toMatch(
+      new RegExp(`^${okId}: RUNNING — stage (Build|Deploy) / job (compile|deploy) RUNNING \\(after \\d+(ms|s)\\)$`, 'm'),
+    );
+    expect(run.stdout).toMatch(
+      new RegExp(`^${okId}: PAUSED — stage Approve / job manual review PAUSED \\(after \\d+(ms|s)\\)$`, 'm'),
+    );
+    expect(run.stdout).toMatch(new RegExp(`^::warning title=${okId}::run [0-9a-f]{32} is PAUSED at stage 'Approve'`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^::error title=${badId}::run FAILED: stage 'Deploy' / job 'helm upgrade'`, 'm'));
+    const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
+    const link = (pipeline: string | undefined, id: string | undefined): string =>
+      `<a href="https://devcloud.cn-north-4.huaweicloud.com/cicd/project/${PROJECT}/pipeline/detail/${pipeline ?? ''}/${id ?? ''}">${id ?? ''}</a>`;
+    expect(
+      tableRows(run.summary)
+        .slice(1)
+        .map((r) => r.slice(0, 5)),
+    ).toEqual([
+      ['huawei-codearts', okId, link(okId, ids[0]), 'COMPLETED', '✅ success'],
+      ['huawei-codearts', badId, link(badId, ids[1]), 'FAILED', '❌ failure'],
+    ]);
+    expect(run.summary).toContain(
+      `<details><summary>${badId ?? ''}: failure</summary>\n\n<pre>run FAILED: stage &#39;Deploy&#39; / job &#39;helm upgrade&#39; / ` +
+        `step &#39;deploy to cce&#39; failed: ImagePullBackOff &#60;nginx&#62;</pre>\n\n</details>`,
+    );
+    expect(run.summary).not.toContain(SK);
+  });
+});

@@ -348,13 +348,40 @@ describe('vmware-aria end to end', () => {
     expect(sent('GET', '/')).toHaveLength(0);
   });
 
-  test('dry-run logs in (checking the credentials), prints the execute call and executes nothing', async () => {
-    const url = setup({ p: { id: 'p' } });
-    const run = await runAction({ inputs: inputs(url, 'p', { 'dry-run': 'true', parameters: 'A=1', comments: 'hello' }) });
+  test('dry-run logs in and reads each pipeline (by id and by project/name), prints the execute calls, executes nothing', async () => {
+    const url = setup({ p: { id: 'p' }, web: { id: 'w-1', project: 'Shop' } });
+    const run = await runAction({
+      inputs: inputs(url, 'p, Shop/web', { 'dry-run': 'true', parameters: 'A=1', comments: 'hello' }),
+    });
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain('[dry-run] read-only check passed: the credentials are accepted');
     expect(run.stdout).toContain(`[dry-run] p: POST ${url}/codestream/api/pipelines/p/executions?apiVersion=2019-10-17`);
-    expect(run.stdout).toContain('{"comments":"hello","input":{"A":"1"}}');
-    expect(emu.get().requests.map((r) => r.path)).toEqual(['/iaas/api/login']);
+    expect(run.stdout).toContain(
+      `[dry-run] Shop/web: POST ${url}/codestream/api/pipelines/Shop/web/executions?apiVersion=2019-10-17`,
+    );
+    expect(run.stdout).toContain('    {"comments":"hello","input":{"A":"1"}}');
+    const seen = emu.get().requests.map((r) => `${r.method} ${r.path}`);
+    expect(seen[0]).toBe('POST /iaas/api/login');
+    expect(seen.slice(1).sort()).toEqual(['GET /codestream/api/pipelines/Shop/web', 'GET /codestream/api/pipelines/p']);
+    expect(Object.values(stats().pipelines).map((x) => x.executions)).toEqual([0, 0]);
+    expect(withoutMasks(run)).not.toContain(REFRESH);
+    const spec = loadDescription('aria-codestream-swagger.json');
+    for (const r of emu.get().requests.slice(1)) expect(violations(spec, r)).toEqual([]);
+  });
+
+  test('dry-run fails with the provider’s error for a missing or disabled pipeline, before printing requests', async () => {
+    const url = setup({ p: { id: 'p' }, off: { id: 'off', disabled: true } });
+    const missing = await runAction({ inputs: inputs(url, 'p, ghost', { 'dry-run': 'true' }) });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/::error::.*HTTP 404.*Pipeline with id 'ghost' not found/);
+    expect(missing.stdout).not.toContain('[dry-run] p:');
+    const off = await runAction({ inputs: inputs(url, 'off', { 'dry-run': 'true' }) });
+    expect(off.code).toBe(1);
+    expect(off.stdout).toContain('::error::pipeline off is disabled');
+    const bad = await runAction({ inputs: inputs(url, 'p', { 'dry-run': 'true', 'refresh-token': 'wrong-token-value' }) });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('Invalid refresh token');
+    expect(sent('POST', '/executions')).toHaveLength(0);
   });
 
   test.each([

@@ -52,6 +52,25 @@ describe('CodeArts run status', () => {
     expect(odd).toMatchObject({ phase: 'pending', warning: expect.stringContaining("unknown run status 'HIBERNATING'") });
   });
 
+  test('progress names the active stage and its active jobs, parallel jobs joined', () => {
+    const obs = classifyRun(
+      run('RUNNING', [
+        { name: 'Build', status: 'COMPLETED', jobs: [{ name: 'compile', status: 'COMPLETED' }] },
+        {
+          name: 'Test',
+          status: 'RUNNING',
+          jobs: [
+            { name: 'unit', status: 'RUNNING' },
+            { name: 'lint', status: 'COMPLETED' },
+            { name: 'e2e', status: 'QUEUED' },
+          ],
+        },
+      ]),
+    );
+    expect(obs.progress).toBe('stage Test / job unit RUNNING, e2e QUEUED');
+    expect(classifyRun(run('RUNNING', [{ name: 'Deploy', status: 'RUNNING', jobs: [] }])).progress).toBe('stage Deploy');
+  });
+
   test('a failure names every failed stage, job and step with the message', () => {
     const obs = classifyRun(
       run('FAILED', [

@@ -144,6 +144,16 @@ class LogstashProvider implements Provider {
     ];
   }
 
+  /**
+   * DescribeLogstash and ListPipeline, signed like the deploy: the credentials work, the instance
+   * exists in this region, and so does every pipeline. Deploys nothing.
+   */
+  async verify(pipelines: string[]): Promise<void> {
+    this.p.log.info(`signing with ${this.p.source.origin}`);
+    const [, items] = await Promise.all([this.p.client.describeLogstash(), this.p.client.listPipelines()]);
+    assertAllExist(pipelines, new Map(items.map((i) => [i.pipelineId, i])), this.p.instanceId);
+  }
+
   async trigger(pipelines: string[]): Promise<TriggerResult> {
     this.p.log.info(`signing with ${this.p.source.origin}`);
     await this.waitUntilActive();

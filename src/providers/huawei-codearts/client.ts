@@ -16,6 +16,7 @@ import {
 import {
   batchRunResponse,
   errorBody,
+  pipelineDetail,
   runDetail,
   runResponse,
   successResponse,
@@ -108,6 +109,12 @@ export class CodeArtsClient {
       pipeline_run_id: runId,
     });
     return validate(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
+  }
+
+  /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */
+  async pipeline(pipelineId: string): Promise<void> {
+    const req = this.request('GET', `/pipelines/${pipelineId}`, `read pipeline ${pipelineId}`, true);
+    validate(pipelineDetail, checkBody(await this.o.http.send(req)), `pipeline ${pipelineId}`);
   }
 
   /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */

@@ -175,6 +175,14 @@ class CodeArtsProvider implements Provider {
     return Promise.resolve(pipelines.map((p) => show(p, this.client.runRequest(p, this.runBody()))));
   }
 
+  /**
+   * Reads each pipeline's definition (ShowPipelineDetail), signed like the start: proves the key,
+   * the project membership and that the pipeline exists. Starts nothing.
+   */
+  async verify(pipelines: string[]): Promise<void> {
+    await Promise.all(pipelines.map((p) => this.client.pipeline(p)));
+  }
+
   trigger(pipelines: string[]): Promise<TriggerResult> {
     return this.batch ? this.triggerBatch(pipelines) : this.triggerEach(pipelines);
   }

@@ -38,3 +38,6 @@ export type RunDetail = z.infer<typeof runDetail>;
 export type StageRun = z.infer<typeof stage>;
 
 export const successResponse = errorBody.extend({ success: z.boolean().nullish() });
+
+/** `PipelineVO` (ShowPipelineDetail), read by dry-run's check. */
+export const pipelineDetail = errorBody.extend({ id: text, name: text });

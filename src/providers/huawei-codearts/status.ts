@@ -18,18 +18,19 @@ export function classifyRun(run: RunDetail): Observation {
   const details = runDetails(run);
   if (SUCCESS.has(status)) return { status, phase: 'success', details };
   if (FAILURE.has(status)) return { status, phase: 'failure', message: failureMessage(run), details };
-  const where = activeStage(run.stages ?? []);
+  const active = activeStage(run.stages ?? []);
+  const where = active?.name ?? undefined;
+  const progress = active ? { progress: progressText(active) } : {};
   if (WAITING.has(status)) {
     const at = where ? ` at stage '${where}'` : '';
     return {
       status,
       phase: 'pending',
       details,
-      ...(where ? { progress: `stage ${where}` } : {}),
+      ...progress,
       warning: `run ${run.id ?? ''} is ${status}${at}, waiting for a manual review or delay step; still waiting (bounded by timeout)`,
     };
   }
-  const progress = where ? { progress: `stage ${where}` } : {};
   if (RUNNING.has(status)) return { status, phase: 'pending', details, ...progress };
   return {
     status,
@@ -47,11 +48,18 @@ function runDetails(run: RunDetail): Record<string, unknown> {
   };
 }
 
-function activeStage(stages: StageRun[]): string | undefined {
-  const active = stages.find(
-    (s) => s.status !== undefined && s.status !== null && (RUNNING.has(s.status) || WAITING.has(s.status)),
-  );
-  return active?.name ?? undefined;
+function isActive(status: string | null | undefined): boolean {
+  return status !== undefined && status !== null && (RUNNING.has(status) || WAITING.has(status));
+}
+
+function activeStage(stages: StageRun[]): StageRun | undefined {
+  return stages.find((s) => isActive(s.status));
+}
+
+/** `stage Build / job compile RUNNING`: the stage and its active jobs (parallel jobs joined with commas). */
+function progressText(stage: StageRun): string {
+  const jobs = (stage.jobs ?? []).filter((j) => isActive(j.status)).map((j) => `${j.name ?? '?'} ${j.status ?? ''}`.trim());
+  return `stage ${stage.name ?? '?'}${jobs.length > 0 ? ` / job ${jobs.join(', ')}` : ''}`;
 }
 
 /** Names the failed stage, job and step with the step's or job's own message. */

@@ -9,7 +9,7 @@ import { ResponseShapeError } from '../../errors.ts';
 import { expectSuccess, parseJson, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import type { AriaAuth } from './auth.ts';
 import { describeAriaError } from './errors.ts';
-import { execution, executionResponse, type Execution, type ExecutionResponse } from './models.ts';
+import { execution, executionResponse, pipeline, type Execution, type ExecutionResponse, type Pipeline } from './models.ts';
 
 /** The only Code Stream API version published; sent so a newer server keeps answering in this shape. */
 export const API_VERSION = '2019-10-17';
@@ -41,6 +41,12 @@ export class AriaClient {
   async execute(ref: PipelineRef, body: ExecutionRequest): Promise<ExecutionResponse> {
     const res = await this.send(this.executeRequest(ref, body));
     return validate(executionResponse, res, `execute ${describeRef(ref)}`);
+  }
+
+  /** The pipeline's definition: a read that starts nothing, for dry-run's credential check. */
+  async pipeline(ref: PipelineRef): Promise<Pipeline> {
+    const req = this.request('GET', pipelinePath(ref), `read pipeline ${describeRef(ref)}`, true, {});
+    return validate(pipeline, await this.send(req), `pipeline ${describeRef(ref)}`);
   }
 
   /** The execution with stage and task detail (the description's `queryParams` map: `expand=…`). */

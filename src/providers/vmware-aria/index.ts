@@ -4,7 +4,7 @@
  * its index and absolute link travel in the handle for the step outputs.
  */
 import { checkEndpoint, joinUrl } from '../../endpoint.ts';
-import { InputError, errorMessage } from '../../errors.ts';
+import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import type {
   Observation,
@@ -137,13 +137,29 @@ class AriaProvider implements Provider {
     this.workflow = w;
   }
 
-  /** Logs in when it can (that checks the credentials) and shows each execute call; executes nothing. */
-  async preview(pipelines: string[]): Promise<RequestPreview[]> {
-    if (this.auth.canRenew) await this.auth.token();
-    return pipelines.map((p) => {
-      const req = this.client.executeRequest(this.ref(p), this.body);
-      return { pipeline: p, method: req.method, url: req.url.href, ...(req.body ? { body: req.body } : {}) };
-    });
+  /** Shows each execute call with its body (comments, input, tags: no credentials); executes nothing. */
+  preview(pipelines: string[]): Promise<RequestPreview[]> {
+    return Promise.resolve(
+      pipelines.map((p) => {
+        const req = this.client.executeRequest(this.ref(p), this.body);
+        return { pipeline: p, method: req.method, url: req.url.href, ...(req.body ? { body: req.body } : {}) };
+      }),
+    );
+  }
+
+  /**
+   * Logs in (the credentials work) and reads each pipeline (it exists, this user sees it, and it is
+   * enabled, since a disabled pipeline refuses executions). Starts nothing.
+   */
+  async verify(pipelines: string[]): Promise<void> {
+    await this.auth.token();
+    const found = await Promise.all(pipelines.map(async (p) => ({ p, def: await this.client.pipeline(this.ref(p)) })));
+    const disabled = found.filter(({ def }) => def.enabled === false).map(({ p }) => p);
+    if (disabled.length > 0) {
+      throw new ProviderError({
+        message: `pipeline ${disabled.join(', ')} is disabled: enable it in Aria Automation before running`,
+      });
+    }
   }
 
   async trigger(pipelines: string[]): Promise<TriggerResult> {

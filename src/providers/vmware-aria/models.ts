@@ -67,3 +67,12 @@ export const errorBody = z.looseObject({
   serverMessage: z.string().optional(),
   requestId: z.string().optional(),
 });
+
+/** `Pipeline` (GET /codestream/api/pipelines/{id} or /{project}/{name}), read by dry-run's check. */
+export const pipeline = z.looseObject({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  project: z.string().optional(),
+  enabled: z.boolean().optional(),
+});
+export type Pipeline = z.infer<typeof pipeline>;
