@@ -136,6 +136,13 @@ const errorBody = schemas/* looseObject */._H3({
     serverMessage: schemas/* string */.YjP().optional(),
     requestId: schemas/* string */.YjP().optional(),
 });
+/** `Pipeline` (GET /codestream/api/pipelines/{id} or /{project}/{name}), read by dry-run's check. */
+const pipeline = schemas/* looseObject */._H3({
+    id: schemas/* string */.YjP().optional(),
+    name: schemas/* string */.YjP().optional(),
+    project: schemas/* string */.YjP().optional(),
+    enabled: schemas/* boolean */.zMY().optional(),
+});
 
 ;// CONCATENATED MODULE: ./src/providers/vmware-aria/errors.ts
 
@@ -312,6 +319,11 @@ class AriaClient {
         const res = await this.send(this.executeRequest(ref, body));
         return client_validate(executionResponse, res, `execute ${describeRef(ref)}`);
     }
+    /** The pipeline's definition: a read that starts nothing, for dry-run's credential check. */
+    async pipeline(ref) {
+        const req = this.request('GET', pipelinePath(ref), `read pipeline ${describeRef(ref)}`, true, {});
+        return client_validate(pipeline, await this.send(req), `pipeline ${describeRef(ref)}`);
+    }
     /** The execution with stage and task detail (the description's `queryParams` map: `expand=…`). */
     async execution(id) {
         const req = this.request('GET', executionPath(id), `status of execution ${id}`, true, { expand: 'PIPELINE_STAGE_TASK' });
@@ -413,7 +425,10 @@ function classifyExecution(e) {
     if (progress !== undefined)
         obs.progress = progress;
     const hold = holdNotice(e);
-    if (hold !== undefined)
+    // An approval wait needs someone to act, so it is a warning (like Feldera's AwaitingApproval); a pause is a notice.
+    if (hold !== undefined && status === 'WAITING')
+        obs.warning = hold;
+    else if (hold !== undefined)
         obs.notice = hold;
     if (!IN_PROGRESS.has(status)) {
         obs.warning = TASK_LEVEL.has(status)
@@ -577,14 +592,26 @@ class AriaProvider {
         this.body = body;
         this.workflow = w;
     }
-    /** Logs in when it can (that checks the credentials) and shows each execute call; executes nothing. */
-    async preview(pipelines) {
-        if (this.auth.canRenew)
-            await this.auth.token();
-        return pipelines.map((p) => {
+    /** Shows each execute call with its body (comments, input, tags: no credentials); executes nothing. */
+    preview(pipelines) {
+        return Promise.resolve(pipelines.map((p) => {
             const req = this.client.executeRequest(this.ref(p), this.body);
             return { pipeline: p, method: req.method, url: req.url.href, ...(req.body ? { body: req.body } : {}) };
-        });
+        }));
+    }
+    /**
+     * Logs in (the credentials work) and reads each pipeline (it exists, this user sees it, and it is
+     * enabled, since a disabled pipeline refuses executions). Starts nothing.
+     */
+    async verify(pipelines) {
+        await this.auth.token();
+        const found = await Promise.all(pipelines.map(async (p) => ({ p, def: await this.client.pipeline(this.ref(p)) })));
+        const disabled = found.filter(({ def }) => def.enabled === false).map(({ p }) => p);
+        if (disabled.length > 0) {
+            throw new errors/* ProviderError */.mZ({
+                message: `pipeline ${disabled.join(', ')} is disabled: enable it in Aria Automation before running`,
+            });
+        }
     }
     async trigger(pipelines) {
         // One login up front, so parallel executes do not each start their own.

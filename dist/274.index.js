@@ -690,6 +690,15 @@ class LogstashProvider {
             { pipeline: pipelines.join(', '), method: run.method, url: run.url.href, ...(run.body ? { body: run.body } : {}) },
         ];
     }
+    /**
+     * DescribeLogstash and ListPipeline, signed like the deploy: the credentials work, the instance
+     * exists in this region, and so does every pipeline. Deploys nothing.
+     */
+    async verify(pipelines) {
+        this.p.log.info(`signing with ${this.p.source.origin}`);
+        const [, items] = await Promise.all([this.p.client.describeLogstash(), this.p.client.listPipelines()]);
+        assertAllExist(pipelines, new Map(items.map((i) => [i.pipelineId, i])), this.p.instanceId);
+    }
     async trigger(pipelines) {
         this.p.log.info(`signing with ${this.p.source.origin}`);
         await this.waitUntilActive();

@@ -106,6 +106,8 @@ const runDetail = errorBody.extend({
     stages: schemas/* array */.YOg(stage).nullish(),
 });
 const successResponse = errorBody.extend({ success: schemas/* boolean */.zMY().nullish() });
+/** `PipelineVO` (ShowPipelineDetail), read by dry-run's check. */
+const pipelineDetail = errorBody.extend({ id: models_text, name: models_text });
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -238,6 +240,11 @@ class CodeArtsClient {
             pipeline_run_id: runId,
         });
         return validate(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
+    }
+    /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */
+    async pipeline(pipelineId) {
+        const req = this.request('GET', `/pipelines/${pipelineId}`, `read pipeline ${pipelineId}`, true);
+        validate(pipelineDetail, checkBody(await this.o.http.send(req)), `pipeline ${pipelineId}`);
     }
     /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
     async stop(pipelineId, runId) {
@@ -375,18 +382,19 @@ function classifyRun(run) {
         return { status, phase: 'success', details };
     if (FAILURE.has(status))
         return { status, phase: 'failure', message: failureMessage(run), details };
-    const where = activeStage(run.stages ?? []);
+    const active = activeStage(run.stages ?? []);
+    const where = active?.name ?? undefined;
+    const progress = active ? { progress: progressText(active) } : {};
     if (WAITING.has(status)) {
         const at = where ? ` at stage '${where}'` : '';
         return {
             status,
             phase: 'pending',
             details,
-            ...(where ? { progress: `stage ${where}` } : {}),
+            ...progress,
             warning: `run ${run.id ?? ''} is ${status}${at}, waiting for a manual review or delay step; still waiting (bounded by timeout)`,
         };
     }
-    const progress = where ? { progress: `stage ${where}` } : {};
     if (RUNNING.has(status))
         return { status, phase: 'pending', details, ...progress };
     return {
@@ -403,9 +411,16 @@ function runDetails(run) {
         ...(run.run_number !== undefined && run.run_number !== null ? { runNumber: run.run_number } : {}),
     };
 }
+function isActive(status) {
+    return status !== undefined && status !== null && (RUNNING.has(status) || WAITING.has(status));
+}
 function activeStage(stages) {
-    const active = stages.find((s) => s.status !== undefined && s.status !== null && (RUNNING.has(s.status) || WAITING.has(s.status)));
-    return active?.name ?? undefined;
+    return stages.find((s) => isActive(s.status));
+}
+/** `stage Build / job compile RUNNING`: the stage and its active jobs (parallel jobs joined with commas). */
+function progressText(stage) {
+    const jobs = (stage.jobs ?? []).filter((j) => isActive(j.status)).map((j) => `${j.name ?? '?'} ${j.status ?? ''}`.trim());
+    return `stage ${stage.name ?? '?'}${jobs.length > 0 ? ` / job ${jobs.join(', ')}` : ''}`;
 }
 /** Names the failed stage, job and step with the step's or job's own message. */
 function failureMessage(run) {
@@ -574,6 +589,13 @@ class CodeArtsProvider {
         if (this.batch)
             return Promise.resolve([show(pipelines.join(','), this.client.batchRunRequest(pipelines))]);
         return Promise.resolve(pipelines.map((p) => show(p, this.client.runRequest(p, this.runBody()))));
+    }
+    /**
+     * Reads each pipeline's definition (ShowPipelineDetail), signed like the start: proves the key,
+     * the project membership and that the pipeline exists. Starts nothing.
+     */
+    async verify(pipelines) {
+        await Promise.all(pipelines.map((p) => this.client.pipeline(p)));
     }
     trigger(pipelines) {
         return this.batch ? this.triggerBatch(pipelines) : this.triggerEach(pipelines);

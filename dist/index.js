@@ -15601,11 +15601,16 @@ function runCell(runId, url) {
     const id = escapeHtml(runId);
     return url !== undefined && /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">${id}</a>` : id;
 }
+/** The handle's link, or one the provider reported while polling (`details.url`, as in the `runs` output). */
+function runUrl(r) {
+    const reported = r.details?.['url'];
+    return r.handle?.url ?? (typeof reported === 'string' ? reported : undefined);
+}
 const ENDED_BADLY = new Set(['failure', 'timed_out', 'cancelled']);
 function summaryTable(provider, result) {
     const head = ['Provider', 'Pipeline', 'Run', 'Status', 'Conclusion', 'Duration'];
     const rows = result.runs.map((r) => {
-        const run = r.handle ? runCell(r.handle.runId, r.handle.url) : '—';
+        const run = r.handle ? runCell(r.handle.runId, runUrl(r)) : '—';
         const duration = r.finishedAt === undefined ? '—' : (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.finishedAt - r.startedAt);
         const icon = ICON[r.conclusion] ?? '';
         return [provider, escapeHtml(r.pipeline), run, escapeHtml(r.status), `${icon} ${r.conclusion}`, duration];

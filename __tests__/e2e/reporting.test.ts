@@ -133,7 +133,7 @@ describe('job summary, progress and annotations: vmware-aria', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^release: RUNNING — Build\.Compile RUNNING \(after \d+(ms|s)\)$/m);
     expect(run.stdout).toMatch(/^release: WAITING — Gate\.Approve WAITING \(after \d+(ms|s)\)$/m);
-    expect(run.stdout).toMatch(/^::notice title=release::release #1 is WAITING: task Gate\.Approve \(UserOperation\) waits/m);
+    expect(run.stdout).toMatch(/^::warning title=release::release #1 is WAITING: task Gate\.Approve \(UserOperation\) waits/m);
     expect(run.stdout).toContain('::error title=broken::FAILED: Execution failed at task Test.Unit.');
     const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
     const link = (id: string | undefined): string => `<a href="${url}/codestream/api/executions/${id ?? ''}">${id ?? ''}</a>`;

@@ -270,7 +270,7 @@ describe('vmware-aria end to end', () => {
     const run = await runAction({ inputs: inputs(url, 'gated') });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
-      /::notice title=gated::gated #1 is WAITING: task Gate\.Approve \(UserOperation\) waits for an approval or input/,
+      /::warning title=gated::gated #1 is WAITING: task Gate\.Approve \(UserOperation\) waits for an approval or input/,
     );
     expect(run.outputs['status']).toBe('COMPLETED');
   });

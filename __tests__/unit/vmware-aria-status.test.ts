@@ -45,13 +45,14 @@ describe('classifyExecution', () => {
     expect(classifyExecution(exec('RUNNING')).warning).toBeUndefined();
   });
 
-  test('WAITING names the task it waits on; PAUSED without task detail names the execution', () => {
+  test('WAITING (an approval) is a warning naming the task it waits on; PAUSED without task detail names the execution', () => {
     const waiting = exec('WAITING', {
       statusMessage: 'Approval pending',
       stageOrder: ['Gate'],
       stages: { Gate: { taskOrder: ['Approve'], tasks: { Approve: { status: 'WAITING', type: 'UserOperation' } } } },
     });
-    expect(classifyExecution(waiting).notice).toBe(
+    expect(classifyExecution(waiting).notice).toBeUndefined();
+    expect(classifyExecution(waiting).warning).toBe(
       'deploy #7 is WAITING: task Gate.Approve (UserOperation) waits for an approval or input (Approval pending); still waiting, up to the timeout',
     );
     expect(classifyExecution(exec('PAUSED')).notice).toBe(

@@ -61,7 +61,9 @@ export function classifyExecution(e: Execution): Observation {
   const progress = progressText(e);
   if (progress !== undefined) obs.progress = progress;
   const hold = holdNotice(e);
-  if (hold !== undefined) obs.notice = hold;
+  // An approval wait needs someone to act, so it is a warning (like Feldera's AwaitingApproval); a pause is a notice.
+  if (hold !== undefined && status === 'WAITING') obs.warning = hold;
+  else if (hold !== undefined) obs.notice = hold;
   if (!IN_PROGRESS.has(status)) {
     obs.warning = TASK_LEVEL.has(status)
       ? `execution ${e.id} reports ${status}, a stage/task state; still waiting for a final status`
