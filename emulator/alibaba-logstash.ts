@@ -119,7 +119,20 @@ export class AlibabaLogstashEmulator implements ProviderEmulator {
     return {
       ...this.counters,
       instances: Object.fromEntries([...this.instances].map(([id, i]) => [id, i.stats])),
+      runs: this.runCounters(),
     };
+  }
+
+  /** The counters every provider module has, by pipeline id: deploys that included it (a replayed ClientToken deploys nothing) and stops. */
+  private runCounters(): Record<string, { starts: number; cancels: number }> {
+    const runs: Record<string, { starts: number; cancels: number }> = {};
+    const entry = (id: string): { starts: number; cancels: number } => (runs[id] ??= { starts: 0, cancels: 0 });
+    for (const inst of this.instances.values()) {
+      for (const id of inst.pipelines.keys()) entry(id);
+      for (const id of inst.stats.deployedPipelines) entry(id).starts++;
+      for (const id of inst.stats.stoppedPipelines) entry(id).cancels++;
+    }
+    return runs;
   }
 
   handle(req: EmuRequest): EmuResponse | undefined {
