@@ -36,6 +36,11 @@ export interface ProviderRow {
   throttle?: FaultAction;
   /** JSON fields (dotted paths) that give a polled run a status value the provider does not document. */
   unknownStatus: Record<string, unknown>;
+  /**
+   * Where the provider's notes say an undocumented status means "still going": the warning the step
+   * prints once, and the wait goes on to the timeout. Absent: an unknown status fails the run at once.
+   */
+  unknownStatusWaits?: RegExp;
   /** Remote text fields the provider prints (dotted paths in the poll answer) and a scenario fails with. */
   remoteText: { failingScenario(pipeline: string, message: string): Record<string, unknown> };
   /** Outcome of each trigger-call fault where it differs from "retried, one run, success". */
@@ -144,6 +149,7 @@ export const vmwareAria: ProviderRow = {
   starts: (emu, p) => runCounters(emu, 'vmware-aria', p).starts,
   cancels: (emu, p) => runCounters(emu, 'vmware-aria', p).cancels,
   unknownStatus: { status: 'HIBERNATING' },
+  unknownStatusWaits: /undocumented status 'HIBERNATING'; still waiting for a final status/,
   remoteText: {
     failingScenario: (pipeline, message) =>
       ariaScenario([pipeline], () => ({ stages: [{ name: 'Build', tasks: [{ name: 'Compile', fail: message }] }] })),
@@ -193,6 +199,7 @@ export const huaweiCodeArts: ProviderRow = {
     body: { error_code: 'APIGW.0308', error_msg: 'The throttling threshold has been reached: policy user over ratelimit' },
   },
   unknownStatus: { status: 'HIBERNATING' },
+  unknownStatusWaits: /unknown run status 'HIBERNATING' .*; still waiting/,
   remoteText: {
     failingScenario: (pipeline, message) =>
       huaweiScenario([pipeline], () => ({ runMs: 300, outcome: 'FAILED', failure: { message } })),
