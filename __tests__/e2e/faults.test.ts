@@ -143,8 +143,7 @@ describe.each(PROVIDER_ROWS.map((row) => [row.provider, row] as const))('%s faul
     try {
       emu.configure({
         ...row.scenario([PIPELINE], 'finishes'),
-        // From the first poll on: a provider may read the same resource once before triggering.
-        faults: [{ method: row.poll.method, path: row.poll.path, after: 1, action: respond(503) }],
+        faults: [{ method: row.poll.method, path: row.poll.path, after: row.pollsBeforeTrigger ?? 0, action: respond(503) }],
       });
       const run = await runAction({
         inputs: { ...row.inputs(emu.url, [PIPELINE]), timeout: '3s', 'poll-interval': '1s', 'cancel-on-abort': 'false' },

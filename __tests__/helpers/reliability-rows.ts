@@ -29,6 +29,10 @@ export interface ProviderRow {
   trigger: { method: string; path: string };
   poll: { method: string; path: string };
   cancel: { method: string; path: string };
+  /** Status polls the step makes before it triggers (a pre-check reading the same resource); faults meant for the wait skip them. */
+  pollsBeforeTrigger?: number;
+  /** A status a poll can be refused with that the provider does not recover from by itself (default 401). */
+  pollRefusal?: number;
   /** Runs started and cancels received for a pipeline, from the emulator's counters. */
   starts(emu: Emulator, pipeline: string): number;
   cancels(emu: Emulator, pipeline: string): number;
@@ -149,6 +153,8 @@ export const vmwareAria: ProviderRow = {
   starts: (emu, p) => runCounters(emu, 'vmware-aria', p).starts,
   cancels: (emu, p) => runCounters(emu, 'vmware-aria', p).cancels,
   unknownStatus: { status: 'HIBERNATING' },
+  // A 401 is answered by a fresh login and a resend, so a refusal that reaches the step is a 403.
+  pollRefusal: 403,
   unknownStatusWaits: /undocumented status 'HIBERNATING'; still waiting for a final status/,
   remoteText: {
     failingScenario: (pipeline, message) =>
@@ -240,6 +246,8 @@ export const alibabaLogstash: ProviderRow = {
     alibabaScenario(pipelines, script === 'finishes' ? { deployDelayMs: 150, deployMs: 1200 } : { deploy: 'silent' }),
   trigger: { method: 'POST', path: '^/openapi/logstashes/[^/]+/pipelines/action/run$' },
   poll: { method: 'GET', path: '^/openapi/logstashes/[^/]+/pipelines$' },
+  // The pre-check lists the pipelines once to see they exist.
+  pollsBeforeTrigger: 1,
   cancel: { method: 'POST', path: '^/openapi/logstashes/[^/]+/pipelines/action/stop$' },
   starts: (emu, p) => runCounters(emu, 'alibaba-logstash', p).starts,
   cancels: (emu, p) => runCounters(emu, 'alibaba-logstash', p).cancels,
@@ -255,7 +263,7 @@ export const alibabaLogstash: ProviderRow = {
   unknownStatus: { 'Result.0.pipelineStatus': 'HIBERNATING' },
   remoteText: {
     failingScenario: (pipeline, message) =>
-      alibabaScenario([pipeline], { deployDelayMs: 100, deployMs: 300, errorLog: [message] }, { outcome: 'not-deployed' }),
+      alibabaScenario([pipeline], { deployDelayMs: 100, deployMs: 1500, errorLog: [message] }, { outcome: 'not-deployed' }),
   },
   // RunPipelines carries a ClientToken: a repeat of a processed call deploys nothing, so every fault is retried.
   triggerOutcomes: {
