@@ -3,7 +3,7 @@
  * token endpoint, as `shared/providers/alibaba-logstash.md` describes them. Every Elasticsearch
  * call must carry a valid V3 signature. RunPipelines restarts the instance: it stays `active` a
  * moment (stale reads), turns `activating`, then `active` again with each pipeline RUNNING or still
- * NOT_DEPLOYED. A ClientToken seen before answers the first response again and deploys nothing.
+ * NOT_DEPLOYED. A ClientToken seen before answers the first response again and deploys (or stops) nothing.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { verifyV3, type KeyRecord } from './alibaba-v3-verifier.ts';
@@ -119,7 +119,20 @@ export class AlibabaLogstashEmulator implements ProviderEmulator {
     return {
       ...this.counters,
       instances: Object.fromEntries([...this.instances].map(([id, i]) => [id, i.stats])),
+      runs: this.runCounters(),
     };
+  }
+
+  /** The counters every provider module has, by pipeline id: deploys that included it (a replayed ClientToken deploys nothing) and stops. */
+  private runCounters(): Record<string, { starts: number; cancels: number }> {
+    const runs: Record<string, { starts: number; cancels: number }> = {};
+    const entry = (id: string): { starts: number; cancels: number } => (runs[id] ??= { starts: 0, cancels: 0 });
+    for (const inst of this.instances.values()) {
+      for (const id of inst.pipelines.keys()) entry(id);
+      for (const id of inst.stats.deployedPipelines) entry(id).starts++;
+      for (const id of inst.stats.stoppedPipelines) entry(id).cancels++;
+    }
+    return runs;
   }
 
   handle(req: EmuRequest): EmuResponse | undefined {
@@ -153,7 +166,7 @@ export class AlibabaLogstashEmulator implements ProviderEmulator {
       case 'RunPipelines':
         return this.run(inst, req, now);
       default:
-        return stop(inst, req, now);
+        return stopOnce(inst, req, now);
     }
   }
 
@@ -390,6 +403,20 @@ function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
     .filter((l) => l.timestamp >= from && l.timestamp <= to && (!level || l.level === level))
     .slice(0, Number(q.get('size') ?? '20'));
   return ok({ Result: lines.map((l) => ({ ...l, host: '10.0.0.1', instanceId: inst.id })) });
+}
+
+/** StopPipelines takes a ClientToken too: a token seen before answers the first response again and stops nothing. */
+function stopOnce(inst: InstanceState, req: EmuRequest, now: number): EmuResponse {
+  const token = req.query.get('ClientToken') ?? '';
+  const key = `stop:${token}`;
+  const replay = token ? inst.tokens.get(key) : undefined;
+  if (replay) {
+    inst.stats.stopCalls++;
+    return replay;
+  }
+  const res = stop(inst, req, now);
+  if (token && res.status === 200) inst.tokens.set(key, res);
+  return res;
 }
 
 function stop(inst: InstanceState, req: EmuRequest, now: number): EmuResponse {

@@ -79,8 +79,15 @@ export class CodeArtsEmulator implements ProviderEmulator {
     this.failuresByAk.clear();
   }
 
-  stats(): { batchCalls: number; authFailures: number; pipelines: Record<string, PipelineStats> } {
-    return { batchCalls: this.batchCalls, authFailures: this.authFailures, pipelines: Object.fromEntries(this.counters) };
+  stats(): {
+    batchCalls: number;
+    authFailures: number;
+    pipelines: Record<string, PipelineStats>;
+    runs: Record<string, { starts: number; cancels: number }>;
+  } {
+    // `runs`: the counters every provider module has (real runs started, stop calls), by pipeline id.
+    const runs = Object.fromEntries([...this.counters].map(([id, s]) => [id, { starts: s.starts, cancels: s.stops }]));
+    return { batchCalls: this.batchCalls, authFailures: this.authFailures, pipelines: Object.fromEntries(this.counters), runs };
   }
 
   handle(req: EmuRequest): EmuResponse | undefined {

@@ -137,7 +137,11 @@ export class AriaEmulator implements ProviderEmulator {
     const pipelines = Object.fromEntries(
       [...this.pipelines.values()].map((p) => [p.name, { id: p.id, executions: p.executions, cancels: p.cancels }]),
     );
-    return { ...this.counts, pipelines };
+    // `runs`: the counters every provider module has (real runs started, cancel calls), by pipeline name.
+    const runs = Object.fromEntries(
+      [...this.pipelines.values()].map((p) => [p.name, { starts: p.executions, cancels: p.cancels }]),
+    );
+    return { ...this.counts, pipelines, runs };
   }
 
   /** The executions started so far, as GET would show them (for assertions). */

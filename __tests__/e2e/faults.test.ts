@@ -43,13 +43,18 @@ interface Cell {
   faultHits: number;
 }
 
-async function runCell(row: ProviderRow, rule: Omit<FaultRule, 'action'> | undefined, action?: FaultAction): Promise<Cell> {
+async function runCell(
+  row: ProviderRow,
+  rule: Omit<FaultRule, 'action'> | undefined,
+  action?: FaultAction,
+  timeout = TIMEOUT,
+): Promise<Cell> {
   const emu = await startEmulator();
   try {
     const faults = rule && action ? [{ ...rule, action }] : [];
     emu.configure({ ...row.scenario([PIPELINE], 'finishes'), faults });
     const run = await runAction({
-      inputs: { ...row.inputs(emu.url, [PIPELINE]), timeout: TIMEOUT, 'poll-interval': '1s' },
+      inputs: { ...row.inputs(emu.url, [PIPELINE]), timeout, 'poll-interval': '1s' },
       env: { RUN_PIPELINES_REQUEST_TIMEOUT: REQUEST_TIMEOUT },
     });
     const faultHits = emu.faults.stats().rules.reduce((n, r) => n + r.hit, 0);
@@ -101,15 +106,27 @@ describe.each(PROVIDER_ROWS.map((row) => [row.provider, row] as const))('%s faul
     },
   );
 
-  test.concurrent('an unknown status ends the wait at once, clearly, without looping', async () => {
-    const cell = await runCell(
-      row,
-      { method: row.poll.method, path: row.poll.path, after: 1 },
-      { kind: 'patch-json', set: row.unknownStatus },
+  const waits = row.unknownStatusWaits;
+  const unknownRule = { method: row.poll.method, path: row.poll.path, after: 1 };
+  const unknownFault: FaultAction = { kind: 'patch-json', set: row.unknownStatus };
+  if (waits === undefined) {
+    test.concurrent('an unknown status ends the wait at once, clearly, without looping', async () => {
+      const cell = await runCell(row, unknownRule, unknownFault);
+      expectOutcome(cell, row, { conclusion: 'failure', starts: 1, says: /unknown/i });
+      expect(cell.run.durationMs).toBeLessThan(10_000);
+    });
+  } else {
+    test.concurrent(
+      'an unknown status is warned about once and waited on, as the provider notes ask, until the timeout',
+      async () => {
+        const cell = await runCell(row, unknownRule, unknownFault, '3s');
+        expectOutcome(cell, row, { conclusion: 'timed_out', starts: 1, says: /timeout of 3s ran out/ });
+        const warnings = cell.run.stdout.split('\n').filter((l) => l.startsWith('::warning') && waits.test(l));
+        expect(warnings).toHaveLength(1);
+        expect(cell.run.durationMs).toBeLessThan(8000);
+      },
     );
-    expectOutcome(cell, row, { conclusion: 'failure', starts: 1, says: /unknown/i });
-    expect(cell.run.durationMs).toBeLessThan(10_000);
-  });
+  }
 
   test.concurrent('a 401 on every poll from mid-wait on fails the step clearly before the timeout', async () => {
     const cell = await runCell(
@@ -126,7 +143,7 @@ describe.each(PROVIDER_ROWS.map((row) => [row.provider, row] as const))('%s faul
     try {
       emu.configure({
         ...row.scenario([PIPELINE], 'finishes'),
-        faults: [{ method: row.poll.method, path: row.poll.path, action: respond(503) }],
+        faults: [{ method: row.poll.method, path: row.poll.path, after: row.pollsBeforeTrigger ?? 0, action: respond(503) }],
       });
       const run = await runAction({
         inputs: { ...row.inputs(emu.url, [PIPELINE]), timeout: '3s', 'poll-interval': '1s', 'cancel-on-abort': 'false' },

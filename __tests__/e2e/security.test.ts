@@ -73,8 +73,13 @@ describe.each(PROVIDER_ROWS.map((row) => [row.provider, row] as const))('%s secu
         {
           method: row.poll.method,
           path: row.poll.path,
+          after: row.pollsBeforeTrigger ?? 0,
           times: 1,
-          action: { kind: 'respond', status: 401, body: { message: 'denied\n::warning::polled', error_code: 'X' } },
+          action: {
+            kind: 'respond',
+            status: row.pollRefusal ?? 401,
+            body: { message: 'denied\n::warning::polled', error_code: 'X' },
+          },
         },
       ],
     });
