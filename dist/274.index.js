@@ -301,7 +301,7 @@ class LogstashClient {
             ...(body === undefined ? {} : { body }),
             label,
             idempotent,
-            retryWhen: (res) => res.status >= 400 && isRetryableCode(errorFields(res).code),
+            retryWhen: (res) => res.status >= 400 ? isRetryableCode(errorFields(res).code) : idempotent && res.status < 300 && !isJson(res.body),
             sign: (out) => this.signHeaders(action, out),
         };
     }
@@ -320,6 +320,16 @@ class LogstashClient {
         const query = Object.fromEntries(out.url.searchParams);
         const { authorization } = sign({ method: out.method, path: out.url.pathname, query, headers, body: out.body }, creds);
         return { ...headers, authorization };
+    }
+}
+/** A garbled answer to a call that may be repeated is treated like a lost one: the ClientToken makes the repeat safe. */
+function isJson(body) {
+    try {
+        JSON.parse(body);
+        return true;
+    }
+    catch {
+        return false;
     }
 }
 function errorFields(res) {

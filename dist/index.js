@@ -14713,6 +14713,8 @@ class HttpClient {
     options;
     agent;
     closed = false;
+    /** Aborted by close(): cuts short the backoff sleeps of requests nobody awaits any more. */
+    closing = new AbortController();
     slots;
     constructor(options = {}) {
         this.options = { ...defaultHttpOptions, ...options };
@@ -14748,7 +14750,19 @@ class HttpClient {
             const delay = this.retryDelay(attempt, outcome);
             const why = outcome instanceof errors/* NetworkError */.Dr ? outcome.message : `HTTP ${outcome.status}`;
             this.options.log(`${req.label}: ${why}; retry ${attempt} of ${maxAttempts - 1} in ${(delay / 1000).toFixed(1)}s`);
-            await this.options.clock.sleep(delay, this.options.signal);
+            await this.backoff(delay, req);
+        }
+    }
+    async backoff(ms, req) {
+        const outer = this.options.signal;
+        const signal = outer ? AbortSignal.any([outer, this.closing.signal]) : this.closing.signal;
+        try {
+            await this.options.clock.sleep(ms, signal);
+        }
+        catch (err) {
+            if (this.closed)
+                throw new errors/* NetworkError */.Dr(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
+            throw err;
         }
     }
     /**
@@ -14757,6 +14771,7 @@ class HttpClient {
      */
     async close() {
         this.closed = true;
+        this.closing.abort();
         await this.agent.destroy();
     }
     shouldRetry(req, outcome) {

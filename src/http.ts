@@ -118,6 +118,8 @@ export class HttpClient {
   readonly options: HttpOptions;
   private readonly agent: Agent;
   private closed = false;
+  /** Aborted by close(): cuts short the backoff sleeps of requests nobody awaits any more. */
+  private readonly closing = new AbortController();
   private readonly slots: OriginSlots;
 
   constructor(options: Partial<HttpOptions> = {}) {
@@ -151,7 +153,18 @@ export class HttpClient {
       const delay = this.retryDelay(attempt, outcome);
       const why = outcome instanceof NetworkError ? outcome.message : `HTTP ${outcome.status}`;
       this.options.log(`${req.label}: ${why}; retry ${attempt} of ${maxAttempts - 1} in ${(delay / 1000).toFixed(1)}s`);
-      await this.options.clock.sleep(delay, this.options.signal);
+      await this.backoff(delay, req);
+    }
+  }
+
+  private async backoff(ms: number, req: HttpRequest): Promise<void> {
+    const outer = this.options.signal;
+    const signal = outer ? AbortSignal.any([outer, this.closing.signal]) : this.closing.signal;
+    try {
+      await this.options.clock.sleep(ms, signal);
+    } catch (err) {
+      if (this.closed) throw new NetworkError(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
+      throw err;
     }
   }
 
@@ -161,6 +174,7 @@ export class HttpClient {
    */
   async close(): Promise<void> {
     this.closed = true;
+    this.closing.abort();
     await this.agent.destroy();
   }
 

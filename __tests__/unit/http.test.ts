@@ -16,6 +16,7 @@ const scripts: Record<string, Array<{ status: number; headers?: Record<string, s
   '/down': [{ status: 502 }],
   '/refused-start': [{ status: 400 }, { status: 202 }],
   '/slow': [{ status: 200, delayMs: 400 }],
+  '/long-retry-after': [{ status: 503, headers: { 'retry-after': '30' } }],
 };
 
 beforeAll(async () => {
@@ -110,6 +111,17 @@ describe('HttpClient', () => {
     expect((err as Error).message).toMatch(/no response within 0.1s/);
     expect(hits.get('/slow')).toBe(1);
     await http.close();
+  });
+
+  test('close() ends a request waiting out a long Retry-After at once', async () => {
+    const http = new HttpClient({ requestTimeoutMs: 5000 });
+    const started = Date.now();
+    const pending = http.send(req('/long-retry-after')).catch((e: unknown) => e);
+    setTimeout(() => void http.close(), 200);
+    const err = await pending;
+    expect(err).toBeInstanceOf(NetworkError);
+    expect((err as Error).message).toMatch(/abandoned, the step is ending/);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   test('signs every attempt anew', async () => {
