@@ -35,10 +35,9 @@ const feldera: FanOutProvider = {
   }),
 };
 
-// Huawei CodeArts, started with one batch-runs call (several pipelines, no parameters). Written against
-// the emulator module `huawei-codearts` (emulator/huawei-codearts.ts); skipped until that module is in
-// the emulator's providerModules().
-const HUAWEI_PROJECT = 'bench0000000000000000000000000000';
+// Huawei CodeArts, started with one batch-runs call for N ≥ 2 (several pipelines, no parameters; a single
+// pipeline goes through /run), against the emulator module `huawei-codearts`.
+const HUAWEI_PROJECT = 'bench'.padEnd(32, '0');
 const HUAWEI_AK = 'HPUABENCHACCESSKEY01';
 const HUAWEI_SK = 'BenchSecretKeyValue0123456789abcdefghij';
 const huaweiId = (i: number): string => `bench${String(i + 1).padStart(27, '0')}`;
