@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __webpack_require__(9373);
 // EXTERNAL MODULE: ./src/dry-run.ts
 var dry_run = __webpack_require__(4394);
 // EXTERNAL MODULE: ./src/engine.ts + 1 modules
@@ -233,7 +231,6 @@ function loadManifest(url = MANIFEST_URL) {
 
 
 
-
 /** 0 only when every pipeline succeeded (or, with wait false / dry-run, was accepted). */
 const EXIT_CODES = {
     success: 0,
@@ -269,7 +266,7 @@ async function main(io) {
     const print = (value) => io.stdout(`${secrets.redact(JSON.stringify(value, null, 2))}\n`);
     let step;
     try {
-        step = await (0,setup/* prepareStep */.I)({
+        step = await (0,setup/* prepareStep */.Ie)({
             inputs: cliInputSource(args.flags, io.env, manifest),
             env: withCiContext(io.env),
             log,
@@ -297,13 +294,7 @@ async function execute(step, log, print) {
     let result;
     try {
         result = await (0,engine/* runPipelines */.L)({
-            provider,
-            pipelines: settings['pipeline-ids'],
-            wait: settings.wait,
-            timeoutMs: settings.timeout,
-            pollIntervalMs: settings['poll-interval'],
-            cancelOnAbort: step.cancelOnAbort,
-            clock: clock/* realClock */.d,
+            ...(0,setup/* engineSettings */.O3)(step),
             log,
             signal: cancel.signal,
         });

@@ -29,7 +29,7 @@ async function post() {
     if (state.completed || open.length === 0)
         return;
     try {
-        const step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_3__/* .prepareStep */ .I)({
+        const step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_3__/* .prepareStep */ .Ie)({
             inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n),
             env: process.env,
             log: _log_js__WEBPACK_IMPORTED_MODULE_2__/* .coreLogger */ .Wj,

@@ -15114,17 +15114,16 @@ function memoryLogger() {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3426);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9373);
-/* harmony import */ var _dry_run_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4394);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6476);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5625);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7729);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4359);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7194);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2462);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8855);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(970);
+/* harmony import */ var _dry_run_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(4394);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6476);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5625);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7729);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4359);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7194);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2462);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8855);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(970);
 /**
  * The main step: prepare, trigger, wait, report. Every failure ends in one `core.setFailed`.
  */
@@ -15139,18 +15138,17 @@ function memoryLogger() {
 
 
 
-
 async function run() {
     let step;
     try {
-        step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_6__/* .prepareStep */ .I)({ inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n), env: process.env, log: _log_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj, secret: _log_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl });
+        step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_5__/* .prepareStep */ .Ie)({ inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n), env: process.env, log: _log_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .Wj, secret: _log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl });
         if (step.settings['dry-run'])
             return await dryRunStep(step);
         const result = await execute(step);
         await report(step, result);
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .redactSecrets */ .f)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .redactSecrets */ .f)((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)));
         if (process.env['SHOW_STACK_TRACE'] === 'true')
             throw err;
     }
@@ -15159,28 +15157,22 @@ async function run() {
     }
 }
 async function execute(step) {
-    const { settings, provider, traits } = step;
-    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_10__/* .onJobCancel */ .J)();
+    const { settings, traits } = step;
+    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_9__/* .onJobCancel */ .J)();
     const ended = new Set();
     try {
-        return await (0,_engine_js__WEBPACK_IMPORTED_MODULE_2__/* .runPipelines */ .L)({
-            provider,
-            pipelines: settings['pipeline-ids'],
-            wait: settings.wait,
-            timeoutMs: settings.timeout,
-            pollIntervalMs: settings['poll-interval'],
-            cancelOnAbort: step.cancelOnAbort,
-            clock: _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .realClock */ .d,
-            log: _log_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj,
+        return await (0,_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .runPipelines */ .L)({
+            ...(0,_setup_js__WEBPACK_IMPORTED_MODULE_5__/* .engineSettings */ .O3)(step),
+            log: _log_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .Wj,
             signal: cancel.signal,
             onTriggered: (early) => {
-                setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .stepOutputs */ .tH)(settings.provider, traits, early));
-                (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveStartedRuns */ .rq)(early.runs.flatMap((r) => (r.handle ? [r.handle] : [])));
+                setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .stepOutputs */ .tH)(settings.provider, traits, early));
+                (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .saveStartedRuns */ .rq)(early.runs.flatMap((r) => (r.handle ? [r.handle] : [])));
             },
             onRunFinished: (record) => {
                 if (record.handle)
                     ended.add(record.handle.runId);
-                (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveEndedRuns */ .yV)(ended);
+                (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .saveEndedRuns */ .yV)(ended);
             },
         });
     }
@@ -15189,23 +15181,23 @@ async function execute(step) {
     }
 }
 async function report(step, result) {
-    setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .stepOutputs */ .tH)(step.settings.provider, step.traits, result));
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSummary */ .Sy)(step.settings.provider, result).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`job summary not written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`));
+    setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .stepOutputs */ .tH)(step.settings.provider, step.traits, result));
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSummary */ .Sy)(step.settings.provider, result).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`job summary not written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
     // After a timeout or cancellation, runs main could not cancel are left for the post step (state `ended` says which).
     if (result.conclusion !== 'timed_out' && result.conclusion !== 'cancelled')
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveCompleted */ .x6)();
-    const failure = (0,_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .failureText */ .kY)(result);
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .saveCompleted */ .x6)();
+    const failure = (0,_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .failureText */ .kY)(result);
     if (failure !== undefined)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .redactSecrets */ .f)(failure));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .redactSecrets */ .f)(failure));
 }
 async function dryRunStep(step) {
-    await (0,_dry_run_js__WEBPACK_IMPORTED_MODULE_11__/* .dryRun */ .P)(step.provider, step.settings['pipeline-ids'], _log_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj);
+    await (0,_dry_run_js__WEBPACK_IMPORTED_MODULE_10__/* .dryRun */ .P)(step.provider, step.settings['pipeline-ids'], _log_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .Wj);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('conclusion', 'triggered');
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveCompleted */ .x6)();
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .saveCompleted */ .x6)();
 }
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .redactSecrets */ .f)(value));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .redactSecrets */ .f)(value));
 }
 
 
@@ -15414,7 +15406,8 @@ function redactSecrets(text) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ prepareStep)
+  O3: () => (/* binding */ engineSettings),
+  Ie: () => (/* binding */ prepareStep)
 });
 
 // UNUSED EXPORTS: workflowContext
@@ -15504,6 +15497,19 @@ async function prepareStep(envn) {
     });
     const cancelOnAbort = settings['cancel-on-abort'] ?? traits.cancelOnAbortDefault;
     return { settings, provider, traits, http, cancelOnAbort };
+}
+/** What every front end (the action, the CLI) hands the engine straight from the inputs. */
+function engineSettings(step) {
+    const { settings } = step;
+    return {
+        provider: step.provider,
+        pipelines: settings['pipeline-ids'],
+        wait: settings.wait,
+        timeoutMs: settings.timeout,
+        pollIntervalMs: settings['poll-interval'],
+        cancelOnAbort: step.cancelOnAbort,
+        clock: clock/* realClock */.d,
+    };
 }
 
 

@@ -2,13 +2,12 @@
  * The main step: prepare, trigger, wait, report. Every failure ends in one `core.setFailed`.
  */
 import * as core from '@actions/core';
-import { realClock } from './clock.ts';
 import { dryRun } from './dry-run.ts';
 import { runPipelines, type StepResult } from './engine.ts';
 import { errorMessage } from './errors.ts';
 import { coreLogger, registerSecret } from './log.ts';
 import { stepOutputs } from './outputs.ts';
-import { prepareStep, type PreparedStep } from './setup.ts';
+import { engineSettings, prepareStep, type PreparedStep } from './setup.ts';
 import { redactSecrets } from './secrets.ts';
 import { saveCompleted, saveEndedRuns, saveStartedRuns } from './state.ts';
 import { failureText, writeSummary } from './summary.ts';
@@ -30,18 +29,12 @@ export async function run(): Promise<void> {
 }
 
 async function execute(step: PreparedStep): Promise<StepResult> {
-  const { settings, provider, traits } = step;
+  const { settings, traits } = step;
   const cancel = onJobCancel();
   const ended = new Set<string>();
   try {
     return await runPipelines({
-      provider,
-      pipelines: settings['pipeline-ids'],
-      wait: settings.wait,
-      timeoutMs: settings.timeout,
-      pollIntervalMs: settings['poll-interval'],
-      cancelOnAbort: step.cancelOnAbort,
-      clock: realClock,
+      ...engineSettings(step),
       log: coreLogger,
       signal: cancel.signal,
       onTriggered: (early) => {

@@ -3,6 +3,7 @@
  * Shared by the main step, the post step and the CLI.
  */
 import { realClock, type Clock } from './clock.ts';
+import type { EngineOptions } from './engine.ts';
 import { defaultHttpOptions, HttpClient } from './http.ts';
 import { readCommonSettings, type CommonSettings, type InputSource } from './inputs.ts';
 import type { Logger } from './log.ts';
@@ -83,4 +84,20 @@ export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> 
   });
   const cancelOnAbort = settings['cancel-on-abort'] ?? traits.cancelOnAbortDefault;
   return { settings, provider, traits, http, cancelOnAbort };
+}
+
+/** What every front end (the action, the CLI) hands the engine straight from the inputs. */
+export function engineSettings(
+  step: PreparedStep,
+): Pick<EngineOptions, 'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock'> {
+  const { settings } = step;
+  return {
+    provider: step.provider,
+    pipelines: settings['pipeline-ids'],
+    wait: settings.wait,
+    timeoutMs: settings.timeout,
+    pollIntervalMs: settings['poll-interval'],
+    cancelOnAbort: step.cancelOnAbort,
+    clock: realClock,
+  };
 }

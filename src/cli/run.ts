@@ -3,13 +3,12 @@
  * named like the inputs, secrets come from environment variables, the result is JSON on stdout, the
  * log goes to stderr, and the exit code is the conclusion (see EXIT_CODES).
  */
-import { realClock } from '../clock.ts';
 import { dryRun } from '../dry-run.ts';
 import { runPipelines, type Conclusion, type StepResult } from '../engine.ts';
 import { InputError, errorMessage } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { stepOutputs } from '../outputs.ts';
-import { prepareStep, type PreparedStep } from '../setup.ts';
+import { engineSettings, prepareStep, type PreparedStep } from '../setup.ts';
 import { onJobCancel } from '../signals.ts';
 import { failureText, writeSummary } from '../summary.ts';
 import { UsageError, cliInputSource, looksSecret, envNameFor, parseArgs } from './args.ts';
@@ -84,13 +83,7 @@ async function execute(step: PreparedStep, log: Logger, print: (value: object) =
   let result: StepResult;
   try {
     result = await runPipelines({
-      provider,
-      pipelines: settings['pipeline-ids'],
-      wait: settings.wait,
-      timeoutMs: settings.timeout,
-      pollIntervalMs: settings['poll-interval'],
-      cancelOnAbort: step.cancelOnAbort,
-      clock: realClock,
+      ...engineSettings(step),
       log,
       signal: cancel.signal,
     });
