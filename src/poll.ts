@@ -85,7 +85,7 @@ export async function pollRuns(opts: PollOptions): Promise<PollEnd> {
         for (const r of due) r.unansweredAtEnd = true;
         return results === 'deadline' ? 'timeout' : 'aborted';
       }
-      applyResults(opts, due, results);
+      applyResults(opts, due, results, now);
       continue;
     }
     opts.onIdle?.();
@@ -107,11 +107,14 @@ async function observeAll(opts: PollOptions, due: TrackedRun[]): Promise<Array<O
   }
 }
 
-function applyResults(opts: PollOptions, due: TrackedRun[], results: Array<Observation | Error>): void {
+function applyResults(opts: PollOptions, due: TrackedRun[], results: Array<Observation | Error>, sentAt: number): void {
   const now = opts.clock.now();
   due.forEach((run, i) => {
     run.polls++;
-    run.nextPollAt = now + nextPollDelay(now - run.startedAt, opts.schedule);
+    // The gap runs from when the poll was sent, so a round of many slow answers does not stretch
+    // every gap by its own length; half a gap after the answer keeps a slow API from being hammered.
+    const gap = nextPollDelay(sentAt - run.startedAt, opts.schedule);
+    run.nextPollAt = Math.max(sentAt + gap, now + gap / 2);
     const result = results[i] ?? new Error('no observation returned');
     if (result instanceof Error) return recordError(opts, run, result, now);
     run.permanentErrors = 0;

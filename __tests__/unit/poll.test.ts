@@ -54,6 +54,31 @@ describe('pollRuns', () => {
     expect(runs[1]?.polls).toBeLessThanOrEqual(30);
   });
 
+  test('gaps run from when a poll was sent, so slow answers do not stretch them; a very slow API still gets a pause', async () => {
+    for (const [answerMs, expected] of [
+      [300, [0, 1000, 2000, 3000, 4000]],
+      [900, [0, 1400, 2800, 4200]],
+    ] as const) {
+      const clock = simClock();
+      const sent: number[] = [];
+      const runs = trackRuns([handle('a')], 0);
+      await pollRuns({
+        runs,
+        clock,
+        deadline: 4_500,
+        schedule: defaultSchedule(10_000),
+        observe: (hs) => {
+          sent.push(clock.t);
+          clock.t += answerMs;
+          return Promise.resolve(hs.map(() => pending));
+        },
+        onObservation: () => undefined,
+        onPollError: () => undefined,
+      });
+      expect(sent).toEqual(expected);
+    }
+  });
+
   test('transient errors never end a run; the deadline does', async () => {
     const clock = simClock();
     const runs = trackRuns([handle('a')], 0);
