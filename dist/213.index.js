@@ -295,7 +295,11 @@ function validate(schema, res, what) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/vmware-aria/client.ts
-
+/**
+ * Code Stream REST calls (`/codestream/api/...`, API version 2019-10-17) with bearer tokens from
+ * AriaAuth. A 401 is answered by one fresh login and one resend: the server refused the request,
+ * so even the execute call cannot have started anything.
+ */
 
 
 
@@ -317,17 +321,17 @@ class AriaClient {
     }
     async execute(ref, body) {
         const res = await this.send(this.executeRequest(ref, body));
-        return client_validate(executionResponse, res, `execute ${describeRef(ref)}`);
+        return (0,http/* parseResponse */.xp)(executionResponse, res, `execute ${describeRef(ref)}`);
     }
     /** The pipeline's definition: a read that starts nothing, for dry-run's credential check. */
     async pipeline(ref) {
         const req = this.request('GET', pipelinePath(ref), `read pipeline ${describeRef(ref)}`, true, {});
-        return client_validate(pipeline, await this.send(req), `pipeline ${describeRef(ref)}`);
+        return (0,http/* parseResponse */.xp)(pipeline, await this.send(req), `pipeline ${describeRef(ref)}`);
     }
     /** The execution with stage and task detail (the description's `queryParams` map: `expand=…`). */
     async execution(id) {
         const req = this.request('GET', executionPath(id), `status of execution ${id}`, true, { expand: 'PIPELINE_STAGE_TASK' });
-        return client_validate(execution, await this.send(req), `execution ${id}`);
+        return (0,http/* parseResponse */.xp)(execution, await this.send(req), `execution ${id}`);
     }
     async cancel(id, reason) {
         const req = this.request('POST', executionPath(id), `cancel execution ${id}`, true, { action: 'cancel' }, { reason });
@@ -363,14 +367,6 @@ function executionPath(id) {
 }
 function describeRef(ref) {
     return 'id' in ref ? ref.id : `${ref.project}/${ref.name}`;
-}
-function client_validate(schema, res, what) {
-    const parsed = schema.safeParse((0,http/* parseJson */.qF)(res, what));
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new errors/* ResponseShapeError */.RD(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
-    }
-    return parsed.data;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/vmware-aria/status.ts

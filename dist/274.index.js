@@ -232,7 +232,7 @@ class LogstashClient {
     }
     async describeLogstash() {
         const req = this.request('GET', 'DescribeLogstash', '', `describe instance ${this.o.instanceId}`, true);
-        return validate(describeLogstash, await this.send(req), 'DescribeLogstash').Result;
+        return (0,http/* parseResponse */.xp)(describeLogstash, await this.send(req), 'DescribeLogstash').Result;
     }
     /** Every pipeline of the instance: one request unless it has more than one page of them. */
     async listPipelines() {
@@ -240,7 +240,7 @@ class LogstashClient {
         for (let page = 1;; page++) {
             const query = { page: String(page), size: String(PAGE_SIZE) };
             const req = this.request('GET', 'ListPipeline', '/pipelines', 'list pipelines', true, query);
-            const res = validate(listPipeline, await this.send(req), 'ListPipeline');
+            const res = (0,http/* parseResponse */.xp)(listPipeline, await this.send(req), 'ListPipeline');
             all.push(...res.Result);
             const total = res.Headers?.['X-Total-Count'] ?? all.length;
             if (res.Result.length < PAGE_SIZE || all.length >= total)
@@ -271,11 +271,11 @@ class LogstashClient {
             size: String(size),
         };
         const req = this.request('GET', 'ListLogstashLog', '/search-log', 'instance error log', true, query);
-        const items = validate(listLogstashLog, await this.send(req), 'ListLogstashLog').Result;
+        const items = (0,http/* parseResponse */.xp)(listLogstashLog, await this.send(req), 'ListLogstashLog').Result;
         return [...items].sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
     }
     async action(req, api) {
-        const res = validate(actionResult, await this.send(req), api);
+        const res = (0,http/* parseResponse */.xp)(actionResult, await this.send(req), api);
         if (!res.Result) {
             throw new errors/* ProviderError */.mZ({
                 status: 200,
@@ -363,16 +363,9 @@ function alibabaError(res) {
         ...(f.requestId !== undefined ? { requestId: f.requestId } : {}),
     });
 }
-function validate(schema, res, what) {
-    const parsed = schema.safeParse((0,http/* parseJson */.qF)(res, what));
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new errors/* ResponseShapeError */.RD(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
-    }
-    return parsed.data;
-}
 
 ;// CONCATENATED MODULE: ./src/providers/alibaba-logstash/credentials.ts
+
 
 
 
@@ -497,7 +490,7 @@ async function exchange(plan, ctx) {
     });
     if (res.status < 200 || res.status >= 300)
         throw alibabaError(res);
-    const c = validate(assumeRoleResponse, res, 'AssumeRoleWithOIDC').Credentials;
+    const c = (0,http/* parseResponse */.xp)(assumeRoleResponse, res, 'AssumeRoleWithOIDC').Credentials;
     ctx.secret(c.AccessKeyId);
     ctx.secret(c.AccessKeySecret);
     ctx.secret(c.SecurityToken);
@@ -526,7 +519,7 @@ async function githubIdToken(plan, ctx) {
             message: `the runner refused an OIDC token (${res.body.trim().slice(0, 200) || 'no body'}); does the job have permissions: id-token: write?`,
         });
     }
-    const token = validate(idTokenResponse, res, 'GitHub OIDC token').value;
+    const token = (0,http/* parseResponse */.xp)(idTokenResponse, res, 'GitHub OIDC token').value;
     ctx.secret(token);
     return token;
 }

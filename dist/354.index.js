@@ -110,7 +110,9 @@ const pipelineWithProgramError = pipelineStatus.extend({
 });
 
 ;// CONCATENATED MODULE: ./src/providers/feldera/client.ts
-
+/**
+ * Feldera REST calls (`/v0/pipelines/...`). No polling and no Actions globals here.
+ */
 
 
 
@@ -132,12 +134,12 @@ class FelderaClient {
     }
     async status(name) {
         const req = this.request('GET', pipelinePath(name), `status of ${name}`, true, { selector: 'status' });
-        return validate(pipelineStatus, await this.send(req), `status of ${name}`);
+        return (0,http/* parseResponse */.xp)(pipelineStatus, await this.send(req), `status of ${name}`);
     }
     /** `selector=all` carries `program_error`, which the status selector omits. */
     async programError(name) {
         const req = this.request('GET', pipelinePath(name), `program of ${name}`, true, { selector: 'all' });
-        return validate(pipelineWithProgramError, await this.send(req), `program of ${name}`);
+        return (0,http/* parseResponse */.xp)(pipelineWithProgramError, await this.send(req), `program of ${name}`);
     }
     /** `force=true`: the graceful stop is an Enterprise feature (501 on the open-source build). */
     async stop(name) {
@@ -168,14 +170,6 @@ function describeError(res) {
     if (res.status === 401)
         return { code: 'Unauthorized', message: 'authentication required: set api-key (or FELDERA_API_KEY)' };
     return { message: res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body` };
-}
-function validate(schema, res, what) {
-    const parsed = schema.safeParse((0,http/* parseJson */.qF)(res, what));
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new errors/* ResponseShapeError */.RD(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
-    }
-    return parsed.data;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/feldera/status.ts

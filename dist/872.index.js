@@ -183,6 +183,10 @@ function lowerCaseKeys(headers) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/huawei-codearts/client.ts
+/**
+ * CodeArts Pipeline REST calls (`/v5/{project_id}/api/pipelines/...`), signed with SDK-HMAC-SHA256
+ * per attempt or sent with an IAM token. No polling and no Actions globals here.
+ */
 
 
 
@@ -207,7 +211,7 @@ class CodeArtsClient {
     }
     async startBatch(pipelineIds) {
         const res = await this.o.http.send(this.batchRunRequest(pipelineIds));
-        const body = validate(batchRunResponse, checkBody(res), 'batch-runs');
+        const body = (0,http/* validateShape */.Sq)(batchRunResponse, checkBody(res), 'batch-runs');
         const runs = new Map();
         for (const r of body.result ?? [])
             if (r.pipeline_run_id)
@@ -218,7 +222,7 @@ class CodeArtsClient {
         const res = await this.o.http.send(this.runRequest(pipelineId, body));
         if (!isSuccess(res))
             checkBody(res);
-        const parsed = validate(runResponse, (0,http/* parseJson */.qF)(res, `start pipeline ${pipelineId}`), `start pipeline ${pipelineId}`);
+        const parsed = (0,http/* validateShape */.Sq)(runResponse, (0,http/* parseJson */.qF)(res, `start pipeline ${pipelineId}`), `start pipeline ${pipelineId}`);
         const code = codeOf(parsed);
         const queuedRun = parsed.error?.pipeline_run_id;
         if (code !== undefined && QUEUED_CODES.has(code) && queuedRun) {
@@ -239,17 +243,17 @@ class CodeArtsClient {
         const req = this.request('GET', `/pipelines/${pipelineId}/pipeline-runs/detail`, `status of run ${runId}`, true, {
             pipeline_run_id: runId,
         });
-        return validate(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
+        return (0,http/* validateShape */.Sq)(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
     }
     /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */
     async pipeline(pipelineId) {
         const req = this.request('GET', `/pipelines/${pipelineId}`, `read pipeline ${pipelineId}`, true);
-        validate(pipelineDetail, checkBody(await this.o.http.send(req)), `pipeline ${pipelineId}`);
+        (0,http/* validateShape */.Sq)(pipelineDetail, checkBody(await this.o.http.send(req)), `pipeline ${pipelineId}`);
     }
     /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
     async stop(pipelineId, runId) {
         const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, `stop run ${runId}`, true);
-        const body = validate(successResponse, checkBody(await this.o.http.send(req)), `stop run ${runId}`);
+        const body = (0,http/* validateShape */.Sq)(successResponse, checkBody(await this.o.http.send(req)), `stop run ${runId}`);
         if (body.success === false)
             throw new errors/* ProviderError */.mZ({ message: `stop run ${runId}: the service answered success=false` });
     }
@@ -322,14 +326,6 @@ function messageOf(body) {
 function requestIdOf(res) {
     const id = res.headers['x-request-id'];
     return id ? { requestId: id } : {};
-}
-function validate(schema, value, what) {
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new errors/* ResponseShapeError */.RD(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
-    }
-    return parsed.data;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/huawei-codearts/regions.ts

@@ -14615,7 +14615,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
   Ge: () => (/* binding */ defaultHttpOptions),
   lb: () => (/* binding */ expectSuccess),
-  qF: () => (/* binding */ parseJson)
+  qF: () => (/* binding */ parseJson),
+  xp: () => (/* binding */ parseResponse),
+  Sq: () => (/* binding */ validateShape)
 });
 
 // EXTERNAL MODULE: external "node:tls"
@@ -14887,6 +14889,19 @@ function parseJson(res, what) {
     catch {
         throw new errors/* ResponseShapeError */.RD(`${what}: HTTP ${res.status} with a body that is not JSON (${res.body.slice(0, 120)})`);
     }
+}
+/** Checks a decoded body against the provider's schema; a mismatch is a ResponseShapeError (transient to the poller). */
+function validateShape(schema, value, what) {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new errors/* ResponseShapeError */.RD(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
+    }
+    return parsed.data;
+}
+/** parseJson + validateShape: the body of a response, as the provider's schema types it. */
+function parseResponse(schema, res, what) {
+    return validateShape(schema, parseJson(res, what), what);
 }
 /** Throws a ProviderError unless the status is 2xx; `describe` extracts the provider's code and message. */
 function expectSuccess(res, describe) {

@@ -4,6 +4,7 @@
  * request that could start a second run.
  */
 import { rootCertificates } from 'node:tls';
+import type { z } from 'zod';
 import type { Agent } from 'undici';
 import undici from './undici-lite.cjs';
 import { fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.ts';
@@ -295,6 +296,21 @@ export function parseJson(res: HttpResponse, what: string): unknown {
   } catch {
     throw new ResponseShapeError(`${what}: HTTP ${res.status} with a body that is not JSON (${res.body.slice(0, 120)})`);
   }
+}
+
+/** Checks a decoded body against the provider's schema; a mismatch is a ResponseShapeError (transient to the poller). */
+export function validateShape<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ResponseShapeError(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
+  }
+  return parsed.data;
+}
+
+/** parseJson + validateShape: the body of a response, as the provider's schema types it. */
+export function parseResponse<T>(schema: z.ZodType<T>, res: HttpResponse, what: string): T {
+  return validateShape(schema, parseJson(res, what), what);
 }
 
 /** Throws a ProviderError unless the status is 2xx; `describe` extracts the provider's code and message. */

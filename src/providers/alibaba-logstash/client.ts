@@ -3,12 +3,11 @@
  * every attempt. No polling and no Actions globals here.
  */
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import type { Clock } from '../../clock.ts';
 import { joinUrl } from '../../endpoint.ts';
-import { ProviderError, ResponseShapeError } from '../../errors.ts';
+import { ProviderError } from '../../errors.ts';
 import {
-  parseJson,
+  parseResponse,
   type HttpClient,
   type HttpRequest,
   type HttpResponse,
@@ -63,7 +62,7 @@ export class LogstashClient {
 
   async describeLogstash(): Promise<LogstashInstance> {
     const req = this.request('GET', 'DescribeLogstash', '', `describe instance ${this.o.instanceId}`, true);
-    return validate(describeLogstash, await this.send(req), 'DescribeLogstash').Result;
+    return parseResponse(describeLogstash, await this.send(req), 'DescribeLogstash').Result;
   }
 
   /** Every pipeline of the instance: one request unless it has more than one page of them. */
@@ -72,7 +71,7 @@ export class LogstashClient {
     for (let page = 1; ; page++) {
       const query = { page: String(page), size: String(PAGE_SIZE) };
       const req = this.request('GET', 'ListPipeline', '/pipelines', 'list pipelines', true, query);
-      const res = validate(listPipeline, await this.send(req), 'ListPipeline');
+      const res = parseResponse(listPipeline, await this.send(req), 'ListPipeline');
       all.push(...res.Result);
       const total = res.Headers?.['X-Total-Count'] ?? all.length;
       if (res.Result.length < PAGE_SIZE || all.length >= total) return all;
@@ -106,12 +105,12 @@ export class LogstashClient {
       size: String(size),
     };
     const req = this.request('GET', 'ListLogstashLog', '/search-log', 'instance error log', true, query);
-    const items = validate(listLogstashLog, await this.send(req), 'ListLogstashLog').Result;
+    const items = parseResponse(listLogstashLog, await this.send(req), 'ListLogstashLog').Result;
     return [...items].sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
   }
 
   private async action(req: HttpRequest, api: string): Promise<string | undefined> {
-    const res = validate(actionResult, await this.send(req), api);
+    const res = parseResponse(actionResult, await this.send(req), api);
     if (!res.Result) {
       throw new ProviderError({
         status: 200,
@@ -209,13 +208,4 @@ export function alibabaError(res: HttpResponse): ProviderError {
     ...(f.code !== undefined ? { code: f.code } : {}),
     ...(f.requestId !== undefined ? { requestId: f.requestId } : {}),
   });
-}
-
-export function validate<T>(schema: z.ZodType<T>, res: HttpResponse, what: string): T {
-  const parsed = schema.safeParse(parseJson(res, what));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ResponseShapeError(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
-  }
-  return parsed.data;
 }

@@ -7,9 +7,9 @@
 import type { Clock } from '../../clock.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import { InputError, ProviderError } from '../../errors.ts';
-import type { HttpClient } from '../../http.ts';
+import { parseResponse, type HttpClient } from '../../http.ts';
 import type { Logger } from '../../log.ts';
-import { alibabaError, validate } from './client.ts';
+import { alibabaError } from './client.ts';
 import { assumeRoleResponse, idTokenResponse } from './models.ts';
 import { acsDate, type Credentials } from './signer.ts';
 
@@ -190,7 +190,7 @@ async function exchange(plan: OidcPlan, ctx: CredentialContext): Promise<{ creds
     idempotent: true,
   });
   if (res.status < 200 || res.status >= 300) throw alibabaError(res);
-  const c = validate(assumeRoleResponse, res, 'AssumeRoleWithOIDC').Credentials;
+  const c = parseResponse(assumeRoleResponse, res, 'AssumeRoleWithOIDC').Credentials;
   ctx.secret(c.AccessKeyId);
   ctx.secret(c.AccessKeySecret);
   ctx.secret(c.SecurityToken);
@@ -220,7 +220,7 @@ async function githubIdToken(plan: OidcPlan, ctx: CredentialContext): Promise<st
       message: `the runner refused an OIDC token (${res.body.trim().slice(0, 200) || 'no body'}); does the job have permissions: id-token: write?`,
     });
   }
-  const token = validate(idTokenResponse, res, 'GitHub OIDC token').value;
+  const token = parseResponse(idTokenResponse, res, 'GitHub OIDC token').value;
   ctx.secret(token);
   return token;
 }

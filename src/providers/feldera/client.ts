@@ -1,10 +1,8 @@
 /**
  * Feldera REST calls (`/v0/pipelines/...`). No polling and no Actions globals here.
  */
-import type { z } from 'zod';
 import { joinUrl } from '../../endpoint.ts';
-import { ResponseShapeError } from '../../errors.ts';
-import { expectSuccess, parseJson, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { expectSuccess, parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import {
   errorResponse,
   pipelineStatus,
@@ -44,13 +42,13 @@ export class FelderaClient {
 
   async status(name: string): Promise<PipelineStatus> {
     const req = this.request('GET', pipelinePath(name), `status of ${name}`, true, { selector: 'status' });
-    return validate(pipelineStatus, await this.send(req), `status of ${name}`);
+    return parseResponse(pipelineStatus, await this.send(req), `status of ${name}`);
   }
 
   /** `selector=all` carries `program_error`, which the status selector omits. */
   async programError(name: string): Promise<PipelineWithProgramError> {
     const req = this.request('GET', pipelinePath(name), `program of ${name}`, true, { selector: 'all' });
-    return validate(pipelineWithProgramError, await this.send(req), `program of ${name}`);
+    return parseResponse(pipelineWithProgramError, await this.send(req), `program of ${name}`);
   }
 
   /** `force=true`: the graceful stop is an Enterprise feature (501 on the open-source build). */
@@ -86,13 +84,4 @@ function describeError(res: HttpResponse): { code?: string; message?: string } {
   }
   if (res.status === 401) return { code: 'Unauthorized', message: 'authentication required: set api-key (or FELDERA_API_KEY)' };
   return { message: res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body` };
-}
-
-function validate<T>(schema: z.ZodType<T>, res: HttpResponse, what: string): T {
-  const parsed = schema.safeParse(parseJson(res, what));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ResponseShapeError(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
-  }
-  return parsed.data;
 }

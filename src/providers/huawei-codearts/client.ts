@@ -2,11 +2,11 @@
  * CodeArts Pipeline REST calls (`/v5/{project_id}/api/pipelines/...`), signed with SDK-HMAC-SHA256
  * per attempt or sent with an IAM token. No polling and no Actions globals here.
  */
-import type { z } from 'zod';
 import { joinUrl } from '../../endpoint.ts';
 import { ProviderError, ResponseShapeError } from '../../errors.ts';
 import {
   parseJson,
+  validateShape,
   type HttpClient,
   type HttpRequest,
   type HttpResponse,
@@ -78,7 +78,7 @@ export class CodeArtsClient {
 
   async startBatch(pipelineIds: string[]): Promise<{ runs: Map<string, string>; requestId?: string }> {
     const res = await this.o.http.send(this.batchRunRequest(pipelineIds));
-    const body = validate(batchRunResponse, checkBody(res), 'batch-runs');
+    const body = validateShape(batchRunResponse, checkBody(res), 'batch-runs');
     const runs = new Map<string, string>();
     for (const r of body.result ?? []) if (r.pipeline_run_id) runs.set(r.pipeline_id, r.pipeline_run_id);
     return { runs, ...requestIdOf(res) };
@@ -87,7 +87,7 @@ export class CodeArtsClient {
   async startRun(pipelineId: string, body: RunBody): Promise<StartedRun> {
     const res = await this.o.http.send(this.runRequest(pipelineId, body));
     if (!isSuccess(res)) checkBody(res);
-    const parsed = validate(runResponse, parseJson(res, `start pipeline ${pipelineId}`), `start pipeline ${pipelineId}`);
+    const parsed = validateShape(runResponse, parseJson(res, `start pipeline ${pipelineId}`), `start pipeline ${pipelineId}`);
     const code = codeOf(parsed);
     const queuedRun = parsed.error?.pipeline_run_id;
     if (code !== undefined && QUEUED_CODES.has(code) && queuedRun) {
@@ -108,19 +108,19 @@ export class CodeArtsClient {
     const req = this.request('GET', `/pipelines/${pipelineId}/pipeline-runs/detail`, `status of run ${runId}`, true, {
       pipeline_run_id: runId,
     });
-    return validate(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
+    return validateShape(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
   }
 
   /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */
   async pipeline(pipelineId: string): Promise<void> {
     const req = this.request('GET', `/pipelines/${pipelineId}`, `read pipeline ${pipelineId}`, true);
-    validate(pipelineDetail, checkBody(await this.o.http.send(req)), `pipeline ${pipelineId}`);
+    validateShape(pipelineDetail, checkBody(await this.o.http.send(req)), `pipeline ${pipelineId}`);
   }
 
   /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
   async stop(pipelineId: string, runId: string): Promise<void> {
     const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, `stop run ${runId}`, true);
-    const body = validate(successResponse, checkBody(await this.o.http.send(req)), `stop run ${runId}`);
+    const body = validateShape(successResponse, checkBody(await this.o.http.send(req)), `stop run ${runId}`);
     if (body.success === false) throw new ProviderError({ message: `stop run ${runId}: the service answered success=false` });
   }
 
@@ -203,13 +203,4 @@ function messageOf(body: ErrorBody | undefined): string | undefined {
 function requestIdOf(res: HttpResponse): { requestId?: string } {
   const id = res.headers['x-request-id'];
   return id ? { requestId: id } : {};
-}
-
-function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ResponseShapeError(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
-  }
-  return parsed.data;
 }

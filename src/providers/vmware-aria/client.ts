@@ -3,10 +3,8 @@
  * AriaAuth. A 401 is answered by one fresh login and one resend: the server refused the request,
  * so even the execute call cannot have started anything.
  */
-import type { z } from 'zod';
 import { joinUrl } from '../../endpoint.ts';
-import { ResponseShapeError } from '../../errors.ts';
-import { expectSuccess, parseJson, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { expectSuccess, parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import type { AriaAuth } from './auth.ts';
 import { describeAriaError } from './errors.ts';
 import { execution, executionResponse, pipeline, type Execution, type ExecutionResponse, type Pipeline } from './models.ts';
@@ -40,19 +38,19 @@ export class AriaClient {
 
   async execute(ref: PipelineRef, body: ExecutionRequest): Promise<ExecutionResponse> {
     const res = await this.send(this.executeRequest(ref, body));
-    return validate(executionResponse, res, `execute ${describeRef(ref)}`);
+    return parseResponse(executionResponse, res, `execute ${describeRef(ref)}`);
   }
 
   /** The pipeline's definition: a read that starts nothing, for dry-run's credential check. */
   async pipeline(ref: PipelineRef): Promise<Pipeline> {
     const req = this.request('GET', pipelinePath(ref), `read pipeline ${describeRef(ref)}`, true, {});
-    return validate(pipeline, await this.send(req), `pipeline ${describeRef(ref)}`);
+    return parseResponse(pipeline, await this.send(req), `pipeline ${describeRef(ref)}`);
   }
 
   /** The execution with stage and task detail (the description's `queryParams` map: `expand=…`). */
   async execution(id: string): Promise<Execution> {
     const req = this.request('GET', executionPath(id), `status of execution ${id}`, true, { expand: 'PIPELINE_STAGE_TASK' });
-    return validate(execution, await this.send(req), `execution ${id}`);
+    return parseResponse(execution, await this.send(req), `execution ${id}`);
   }
 
   async cancel(id: string, reason: string): Promise<void> {
@@ -101,13 +99,4 @@ export function executionPath(id: string): string {
 
 export function describeRef(ref: PipelineRef): string {
   return 'id' in ref ? ref.id : `${ref.project}/${ref.name}`;
-}
-
-function validate<T>(schema: z.ZodType<T>, res: HttpResponse, what: string): T {
-  const parsed = schema.safeParse(parseJson(res, what));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ResponseShapeError(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
-  }
-  return parsed.data;
 }
