@@ -3,7 +3,6 @@
  * retries with full-jitter backoff that honour Retry-After, and a retry rule that never repeats a
  * request that could start a second run.
  */
-import { rootCertificates } from 'node:tls';
 import type { z } from 'zod';
 import type { Agent } from 'undici';
 import undici from './undici-lite.cjs';
@@ -130,7 +129,8 @@ export class HttpClient {
     this.agent = new undici.Agent({
       connections: this.options.connectionsPerOrigin,
       keepAliveTimeout: 10_000,
-      ...(ca ? { connect: { ca: [...rootCertificates, ca] } } : {}),
+      // node:tls is loaded here, not at start: an http:// endpoint never needs it.
+      ...(ca ? { connect: { ca: [...process.getBuiltinModule('node:tls').rootCertificates, ca] } } : {}),
     });
   }
 

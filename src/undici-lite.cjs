@@ -1,14 +1,21 @@
 'use strict';
-// The parts of undici this action runs, and all that @actions/http-client imports from it (ProxyAgent).
-// The build resolves every `undici` import in the bundle to this file (tsconfig.build.json), which
-// leaves out fetch, WebSocket, EventSource, the cache and the mocks: about 400 kB the action never runs.
-// The same package and version as @actions/http-client's, so the bundle holds one undici.
+// The parts of undici this action runs: Agent and its request() API. The build resolves every `undici`
+// import in the bundle to this file (tsconfig.build.json), which leaves out fetch, WebSocket,
+// EventSource, the cache and the mocks: about 400 kB the action never runs. The same package and
+// version as @actions/http-client's, so the bundle holds one undici.
 const Dispatcher = require('undici/lib/dispatcher/dispatcher.js');
 const Agent = require('undici/lib/dispatcher/agent.js');
-const ProxyAgent = require('undici/lib/dispatcher/proxy-agent.js');
-const api = require('undici/lib/api/index.js');
 
-// As undici's own entry point does: every dispatcher gets request(), stream(), connect()...
-Object.assign(Dispatcher.prototype, api);
+Dispatcher.prototype.request = require('undici/lib/api/api-request.js');
 
-module.exports = { Agent, ProxyAgent };
+module.exports = { Agent };
+
+// @actions/http-client imports ProxyAgent, which needs the rest of the dispatcher API (connect() for the
+// tunnel). Nothing runs it at start, so it is loaded when first read.
+Object.defineProperty(module.exports, 'ProxyAgent', {
+  enumerable: true,
+  get() {
+    Object.assign(Dispatcher.prototype, require('undici/lib/api/index.js'));
+    return require('undici/lib/dispatcher/proxy-agent.js');
+  },
+});
