@@ -29,7 +29,7 @@ var summary = __webpack_require__(8855);
 class UsageError extends Error {
     name = 'UsageError';
 }
-/** The environment variable that can carry an input: `api-key` → `RUN_PIPELINES_API_KEY`. */
+/** The environment variable that can carry an input: `api-key` \u2192 `RUN_PIPELINES_API_KEY`. */
 function envNameFor(input) {
     return `RUN_PIPELINES_${input.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`;
 }
@@ -85,14 +85,14 @@ function looksSecret(input) {
 ;// CONCATENATED MODULE: ./src/cli/help.ts
 /** `run-pipelines --help`, generated from action.yml so it lists every input a provider adds. */
 
-const USAGE = `Usage: run-pipelines --provider NAME --pipeline-ids ID[,ID…] [--flag value …]
+const USAGE = `Usage: run-pipelines --provider NAME --pipeline-ids ID[,ID\u2026] [--flag value \u2026]
 
 Triggers pipelines and waits for them, like the GitHub Action of the same name. Every action input
 is a flag of the same name (--name value, --name=value; a bare --name means true, --no-name false).
 Each can also come from an environment variable RUN_PIPELINES_<NAME> (e.g. RUN_PIPELINES_API_KEY):
 put secrets there, not on the command line. Each provider's own variables work too (see the README).
 
-The result is JSON on stdout (the action's outputs: conclusion, runs, run-ids, status, …); the log
+The result is JSON on stdout (the action's outputs: conclusion, runs, run-ids, status, \u2026); the log
 goes to stderr. Exit code: 0 success or triggered, 1 failure, 2 bad usage or input, 124 timed out,
 130 cancelled.
 `;
@@ -186,7 +186,7 @@ var dist = __webpack_require__(8815);
 
 /**
  * action.yml sits one level above the bundle's chunks (dist/) and two above src/cli/: take the first
- * that exists. The path is joined at run time on purpose: a literal `new URL('…', import.meta.url)`
+ * that exists. The path is joined at run time on purpose: a literal `new URL('\u2026', import.meta.url)`
  * makes the bundler copy the file into dist/ as an asset, a second copy that could drift.
  */
 function findManifest() {
@@ -204,7 +204,7 @@ function parseManifest(text) {
             name,
             description: (spec.description ?? '').trim(),
             required: spec.required === true,
-            // An expression default (${{ … }}) only means something on a runner.
+            // An expression default (${{ \u2026 }}) only means something on a runner.
             ...(fallback !== undefined && !fallback.includes('${{') ? { default: fallback } : {}),
         };
     });

@@ -9,7 +9,7 @@ import { coreLogger, registerSecret } from './log.ts';
 import { stepOutputs } from './outputs.ts';
 import { engineSettings, prepareStep, type PreparedStep } from './setup.ts';
 import { redactSecrets } from './secrets.ts';
-import { saveCompleted, saveEndedRuns, saveStartedRuns } from './state.ts';
+import { EndedRuns, saveCompleted, saveStartedRuns } from './state.ts';
 import { failureText, writeSummary } from './summary.ts';
 import { onJobCancel } from './signals.ts';
 
@@ -31,7 +31,7 @@ export async function run(): Promise<void> {
 async function execute(step: PreparedStep): Promise<StepResult> {
   const { settings, traits } = step;
   const cancel = onJobCancel();
-  const ended = new Set<string>();
+  const ended = new EndedRuns();
   try {
     return await runPipelines({
       ...engineSettings(step),
@@ -43,10 +43,10 @@ async function execute(step: PreparedStep): Promise<StepResult> {
       },
       onRunFinished: (record) => {
         if (record.handle) ended.add(record.handle.runId);
-        saveEndedRuns(ended);
       },
     });
   } finally {
+    ended.flush();
     cancel.dispose();
   }
 }

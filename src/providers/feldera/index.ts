@@ -3,6 +3,7 @@
  * reaches it. A "run" is the pipeline's deployment; its id is the pipeline name, since Feldera
  * has no run object (the deployment id is reported in `runs` once known).
  */
+import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
 import { InputError, errorMessage } from '../../errors.ts';
@@ -91,26 +92,24 @@ class FelderaProvider implements Provider {
 
   /** Reading each pipeline's status proves the key is accepted and the pipeline exists. */
   async verify(pipelines: string[]): Promise<void> {
-    await Promise.all(pipelines.map((p) => this.client.status(p)));
+    await mapConcurrent(pipelines, FAN_OUT_LIMIT, (p) => this.client.status(p));
   }
 
   async trigger(pipelines: string[]): Promise<TriggerResult> {
-    const outcomes = await Promise.all(
-      pipelines.map(async (pipeline) => {
-        try {
-          await this.client.send(this.triggerRequest(pipeline));
-          return { pipeline, run: this.handle(pipeline) };
-        } catch (err) {
-          return { pipeline, error: err instanceof Error ? err : new Error(errorMessage(err)) };
-        }
-      }),
-    );
+    const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, async (pipeline) => {
+      try {
+        await this.client.send(this.triggerRequest(pipeline));
+        return { pipeline, run: this.handle(pipeline) };
+      } catch (err) {
+        return { pipeline, error: err instanceof Error ? err : new Error(errorMessage(err)) };
+      }
+    });
     return { outcomes };
   }
 
   async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
-    return Promise.all(
-      runs.map((r) => this.observeOne(r.pipeline).catch((e: unknown) => (e instanceof Error ? e : new Error(errorMessage(e))))),
+    return mapConcurrent(runs, FAN_OUT_LIMIT, (r) =>
+      this.observeOne(r.pipeline).catch((e: unknown) => (e instanceof Error ? e : new Error(errorMessage(e)))),
     );
   }
 

@@ -1,4 +1,8 @@
-/** The parts of Feldera's responses the adapter reads, validated with zod (unknown fields pass). */
+/**
+ * The parts of Feldera's responses the adapter reads, validated with zod. Unknown fields pass: error
+ * bodies keep them (they are reported), the polled status drops them (it is parsed hundreds of times a
+ * round, and copying fields nobody reads was the largest allocation of a wide wait).
+ */
 import { z } from 'zod';
 
 export const errorResponse = z.looseObject({
@@ -10,7 +14,7 @@ export type FelderaErrorBody = z.infer<typeof errorResponse>;
 
 const nullableString = z.string().nullish();
 
-export const pipelineStatus = z.looseObject({
+export const pipelineStatus = z.object({
   id: z.string().optional(),
   name: z.string(),
   deployment_status: z.string(),

@@ -161,7 +161,7 @@ export function signHeaders(
 /** Refused starts and gateway throttling were not processed, so a non-idempotent start may repeat. */
 function startRefused(res: HttpResponse): boolean {
   if (res.status === 429) return true;
-  const code = codeOf(safeErrorBody(res));
+  const code = codeOf(errorBodyOf(jsonOrUndefined(res.body)));
   return code !== undefined && REFUSED_CODES.has(code);
 }
 
@@ -171,9 +171,10 @@ function isSuccess(res: HttpResponse): boolean {
 
 /** The JSON body, unless the status or an `error_code` in the body (even on 2xx) says it failed. */
 function checkBody(res: HttpResponse): unknown {
-  const err = safeErrorBody(res);
+  const json = jsonOrUndefined(res.body);
+  const err = errorBodyOf(json);
   const code = codeOf(err);
-  if (isSuccess(res) && code === undefined) return parseJson(res, 'response');
+  if (isSuccess(res) && code === undefined) return json === undefined ? parseJson(res, 'response') : json;
   throw new ProviderError({
     status: res.status,
     message: messageOf(err) ?? (res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body`),
@@ -183,13 +184,18 @@ function checkBody(res: HttpResponse): unknown {
   });
 }
 
-function safeErrorBody(res: HttpResponse): ErrorBody | undefined {
+/** The body parsed once, for both the error check and the caller: every poll goes through here. */
+function jsonOrUndefined(body: string): unknown {
   try {
-    const parsed = errorBody.safeParse(JSON.parse(res.body));
-    return parsed.success ? parsed.data : undefined;
+    return JSON.parse(body) as unknown;
   } catch {
     return undefined;
   }
+}
+
+function errorBodyOf(json: unknown): ErrorBody | undefined {
+  const parsed = errorBody.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
 }
 
 function codeOf(body: ErrorBody | undefined): string | undefined {

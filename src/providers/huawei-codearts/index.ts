@@ -3,6 +3,7 @@
  * (or one RunPipeline call per pipeline when run variables are given) and polls each run's detail
  * until it ends. Requests are signed with the AK/SK (SDK-HMAC-SHA256) or carry an IAM token.
  */
+import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import { InputError, errorMessage } from '../../errors.ts';
 import type { HttpRequest } from '../../http.ts';
@@ -180,7 +181,7 @@ class CodeArtsProvider implements Provider {
    * the project membership and that the pipeline exists. Starts nothing.
    */
   async verify(pipelines: string[]): Promise<void> {
-    await Promise.all(pipelines.map((p) => this.client.pipeline(p)));
+    await mapConcurrent(pipelines, FAN_OUT_LIMIT, (p) => this.client.pipeline(p));
   }
 
   trigger(pipelines: string[]): Promise<TriggerResult> {
@@ -188,15 +189,13 @@ class CodeArtsProvider implements Provider {
   }
 
   async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
-    return Promise.all(
-      runs.map(async (r) => {
-        try {
-          return classifyRun(await this.client.detail(r.pipeline, r.runId));
-        } catch (e) {
-          return e instanceof Error ? e : new Error(errorMessage(e));
-        }
-      }),
-    );
+    return mapConcurrent(runs, FAN_OUT_LIMIT, async (r) => {
+      try {
+        return classifyRun(await this.client.detail(r.pipeline, r.runId));
+      } catch (e) {
+        return e instanceof Error ? e : new Error(errorMessage(e));
+      }
+    });
   }
 
   async cancel(run: RunHandle): Promise<void> {
@@ -215,21 +214,19 @@ class CodeArtsProvider implements Provider {
 
   private async triggerEach(pipelines: string[]): Promise<TriggerResult> {
     const body = this.runBody();
-    const results = await Promise.all(
-      pipelines.map(async (pipeline) => {
-        try {
-          const started = await this.client.startRun(pipeline, body);
-          if (started.queued) this.ctx.log.notice(`run ${started.runId} is queued (${started.queued}); waiting for it`, pipeline);
-          const data = started.queueId ? { data: { queueId: started.queueId } } : {};
-          return { outcome: { pipeline, run: { pipeline, runId: started.runId, ...data } }, requestId: started.requestId };
-        } catch (err) {
-          return {
-            outcome: { pipeline, error: err instanceof Error ? err : new Error(errorMessage(err)) },
-            requestId: undefined,
-          };
-        }
-      }),
-    );
+    const results = await mapConcurrent(pipelines, FAN_OUT_LIMIT, async (pipeline) => {
+      try {
+        const started = await this.client.startRun(pipeline, body);
+        if (started.queued) this.ctx.log.notice(`run ${started.runId} is queued (${started.queued}); waiting for it`, pipeline);
+        const data = started.queueId ? { data: { queueId: started.queueId } } : {};
+        return { outcome: { pipeline, run: { pipeline, runId: started.runId, ...data } }, requestId: started.requestId };
+      } catch (err) {
+        return {
+          outcome: { pipeline, error: err instanceof Error ? err : new Error(errorMessage(err)) },
+          requestId: undefined,
+        };
+      }
+    });
     const requestId = pipelines.length === 1 ? results[0]?.requestId : undefined;
     return { outcomes: results.map((r) => r.outcome), ...(requestId ? { requestId } : {}) };
   }

@@ -3,6 +3,7 @@
  * given input, then follows the execution until a final status. The run id is the execution id;
  * its index and absolute link travel in the handle for the step outputs.
  */
+import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint, joinUrl } from '../../endpoint.ts';
 import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
@@ -153,7 +154,10 @@ class AriaProvider implements Provider {
    */
   async verify(pipelines: string[]): Promise<void> {
     await this.auth.token();
-    const found = await Promise.all(pipelines.map(async (p) => ({ p, def: await this.client.pipeline(this.ref(p)) })));
+    const found = await mapConcurrent(pipelines, FAN_OUT_LIMIT, async (p) => ({
+      p,
+      def: await this.client.pipeline(this.ref(p)),
+    }));
     const disabled = found.filter(({ def }) => def.enabled === false).map(({ p }) => p);
     if (disabled.length > 0) {
       throw new ProviderError({
@@ -165,12 +169,12 @@ class AriaProvider implements Provider {
   async trigger(pipelines: string[]): Promise<TriggerResult> {
     // One login up front, so parallel executes do not each start their own.
     await this.auth.token();
-    const outcomes = await Promise.all(pipelines.map((p) => this.executeOne(p)));
+    const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, (p) => this.executeOne(p));
     return { outcomes };
   }
 
   async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
-    return Promise.all(runs.map((r) => this.observeOne(r).catch((e: unknown) => toError(e))));
+    return mapConcurrent(runs, FAN_OUT_LIMIT, (r) => this.observeOne(r).catch((e: unknown) => toError(e)));
   }
 
   async cancel(run: RunHandle): Promise<void> {
