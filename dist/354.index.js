@@ -138,6 +138,8 @@ const pipelineStatus = schemas/* object */.Ikc({
     program_status: schemas/* string */.YjP(),
     deployment_runtime_status_details: schemas/* unknown */.L5J().optional(),
 });
+/** `GET /v0/pipelines?selector=status`: every pipeline of the tenant. */
+const pipelineList = schemas/* array */.YOg(pipelineStatus);
 const compileMessages = schemas/* looseObject */._H3({
     messages: schemas/* array */.YOg(schemas/* looseObject */._H3({ message: schemas/* string */.YjP().optional(), start_line_number: schemas/* number */.aig().optional() })).optional(),
 })
@@ -177,6 +179,11 @@ class FelderaClient {
     async status(name) {
         const req = this.request('GET', pipelinePath(name), `status of ${name}`, true, { selector: 'status' });
         return (0,http/* parseResponse */.xp)(pipelineStatus, await this.send(req), `status of ${name}`);
+    }
+    /** Every pipeline of the tenant with its status fields: one call can serve a whole poll round. */
+    async statuses() {
+        const req = this.request('GET', '/v0/pipelines', 'status of all pipelines', true, { selector: 'status' });
+        return (0,http/* parseResponse */.xp)(pipelineList, await this.send(req), 'status of all pipelines');
     }
     /** `selector=all` carries `program_error`, which the status selector omits. */
     async programError(name) {
@@ -334,12 +341,18 @@ function createProvider(ctx) {
     };
     return new FelderaProvider(client, config, base);
 }
+/** From this many runs in a round on, one list call replaces the per-pipeline status calls. */
+const LIST_FROM = 4;
+/** A tenant with this many times more pipelines than the round polls is cheaper to poll per pipeline. */
+const LIST_OVERHEAD = 4;
 class FelderaProvider {
     name = 'feldera';
     target;
     client;
     config;
     base;
+    /** Cleared for good once the list turns out to carry mostly pipelines this step does not wait on. */
+    listing = true;
     constructor(client, config, base) {
         this.client = client;
         this.config = config;
@@ -369,13 +382,30 @@ class FelderaProvider {
         return { outcomes };
     }
     async observe(runs) {
-        return (0,concurrency/* mapConcurrent */._)(runs, concurrency/* FAN_OUT_LIMIT */.T, (r) => this.observeOne(r.pipeline).catch((e) => (e instanceof Error ? e : new Error((0,errors/* errorMessage */.gJ)(e)))));
+        const listed = runs.length >= LIST_FROM && this.listing ? await this.listStatuses(runs.length) : undefined;
+        return (0,concurrency/* mapConcurrent */._)(runs, concurrency/* FAN_OUT_LIMIT */.T, (r) => this.observeOne(r.pipeline, listed?.get(r.pipeline)).catch((e) => e instanceof Error ? e : new Error((0,errors/* errorMessage */.gJ)(e))));
+    }
+    /**
+     * The status of every pipeline in one call, or undefined if that call failed: the round then asks
+     * each pipeline as a single run would, and those calls report any error as they always do.
+     */
+    async listStatuses(polled) {
+        try {
+            const all = await this.client.statuses();
+            if (all.length > polled * LIST_OVERHEAD)
+                this.listing = false;
+            return new Map(all.map((p) => [p.name, p]));
+        }
+        catch {
+            return undefined;
+        }
     }
     async cancel(run) {
         await this.client.stop(run.pipeline);
     }
-    async observeOne(name) {
-        const obs = classifyPipeline(await this.client.status(name), this.target);
+    /** `listed`: the pipeline's entry in this round's list call; a pipeline missing from it is asked directly. */
+    async observeOne(name, listed) {
+        const obs = classifyPipeline(listed ?? (await this.client.status(name)), this.target);
         const programStatus = obs.details?.['programStatus'];
         if (obs.phase === 'failure' && typeof programStatus === 'string' && COMPILE_FAILED.has(programStatus)) {
             const full = await this.client.programError(name).catch(() => undefined);

@@ -100,6 +100,7 @@ export class FelderaEmulator implements ProviderEmulator {
   }
 
   handle(req: EmuRequest): EmuResponse | undefined {
+    if (req.path === '/v0/pipelines') return this.list(req);
     const m = /^\/v0\/pipelines\/([^/]+)(\/[a-z_]+)?$/.exec(req.path);
     if (!m) return undefined;
     const denied = this.authenticate(req);
@@ -118,6 +119,18 @@ export class FelderaEmulator implements ProviderEmulator {
     if (action === '/activate') return this.activate(p, req.query);
     if (action === '/stop') return this.stop(p);
     return undefined;
+  }
+
+  /** `GET /v0/pipelines[?selector=...]`: every pipeline, each as its own GET would show it. */
+  private list(req: EmuRequest): EmuResponse {
+    const denied = this.authenticate(req);
+    if (denied) return denied;
+    if (req.method !== 'GET') return json(405, { message: 'method not allowed' });
+    const selector = req.query.get('selector') ?? 'all';
+    return json(
+      200,
+      [...this.pipelines.values()].map((p) => this.view(p, selector)),
+    );
   }
 
   private authenticate(req: EmuRequest): EmuResponse | undefined {

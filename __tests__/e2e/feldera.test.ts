@@ -220,3 +220,52 @@ describe('feldera end to end', () => {
     expect(emu.get().requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v0/pipelines/ok']);
   });
 });
+
+describe('feldera: many pipelines, one list call a poll round', () => {
+  const many = (prefix: string, n: number, scenario: object = {}): Record<string, object> =>
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { provisionMs: 1200, ...scenario }]));
+  const ids = (prefix: string, n: number): string => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(',');
+  const gets = (): Array<{ path: string; query: Record<string, string> }> => emu.get().requests.filter((r) => r.method === 'GET');
+
+  test('six pipelines are polled with GET /v0/pipelines?selector=status, none one by one, all within the API description', async () => {
+    const url = setup(many('m', 6));
+    const run = await runAction({ inputs: inputs(url, ids('m', 6)) });
+    expect(run.code).toBe(0);
+    expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(Array(6).fill('success'));
+    expect(gets().length).toBeGreaterThan(0);
+    for (const r of gets()) expect([r.path, r.query]).toEqual(['/v0/pipelines', { selector: 'status' }]);
+    const api = loadDescription('feldera-openapi.json');
+    expect(emu.get().requests.flatMap((r) => violations(api, r))).toEqual([]);
+  });
+
+  test('a compile error seen in the list still reports the compiler output', async () => {
+    const url = setup({ ...many('m', 3), sql: { compileMs: 800, program: 'SqlError' } });
+    const run = await runAction({ inputs: inputs(url, `${ids('m', 3)},sql`) });
+    expect(run.code).toBe(1);
+    const failed = runs(run.outputs).find((r) => r['pipeline'] === 'sql');
+    expect(String(failed?.['message'])).toContain("SQL line 3: Table 'missing_table' not found");
+    expect(gets().some((r) => r.path === '/v0/pipelines/sql' && r.query['selector'] === 'all')).toBe(true);
+  });
+
+  test('a tenant with many more pipelines than the step waits on is polled per pipeline after the first round', async () => {
+    const url = setup({ ...many('m', 4), ...many('idle', 30) });
+    const run = await runAction({ inputs: inputs(url, ids('m', 4)) });
+    expect(run.code).toBe(0);
+    expect(gets().filter((r) => r.path === '/v0/pipelines')).toHaveLength(1);
+    expect(gets().filter((r) => r.path === '/v0/pipelines/m0').length).toBeGreaterThan(0);
+  });
+
+  test('a list call that fails is replaced by per-pipeline calls for that round, and the list is used again after', async () => {
+    emu.get().configure({
+      feldera: { apiKey: KEY, pipelines: many('m', 4) },
+      faults: [
+        { method: 'GET', path: '^/v0/pipelines$', times: 1, action: { kind: 'respond', status: 404, body: { message: 'no' } } },
+      ],
+    });
+    const run = await runAction({ inputs: inputs(emu.get().url, ids('m', 4)) });
+    expect(run.code).toBe(0);
+    expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(Array(4).fill('success'));
+    expect(gets().filter((r) => /^\/v0\/pipelines\/m\d$/.test(r.path))).toHaveLength(4);
+    expect(gets().filter((r) => r.path === '/v0/pipelines').length).toBeGreaterThan(1);
+  });
+});

@@ -5,6 +5,7 @@ import { joinUrl } from '../../endpoint.ts';
 import { expectSuccess, parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import {
   errorResponse,
+  pipelineList,
   pipelineStatus,
   pipelineWithProgramError,
   type PipelineStatus,
@@ -43,6 +44,12 @@ export class FelderaClient {
   async status(name: string): Promise<PipelineStatus> {
     const req = this.request('GET', pipelinePath(name), `status of ${name}`, true, { selector: 'status' });
     return parseResponse(pipelineStatus, await this.send(req), `status of ${name}`);
+  }
+
+  /** Every pipeline of the tenant with its status fields: one call can serve a whole poll round. */
+  async statuses(): Promise<PipelineStatus[]> {
+    const req = this.request('GET', '/v0/pipelines', 'status of all pipelines', true, { selector: 'status' });
+    return parseResponse(pipelineList, await this.send(req), 'status of all pipelines');
   }
 
   /** `selector=all` carries `program_error`, which the status selector omits. */

@@ -19,7 +19,7 @@ import type {
 } from '../types.ts';
 import { FelderaClient } from './client.ts';
 import { COMPILE_FAILED, classifyPipeline, type FelderaTarget } from './status.ts';
-import type { PipelineWithProgramError } from './models.ts';
+import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
 
 export const traits: ProviderTraits = { cancelOnAbortDefault: false };
 
@@ -68,12 +68,19 @@ export function createProvider(ctx: ProviderContext): Provider {
   return new FelderaProvider(client, config, base);
 }
 
+/** From this many runs in a round on, one list call replaces the per-pipeline status calls. */
+const LIST_FROM = 4;
+/** A tenant with this many times more pipelines than the round polls is cheaper to poll per pipeline. */
+const LIST_OVERHEAD = 4;
+
 class FelderaProvider implements Provider {
   readonly name = 'feldera' as const;
   private readonly target: FelderaTarget;
   private readonly client: FelderaClient;
   private readonly config: FelderaConfig;
   private readonly base: URL;
+  /** Cleared for good once the list turns out to carry mostly pipelines this step does not wait on. */
+  private listing = true;
   constructor(client: FelderaClient, config: FelderaConfig, base: URL) {
     this.client = client;
     this.config = config;
@@ -108,17 +115,35 @@ class FelderaProvider implements Provider {
   }
 
   async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+    const listed = runs.length >= LIST_FROM && this.listing ? await this.listStatuses(runs.length) : undefined;
     return mapConcurrent(runs, FAN_OUT_LIMIT, (r) =>
-      this.observeOne(r.pipeline).catch((e: unknown) => (e instanceof Error ? e : new Error(errorMessage(e)))),
+      this.observeOne(r.pipeline, listed?.get(r.pipeline)).catch((e: unknown) =>
+        e instanceof Error ? e : new Error(errorMessage(e)),
+      ),
     );
+  }
+
+  /**
+   * The status of every pipeline in one call, or undefined if that call failed: the round then asks
+   * each pipeline as a single run would, and those calls report any error as they always do.
+   */
+  private async listStatuses(polled: number): Promise<Map<string, PipelineStatus> | undefined> {
+    try {
+      const all = await this.client.statuses();
+      if (all.length > polled * LIST_OVERHEAD) this.listing = false;
+      return new Map(all.map((p) => [p.name, p]));
+    } catch {
+      return undefined;
+    }
   }
 
   async cancel(run: RunHandle): Promise<void> {
     await this.client.stop(run.pipeline);
   }
 
-  private async observeOne(name: string): Promise<Observation> {
-    const obs = classifyPipeline(await this.client.status(name), this.target);
+  /** `listed`: the pipeline's entry in this round's list call; a pipeline missing from it is asked directly. */
+  private async observeOne(name: string, listed?: PipelineStatus): Promise<Observation> {
+    const obs = classifyPipeline(listed ?? (await this.client.status(name)), this.target);
     const programStatus = obs.details?.['programStatus'];
     if (obs.phase === 'failure' && typeof programStatus === 'string' && COMPILE_FAILED.has(programStatus)) {
       const full = await this.client.programError(name).catch(() => undefined);

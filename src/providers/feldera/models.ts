@@ -27,6 +27,9 @@ export const pipelineStatus = z.object({
 });
 export type PipelineStatus = z.infer<typeof pipelineStatus>;
 
+/** `GET /v0/pipelines?selector=status`: every pipeline of the tenant. */
+export const pipelineList = z.array(pipelineStatus);
+
 const compileMessages = z
   .looseObject({
     messages: z.array(z.looseObject({ message: z.string().optional(), start_line_number: z.number().optional() })).optional(),
