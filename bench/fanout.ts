@@ -29,8 +29,13 @@ export interface FanOut {
   skipped: Array<{ provider: string; reason: string }>;
 }
 
-async function measureOne(emu: BenchEmulator, p: FanOutProvider, n: number): Promise<Omit<FanOutRow, 'relativeToOne'>> {
-  emu.reset(p.scenario(n, DONE_MS));
+async function measureOne(
+  emu: BenchEmulator,
+  p: FanOutProvider,
+  n: number,
+  doneMs: number,
+): Promise<Omit<FanOutRow, 'relativeToOne'>> {
+  emu.reset(p.scenario(n, doneMs));
   const run = await spawnTimed({ inputs: p.inputs(n, emu.emulator.url), measureRss: true });
   const conclusion = /conclusion::?(\w+)|conclusion=(\w+)/.exec(run.stdout)?.[0] ?? '';
   if (run.code !== 0) throw new Error(`${p.name} with ${n} pipelines failed (exit ${run.code}):\n${run.stdout.slice(-2000)}`);
@@ -45,7 +50,7 @@ async function measureOne(emu: BenchEmulator, p: FanOutProvider, n: number): Pro
   };
 }
 
-export async function measureFanOut(sizes = FAN_OUT_SIZES): Promise<FanOut> {
+export async function measureFanOut(sizes = FAN_OUT_SIZES, doneMs = DONE_MS): Promise<FanOut> {
   const emu = await startBenchEmulator();
   const rows: FanOutRow[] = [];
   const skipped: FanOut['skipped'] = [];
@@ -57,7 +62,7 @@ export async function measureFanOut(sizes = FAN_OUT_SIZES): Promise<FanOut> {
       }
       let one: number | undefined;
       for (const n of sizes) {
-        const row = await measureOne(emu, p, n);
+        const row = await measureOne(emu, p, n, doneMs);
         one ??= row.wallMs;
         rows.push({ ...row, relativeToOne: round(row.wallMs / one, 2) });
       }
@@ -65,7 +70,7 @@ export async function measureFanOut(sizes = FAN_OUT_SIZES): Promise<FanOut> {
   } finally {
     await emu.close();
   }
-  return { doneMs: DONE_MS, rows, skipped };
+  return { doneMs, rows, skipped };
 }
 
 export function fanOutTable(f: FanOut): string {

@@ -3,7 +3,8 @@
  * figure as a table; all of them are written to bench/results.json. Nothing here asserts: the
  * figures are for reading (README "Performance").
  *
- * `node bench/run.ts [--only cold,bundle,fanout,polling] [--runs 15] [--no-write]`
+ * `node bench/run.ts [--only cold,bundle,fanout,polling] [--runs 15] [--done-ms 3000] [--no-write]`
+ * (`--done-ms`: how long after its trigger each fan-out pipeline ends; peak RSS grows with it).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string', default: 'cold,bundle,fanout,polling' },
     runs: { type: 'string', default: '15' },
+    'done-ms': { type: 'string', default: '3000' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -41,7 +43,7 @@ if (sections.has('bundle')) {
   show('Bundle', bundleTable(bundle));
 }
 if (sections.has('fanout')) {
-  const fanOut = await measureFanOut();
+  const fanOut = await measureFanOut(undefined, Number(values['done-ms']));
   results['fanOut'] = fanOut;
   show('Fan-out: N pipelines, each done a fixed time after its trigger', fanOutTable(fanOut));
 }
