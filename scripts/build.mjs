@@ -12,11 +12,14 @@ const ncc = require.resolve('@vercel/ncc/dist/ncc/cli.js');
 
 rmSync('.build', { recursive: true, force: true });
 // tsconfig.build.json maps every `undici` import (ours and @actions/http-client's) to src/undici-lite.cjs,
-// so the bundle carries one undici without the parts the action never runs. Not minified: measured,
-// a minified bundle starts slower (bench/, README "Performance").
+// and @actions/http-client and @actions/exec to the stand-ins in src/lazy/, so the bundle carries one
+// undici and nothing the main step does not run. Not minified: measured, a minified bundle starts
+// slower (bench/, README "Performance"). No cache: ncc's cache (kept per directory in ~/.cache/ncc)
+// remembers module resolutions across changes to those mappings, and a stale one built a different
+// bundle than a fresh machine does.
 execFileSync(
   process.execPath,
-  [ncc, 'build', 'src/index.ts', '-o', '.build/out', '--stats-out', '.build/stats.json', '--quiet'],
+  [ncc, 'build', 'src/index.ts', '-o', '.build/out', '--stats-out', '.build/stats.json', '--no-cache', '--quiet'],
   {
     stdio: 'inherit',
     env: { ...process.env, TS_NODE_PROJECT: resolve('tsconfig.build.json') },
