@@ -228,9 +228,10 @@ class CodeArtsProvider implements Provider {
   }
 
   /**
-   * A failed batch call leaves its runs to their detail calls. A refusal (an error code, or a 4xx other
-   * than throttling: not permitted, not published in this region) will not change, so the call is not tried again in
-   * this step; throttling, server errors and garbled answers may pass, so the next round tries again.
+   * A failed batch call leaves its runs to their detail calls. A refusal (an error code, or a 4xx
+   * other than throttling: not permitted, not published in this region) will not change, so the call
+   * is not tried again in this step; throttling, server errors and garbled answers may pass, so the
+   * next round tries again.
    */
   private batchStatusFailed(e: unknown): void {
     const lasting = e instanceof ProviderError && !e.transient;
