@@ -3,6 +3,7 @@
  * describes it: the gateway checks the SDK-HMAC-SHA256 signature (or X-Auth-Token) and the
  * X-Sdk-Date skew; runs move RUNNING → (PAUSED) → an end state on a timer; starts can be queued
  * (DEVPIPE.00011169/70 with the run id) or refused (DEVPIPE.00011104) by concurrency limits.
+ * BatchShowPipelinesLatestStatus answers each pipeline's latest run from the same state.
  */
 import { randomBytes } from 'node:crypto';
 import { verifySignature } from './huawei-verifier.ts';
@@ -23,6 +24,12 @@ export interface CodeArtsPipelineScenario {
   refuseStarts?: number;
   /** Where a FAILED run failed. */
   failure?: { stage?: string; job?: string; step?: string; message?: string };
+  /**
+   * Someone else starts a run of this pipeline `afterMs` after the action's first one (from the
+   * console, say), so the pipeline's latest run is no longer the action's; it ends in `outcome`
+   * (default: as the pipeline's runs do). Not counted in `starts`.
+   */
+  newerRun?: { afterMs: number; outcome?: CodeArtsPipelineScenario['outcome'] };
 }
 
 export interface CodeArtsScenario {
@@ -40,6 +47,10 @@ interface Run {
   id: string;
   pipelineId: string;
   startedAt: number;
+  /** The pipeline's run number: 1 for its first run. */
+  number: number;
+  /** Overrides the scenario's outcome (someone else's run, `newerRun`). */
+  outcome?: CodeArtsPipelineScenario['outcome'];
   stoppedAt?: number;
   queueId?: string;
   variables: Array<{ name: string; value: string }>;
@@ -51,6 +62,8 @@ interface PipelineStats {
   refused: number;
   stops: number;
   runs: string[];
+  /** Runs started by someone else (`newerRunAfterMs`). */
+  otherRuns: string[];
   variables: Array<Array<{ name: string; value: string }>>;
 }
 
@@ -65,29 +78,41 @@ export class CodeArtsEmulator implements ProviderEmulator {
   readonly name = 'huawei-codearts';
   private scenario: CodeArtsScenario = { projectId: '' };
   private runs = new Map<string, Run>();
+  /** Each pipeline's newest run, whoever started it. */
+  private latest = new Map<string, Run>();
   private counters = new Map<string, PipelineStats>();
   private batchCalls = 0;
+  private statusCalls = 0;
   private authFailures = 0;
   private failuresByAk = new Map<string, number>();
 
   configure(config: CodeArtsScenario | undefined): void {
     this.scenario = config ?? { projectId: '' };
     this.runs.clear();
+    this.latest.clear();
     this.counters = new Map(Object.keys(this.scenario.pipelines ?? {}).map((id) => [id, blankStats()]));
     this.batchCalls = 0;
+    this.statusCalls = 0;
     this.authFailures = 0;
     this.failuresByAk.clear();
   }
 
   stats(): {
     batchCalls: number;
+    statusCalls: number;
     authFailures: number;
     pipelines: Record<string, PipelineStats>;
     runs: Record<string, { starts: number; cancels: number }>;
   } {
     // `runs`: the counters every provider module has (real runs started, stop calls), by pipeline id.
     const runs = Object.fromEntries([...this.counters].map(([id, s]) => [id, { starts: s.starts, cancels: s.stops }]));
-    return { batchCalls: this.batchCalls, authFailures: this.authFailures, pipelines: Object.fromEntries(this.counters), runs };
+    return {
+      batchCalls: this.batchCalls,
+      statusCalls: this.statusCalls,
+      authFailures: this.authFailures,
+      pipelines: Object.fromEntries(this.counters),
+      runs,
+    };
   }
 
   handle(req: EmuRequest): EmuResponse | undefined {
@@ -105,6 +130,7 @@ export class CodeArtsEmulator implements ProviderEmulator {
       return fail(403, 'DEVPIPE.00011412', 'The project does not exist or you are not a member of the project');
     }
     if (req.method === 'POST' && rest === '/batch-runs') return this.batchRun(req);
+    if (req.method === 'POST' && rest === '/status') return this.latestStatus(req);
     let m = /^\/([^/]+)\/run$/.exec(rest);
     if (m && req.method === 'POST') return this.runOne(m[1] ?? '', req);
     m = /^\/([^/]+)$/.exec(rest);
@@ -170,6 +196,36 @@ export class CodeArtsEmulator implements ProviderEmulator {
     return json(200, { result });
   }
 
+  /** BatchShowPipelinesLatestStatus: a bare array of ids in, each pipeline's latest run out; pipelines that never ran are left out. */
+  private latestStatus(req: EmuRequest): EmuResponse {
+    const ids = parseBody(req.body);
+    if (!Array.isArray(ids) || !ids.every((i) => typeof i === 'string')) {
+      return fail(400, 'DEVPIPE.00011001', 'the body must be an array of pipeline ids');
+    }
+    this.statusCalls++;
+    const now = Date.now();
+    const answer = ids.flatMap((id) => {
+      const p = this.scenario.pipelines?.[id];
+      const run = p ? this.latestRun(id, p, now) : undefined;
+      return p && run ? [latestRunEntry(this.view(p, run, now))] : [];
+    });
+    return json(200, answer);
+  }
+
+  /** The pipeline's newest run at `now`, starting someone else's run first when the scenario says it is due. */
+  private latestRun(pipelineId: string, p: CodeArtsPipelineScenario, now: number): Run | undefined {
+    const s = this.stat(pipelineId);
+    const first = this.runs.get(s.runs[0] ?? '');
+    const otherAt = first && p.newerRun ? first.startedAt + p.newerRun.afterMs : undefined;
+    if (otherAt !== undefined && now >= otherAt && s.otherRuns.length === 0) {
+      const other = this.newRun(pipelineId, [], 'started from the console');
+      other.startedAt = otherAt;
+      if (p.newerRun?.outcome) other.outcome = p.newerRun.outcome;
+      s.otherRuns.push(other.id);
+    }
+    return this.latest.get(pipelineId);
+  }
+
   /** ShowPipelineDetail, trimmed to what identifies the pipeline. */
   private pipeline(pipelineId: string): EmuResponse {
     const p = this.scenario.pipelines?.[pipelineId];
@@ -218,12 +274,26 @@ export class CodeArtsEmulator implements ProviderEmulator {
   }
 
   private startRun(pipelineId: string, variables: Run['variables'], description: string | undefined): Run {
-    const run: Run = { id: hexId(), pipelineId, startedAt: Date.now(), variables, ...(description ? { description } : {}) };
-    this.runs.set(run.id, run);
+    const run = this.newRun(pipelineId, variables, description);
     const s = this.stat(pipelineId);
     s.starts++;
     s.runs.push(run.id);
     s.variables.push(variables);
+    return run;
+  }
+
+  private newRun(pipelineId: string, variables: Run['variables'], description: string | undefined): Run {
+    const number = (this.latest.get(pipelineId)?.number ?? 0) + 1;
+    const run: Run = {
+      id: hexId(),
+      pipelineId,
+      startedAt: Date.now(),
+      number,
+      variables,
+      ...(description ? { description } : {}),
+    };
+    this.runs.set(run.id, run);
+    this.latest.set(pipelineId, run);
     return run;
   }
 
@@ -244,7 +314,8 @@ export class CodeArtsEmulator implements ProviderEmulator {
   }
 
   /** The run's state at `now`: queued, running (a build stage, then an optional review, then deploy), ended. */
-  private view(p: CodeArtsPipelineScenario, run: Run, now: number): Record<string, unknown> {
+  private view(pipeline: CodeArtsPipelineScenario, run: Run, now: number): Record<string, unknown> {
+    const p = run.outcome ? { ...pipeline, outcome: run.outcome } : pipeline;
     const queuedUntil = run.startedAt + (p.queued ? (p.queueMs ?? 500) : 0);
     const runMs = p.runMs ?? 600;
     const pauseMs = p.pauseMs ?? 0;
@@ -268,7 +339,7 @@ export class CodeArtsEmulator implements ProviderEmulator {
       project_id: this.scenario.projectId,
       status,
       trigger_type: 'Manual',
-      run_number: (this.stat(run.pipelineId).runs.indexOf(run.id) ?? 0) + 1,
+      run_number: run.number,
       executor_name: 'ci-robot',
       start_time: run.startedAt,
       end_time: endTime ?? 0,
@@ -335,7 +406,24 @@ function stages(p: CodeArtsPipelineScenario, status: string, phase: string): Arr
 }
 
 function blankStats(): PipelineStats {
-  return { starts: 0, refused: 0, stops: 0, runs: [], variables: [] };
+  return { starts: 0, refused: 0, stops: 0, runs: [], otherRuns: [], variables: [] };
+}
+
+/** A run detail as a `PipelineLatestRun`: the run's fields, and its stages as names and statuses only. */
+function latestRunEntry(detail: Record<string, unknown>): Record<string, unknown> {
+  const stageList = detail['stages'] as Array<Record<string, unknown>>;
+  return {
+    pipeline_id: detail['pipeline_id'],
+    pipeline_run_id: detail['id'],
+    status: detail['status'],
+    run_number: detail['run_number'],
+    trigger_type: detail['trigger_type'],
+    executor_name: detail['executor_name'],
+    start_time: detail['start_time'],
+    end_time: detail['end_time'],
+    detail_url: detail['detail_url'],
+    stage_status_list: stageList.map((st) => ({ name: st['name'], sequence: st['sequence'], status: st['status'] })),
+  };
 }
 
 function fail(status: number, code: string, message: string): EmuResponse {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runAction } from '../../emulator/run-action.ts';
 import type { CodeArtsPipelineScenario } from '../../emulator/huawei-codearts.ts';
+import type { FaultAction, FaultRule } from '../../emulator/faults.ts';
 import type { RecordedRequest } from '../../emulator/server.ts';
 import { violations, type ApiDescription } from '../helpers/openapi.ts';
 import { useEmulator } from '../helpers/emulated.ts';
@@ -22,8 +23,9 @@ const TMP = {
 };
 const ID = ['85f622d9d0ad4852a9451dbc9fe3156a', '0747d5a7099e45f69dc1d099945909a9', '11111111222222223333333344444444'] as const;
 
-function setup(pipelines: Record<string, CodeArtsPipelineScenario>, extra: object = {}): string {
+function setup(pipelines: Record<string, CodeArtsPipelineScenario>, extra: object = {}, faults: FaultRule[] = []): string {
   emu.get().configure({
+    faults,
     'huawei-codearts': {
       projectId: PROJECT,
       credentials: [{ accessKeyId: AK, secretAccessKey: SK }, TMP],
@@ -49,8 +51,9 @@ const inputs = (url: string, ids: readonly string[], more: Record<string, string
 
 type Stats = {
   batchCalls: number;
+  statusCalls: number;
   authFailures: number;
-  pipelines: Record<string, { starts: number; refused: number; stops: number; variables: unknown[] }>;
+  pipelines: Record<string, { starts: number; refused: number; stops: number; variables: unknown[]; otherRuns: string[] }>;
 };
 const stats = (): Stats => emu.get().providers.get('huawei-codearts')?.stats() as Stats;
 const runs = (out: Record<string, string>): Array<Record<string, unknown>> =>
@@ -58,6 +61,18 @@ const runs = (out: Record<string, string>): Array<Record<string, unknown>> =>
 const sent = (): RecordedRequest[] => emu.get().requests;
 const withoutKeys = (o: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'access-key-id' && k !== 'access-key-secret'));
+
+const STATUS_PATH = `/v5/${PROJECT}/api/pipelines/status`;
+const statusCalls = (): RecordedRequest[] => sent().filter((r) => r.method === 'POST' && r.path === STATUS_PATH);
+/** Run-detail GETs by pipeline id. */
+const detailCalls = (): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const r of sent()) {
+    const id = /\/pipelines\/([^/]+)\/pipeline-runs\/detail$/.exec(r.path)?.[1];
+    if (id) counts[id] = (counts[id] ?? 0) + 1;
+  }
+  return counts;
+};
 
 /** The API Explorer documents of the operations the action calls (BatchRunPipeline is web-only). */
 function descriptions(): ApiDescription[] {
@@ -116,6 +131,93 @@ describe('huawei-codearts end to end', () => {
     for (const r of sent()) expect(docs.some((d) => violations(d, r).length === 0)).toBe(true);
   });
 
+  test('several runs are polled with one signed batch status call a round and no run-detail call', async () => {
+    // All three end before the second round, so every round has all three due.
+    const url = setup({ [ID[0]]: { runMs: 400 }, [ID[1]]: { runMs: 500 }, [ID[2]]: { runMs: 600, pauseMs: 100 } });
+    const run = await runAction({ inputs: inputs(url, ID) });
+    expect(run.code).toBe(0);
+    const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
+    expect(runs(run.outputs)).toEqual(
+      ID.map((id, i) =>
+        expect.objectContaining({
+          pipeline: id,
+          runId: ids[i],
+          conclusion: 'success',
+          status: 'COMPLETED',
+          runNumber: 1,
+          url: `https://devcloud.cn-north-4.huaweicloud.com/cicd/project/${PROJECT}/pipeline/detail/${id}/${ids[i] ?? ''}`,
+        }),
+      ),
+    );
+    expect(run.stdout).toMatch(new RegExp(`^${ID[0]}: RUNNING — stage Build \\(after`, 'm'));
+    const polls = statusCalls();
+    expect(polls.length).toBeGreaterThanOrEqual(2);
+    expect(stats().statusCalls).toBe(polls.length);
+    expect(detailCalls()).toEqual({});
+    for (const p of polls) {
+      expect(JSON.parse(p.body)).toEqual([...ID]);
+      expect(p.status).toBe(200);
+      expect(p.headers['authorization']).toMatch(
+        /^SDK-HMAC-SHA256 Access=HPUAEXAMPLEAK1234567, SignedHeaders=content-type;host;x-sdk-date, Signature=/,
+      );
+    }
+    expect(stats().authFailures).toBe(0);
+    // BatchRunPipeline is missing from the API Explorer set; every other request must be described.
+    const docs = descriptions();
+    const described = sent().filter((r) => !r.path.endsWith('/batch-runs'));
+    expect(described).toHaveLength(polls.length);
+    for (const r of described) expect(docs.some((d) => violations(d, r).length === 0)).toBe(true);
+  });
+
+  test('a pipeline whose latest run is someone else’s is polled with the run detail and concludes from our run', async () => {
+    // The other run fails at once: reading the batch entry for it would fail ours.
+    const url = setup({
+      [ID[0]]: { runMs: 1500, newerRun: { afterMs: 100, outcome: 'FAILED' } },
+      [ID[1]]: { runMs: 1500 },
+    });
+    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2)) });
+    expect(run.code).toBe(0);
+    expect(runs(run.outputs).map((r) => [r['pipeline'], r['conclusion'], r['status'], r['runNumber']])).toEqual([
+      [ID[0], 'success', 'COMPLETED', 1],
+      [ID[1], 'success', 'COMPLETED', 1],
+    ]);
+    expect(stats().pipelines[ID[0]]?.otherRuns).toHaveLength(1);
+    expect(stats().pipelines[ID[0]]?.starts).toBe(1);
+    const details = sent().filter((r) => r.path.endsWith('/pipeline-runs/detail'));
+    expect(details.length).toBeGreaterThanOrEqual(1);
+    const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
+    expect(details.every((r) => r.path.includes(ID[0]) && r.query['pipeline_run_id'] === ids[0])).toBe(true);
+    expect(statusCalls().length).toBeGreaterThanOrEqual(2);
+  });
+
+  const refused: FaultAction = {
+    kind: 'respond',
+    status: 403,
+    body: { error_code: 'DEVPIPE.00010001', error_msg: 'no permission to read the pipelines status' },
+  };
+  const garbled: FaultAction = { kind: 'malform' };
+  test.each([
+    ['refused (403): not tried again, every later round reads the run details', refused, true],
+    ['answered with a body that is not JSON: tried again the next round', garbled, false],
+  ])('a batch status call %s; the wait still succeeds', async (_name, action, lasting) => {
+    const url = setup({ [ID[0]]: { runMs: 1500 }, [ID[1]]: { runMs: 1500 } }, {}, [
+      { method: 'POST', path: '/api/pipelines/status$', action },
+    ]);
+    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2)) });
+    expect(run.code).toBe(0);
+    expect(runs(run.outputs).map((r) => [r['conclusion'], r['status']])).toEqual([
+      ['success', 'COMPLETED'],
+      ['success', 'COMPLETED'],
+    ]);
+    const rounds = detailCalls()[ID[0]] ?? 0;
+    expect(rounds).toBeGreaterThanOrEqual(2);
+    expect(detailCalls()[ID[1]]).toBe(rounds);
+    if (lasting) {
+      expect(statusCalls()).toHaveLength(1);
+      expect(run.stdout).toContain('the batch status call failed (HTTP 403: DEVPIPE.00010001: no permission');
+    } else expect(statusCalls().length).toBeGreaterThanOrEqual(rounds);
+  });
+
   test('a failed run fails the step naming the failed stage, job and step', async () => {
     const url = setup({
       [ID[0]]: {},
@@ -134,6 +236,9 @@ describe('huawei-codearts end to end', () => {
     const msg = "run FAILED: stage 'Deploy' / job 'helm upgrade' / step 'deploy to cce' failed: ImagePullBackOff";
     expect(runs(run.outputs)[1]?.['message']).toBe(msg);
     expect(run.stdout).toContain(`${ID[1]}: failure — ${msg}`);
+    // Both runs end before the second round: it is a batch status call, and only the failure reads its detail.
+    expect(statusCalls().length).toBeGreaterThanOrEqual(2);
+    expect(detailCalls()).toEqual({ [ID[1]]: 1 });
   });
 
   test('a run cancelled in CodeArts (CANCELED) fails the step', async () => {

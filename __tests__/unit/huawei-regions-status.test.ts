@@ -1,8 +1,8 @@
 /** The CodeArts region table, the endpoint override variable, and run status classification. */
 import { describe, expect, test } from '@jest/globals';
-import type { RunDetail } from '../../src/providers/huawei-codearts/models.ts';
+import type { PipelineLatestRun, RunDetail } from '../../src/providers/huawei-codearts/models.ts';
 import { endpointOverrideVariable, regionEndpoint } from '../../src/providers/huawei-codearts/regions.ts';
-import { classifyRun } from '../../src/providers/huawei-codearts/status.ts';
+import { classifyLatestRun, classifyRun } from '../../src/providers/huawei-codearts/status.ts';
 
 describe('CodeArts regions', () => {
   test.each([
@@ -93,5 +93,66 @@ describe('CodeArts run status', () => {
     expect(obs.message).toBe(
       "run FAILED: stage 'Test' / job 'unit' / step 'npm test' failed: 3 failing; stage 'Test' / job 'lint' failed: eslint exited 1",
     );
+  });
+});
+
+const OURS = 'dd6dca8c68974640b9ce4fe6dbc8089f';
+const latest = (over: Partial<PipelineLatestRun> = {}): PipelineLatestRun => ({
+  pipeline_id: 'bfbc13d216c344ab9905716a0c88f9c6',
+  pipeline_run_id: OURS,
+  status: 'RUNNING',
+  run_number: 42,
+  detail_url: 'https://console.example/detail/bfbc/dd6d',
+  stage_status_list: [],
+  ...over,
+});
+
+describe('CodeArts run status from the batch status call (PipelineLatestRun)', () => {
+  test('our run: classified from the entry, with the console url and run number', () => {
+    expect(classifyLatestRun(latest({ status: 'COMPLETED' }), OURS)).toEqual({
+      status: 'COMPLETED',
+      phase: 'success',
+      details: { url: 'https://console.example/detail/bfbc/dd6d', runNumber: 42 },
+    });
+    expect(classifyLatestRun(latest({ detail_url: null, run_number: null }), OURS)).toEqual({
+      status: 'RUNNING',
+      phase: 'pending',
+      details: {},
+    });
+  });
+
+  test('progress is the active stage in pipeline order (sequence), without jobs: the entry has none', () => {
+    const stages = [
+      { name: 'Deploy', sequence: 2, status: 'INIT' },
+      { name: 'Test', sequence: 1, status: 'RUNNING' },
+      { name: 'Build', sequence: 0, status: 'RUNNING' },
+    ];
+    expect(classifyLatestRun(latest({ stage_status_list: stages }), OURS)?.progress).toBe('stage Build');
+    const paused = classifyLatestRun(
+      latest({ status: 'PAUSED', stage_status_list: [{ name: 'Approve', status: 'PAUSED' }] }),
+      OURS,
+    );
+    expect(paused).toMatchObject({ phase: 'pending', progress: 'stage Approve' });
+    expect(paused?.warning).toContain(`run ${OURS} is PAUSED at stage 'Approve'`);
+  });
+
+  test('an unknown status keeps waiting with the same warning as the run detail gives', () => {
+    expect(classifyLatestRun(latest({ status: 'HIBERNATING' }), OURS)).toMatchObject({
+      phase: 'pending',
+      warning: expect.stringContaining("unknown run status 'HIBERNATING'"),
+    });
+  });
+
+  test.each([
+    ['the pipeline never ran (no entry)', undefined],
+    ['its latest run is someone else’s', latest({ pipeline_run_id: 'ffffffffffffffffffffffffffffffff', status: 'COMPLETED' })],
+    ['the entry names no run', latest({ pipeline_run_id: null, status: 'COMPLETED' })],
+    ['the entry has no status', latest({ status: null })],
+    ['our run FAILED: only the detail names the failed job and step', latest({ status: 'FAILED' })],
+    ['our run CANCELED', latest({ status: 'CANCELED' })],
+    ['our run IGNORED', latest({ status: 'IGNORED' })],
+    ['our run ASYNC_FAILED', latest({ status: 'ASYNC_FAILED' })],
+  ])('the run detail is needed when %s', (_why, entry) => {
+    expect(classifyLatestRun(entry, OURS)).toBeUndefined();
   });
 });

@@ -17,10 +17,12 @@ import {
   batchRunResponse,
   errorBody,
   pipelineDetail,
+  pipelineLatestRuns,
   runDetail,
   runResponse,
   successResponse,
   type ErrorBody,
+  type PipelineLatestRun,
   type RunDetail,
 } from './models.ts';
 import { sdkDate, signRequest } from './signer.ts';
@@ -109,6 +111,17 @@ export class CodeArtsClient {
       pipeline_run_id: runId,
     });
     return validateShape(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
+  }
+
+  /**
+   * BatchShowPipelinesLatestStatus: the latest run of each pipeline, in one call. Pipelines that never
+   * ran are left out, and the latest run may be one someone else started. A read, so retried freely.
+   */
+  async latestRuns(pipelineIds: string[]): Promise<PipelineLatestRun[]> {
+    const label = `status of ${pipelineIds.length} pipelines`;
+    const req = this.request('POST', '/pipelines/status', label, true);
+    const res = await this.o.http.send({ ...req, body: JSON.stringify(pipelineIds) });
+    return validateShape(pipelineLatestRuns, checkBody(res), label);
   }
 
   /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */

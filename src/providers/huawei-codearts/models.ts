@@ -47,3 +47,19 @@ export const successResponse = errorBody.extend({ success: z.boolean().nullish()
 
 /** `PipelineVO` (ShowPipelineDetail), read by dry-run's check. */
 export const pipelineDetail = errorBody.extend({ id: text, name: text });
+
+/** One `stage_status_list` item of a PipelineLatestRun: the stage's name and status, no jobs. */
+const stageStatus = z.object({ name: text, status: text, sequence: z.number().nullish() });
+
+/** `PipelineLatestRun` (BatchShowPipelinesLatestStatus): a pipeline's latest run, whoever started it. */
+export const pipelineLatestRun = z.object({
+  pipeline_id: z.string(),
+  pipeline_run_id: text,
+  status: text,
+  run_number: z.number().nullish(),
+  detail_url: text,
+  stage_status_list: z.array(stageStatus).nullish(),
+});
+export type PipelineLatestRun = z.infer<typeof pipelineLatestRun>;
+
+export const pipelineLatestRuns = z.array(pipelineLatestRun);

@@ -3,7 +3,7 @@
  * not the transitions, so unknown values keep the wait going with a warning and the timeout ends it.
  */
 import type { Observation } from '../types.ts';
-import type { RunDetail, StageRun } from './models.ts';
+import type { PipelineLatestRun, RunDetail, StageRun } from './models.ts';
 
 const SUCCESS = new Set(['COMPLETED']);
 /** IGNORED means the run was never executed: failing is the safer reading. */
@@ -38,6 +38,28 @@ export function classifyRun(run: RunDetail): Observation {
     details,
     ...progress,
     warning: `unknown run status '${status}' (expected COMPLETED, RUNNING, FAILED, CANCELED, PAUSED, SUSPEND or IGNORED); still waiting`,
+  };
+}
+
+/**
+ * One of our runs as the batch status call reports it, or undefined when its run detail must be read
+ * instead: the pipeline never ran or its latest run is not ours (someone started a newer one), the
+ * entry has no status, or the run failed (only the detail names the failed job and step).
+ */
+export function classifyLatestRun(entry: PipelineLatestRun | undefined, runId: string): Observation | undefined {
+  if (entry?.pipeline_run_id !== runId || !entry.status || FAILURE.has(entry.status)) return undefined;
+  return classifyRun(latestAsDetail(entry, entry.status));
+}
+
+/** The entry in the run detail's shape, its stages without jobs, in pipeline order. */
+function latestAsDetail(entry: PipelineLatestRun, status: string): RunDetail {
+  const stages = [...(entry.stage_status_list ?? [])].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+  return {
+    id: entry.pipeline_run_id,
+    status,
+    detail_url: entry.detail_url,
+    run_number: entry.run_number,
+    stages: stages.map((s) => ({ name: s.name, status: s.status })),
   };
 }
 
