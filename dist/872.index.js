@@ -99,6 +99,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   CREDENTIAL_ENV: () => (/* binding */ CREDENTIAL_ENV),
+  STATUS_BATCH_SIZE: () => (/* binding */ STATUS_BATCH_SIZE),
   createProvider: () => (/* binding */ createProvider),
   traits: () => (/* binding */ traits)
 });
@@ -152,6 +153,18 @@ const runDetail = schemas/* object */.Ikc({
 const successResponse = errorBody.extend({ success: schemas/* boolean */.zMY().nullish() });
 /** `PipelineVO` (ShowPipelineDetail), read by dry-run's check. */
 const pipelineDetail = errorBody.extend({ id: models_text, name: models_text });
+/** One `stage_status_list` item of a PipelineLatestRun: the stage's name and status, no jobs. */
+const stageStatus = schemas/* object */.Ikc({ name: models_text, status: models_text, sequence: schemas/* number */.aig().nullish() });
+/** `PipelineLatestRun` (BatchShowPipelinesLatestStatus): a pipeline's latest run, whoever started it. */
+const pipelineLatestRun = schemas/* object */.Ikc({
+    pipeline_id: schemas/* string */.YjP(),
+    pipeline_run_id: models_text,
+    status: models_text,
+    run_number: schemas/* number */.aig().nullish(),
+    detail_url: models_text,
+    stage_status_list: schemas/* array */.YOg(stageStatus).nullish(),
+});
+const pipelineLatestRuns = schemas/* array */.YOg(pipelineLatestRun);
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -288,6 +301,16 @@ class CodeArtsClient {
             pipeline_run_id: runId,
         });
         return (0,http/* validateShape */.Sq)(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
+    }
+    /**
+     * BatchShowPipelinesLatestStatus: the latest run of each pipeline, in one call. Pipelines that never
+     * ran are left out, and the latest run may be one someone else started. A read, so retried freely.
+     */
+    async latestRuns(pipelineIds) {
+        const label = `status of ${pipelineIds.length} pipelines`;
+        const req = this.request('POST', '/pipelines/status', label, true);
+        const res = await this.o.http.send({ ...req, body: JSON.stringify(pipelineIds) });
+        return (0,http/* validateShape */.Sq)(pipelineLatestRuns, checkBody(res), label);
     }
     /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */
     async pipeline(pipelineId) {
@@ -450,6 +473,27 @@ function classifyRun(run) {
         warning: `unknown run status '${status}' (expected COMPLETED, RUNNING, FAILED, CANCELED, PAUSED, SUSPEND or IGNORED); still waiting`,
     };
 }
+/**
+ * One of our runs as the batch status call reports it, or undefined when its run detail must be read
+ * instead: the pipeline never ran or its latest run is not ours (someone started a newer one), the
+ * entry has no status, or the run failed (only the detail names the failed job and step).
+ */
+function classifyLatestRun(entry, runId) {
+    if (entry?.pipeline_run_id !== runId || !entry.status || FAILURE.has(entry.status))
+        return undefined;
+    return classifyRun(latestAsDetail(entry, entry.status));
+}
+/** The entry in the run detail's shape, its stages without jobs, in pipeline order. */
+function latestAsDetail(entry, status) {
+    const stages = [...(entry.stage_status_list ?? [])].sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0));
+    return {
+        id: entry.pipeline_run_id,
+        status,
+        detail_url: entry.detail_url,
+        run_number: entry.run_number,
+        stages: stages.map((s) => ({ name: s.name, status: s.status })),
+    };
+}
 function runDetails(run) {
     return {
         ...(run.detail_url ? { url: run.detail_url } : {}),
@@ -512,6 +556,11 @@ const traits = {
 const ID = /^[A-Za-z0-9]{32}$/;
 const MAX_VARIABLE_VALUE = 8192;
 const MAX_DESCRIPTION = 1024;
+/**
+ * Pipeline ids per BatchShowPipelinesLatestStatus call. The API documents no limit; 100 is a guess
+ * that keeps each request body a few kB, so 500 pipelines cost 5 calls a round instead of 500.
+ */
+const STATUS_BATCH_SIZE = 100;
 /** The variable names Huawei's SDKs and CLI (KooCLI) read, then those huaweicloud/auth-action exports. */
 const CREDENTIAL_ENV = {
     accessKeyId: ['HUAWEICLOUD_SDK_AK', 'HUAWEI_CLOUD_ACCESS_KEY_ID'],
@@ -616,6 +665,8 @@ class CodeArtsProvider {
     client;
     ctx;
     variables;
+    /** Whether the batch status call is still worth a try (see batchStatusFailed). */
+    batchStatus = true;
     constructor(client, ctx, variables) {
         this.client = client;
         this.ctx = ctx;
@@ -646,7 +697,51 @@ class CodeArtsProvider {
     trigger(pipelines) {
         return this.batch ? this.triggerBatch(pipelines) : this.triggerEach(pipelines);
     }
+    /**
+     * Two or more runs: one batch status call per round (per STATUS_BATCH_SIZE pipelines), and the run
+     * detail only for runs the batch answer cannot settle (see classifyLatestRun) or when it failed.
+     * One run: its detail, a smaller answer than the batch one.
+     */
     async observe(runs) {
+        if (runs.length < 2 || !this.batchStatus)
+            return this.observeEach(runs);
+        const latest = await this.latestRuns([...new Set(runs.map((r) => r.pipeline))]);
+        const results = runs.map((r) => classifyLatestRun(latest.get(r.pipeline), r.runId));
+        const unsettled = runs.flatMap((_, i) => (results[i] === undefined ? [i] : []));
+        const details = await this.observeEach(unsettled.map((i) => runs[i]));
+        unsettled.forEach((runIndex, k) => (results[runIndex] = details[k]));
+        return results.map((o) => o ?? new Error('no observation returned'));
+    }
+    /** Each pipeline's latest run by pipeline id; a chunk whose call failed is simply absent. */
+    async latestRuns(pipelines) {
+        const chunks = Array.from({ length: Math.ceil(pipelines.length / STATUS_BATCH_SIZE) }, (_, i) => pipelines.slice(i * STATUS_BATCH_SIZE, (i + 1) * STATUS_BATCH_SIZE));
+        const answers = await (0,concurrency/* mapConcurrent */._)(chunks, concurrency/* FAN_OUT_LIMIT */.T, async (ids) => {
+            try {
+                return await this.client.latestRuns(ids);
+            }
+            catch (e) {
+                this.batchStatusFailed(e);
+                return [];
+            }
+        });
+        return new Map(answers.flat().map((entry) => [entry.pipeline_id, entry]));
+    }
+    /**
+     * A failed batch call leaves its runs to their detail calls. A refusal (an error code, or a 4xx
+     * other than throttling: not permitted, not published in this region) will not change, so the call
+     * is not tried again in this step; throttling, server errors and garbled answers may pass, so the
+     * next round tries again.
+     */
+    batchStatusFailed(e) {
+        const lasting = e instanceof errors/* ProviderError */.mZ && !e.transient;
+        if (lasting && this.batchStatus) {
+            this.batchStatus = false;
+            this.ctx.log.info(`the batch status call failed (${(0,errors/* errorMessage */.gJ)(e)}); polling each run's detail from now on`);
+        }
+        else
+            this.ctx.log.debug(`the batch status call failed (${(0,errors/* errorMessage */.gJ)(e)}); polling each run's detail this round`);
+    }
+    observeEach(runs) {
         return (0,concurrency/* mapConcurrent */._)(runs, concurrency/* FAN_OUT_LIMIT */.T, async (r) => {
             try {
                 return classifyRun(await this.client.detail(r.pipeline, r.runId));
