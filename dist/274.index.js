@@ -131,6 +131,8 @@ const assumeRoleResponse = schemas/* looseObject */._H3({
 /** The Actions OIDC token endpoint answers `{"value": "<jwt>"}`. */
 const idTokenResponse = schemas/* looseObject */._H3({ value: schemas/* string */.YjP().min(1) });
 
+// EXTERNAL MODULE: ./src/providers/signing.ts
+var signing = __webpack_require__(6745);
 ;// CONCATENATED MODULE: ./src/providers/alibaba-logstash/signer.ts
 /**
  * Alibaba Cloud request signature V3 (`ACS3-HMAC-SHA256`), pure: no clock, no randomness, no I/O.
@@ -138,9 +140,9 @@ const idTokenResponse = schemas/* looseObject */._H3({ value: schemas/* string *
  * reproduced byte for byte.
  */
 
+
 const ALGORITHM = 'ACS3-HMAC-SHA256';
 const API_VERSION = '2017-06-13';
-const sha256Hex = (data) => (0,external_node_crypto_.createHash)('sha256').update(data, 'utf8').digest('hex');
 /** RFC 3986: encodeURIComponent also leaves `!'()*` alone, which the canonical form escapes. */
 function percentEncode(value) {
     return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -166,9 +168,9 @@ function sign(req, creds) {
         canonicalQuery(req.query),
         signed.map(([k, v]) => `${k}:${v}\n`).join(''),
         signedHeaders,
-        sha256Hex(req.body),
+        (0,signing/* sha256Hex */.f)(req.body),
     ].join('\n');
-    const stringToSign = `${ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
+    const stringToSign = `${ALGORITHM}\n${(0,signing/* sha256Hex */.f)(canonicalRequest)}`;
     const signature = (0,external_node_crypto_.createHmac)('sha256', creds.accessKeySecret).update(stringToSign, 'utf8').digest('hex');
     const authorization = `${ALGORITHM} Credential=${creds.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
     return { canonicalRequest, stringToSign, signedHeaders, signature, authorization };
@@ -182,7 +184,7 @@ function acsHeaders(h) {
         'x-acs-date': h.date,
         'x-acs-signature-nonce': h.nonce,
         accept: 'application/json',
-        'x-acs-content-sha256': sha256Hex(h.body),
+        'x-acs-content-sha256': (0,signing/* sha256Hex */.f)(h.body),
     };
     if (h.contentType !== undefined)
         headers['content-type'] = h.contentType;
@@ -817,6 +819,26 @@ function derivedToken(base, purpose, ids) {
     return asUuid((0,external_node_crypto_.createHash)('sha256')
         .update([base, purpose, ...ids].join('\n'))
         .digest('hex'));
+}
+
+
+/***/ }),
+
+/***/ 6745:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * What the HMAC-SHA256 request signers of the providers share (Huawei SDK-HMAC-SHA256, Alibaba
+ * ACS3-HMAC-SHA256): the body/request digest and the parts a signature is made of, kept for tests.
+ */
+
+function sha256Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data, 'utf8').digest('hex');
 }
 
 

@@ -168,11 +168,14 @@ const pipelineLatestRuns = schemas/* array */.YOg(pipelineLatestRun);
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/providers/signing.ts
+var signing = __webpack_require__(6745);
 ;// CONCATENATED MODULE: ./src/providers/huawei-codearts/signer.ts
 /**
  * Huawei Cloud API Gateway request signing, `SDK-HMAC-SHA256` (the AK/SK scheme of the official
  * SDKs and the API signing guide). Pure: no clock, no I/O; the caller supplies the date.
  */
+
 
 const ALGORITHM = 'SDK-HMAC-SHA256';
 /** `20250102T030405Z`: the X-Sdk-Date form of a UTC instant. */
@@ -181,9 +184,6 @@ function sdkDate(epochMs) {
         .toISOString()
         .replace(/[-:]/g, '')
         .replace(/\.\d{3}/, '');
-}
-function sha256Hex(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data, 'utf8').digest('hex');
 }
 /** RFC 3986 unreserved characters stay; everything else is %XX (upper-case hex). */
 function encodeRfc3986(text) {
@@ -219,9 +219,9 @@ function signRequest(req, accessKeyId, secretAccessKey) {
         canonicalQuery(req.url.searchParams),
         names.map((n) => `${n}:${headers[n] ?? ''}\n`).join(''),
         names.join(';'),
-        sha256Hex(req.body),
+        (0,signing/* sha256Hex */.f)(req.body),
     ].join('\n');
-    const stringToSign = `${ALGORITHM}\n${date}\n${sha256Hex(canonicalRequest)}`;
+    const stringToSign = `${ALGORITHM}\n${date}\n${(0,signing/* sha256Hex */.f)(canonicalRequest)}`;
     const signature = (0,external_node_crypto_.createHmac)('sha256', Buffer.from(secretAccessKey, 'utf8')).update(stringToSign, 'utf8').digest('hex');
     const signedHeaders = names.join(';');
     return {
@@ -794,6 +794,26 @@ class CodeArtsProvider {
             ...(this.variables.length > 0 ? { variables: this.variables } : {}),
         };
     }
+}
+
+
+/***/ }),
+
+/***/ 6745:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * What the HMAC-SHA256 request signers of the providers share (Huawei SDK-HMAC-SHA256, Alibaba
+ * ACS3-HMAC-SHA256): the body/request digest and the parts a signature is made of, kept for tests.
+ */
+
+function sha256Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data, 'utf8').digest('hex');
 }
 
 

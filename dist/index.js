@@ -15311,7 +15311,6 @@ function onJobCancel(say = (l) => process.stdout.write(`${l}\n`)) {
 /* harmony export */   rq: () => (/* binding */ saveStartedRuns),
 /* harmony export */   x6: () => (/* binding */ saveCompleted)
 /* harmony export */ });
-/* unused harmony export saveEndedRuns */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3705);
 /**
  * What main hands to the post step through GITHUB_STATE: the runs it started and which of them

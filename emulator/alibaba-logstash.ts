@@ -76,7 +76,7 @@ interface InstanceState {
   stats: InstanceStats;
 }
 
-interface InstanceStats {
+export interface InstanceStats {
   runCalls: number;
   deploys: number;
   deployedPipelines: string[];

@@ -12,7 +12,7 @@ export function saveStartedRuns(runs: RunHandle[]): void {
 }
 
 /** Records the run ids that reached an end (finished, or cancelled by main). */
-export function saveEndedRuns(runIds: Iterable<string>): void {
+function saveEndedRuns(runIds: Iterable<string>): void {
   core.saveState(KEYS.ended, JSON.stringify([...runIds]));
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import type { AlibabaScenario } from '../../emulator/alibaba-logstash.ts';
+import type { AlibabaScenario, InstanceStats } from '../../emulator/alibaba-logstash.ts';
 import { ROOT, runAction } from '../../emulator/run-action.ts';
 import type { RecordedRequest } from '../../emulator/server.ts';
 import { useEmulator } from '../helpers/emulated.ts';
@@ -16,16 +16,6 @@ const AK = 'LTAI5tE2eAccessKeyId';
 const SK = 'e2eAccessKeySecretValue0123456789';
 const INSTANCE = 'ls-cn-e2e000000001';
 
-interface InstanceStats {
-  runCalls: number;
-  deploys: number;
-  deployedPipelines: string[];
-  runClientTokens: string[];
-  stopCalls: number;
-  stoppedPipelines: string[];
-  calls: Record<string, number>;
-  deployStartedAt: number | null;
-}
 interface Stats {
   signatureRefusals: number;
   idTokens: number;

@@ -3,7 +3,8 @@
  * The caller supplies the date and nonce, so the vectors made with Alibaba's own signer can be
  * reproduced byte for byte.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sha256Hex, type Signature } from '../signing.ts';
 
 export const ALGORITHM = 'ACS3-HMAC-SHA256';
 export const API_VERSION = '2017-06-13';
@@ -25,16 +26,6 @@ export interface SignableRequest {
   headers: Record<string, string>;
   body: string;
 }
-
-export interface Signature {
-  canonicalRequest: string;
-  stringToSign: string;
-  signedHeaders: string;
-  signature: string;
-  authorization: string;
-}
-
-export const sha256Hex = (data: string): string => createHash('sha256').update(data, 'utf8').digest('hex');
 
 /** RFC 3986: encodeURIComponent also leaves `!'()*` alone, which the canonical form escapes. */
 export function percentEncode(value: string): string {

@@ -2,7 +2,8 @@
  * Huawei Cloud API Gateway request signing, `SDK-HMAC-SHA256` (the AK/SK scheme of the official
  * SDKs and the API signing guide). Pure: no clock, no I/O; the caller supplies the date.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sha256Hex, type Signature } from '../signing.ts';
 
 export const ALGORITHM = 'SDK-HMAC-SHA256';
 
@@ -15,24 +16,12 @@ export interface SignableRequest {
   body: string;
 }
 
-export interface Signature {
-  canonicalRequest: string;
-  stringToSign: string;
-  signedHeaders: string;
-  signature: string;
-  authorization: string;
-}
-
 /** `20250102T030405Z`: the X-Sdk-Date form of a UTC instant. */
 export function sdkDate(epochMs: number): string {
   return new Date(epochMs)
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
-}
-
-export function sha256Hex(data: string): string {
-  return createHash('sha256').update(data, 'utf8').digest('hex');
 }
 
 /** RFC 3986 unreserved characters stay; everything else is %XX (upper-case hex). */
