@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: measures the built action against the emulator on loopback and prints each
  * figure as a table; all of them are written to bench/results.json. Nothing here asserts: the
- * figures are for reading (README "Performance").
+ * figures are for reading (docs/performance.md).
  *
  * `node bench/run.ts [--only cold,bundle,fanout,polling] [--runs 15] [--done-ms 3000] [--no-write]`
  * (`--done-ms`: how long after its trigger each fan-out pipeline ends; peak RSS grows with it).

@@ -1,6 +1,7 @@
 /**
  * Alibaba Cloud Elasticsearch (Logstash pipelines), STS AssumeRoleWithOIDC and the Actions OIDC
- * token endpoint, as `shared/providers/alibaba-logstash.md` describes them. Every Elasticsearch
+ * token endpoint, as Alibaba's OpenAPI metadata (Elasticsearch 2017-06-13, STS 2015-04-01) and the
+ * official SDKs (@alicloud/elasticsearch20170613, @alicloud/sts20150401) describe them. Every Elasticsearch
  * call must carry a valid V3 signature. RunPipelines restarts the instance: it stays `active` a
  * moment (stale reads), turns `activating`, then `active` again with each pipeline RUNNING or still
  * NOT_DEPLOYED. A ClientToken seen before answers the first response again and deploys (or stops) nothing.

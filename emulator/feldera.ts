@@ -1,5 +1,7 @@
 /**
- * Feldera pipeline manager, as `shared/providers/feldera.md` describes it: /start and /activate set
+ * Feldera pipeline manager, as its source describes it (feldera/feldera,
+ * crates/pipeline-manager/src/api/endpoints/pipeline_management.rs and pipeline_interaction.rs;
+ * statuses in crates/pipeline-manager/src/db/types/combined_status.rs): /start and /activate set
  * the desired state and return 202 at once; GET shows the combined status moving through
  * Provisioning and Initializing to the requested state, or to Stopped with a deployment error.
  */

@@ -1,6 +1,7 @@
 /**
- * Huawei Cloud CodeArts Pipeline behind its API gateway, as `shared/providers/huawei-codearts.md`
- * describes it: the gateway checks the SDK-HMAC-SHA256 signature (or X-Auth-Token) and the
+ * Huawei Cloud CodeArts Pipeline behind its API gateway, as the CodeArts Pipeline API reference, its
+ * API Explorer description and Huawei's SDK (huaweicloud-sdk-nodejs-v3, services/codeartspipeline)
+ * describe it: the gateway checks the SDK-HMAC-SHA256 signature (or X-Auth-Token) and the
  * X-Sdk-Date skew; runs move RUNNING → (PAUSED) → an end state on a timer; starts can be queued
  * (DEVPIPE.00011169/70 with the run id) or refused (DEVPIPE.00011104) by concurrency limits.
  * BatchShowPipelinesLatestStatus answers each pipeline's latest run from the same state.

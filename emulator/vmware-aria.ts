@@ -1,5 +1,6 @@
 /**
- * VMware Aria Automation Pipelines (Code Stream), as `shared/providers/vmware-aria.md` describes it:
+ * VMware Aria Automation Pipelines (Code Stream), as its API description (vmware/vra-sdk-go
+ * swagger/vra-pipeline.json) and the vRA 8.x API Programming Guide describe it:
  * the two login steps, bearer tokens that expire, execute by id or project/name (202 with
  * `ExecutionResponse`), and executions that move through QUEUED, RUNNING, WAITING/PAUSED holds,
  * failed tasks, rollback and cancel on a clock started by the execute call.

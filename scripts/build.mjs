@@ -14,7 +14,7 @@ rmSync('.build', { recursive: true, force: true });
 // tsconfig.build.json maps every `undici` import (ours and @actions/http-client's) to src/undici-lite.cjs,
 // and @actions/http-client and @actions/exec to the stand-ins in src/lazy/, so the bundle carries one
 // undici and nothing the main step does not run. Not minified: measured, a minified bundle starts
-// slower (bench/, README "Performance"). No cache: ncc's cache (kept per directory in ~/.cache/ncc)
+// slower (bench/, docs/performance.md). No cache: ncc's cache (kept per directory in ~/.cache/ncc)
 // remembers module resolutions across changes to those mappings, and a stale one built a different
 // bundle than a fresh machine does.
 execFileSync(
