@@ -54,21 +54,18 @@ function actionSchemaErrors(text: string): string[] {
 /** Markdown without its fenced code blocks (links and headings in code are not links or headings). */
 const withoutFences = (md: string): string => md.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
 
-/** The table rows (cells trimmed) under the `## heading` of a page, header and divider dropped. */
+/** The rows (cells trimmed) of the first table under the `## heading` of a page, header and divider dropped. */
 function tableRows(md: string, heading: string): string[][] {
-  const section = md.split(/^## /m).find((s) => s.startsWith(`${heading}\n`)) ?? '';
-  const end = section.search(/\n\n(?!\|)/);
-  return section
-    .slice(0, end === -1 ? undefined : end + 1)
-    .split('\n')
-    .filter((l) => l.startsWith('|'))
-    .slice(2)
-    .map((r) =>
-      r
-        .split('|')
-        .slice(1, -1)
-        .map((c) => c.trim()),
-    );
+  const lines = (md.split(/^## /m).find((s) => s.startsWith(`${heading}\n`)) ?? '').split('\n');
+  const start = lines.findIndex((l) => l.startsWith('|'));
+  if (start === -1) return [];
+  const end = lines.findIndex((l, i) => i > start && !l.startsWith('|'));
+  return lines.slice(start + 2, end === -1 ? undefined : end).map((r) =>
+    r
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim()),
+  );
 }
 
 /** The backticked names in the first cell of each row: `a`, `b` → [a, b]. */
@@ -216,6 +213,18 @@ describe('provider pages', () => {
     expect(applies.length).toBeGreaterThan(5);
     const mentioned = (name: string): boolean => page.includes(`\`${name}\``) || new RegExp(`^\\s*(- )?${name}:`, 'm').test(page);
     expect(applies.filter((name) => !mentioned(name))).toEqual([]);
+  });
+
+  test.each(PROVIDERS)('the ## Inputs table of the %s page names declared inputs, with action.yml defaults', (provider) => {
+    const rows = tableRows(read(providerPage(provider)), 'Inputs');
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      for (const name of firstCellNames([row])) {
+        expect(inputNames).toContain(name);
+        const fallback = manifest.inputs.find((i) => i.name === name)?.default;
+        if (fallback !== undefined) expect([name, row[1]]).toEqual([name, expect.stringContaining(`\`${fallback}\``)]);
+      }
+    }
   });
 
   test.each(PROVIDERS)('the %s page covers credentials, the end of a run, and errors', (provider) => {
