@@ -120,6 +120,13 @@ function brokenLinks(
   return broken;
 }
 
+/** Repository paths a page names in inline code (`src/http.ts`, `__tests__/e2e/`) that do not exist; templates (`<name>`) skipped. */
+function missingPaths(md: string, fileExists: (path: string) => boolean): string[] {
+  const top = /^(?:src|emulator|__tests__|__fixtures__|scripts|bench|examples|docs|dist|\.ci|\.github)\/[\w./-]*$/;
+  const named = [...withoutFences(md).matchAll(/`([^`\n]+)`/g)].map((m) => m[1] ?? '').filter((p) => top.test(p));
+  return [...new Set(named)].filter((p) => !fileExists(p.replace(/\/$/, '')));
+}
+
 /** The fenced blocks of a page with the given info strings. */
 const fencedBlocks = (md: string, langs: string[]): string[] =>
   [...md.matchAll(/^```([^\n]*)\n([\s\S]*?)^```$/gm)].filter((m) => langs.includes((m[1] ?? '').trim())).map((m) => m[2] ?? '');
@@ -273,6 +280,15 @@ describe('links', () => {
 
   test.each(pages)('every relative link and anchor in %s resolves', (page) => {
     expect(brokenLinks(page, read(page), exists, text)).toEqual([]);
+  });
+
+  test.each(pages)('every repository path %s names in code (`src/…`, `__tests__/…`) exists', (page) => {
+    expect(missingPaths(read(page), exists)).toEqual([]);
+  });
+
+  test('the path check catches a file that moved', () => {
+    const md = 'see `src/engine.ts`, `src/no-such-file.ts` and `__tests__/e2e/` (and `src/providers/<name>/index.ts`)';
+    expect(missingPaths(md, exists)).toEqual(['src/no-such-file.ts']);
   });
 
   test('the link check catches a missing file, a missing anchor and a path out of the repository', () => {
