@@ -8,8 +8,8 @@ import { defaultHttpOptions, HttpClient } from './http.ts';
 import { readCommonSettings, type CommonSettings, type InputSource } from './inputs.ts';
 import type { Logger } from './log.ts';
 import { loadYamlParser, parseDuration } from './parse.ts';
-import { loadProvider } from './providers/registry.ts';
-import type { Provider, ProviderTraits, WorkflowContext } from './providers/types.ts';
+import { loadProvider, type ProviderModule } from './providers/registry.ts';
+import type { Provider, WorkflowContext } from './providers/types.ts';
 
 export interface StepEnvironment {
   inputs: InputSource;
@@ -22,7 +22,8 @@ export interface StepEnvironment {
 export interface PreparedStep {
   settings: CommonSettings;
   provider: Provider;
-  traits: ProviderTraits;
+  /** The chosen provider's module: its handle schema and step outputs. */
+  adapter: ProviderModule;
   http: HttpClient;
   cancelOnAbort: boolean;
 }
@@ -64,7 +65,7 @@ function requestTimeout(env: NodeJS.ProcessEnv): number {
 export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> {
   const settings = readCommonSettings(envn.inputs);
   if (envn.inputs('parameters') !== '') await loadYamlParser();
-  const { createProvider, traits } = await loadProvider(settings.provider);
+  const adapter = await loadProvider(settings.provider);
   const http = new HttpClient({
     requestTimeoutMs: requestTimeout(envn.env),
     clock: envn.clock ?? realClock,
@@ -73,7 +74,7 @@ export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> 
     log: (line) => envn.log.info(line),
     debug: (line) => envn.log.debug(line),
   });
-  const provider = await createProvider({
+  const provider = await adapter.createProvider({
     settings,
     inputs: envn.inputs,
     env: envn.env,
@@ -82,8 +83,8 @@ export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> 
     secret: envn.secret,
     workflow: workflowContext(envn.env),
   });
-  const cancelOnAbort = settings['cancel-on-abort'] ?? traits.cancelOnAbortDefault;
-  return { settings, provider, traits, http, cancelOnAbort };
+  const cancelOnAbort = settings['cancel-on-abort'] ?? adapter.traits.cancelOnAbortDefault;
+  return { settings, provider, adapter, http, cancelOnAbort };
 }
 
 /** What every front end (the action, the CLI) hands the engine straight from the inputs. */

@@ -2,11 +2,17 @@
  * Provider names → adapters. Each adapter is imported only when chosen, so a step pays start-up time
  * for one provider only.
  */
-import type { ProviderName } from '../inputs.ts';
-import type { ProviderFactory, ProviderTraits } from './types.ts';
+import type { ProviderAdapter } from './types.ts';
 
-export interface ProviderModule {
-  createProvider: ProviderFactory;
+export const PROVIDER_NAMES = ['feldera', 'vmware-aria', 'huawei-codearts', 'alibaba-logstash'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+/** Per-provider defaults that the engine applies without knowing the provider. */
+export interface ProviderTraits {
+  cancelOnAbortDefault: boolean;
+}
+
+export interface ProviderModule extends ProviderAdapter {
   traits: ProviderTraits;
 }
 
