@@ -103,7 +103,7 @@ export function jsonOutputs(outputs: Record<string, string>): Record<string, unk
 }
 
 /**
- * Providers label runs with the repository, commit and run (Aria comments, Alibaba client tokens).
+ * Providers label runs with the repository, commit and run (run comments, client tokens).
  * Off GitHub, the same facts come from GitLab CI or Jenkins variables.
  */
 export function withCiContext(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -129,7 +129,7 @@ export interface WorkflowContext {
   workflow?: string;
 }
 
-/** The step outputs a provider sets beyond the common ones, by name (names it declares in the registry). */
+/** The step outputs a provider sets beyond the common ones, by name; each adapter narrows it to the names it declares in the registry. */
 export type ProviderOutputs = Partial<Record<string, string>>;
 
 /**

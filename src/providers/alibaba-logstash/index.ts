@@ -9,13 +9,12 @@ import { checkEndpoint } from '../../endpoint.ts';
 import { InputError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import { formatDuration } from '../../parse.ts';
-import type { ProviderTraits } from '../registry.ts';
+import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
   type Observation,
   type Provider,
   type ProviderContext,
-  type ProviderOutputs,
   type RequestPreview,
   type TriggerResult,
   type WorkflowContext,
@@ -29,9 +28,11 @@ import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../log.ts';
 
 export { handleSchema } from './handle.ts';
-export const traits: ProviderTraits = { cancelOnAbortDefault: false };
 
-export function stepOutputs(_first: LogstashHandle | undefined, requestId: string | undefined): ProviderOutputs {
+export function stepOutputs(
+  _first: LogstashHandle | undefined,
+  requestId: string | undefined,
+): StepOutputsOf<'alibaba-logstash'> {
   return requestId === undefined ? {} : { 'request-id': requestId };
 }
 
@@ -50,7 +51,7 @@ const shape = {
   'oidc-provider-arn': zin.optionalText(),
   'role-session-name': zin.optionalText(),
   'client-token': zin.optionalText(/^[A-Za-z0-9._-]{1,64}$/, 'at most 64 letters, digits, ".", "_" or "-"'),
-};
+} satisfies InputShapeOf<'alibaba-logstash'>;
 
 export function createProvider(ctx: ProviderContext): Provider<LogstashData, LogstashDetails> {
   const v = readInputs(shape, ctx.inputs);

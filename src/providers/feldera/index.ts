@@ -8,7 +8,7 @@ import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
 import { InputError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
-import type { ProviderTraits } from '../registry.ts';
+import type { InputShapeOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
   type Observation,
@@ -23,7 +23,6 @@ import { COMPILE_FAILED, classifyPipeline, type FelderaDetails, type FelderaObse
 import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
 
 export { handleSchema } from './handle.ts';
-export const traits: ProviderTraits = { cancelOnAbortDefault: false };
 
 const NAME = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -33,7 +32,7 @@ const shape = {
   'bootstrap-policy': zin.optionalOneOf(['allow', 'reject', 'await_approval'] as const),
   'dismiss-error': zin.boolean(true),
   'api-key': zin.optionalText(),
-};
+} satisfies InputShapeOf<'feldera'>;
 
 interface FelderaConfig {
   operation: 'start' | 'activate';

@@ -8,13 +8,12 @@ import { checkEndpoint } from '../../endpoint.ts';
 import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import type { HttpRequest } from '../../http.ts';
 import { readInputs, zin } from '../../inputs.ts';
-import type { ProviderTraits } from '../registry.ts';
+import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
   type Observation,
   type Provider,
   type ProviderContext,
-  type ProviderOutputs,
   type RequestPreview,
   type TriggerOutcome,
   type TriggerResult,
@@ -26,9 +25,8 @@ import type { PipelineLatestRun } from './models.ts';
 import { classifyLatestRun, classifyRun, type CodeArtsDetails } from './status.ts';
 
 export { handleSchema } from './handle.ts';
-export const traits: ProviderTraits = { cancelOnAbortDefault: true };
 
-export function stepOutputs(first: CodeArtsHandle | undefined, requestId: string | undefined): ProviderOutputs {
+export function stepOutputs(first: CodeArtsHandle | undefined, requestId: string | undefined): StepOutputsOf<'huawei-codearts'> {
   return {
     ...(requestId !== undefined ? { 'request-id': requestId } : {}),
     ...(first ? { pipeline_run_id: first.runId } : {}),
@@ -61,7 +59,7 @@ const shape = {
   'access-key-secret': zin.optionalText(),
   'security-token': zin.optionalText(),
   'auth-token': zin.optionalText(),
-};
+} satisfies InputShapeOf<'huawei-codearts'>;
 
 export function createProvider(ctx: ProviderContext): Provider<CodeArtsData, CodeArtsDetails> {
   const v = readInputs(shape, ctx.inputs);

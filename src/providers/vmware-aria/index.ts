@@ -7,13 +7,12 @@ import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint, joinUrl } from '../../endpoint.ts';
 import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
-import type { ProviderTraits } from '../registry.ts';
+import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
   type Observation,
   type Provider,
   type ProviderContext,
-  type ProviderOutputs,
   type RequestPreview,
   type TriggerOutcome,
   type TriggerResult,
@@ -26,9 +25,8 @@ import type { ExecutionResponse } from './models.ts';
 import { classifyExecution, type AriaDetails } from './status.ts';
 
 export { handleSchema } from './handle.ts';
-export const traits: ProviderTraits = { cancelOnAbortDefault: true };
 
-export function stepOutputs(first: AriaHandle | undefined): ProviderOutputs {
+export function stepOutputs(first: AriaHandle | undefined): StepOutputsOf<'vmware-aria'> {
   if (first === undefined) return {};
   return {
     executionId: first.runId,
@@ -46,7 +44,7 @@ const shape = {
   username: zin.optionalText(),
   password: zin.optionalText(),
   domain: zin.optionalText(),
-};
+} satisfies InputShapeOf<'vmware-aria'>;
 
 type AriaInputs = ReturnType<typeof readInputs<typeof shape>>;
 
