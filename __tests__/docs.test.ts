@@ -17,6 +17,7 @@ import { NoOperationTraceWriter } from '@actions/workflow-parser/templates/trace
 import { YamlObjectReader } from '@actions/workflow-parser/workflows/yaml-object-reader';
 import { ROOT } from '../emulator/run-action.ts';
 import { parseManifest } from '../src/cli/manifest.ts';
+import { PROVIDERS as REGISTRY, PROVIDER_NAMES } from '../src/providers/registry.ts';
 
 const read = (...p: string[]): string => readFileSync(join(ROOT, ...p), 'utf8');
 const actionYml = read('action.yml');
@@ -24,7 +25,7 @@ const manifest = parseManifest(actionYml);
 const inputNames = manifest.inputs.map((i) => i.name);
 const requiredInputs = manifest.inputs.filter((i) => i.required).map((i) => i.name);
 const readme = read('README.md');
-const PROVIDERS = ['feldera', 'vmware-aria', 'huawei-codearts', 'alibaba-logstash'];
+const PROVIDERS: readonly string[] = PROVIDER_NAMES;
 
 /** README.md and every page under docs/, as repository-relative paths. */
 const pages = [
@@ -194,6 +195,14 @@ describe('docs/inputs-outputs.md follows action.yml', () => {
           input.name,
           expect.stringMatching(/^(all|feldera|vmware-aria|huawei-codearts|alibaba-logstash)$/),
         ]);
+    }
+  });
+
+  test('the providers column lists exactly the providers whose registry entry reads the input', () => {
+    const readers = (name: string): string[] => PROVIDER_NAMES.filter((p) => name in REGISTRY[p].inputs);
+    for (const input of manifest.inputs.filter((i) => readers(i.name).length > 0)) {
+      const cell = (rowOf(input.name)[1] ?? '').split(/,\s*/);
+      expect([input.name, [...cell].sort()]).toEqual([input.name, [...readers(input.name)].sort()]);
     }
   });
 
