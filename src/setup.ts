@@ -4,6 +4,7 @@
  */
 import { realClock, type Clock } from './clock.ts';
 import type { EngineOptions } from './engine.ts';
+import { InputError } from './errors.ts';
 import { defaultHttpOptions, HttpClient } from './http.ts';
 import { readCommonSettings, type CommonSettings, type InputSource } from './inputs.ts';
 import type { Logger } from './log.ts';
@@ -56,7 +57,8 @@ function requestTimeout(env: NodeJS.ProcessEnv): number {
   if (raw === undefined || raw.trim() === '') return defaultHttpOptions.requestTimeoutMs;
   const parsed = parseDuration(raw);
   if (!parsed.ok || parsed.value < 100) {
-    throw new Error(`${REQUEST_TIMEOUT_VAR} must be a duration such as 30s or 1500ms (got '${raw}')`);
+    // A bad environment is bad input, like a bad FELDERA_HOST: the CLI exits 2 for both.
+    throw new InputError(REQUEST_TIMEOUT_VAR, `must be a duration of at least 100ms such as 30s or 1500ms (got '${raw}')`);
   }
   return parsed.value;
 }

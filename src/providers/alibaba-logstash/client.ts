@@ -24,6 +24,7 @@ import {
   type LogstashInstance,
   type PipelineItem,
 } from './models.ts';
+import { providerError, type ErrorFields } from '../shared.ts';
 import { acsDate, acsHeaders, sign, type Credentials } from './signer.ts';
 
 /** Codes Alibaba documents as "not processed, try again"; Terraform's provider retries the same set. */
@@ -179,19 +180,12 @@ function isJson(body: string): boolean {
   }
 }
 
-function errorFields(res: HttpResponse): { code?: string; message?: string; requestId?: string } {
+function errorFields(res: HttpResponse): ErrorFields {
   try {
     const parsed = errorBody.safeParse(JSON.parse(res.body));
     if (!parsed.success) return {};
     const b = parsed.data;
-    const code = b.Code ?? b.code;
-    const message = b.Message ?? b.message;
-    const requestId = b.RequestId ?? b.requestId;
-    return {
-      ...(code !== undefined ? { code } : {}),
-      ...(message !== undefined ? { message } : {}),
-      ...(requestId !== undefined ? { requestId } : {}),
-    };
+    return { code: b.Code ?? b.code, message: b.Message ?? b.message, requestId: b.RequestId ?? b.requestId };
   } catch {
     return {};
   }
@@ -200,12 +194,5 @@ function errorFields(res: HttpResponse): { code?: string; message?: string; requ
 /** Alibaba's `Code`, `Message` and `RequestId`, with its documented retryable codes marked transient. */
 export function alibabaError(res: HttpResponse): ProviderError {
   const f = errorFields(res);
-  const transient = isRetryableCode(f.code) || res.status >= 500 || res.status === 429;
-  return new ProviderError({
-    status: res.status,
-    message: f.message ?? (res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body`),
-    transient,
-    ...(f.code !== undefined ? { code: f.code } : {}),
-    ...(f.requestId !== undefined ? { requestId: f.requestId } : {}),
-  });
+  return providerError(res, { ...f, transient: isRetryableCode(f.code) || res.status >= 500 || res.status === 429 });
 }

@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { checkEndpoint } from '../../endpoint.ts';
-import { InputError, errorMessage } from '../../errors.ts';
+import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import { formatDuration } from '../../parse.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
@@ -221,12 +221,14 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
       const { status } = await this.p.client.describeLogstash();
       if (status === 'active') return;
       if (status === 'inactive' || status === 'invalid') {
-        throw new Error(`instance ${instanceId} is ${status} and takes no pipeline changes; nothing was deployed`);
+        throw new ProviderError({
+          message: `instance ${instanceId} is ${status} and takes no pipeline changes; nothing was deployed`,
+        });
       }
       if (clock.now() + gap > deadline) {
-        throw new Error(
-          `instance ${instanceId} was still ${status} after ${formatDuration(this.p.preCheckMs)}; nothing was deployed`,
-        );
+        throw new ProviderError({
+          message: `instance ${instanceId} was still ${status} after ${formatDuration(this.p.preCheckMs)}; nothing was deployed`,
+        });
       }
       log.info(`instance ${instanceId} is ${status} (another change is taking effect); waiting before deploying`);
       await clock.sleep(gap);
@@ -272,10 +274,11 @@ function assertAllExist(pipelines: string[], existing: Map<string, PipelineItem>
   const missing = pipelines.filter((p) => existing.get(p) === undefined || existing.get(p)?.pipelineStatus === 'DELETED');
   if (missing.length === 0) return;
   const known = [...existing.values()].filter((i) => i.pipelineStatus !== 'DELETED').map((i) => i.pipelineId);
-  throw new Error(
-    `instance ${instanceId} has no pipeline ${missing.join(', ')}; nothing was deployed ` +
+  throw new ProviderError({
+    message:
+      `instance ${instanceId} has no pipeline ${missing.join(', ')}; nothing was deployed ` +
       `(it has: ${known.slice(0, 20).join(', ') || 'none'})`,
-  );
+  });
 }
 
 /** A token of its own for a follow-up call, stable across that call's retries. */

@@ -2,7 +2,8 @@
  * Feldera REST calls (`/v0/pipelines/...`). No polling and no Actions globals here.
  */
 import { joinUrl } from '../../endpoint.ts';
-import { expectSuccess, parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { bodySnippet, expectSuccess, type ErrorFields } from '../shared.ts';
 import {
   errorResponse,
   pipelineList,
@@ -82,7 +83,7 @@ function pipelinePath(name: string): string {
 }
 
 /** Feldera's ErrorResponse `{message, error_code, details}`; proxies may answer without it. */
-function describeError(res: HttpResponse): { code?: string; message?: string } {
+function describeError(res: HttpResponse): ErrorFields {
   try {
     const body = errorResponse.safeParse(JSON.parse(res.body));
     if (body.success) return { code: body.data.error_code, message: body.data.message };
@@ -90,5 +91,5 @@ function describeError(res: HttpResponse): { code?: string; message?: string } {
     // not JSON: fall through to the raw text
   }
   if (res.status === 401) return { code: 'Unauthorized', message: 'authentication required: set api-key (or FELDERA_API_KEY)' };
-  return { message: res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body` };
+  return { message: bodySnippet(res) };
 }

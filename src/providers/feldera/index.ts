@@ -6,7 +6,7 @@
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
-import { InputError, errorMessage } from '../../errors.ts';
+import { InputError, toError } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
 import {
@@ -109,7 +109,7 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
         await this.client.send(this.triggerRequest(pipeline));
         return { pipeline, run: this.handle(pipeline) };
       } catch (err) {
-        return { pipeline, error: err instanceof Error ? err : new Error(errorMessage(err)) };
+        return { pipeline, error: toError(err) };
       }
     });
     return { outcomes };
@@ -117,11 +117,7 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
 
   async observe(runs: FelderaHandle[]): Promise<Array<Observation<FelderaDetails> | Error>> {
     const listed = runs.length >= LIST_FROM && this.listing ? await this.listStatuses(runs.length) : undefined;
-    return mapConcurrent(runs, FAN_OUT_LIMIT, (r) =>
-      this.observeOne(r.pipeline, listed?.get(r.pipeline)).catch((e: unknown) =>
-        e instanceof Error ? e : new Error(errorMessage(e)),
-      ),
-    );
+    return mapConcurrent(runs, FAN_OUT_LIMIT, (r) => this.observeOne(r.pipeline, listed?.get(r.pipeline)).catch(toError));
   }
 
   /**

@@ -25,6 +25,7 @@ import {
   type PipelineLatestRun,
   type RunDetail,
 } from './models.ts';
+import { providerError } from '../shared.ts';
 import { sdkDate, signRequest } from './signer.ts';
 
 export type Credentials =
@@ -188,10 +189,9 @@ function checkBody(res: HttpResponse): unknown {
   const err = errorBodyOf(json);
   const code = codeOf(err);
   if (isSuccess(res) && code === undefined) return json === undefined ? parseJson(res, 'response') : json;
-  throw new ProviderError({
-    status: res.status,
-    message: messageOf(err) ?? (res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body`),
-    ...(code !== undefined ? { code } : {}),
+  throw providerError(res, {
+    message: messageOf(err),
+    code,
     ...requestIdOf(res),
     ...(code !== undefined && REFUSED_CODES.has(code) ? { transient: true } : {}),
   });

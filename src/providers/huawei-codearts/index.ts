@@ -5,7 +5,7 @@
  */
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
-import { InputError, ProviderError, errorMessage } from '../../errors.ts';
+import { InputError, ProviderError, errorMessage, toError } from '../../errors.ts';
 import type { HttpRequest } from '../../http.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
@@ -18,6 +18,7 @@ import {
   type TriggerOutcome,
   type TriggerResult,
 } from '../types.ts';
+import { repositoryAtCommit, valueText } from '../shared.ts';
 import { CodeArtsClient, type Credentials, type RunBody, type Variable } from './client.ts';
 import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
@@ -144,7 +145,7 @@ function resolveEndpoint(ctx: ProviderContext): URL {
 /** `parameters` → run `variables`: scalars as text, structures as JSON; each value at most 8192 characters. */
 function toVariables(parameters: Record<string, unknown>): Variable[] {
   return Object.entries(parameters).map(([name, raw]) => {
-    const value = variableText(raw);
+    const value = valueText(raw);
     if (value.length > MAX_VARIABLE_VALUE) {
       throw new InputError(
         'parameters',
@@ -153,13 +154,6 @@ function toVariables(parameters: Record<string, unknown>): Variable[] {
     }
     return { name, value };
   });
-}
-
-function variableText(raw: unknown): string {
-  if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'string') return raw;
-  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
-  return JSON.stringify(raw);
 }
 
 class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
@@ -255,7 +249,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
       try {
         return classifyRun(await this.client.detail(r.pipeline, r.runId));
       } catch (e) {
-        return e instanceof Error ? e : new Error(errorMessage(e));
+        return toError(e);
       }
     });
   }
@@ -269,7 +263,10 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
     const outcomes = pipelines.map((pipeline): TriggerOutcome<CodeArtsData> => {
       const runId = runs.get(pipeline);
       if (runId) return { pipeline, run: handle(pipeline, runId, {}) };
-      return { pipeline, error: new Error('batch-runs returned no pipeline_run_id for this pipeline (not started)') };
+      return {
+        pipeline,
+        error: new ProviderError({ message: 'batch-runs returned no pipeline_run_id for this pipeline (not started)' }),
+      };
     });
     return { outcomes, ...(requestId ? { requestId } : {}) };
   }
@@ -284,10 +281,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
         const outcome: TriggerOutcome<CodeArtsData> = { pipeline, run: handle(pipeline, started.runId, data) };
         return { outcome, requestId: started.requestId };
       } catch (err) {
-        const outcome: TriggerOutcome<CodeArtsData> = {
-          pipeline,
-          error: err instanceof Error ? err : new Error(errorMessage(err)),
-        };
+        const outcome: TriggerOutcome<CodeArtsData> = { pipeline, error: toError(err) };
         return { outcome, requestId: undefined };
       }
     });
@@ -298,7 +292,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   private runBody(): RunBody {
     const w = this.ctx.workflow;
     const description = w.repository
-      ? `GitHub Actions: ${w.repository}${w.sha ? `@${w.sha.slice(0, 12)}` : ''}${w.runId ? ` run ${w.runId}` : ''}`.slice(
+      ? `GitHub Actions: ${repositoryAtCommit({ ...w, repository: w.repository })}${w.runId ? ` run ${w.runId}` : ''}`.slice(
           0,
           MAX_DESCRIPTION,
         )

@@ -5,7 +5,7 @@
  */
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint, joinUrl } from '../../endpoint.ts';
-import { InputError, ProviderError, errorMessage } from '../../errors.ts';
+import { InputError, ProviderError, toError } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type TriggerResult,
   type WorkflowContext,
 } from '../types.ts';
+import { repositoryAtCommit, valueText, workflowRunUrl } from '../shared.ts';
 import { AriaAuth, type Credentials } from './auth.ts';
 import { AriaClient, executionPath, type ExecutionRequest, type PipelineRef } from './client.ts';
 import type { AriaData, AriaHandle } from './handle.ts';
@@ -100,26 +101,17 @@ function credentials(v: AriaInputs): Credentials {
 /** Pipeline inputs are strings; structured values are passed as their JSON text. */
 function stringValues(m: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(m)) out[k] = asText(val);
+  for (const [k, val] of Object.entries(m)) out[k] = valueText(val);
   return out;
-}
-
-function asText(val: unknown): string {
-  if (val === null || val === undefined) return '';
-  if (typeof val === 'string') return val;
-  if (typeof val === 'number' || typeof val === 'boolean' || typeof val === 'bigint') return String(val);
-  return JSON.stringify(val);
 }
 
 export function defaultComments(w: WorkflowContext): string {
   if (!w.repository) return 'Triggered by GitHub Actions';
-  const commit = w.sha ? `@${w.sha.slice(0, 12)}` : '';
   const workflow = w.workflow ? `, workflow '${w.workflow}'` : '';
-  const runUrl =
-    w.runId !== undefined
-      ? `, run ${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}${w.runAttempt && w.runAttempt !== '1' ? ` (attempt ${w.runAttempt})` : ''}`
-      : '';
-  return `Triggered by GitHub Actions: ${w.repository}${commit}${workflow}${runUrl}`;
+  const url = workflowRunUrl(w);
+  const attempt = w.runAttempt && w.runAttempt !== '1' ? ` (attempt ${w.runAttempt})` : '';
+  const run = url === undefined ? '' : `, run ${url}${attempt}`;
+  return `Triggered by GitHub Actions: ${repositoryAtCommit({ ...w, repository: w.repository })}${workflow}${run}`;
 }
 
 class AriaProvider implements Provider<AriaData, AriaDetails> {
@@ -223,10 +215,8 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
   }
 
   private cancelReason(): string {
-    const w = this.workflow;
-    const run =
-      w.repository && w.runId ? ` run ${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}` : '';
-    return `Cancelled by GitHub Actions${run} (job cancelled or timed out)`;
+    const url = workflowRunUrl(this.workflow);
+    return `Cancelled by GitHub Actions${url === undefined ? '' : ` run ${url}`} (job cancelled or timed out)`;
   }
 }
 
@@ -234,8 +224,4 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
 function absoluteLink(base: URL, link: string): string {
   if (/^https?:\/\//i.test(link)) return link;
   return joinUrl(base, link.startsWith('/') ? link : `/${link}`).href;
-}
-
-function toError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(errorMessage(e));
 }
