@@ -56,13 +56,13 @@ export interface LogstashClientOptions {
 }
 
 export class LogstashClient {
-  private readonly o: LogstashClientOptions;
+  private readonly options: LogstashClientOptions;
   constructor(options: LogstashClientOptions) {
-    this.o = options;
+    this.options = options;
   }
 
   async describeLogstash(): Promise<LogstashInstance> {
-    const req = this.request('GET', 'DescribeLogstash', '', `describe instance ${this.o.instanceId}`, true);
+    const req = this.request('GET', 'DescribeLogstash', '', `describe instance ${this.options.instanceId}`, true);
     return parseResponse(describeLogstash, await this.send(req), 'DescribeLogstash').Result;
   }
 
@@ -123,7 +123,7 @@ export class LogstashClient {
   }
 
   private async send(req: HttpRequest): Promise<HttpResponse> {
-    const res = await this.o.http.send(req);
+    const res = await this.options.http.send(req);
     if (res.status >= 200 && res.status < 300) return res;
     throw alibabaError(res);
   }
@@ -137,11 +137,11 @@ export class LogstashClient {
     query?: Record<string, string>,
     bodyIds?: string[],
   ): HttpRequest {
-    const path = `/openapi/logstashes/${encodeURIComponent(this.o.instanceId)}${subPath}`;
+    const path = `/openapi/logstashes/${encodeURIComponent(this.options.instanceId)}${subPath}`;
     const body = bodyIds === undefined ? undefined : JSON.stringify(bodyIds);
     return {
       method,
-      url: joinUrl(this.o.base, path, query),
+      url: joinUrl(this.options.base, path, query),
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': JSON_BODY },
       ...(body === undefined ? {} : { body }),
       label,
@@ -154,12 +154,12 @@ export class LogstashClient {
 
   /** Each attempt gets its own date, nonce and signature: Alibaba refuses a reused nonce. */
   private async signHeaders(action: string, out: OutgoingRequest): Promise<Record<string, string>> {
-    const creds = await this.o.credentials();
+    const creds = await this.options.credentials();
     const headers = acsHeaders({
       action,
       host: out.url.host,
       body: out.body,
-      date: acsDate(this.o.clock.now()),
+      date: acsDate(this.options.clock.now()),
       nonce: randomUUID(),
       creds,
       contentType: out.headers['content-type'],

@@ -23,9 +23,9 @@ export interface FelderaClientOptions {
 export type StartQuery = { initial: string; bootstrap_policy?: string; dismiss_error: string };
 
 export class FelderaClient {
-  private readonly o: FelderaClientOptions;
+  private readonly options: FelderaClientOptions;
   constructor(options: FelderaClientOptions) {
-    this.o = options;
+    this.options = options;
   }
 
   /** `/start` is idempotent on Feldera (same initial + bootstrap config → 202 again): safe to retry. */
@@ -39,7 +39,7 @@ export class FelderaClient {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    return expectSuccess(await this.o.http.send(req), describeError);
+    return expectSuccess(await this.options.http.send(req), describeError);
   }
 
   async status(name: string): Promise<PipelineStatus> {
@@ -72,9 +72,9 @@ export class FelderaClient {
     query?: Record<string, string | undefined>,
   ): HttpRequest {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (this.o.apiKey) headers['authorization'] = `Bearer ${this.o.apiKey}`;
-    if (this.o.tenant) headers['feldera-tenant'] = this.o.tenant;
-    return { method, url: joinUrl(this.o.base, path, query), headers, label, idempotent };
+    if (this.options.apiKey) headers['authorization'] = `Bearer ${this.options.apiKey}`;
+    if (this.options.tenant) headers['feldera-tenant'] = this.options.tenant;
+    return { method, url: joinUrl(this.options.base, path, query), headers, label, idempotent };
   }
 }
 
