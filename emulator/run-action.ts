@@ -32,6 +32,8 @@ export interface RunActionOptions {
   /** Called once the child is running, e.g. to send it signals. */
   onSpawn?: (child: ChildProcess) => void;
   killAfterMs?: number;
+  /** SIGKILLs the child as soon as its stdout matches: a kill at a known point instead of after a guessed delay. */
+  killWhen?: RegExp;
 }
 
 /** The environment the runner gives a step, minus what the machine itself has. */
@@ -96,7 +98,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   const child = spawn(process.execPath, [entry], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stdout.on('data', (c: Buffer) => {
+    stdout += c.toString();
+    if (options.killWhen?.test(stdout)) child.kill('SIGKILL');
+  });
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   options.onSpawn?.(child);
   const killer = options.killAfterMs ? setTimeout(() => child.kill('SIGKILL'), options.killAfterMs) : undefined;

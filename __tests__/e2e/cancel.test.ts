@@ -8,6 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { runAction, type ActionRun } from '../../emulator/run-action.ts';
 import { useEmulator } from '../helpers/emulated.ts';
 import { PROVIDER_ROWS, type ProviderRow } from '../helpers/reliability-rows.ts';
+import { runs } from '../helpers/runs.ts';
 
 const emu = useEmulator();
 
@@ -32,9 +33,6 @@ function afterTrigger(signals: Array<[NodeJS.Signals, number]>, sent: { at?: num
 function settings(row: ProviderRow, pipelines: string[], more: Record<string, string> = {}): Record<string, string> {
   return { ...row.inputs(emu.get().url, pipelines), timeout: '60s', 'poll-interval': '1s', ...more };
 }
-
-const runsOf = (run: ActionRun): Array<Record<string, unknown>> =>
-  JSON.parse(run.outputs['runs'] ?? '[]') as Array<Record<string, unknown>>;
 
 const cancelTimes = (row: ProviderRow): number[] =>
   emu
@@ -67,7 +65,7 @@ describe.each(PROVIDER_ROWS.map((row) => [row.provider, row] as const))('%s canc
       expect(Math.max(...times) - Math.min(...times)).toBeLessThan(1000);
       // One after another they would take 4.5 s.
       expect(exitAfter).toBeLessThan(4400);
-      expect(runsOf(run).map((r) => r['conclusion'])).toEqual(['cancelled', 'cancelled', 'cancelled']);
+      expect(runs(run).map((r) => r['conclusion'])).toEqual(['cancelled', 'cancelled', 'cancelled']);
       expect(run.stdout).toContain(`Received ${sig}`);
     },
   );

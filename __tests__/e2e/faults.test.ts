@@ -8,6 +8,7 @@ import type { FaultAction, FaultRule } from '../../emulator/faults.ts';
 import { runAction, type ActionRun } from '../../emulator/run-action.ts';
 import { startEmulator, type Emulator } from '../../emulator/server.ts';
 import { feldera, PROVIDER_ROWS, type Expected, type ProviderRow } from '../helpers/reliability-rows.ts';
+import { runs } from '../helpers/runs.ts';
 
 /** Short enough that a slow answer is given up on quickly; the `delay` fault is longer. */
 const REQUEST_TIMEOUT = '700ms';
@@ -64,9 +65,6 @@ async function runCell(
   }
 }
 
-const runsOf = (run: ActionRun): Array<Record<string, unknown>> =>
-  JSON.parse(run.outputs['runs'] ?? '[]') as Array<Record<string, unknown>>;
-
 function expectClean(run: ActionRun): void {
   // Never a stack trace, whatever happened.
   expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
@@ -79,7 +77,7 @@ function expectOutcome(cell: Cell, row: ProviderRow, want: Expected): void {
   expect(run.outputs['conclusion']).toBe(want.conclusion);
   expect(run.code).toBe(want.conclusion === 'success' ? 0 : 1);
   expect(row.starts(cell.emu, PIPELINE)).toBe(want.starts);
-  const first = runsOf(run)[0];
+  const first = runs(run)[0];
   expect(first?.['conclusion']).toBe(want.conclusion);
   if (want.conclusion !== 'success') {
     expect(String(first?.['message'])).toMatch(want.says ?? /./);
@@ -158,7 +156,7 @@ describe.each(PROVIDER_ROWS.map((row) => [row.provider, row] as const))('%s faul
       });
       expectClean(run);
       expect(run.outputs['conclusion']).toBe('timed_out');
-      expect(String(runsOf(run)[0]?.['message'])).toMatch(/timeout of 3s ran out; the last status check failed: /);
+      expect(String(runs(run)[0]?.['message'])).toMatch(/timeout of 3s ran out; the last status check failed: /);
       expect(run.stdout).toMatch(/HTTP 503; retry 1 of/);
       // The deadline holds even while a poll is inside its retries (a 30 s Retry-After).
       expect(run.durationMs).toBeLessThan(15_000);
