@@ -254,7 +254,8 @@ describe('alibaba-logstash end to end', () => {
   });
 
   test('an instance that is activating is waited for; an inactive one fails before triggering', async () => {
-    let url = setup({ status: 'activating', activatingMs: 1200, pipelines: { w: {} } });
+    // Activation counts from configure(), before dist/ is spawned: 2.5 s leaves room for a slow spawn on a busy machine.
+    let url = setup({ status: 'activating', activatingMs: 2500, pipelines: { w: {} } });
     let run = await runAction({ inputs: inputs(url, 'w') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
