@@ -5,7 +5,7 @@ import { defaultSchedule, nextPollDelay, pollRuns, trackRuns } from '../../src/p
 import type { Observation, RunHandle } from '../../src/providers/types.ts';
 import { simClock } from '../helpers/sim-clock.ts';
 
-const handle = (p: string): RunHandle => ({ pipeline: p, runId: p });
+const handle = (p: string): RunHandle => ({ version: 1, provider: 'feldera', pipeline: p, runId: p, data: {} });
 const pending: Observation = { status: 'RUNNING', phase: 'pending' };
 const done: Observation = { status: 'COMPLETED', phase: 'success' };
 
