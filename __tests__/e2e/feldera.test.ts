@@ -30,8 +30,8 @@ const triggers = (): Record<string, { triggers: number; stops: number }> =>
 
 describe('feldera end to end', () => {
   test('starts several pipelines once each, waits through early start, and succeeds', async () => {
-    // Compile times count from configure(), before dist/ is spawned: 3 s leaves room for a slow spawn on a busy machine.
-    const url = setup({ a: {}, b: { compileMs: 3000 }, c: { provisionMs: 600 } });
+    // Compile times count from configure(), before dist/ is spawned: 5 s leaves room for a slow spawn on a busy machine.
+    const url = setup({ a: {}, b: { compileMs: 5000 }, c: { provisionMs: 600 } });
     const run = await runAction({ inputs: inputs(url, 'a, b\nc') });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('success');
@@ -86,8 +86,8 @@ describe('feldera end to end', () => {
   });
 
   test('a compile error after an early start is reported with the compiler output', async () => {
-    // Compile times count from configure(), before dist/ is spawned: 3 s leaves room for a slow spawn on a busy machine.
-    const url = setup({ sql: { compileMs: 3000, program: 'SqlError' } });
+    // Compile times count from configure(), before dist/ is spawned: 5 s leaves room for a slow spawn on a busy machine.
+    const url = setup({ sql: { compileMs: 5000, program: 'SqlError' } });
     const run = await runAction({ inputs: inputs(url, 'sql') });
     expect(run.code).toBe(1);
     const msg = String(runs(run.outputs)[0]?.['message']);
@@ -233,8 +233,8 @@ describe('feldera: many pipelines, one list call a poll round', () => {
   });
 
   test('a compile error seen in the list still reports the compiler output', async () => {
-    // Compile times count from configure(), before dist/ is spawned: 3 s leaves room for a slow spawn on a busy machine.
-    const url = setup({ ...many('m', 3), sql: { compileMs: 3000, program: 'SqlError' } });
+    // Compile times count from configure(), before dist/ is spawned: 5 s leaves room for a slow spawn on a busy machine.
+    const url = setup({ ...many('m', 3), sql: { compileMs: 5000, program: 'SqlError' } });
     const run = await runAction({ inputs: inputs(url, `${ids('m', 3)},sql`) });
     expect(run.code).toBe(1);
     const failed = runs(run.outputs).find((r) => r['pipeline'] === 'sql');
