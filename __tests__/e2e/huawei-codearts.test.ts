@@ -131,8 +131,9 @@ describe('huawei-codearts end to end', () => {
   });
 
   test('several runs are polled with one signed batch status call a round and no run-detail call', async () => {
-    // All three end before the second round, so every round has all three due.
-    const url = setup({ [ID[0]]: { runMs: 400 }, [ID[1]]: { runMs: 500 }, [ID[2]]: { runMs: 600, pauseMs: 100 } });
+    // All three end (by 0.9 s) before the second round (1 s after the first), so every round has all three due;
+    // the first round sees them all running as long as it comes within 0.45 s of the start (Build is the first half).
+    const url = setup({ [ID[0]]: { runMs: 900 }, [ID[1]]: { runMs: 900 }, [ID[2]]: { runMs: 800, pauseMs: 100 } });
     const run = await runAction({ inputs: inputs(url, ID) });
     expect(run.code).toBe(0);
     const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
