@@ -6,7 +6,10 @@
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
-import { InputError, errorMessage } from '../../errors.ts';
+import type { Clock } from '../../clock.ts';
+import { InputError, ProviderError, errorMessage } from '../../errors.ts';
+import type { Logger } from '../../log.ts';
+import { formatDuration } from '../../parse.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import type {
   Observation,
@@ -15,15 +18,19 @@ import type {
   ProviderTraits,
   RequestPreview,
   RunHandle,
+  TriggerOutcome,
   TriggerResult,
 } from '../types.ts';
 import { FelderaClient } from './client.ts';
-import { COMPILE_FAILED, classifyPipeline, type FelderaTarget } from './status.ts';
-import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
+import { describeProgramError } from './report.ts';
+import { COMPILE_FAILED, classifyPipeline, isKnownStatus, sameStatus, type FelderaTarget } from './status.ts';
+import type { PipelineStatus } from './models.ts';
 
 export const traits: ProviderTraits = { cancelOnAbortDefault: false };
 
-const NAME = /^[A-Za-z0-9_-]{1,100}$/;
+/** Feldera's own rule for pipeline names (db/types/utils.rs): at most 63 characters. */
+const NAME = /^([A-Za-z0-9][-A-Za-z0-9_]*)?[A-Za-z0-9]$/;
+const NAME_MAX = 63;
 
 const shape = {
   operation: zin.oneOf(['start', 'activate'] as const, 'start'),
@@ -45,9 +52,13 @@ export function createProvider(ctx: ProviderContext): Provider {
   if (v.operation === 'activate' && v.initial === 'standby') {
     throw new InputError('initial', "must be running or paused when operation is 'activate' (got 'standby')");
   }
-  const bad = ctx.settings['pipeline-ids'].find((id) => !NAME.test(id));
-  if (bad !== undefined)
-    throw new InputError('pipeline-ids', `has '${bad}': Feldera pipeline names are letters, digits, '_' and '-'`);
+  const bad = ctx.settings['pipeline-ids'].find((id) => id.length > NAME_MAX || !NAME.test(id));
+  if (bad !== undefined) {
+    throw new InputError(
+      'pipeline-ids',
+      `has '${bad}': Feldera pipeline names are at most ${NAME_MAX} letters, digits, '_' and '-', and start and end with a letter or digit`,
+    );
+  }
   const rawEndpoint = ctx.settings.endpoint ?? ctx.env['FELDERA_HOST'];
   if (!rawEndpoint)
     throw new InputError('endpoint', 'is required for feldera (or set FELDERA_HOST), e.g. https://feldera.example.com');
@@ -65,8 +76,35 @@ export function createProvider(ctx: ProviderContext): Provider {
     bootstrapPolicy: v['bootstrap-policy'],
     dismissError: v['dismiss-error'],
   };
-  return new FelderaProvider(client, config, base);
+  const clock = ctx.http.options.clock;
+  const waits: Waits = {
+    log: ctx.log,
+    clock,
+    deadline: clock.now() + ctx.settings.timeout,
+    timeoutMs: ctx.settings.timeout,
+    pollIntervalMs: ctx.settings['poll-interval'],
+    ...(ctx.http.options.signal ? { signal: ctx.http.options.signal } : {}),
+  };
+  return new FelderaProvider(client, config, base, waits);
 }
+
+/** What the trigger needs to wait for a stopping pipeline within the step's timeout, and to report. */
+interface Waits {
+  log: Logger;
+  clock: Clock;
+  deadline: number;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  signal?: AbortSignal;
+}
+
+/** Start refusals that mean a deployment error is set, or the pipeline is stopping after one. */
+const REFUSED_FOR_ERROR = new Set(['CannotStartWithUndismissedError', 'IllegalPipelineAction']);
+/** Start refusals of a pipeline deployed with another initial state or bootstrap config. */
+const DEPLOYED_OTHERWISE = new Set(['InitialImmutableUnlessStopped', 'BootstrapPolicyImmutableUnlessStopped']);
+const ROLES = ['read', 'write', 'admin', 'owner'];
+/** First gap between dismiss attempts while the failed deployment stops. */
+const DISMISS_RETRY_MS = 250;
 
 /** From this many runs in a round on, one list call replaces the per-pipeline status calls. */
 const LIST_FROM = 4;
@@ -79,39 +117,129 @@ class FelderaProvider implements Provider {
   private readonly client: FelderaClient;
   private readonly config: FelderaConfig;
   private readonly base: URL;
+  private readonly waits: Waits;
   /** Cleared for good once the list turns out to carry mostly pipelines this step does not wait on. */
   private listing = true;
-  constructor(client: FelderaClient, config: FelderaConfig, base: URL) {
+  /** `pipeline status` pairs already warned about as unknown: one warning each. */
+  private readonly warnedUnknown = new Set<string>();
+  constructor(client: FelderaClient, config: FelderaConfig, base: URL, waits: Waits) {
     this.client = client;
     this.config = config;
     this.base = base;
+    this.waits = waits;
     this.target = capitalize(config.initial) as FelderaTarget;
   }
 
   preview(pipelines: string[]): Promise<RequestPreview[]> {
     return Promise.resolve(
-      pipelines.map((p) => {
-        const req = this.triggerRequest(p);
-        return { pipeline: p, method: req.method, url: req.url.href };
-      }),
+      pipelines.flatMap((p) => this.triggerRequests(p).map((req) => ({ pipeline: p, method: req.method, url: req.url.href }))),
     );
   }
 
-  /** Reading each pipeline's status proves the key is accepted and the pipeline exists. */
+  /** The key's role must allow a start; reading each pipeline's status proves it exists. */
   async verify(pipelines: string[]): Promise<void> {
+    await this.checkRole();
     await mapConcurrent(pipelines, FAN_OUT_LIMIT, (p) => this.client.status(p));
   }
 
+  /** `/start` and `/activate` need the `write` role (api/rbac.rs); GET /v0/config/session tells the key's role. */
+  private async checkRole(): Promise<void> {
+    const session = await this.client.sessionRole();
+    const { log } = this.waits;
+    if (session === undefined) {
+      log.notice('[dry-run] this Feldera has no GET /v0/config/session (it predates roles): the role check is skipped');
+      return;
+    }
+    const role = session.role;
+    if (role === null || !ROLES.includes(role)) {
+      const got = role === null ? 'no role (authentication is off, or no tenant was resolved)' : `the unknown role '${role}'`;
+      log.notice(`[dry-run] GET /v0/config/session gave ${got}: the role check is skipped`);
+      return;
+    }
+    if (ROLES.indexOf(role) < ROLES.indexOf('write')) {
+      throw new Error(`the API key's role is '${role}'; starting or activating a pipeline needs 'write' or higher`);
+    }
+    log.info(`[dry-run] the API key's role is '${role}': it may start pipelines`);
+  }
+
   async trigger(pipelines: string[]): Promise<TriggerResult> {
-    const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, async (pipeline) => {
-      try {
-        await this.client.send(this.triggerRequest(pipeline));
-        return { pipeline, run: this.handle(pipeline) };
-      } catch (err) {
-        return { pipeline, error: err instanceof Error ? err : new Error(errorMessage(err)) };
-      }
-    });
+    const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, (pipeline) =>
+      this.triggerOne(pipeline).catch((err: unknown): TriggerOutcome => ({
+        pipeline,
+        error: err instanceof Error ? err : new Error(errorMessage(err)),
+      })),
+    );
     return { outcomes };
+  }
+
+  /**
+   * Exactly once, as Feldera's own clients do it: an old error is dismissed by a call of its own, then
+   * the start is sent with dismiss_error=false. A repeated start (after a lost answer) can then only be
+   * a no-op or a refusal, never a second deployment that wipes the first one's error.
+   */
+  private async triggerOne(pipeline: string): Promise<TriggerOutcome> {
+    const requests = this.triggerRequests(pipeline);
+    // The last call starts (or activates) the pipeline; a dismiss before it has its own waiting rule.
+    const start = requests.pop();
+    if (start === undefined) throw new Error(`no request to send for ${pipeline}`);
+    if (requests.length > 0) await this.dismissError(pipeline);
+    try {
+      await this.client.send(start);
+    } catch (err) {
+      if (this.config.operation === 'activate') throw err;
+      return this.afterRefusedStart(pipeline, err);
+    }
+    return { pipeline, run: this.handle(pipeline) };
+  }
+
+  /** A refused dismiss waits for the failed deployment to stop, and tries again within the step's timeout. */
+  private async dismissError(pipeline: string): Promise<void> {
+    const { clock, log, deadline } = this.waits;
+    let gap = DISMISS_RETRY_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(this.client.dismissErrorRequest(pipeline));
+        return;
+      } catch (err) {
+        if (!(err instanceof ProviderError) || err.code !== 'DismissErrorRestrictedToFullyStopped') throw err;
+        if (clock.now() + gap > deadline) {
+          throw new Error(
+            `${err.message} It was still stopping with too little of the timeout of ${formatDuration(this.waits.timeoutMs)} left to wait longer, so it was not started.`,
+            { cause: err },
+          );
+        }
+        if (attempt === 1)
+          log.info(`${pipeline}: its last deployment failed and is still stopping; its error is dismissed once it has stopped`);
+        await clock.sleep(gap, this.waits.signal);
+        gap = Math.min(gap * 2, this.waits.pollIntervalMs);
+      }
+    }
+  }
+
+  /** Reads the status to tell why a start was refused, and whether the pipeline is where it was asked to be anyway. */
+  private async afterRefusedStart(pipeline: string, err: unknown): Promise<TriggerOutcome> {
+    const code = err instanceof ProviderError ? err.code : undefined;
+    if (code === undefined || !(REFUSED_FOR_ERROR.has(code) || DEPLOYED_OTHERWISE.has(code))) throw err;
+    const s = await this.client.status(pipeline).catch(() => undefined);
+    if (s === undefined) throw err;
+    const state = `the pipeline is ${s.deployment_status} (desired ${s.deployment_desired_status})`;
+    const e = s.deployment_error;
+    if (REFUSED_FOR_ERROR.has(code)) {
+      if (!e) throw new Error(`${errorMessage(err)} (${state})`);
+      throw new Error(
+        `the start was refused (${code}) because of the pipeline's deployment error ${e.error_code}: ${e.message}${compilerError(e.details)}`,
+      );
+    }
+    if (sameStatus(s.deployment_status, this.target)) {
+      this.waits.log.notice(
+        `${pipeline} is already ${s.deployment_status}: it was deployed with another initial state or bootstrap policy (${code}), and counts as started`,
+        pipeline,
+      );
+      return { pipeline, run: this.handle(pipeline) };
+    }
+    throw new Error(
+      `${errorMessage(err)} (${state}, deployed with initial ${s.deployment_initial ?? 'unknown'}): stop it first (POST /v0/pipelines/${pipeline}/stop?force=true), then start it again`,
+    );
   }
 
   async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
@@ -143,27 +271,41 @@ class FelderaProvider implements Provider {
 
   /** `listed`: the pipeline's entry in this round's list call; a pipeline missing from it is asked directly. */
   private async observeOne(name: string, listed?: PipelineStatus): Promise<Observation> {
-    const obs = classifyPipeline(listed ?? (await this.client.status(name)), this.target);
+    const obs = classifyPipeline(listed ?? (await this.client.status(name)), this.target, this.config.operation);
+    if (!isKnownStatus(obs.status)) this.warnOnce(name, obs);
     const programStatus = obs.details?.['programStatus'];
     if (obs.phase === 'failure' && typeof programStatus === 'string' && COMPILE_FAILED.has(programStatus)) {
       const full = await this.client.programError(name).catch(() => undefined);
-      if (full) obs.message = `${obs.message ?? ''}\n${describeProgramError(full)}`.trim();
+      if (full) {
+        const report = describeProgramError(full);
+        obs.message = `${obs.message ?? ''}\n${report.message}`.trim();
+        if (report.warning !== undefined) obs.warning = report.warning;
+      }
     }
     return obs;
   }
 
-  private triggerRequest(pipeline: string): HttpRequest {
+  /** An unknown status is warned about the first time each pipeline shows it. */
+  private warnOnce(name: string, obs: Observation): void {
+    const key = `${name}\u0000${obs.status}`;
+    if (this.warnedUnknown.has(key)) delete obs.warning;
+    else this.warnedUnknown.add(key);
+  }
+
+  /** The calls a trigger sends, in order: a separate dismiss first where asked, then the start (or the activate). */
+  private triggerRequests(pipeline: string): HttpRequest[] {
     const { operation, initial, bootstrapPolicy, dismissError } = this.config;
     if (operation === 'activate') {
       // Running is activate's default: omitting it keeps the request within the published API description,
       // which types this parameter with PascalCase names although the server reads lower case.
-      return this.client.activateRequest(pipeline, initial === 'running' ? undefined : initial);
+      return [this.client.activateRequest(pipeline, initial === 'running' ? undefined : initial)];
     }
-    return this.client.startRequest(pipeline, {
+    const start = this.client.startRequest(pipeline, {
       initial,
       ...(bootstrapPolicy ? { bootstrap_policy: bootstrapPolicy } : {}),
-      dismiss_error: String(dismissError),
+      dismiss_error: 'false',
     });
+    return dismissError ? [this.client.dismissErrorRequest(pipeline), start] : [start];
   }
 
   private handle(pipeline: string): RunHandle {
@@ -175,13 +317,8 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function describeProgramError(p: PipelineWithProgramError): string {
-  const e = p.program_error;
-  if (!e) return `program status ${p.program_status}`;
-  const sql = (e.sql_compilation?.messages ?? []).map(
-    (m) => `SQL${m.start_line_number ? ` line ${m.start_line_number}` : ''}: ${m.message ?? ''}`,
-  );
-  const rust = e.rust_compilation?.stderr ? [`Rust: ${e.rust_compilation.stderr.slice(0, 2000)}`] : [];
-  const sys = e.system_error ? [`System: ${e.system_error}`] : [];
-  return [...sql, ...rust, ...sys].join('\n') || `program status ${p.program_status}`;
+function compilerError(details: unknown): string {
+  if (typeof details !== 'object' || details === null) return '';
+  const text = (details as Record<string, unknown>)['compiler_error'];
+  return typeof text === 'string' && text !== '' ? ` (${text})` : '';
 }

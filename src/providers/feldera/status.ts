@@ -73,6 +73,10 @@ export function classifyPipeline(p: PipelineStatus, target: FelderaTarget, opera
   return observation;
 }
 
+export function isKnownStatus(status: string): boolean {
+  return KNOWN.has(status);
+}
+
 export function sameStatus(status: string, target: FelderaTarget): boolean {
   return status.toLowerCase() === target.toLowerCase();
 }
