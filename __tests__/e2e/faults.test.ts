@@ -188,7 +188,9 @@ describe('Feldera /activate is retried like a start: a repeated activate is a no
     }
   };
 
-  const unreachable = respond(
+  const afterRead: FaultAction = { kind: 'reset-after-read' };
+  const slow: FaultAction = { kind: 'delay', ms: 2500 };
+  const unreachable: FaultAction = respond(
     503,
     {},
     {
@@ -198,9 +200,9 @@ describe('Feldera /activate is retried like a start: a repeated activate is a no
     },
   );
   test.concurrent.each([
-    ['reset after read', { kind: 'reset-after-read' }],
-    ['slow response', { kind: 'delay', ms: 2500 }],
-    ['503 PipelineInteractionUnreachable', unreachable as FaultAction],
+    ['reset after read', afterRead],
+    ['slow response', slow],
+    ['503 PipelineInteractionUnreachable', unreachable],
   ])('%s: retried, activated once, success', async (_f, action) => {
     const cell = await activate(action);
     expectOutcome(cell, feldera, { conclusion: 'success', starts: 1 });
