@@ -16,6 +16,8 @@ export interface FelderaPipelineScenario {
   program?: 'Success' | 'SqlError' | 'RustError' | 'SystemError';
   /** How long the program keeps compiling after the scenario is set (early start waits for it). */
   compileMs?: number;
+  /** Instead of `compileMs`: the program compiles until this long after the first start (an early start, however late it comes). */
+  compileAfterStartMs?: number;
   provisionMs?: number;
   initializeMs?: number;
   /** How long Stopping lasts after a stop or a deployment error (default 200 ms). */
@@ -70,6 +72,8 @@ interface PipelineState {
   /** `deployment_resources_desired_status`. */
   resources: 'Stopped' | 'Provisioned';
   startedAt?: number;
+  /** The first accepted start (for `compileAfterStartMs`). */
+  firstStartAt?: number;
   /** `deployment_initial`: kept until the pipeline is fully stopped again. */
   initial?: Target;
   /** Runtime desired status once changed by /activate (the pipeline process owns it). */
@@ -202,9 +206,8 @@ export class FelderaEmulator implements ProviderEmulator {
   }
 
   private programStatus(p: PipelineState, now: number): string {
-    const compileMs = p.scenario.compileMs ?? 0;
-    const compileDone = p.createdAt + compileMs;
-    if (now < compileDone) return now < compileDone - compileMs / 2 ? 'CompilingSql' : 'CompilingRust';
+    const compileDone = compileDoneAt(p);
+    if (now < compileDone) return now < compileDone - (p.scenario.compileMs ?? 0) / 2 ? 'CompilingSql' : 'CompilingRust';
     return p.scenario.program ?? 'Success';
   }
 
@@ -229,6 +232,7 @@ export class FelderaEmulator implements ProviderEmulator {
     if (dismiss) delete p.error;
     if (p.resources === 'Stopped') {
       p.starts++;
+      p.firstStartAt ??= now;
       Object.assign(p, { resources: 'Provisioned', initial, bootstrapPolicy: policy, startedAt: now });
       delete p.runtimeDesired;
     }
@@ -402,14 +406,14 @@ export class FelderaEmulator implements ProviderEmulator {
   }
 
   private failureTime(p: PipelineState, now: number): number | undefined {
-    const compileDone = p.createdAt + (p.scenario.compileMs ?? 0);
+    const compileDone = compileDoneAt(p);
     if (COMPILE_FAILED.has(this.programStatus(p, now))) return Math.max(compileDone, p.startedAt ?? 0);
     if (p.scenario.outcome !== 'deployment-error') return undefined;
     return this.provisionedAt(p) + (p.scenario.initializeMs ?? 0);
   }
 
   private provisionedAt(p: PipelineState): number {
-    const compileDone = p.createdAt + (p.scenario.compileMs ?? 0);
+    const compileDone = compileDoneAt(p);
     return Math.max(p.startedAt ?? 0, compileDone) + (p.scenario.provisionMs ?? 300);
   }
 
@@ -421,7 +425,7 @@ export class FelderaEmulator implements ProviderEmulator {
   private deploymentStatus(p: PipelineState, now: number): string {
     this.settle(p, now);
     if (p.resources === 'Stopped') return p.stoppingSince === undefined ? 'Stopped' : 'Stopping';
-    const start = Math.max(p.startedAt ?? now, p.createdAt + (p.scenario.compileMs ?? 0));
+    const start = Math.max(p.startedAt ?? now, compileDoneAt(p));
     if (now < start) return 'Stopped';
     const provisioned = this.provisionedAt(p);
     if (now < provisioned) return 'Provisioning';
@@ -528,6 +532,12 @@ function initialState(name: string, n: number, scenario: FelderaPipelineScenario
     });
   }
   return state;
+}
+
+function compileDoneAt(p: PipelineState): number {
+  const afterStart = p.scenario.compileAfterStartMs;
+  if (afterStart === undefined) return p.createdAt + (p.scenario.compileMs ?? 0);
+  return p.firstStartAt === undefined ? Infinity : p.firstStartAt + afterStart;
 }
 
 /** combined_status.rs: Stopped when the resources are desired Stopped, else the runtime desired status, else the initial. */

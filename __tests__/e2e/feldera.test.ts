@@ -31,7 +31,7 @@ const triggers = (): Record<string, { triggers: number; stops: number }> =>
 
 describe('feldera end to end', () => {
   test('starts several pipelines once each, waits through early start, and succeeds', async () => {
-    const url = setup({ a: {}, b: { compileMs: 1200 }, c: { provisionMs: 600 } });
+    const url = setup({ a: {}, b: { compileAfterStartMs: 300 }, c: { provisionMs: 600 } });
     const run = await runAction({ inputs: inputs(url, 'a, b\nc') });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('success');
@@ -89,8 +89,8 @@ describe('feldera end to end', () => {
 
   test('a compile error after an early start reports SQL errors with type, line, column and snippet, warnings apart, and the Rust error among megabytes of cargo output', async () => {
     const url = setup({
-      sql: { compileMs: 800, program: 'SqlError' },
-      rust: { compileMs: 800, program: 'RustError', cargoNoiseLines: 20_000 },
+      sql: { compileAfterStartMs: 300, program: 'SqlError' },
+      rust: { compileAfterStartMs: 300, program: 'RustError', cargoNoiseLines: 20_000 },
     });
     const run = await runAction({ inputs: inputs(url, 'sql,rust') });
     expect(run.code).toBe(1);
@@ -392,7 +392,7 @@ describe('feldera: many pipelines, one list call a poll round', () => {
   });
 
   test('a compile error seen in the list still reports the compiler output', async () => {
-    const url = setup({ ...many('m', 3), sql: { compileMs: 800, program: 'SqlError' } });
+    const url = setup({ ...many('m', 3), sql: { compileAfterStartMs: 300, program: 'SqlError' } });
     const run = await runAction({ inputs: inputs(url, `${ids('m', 3)},sql`) });
     expect(run.code).toBe(1);
     const failed = runs(run.outputs).find((r) => r['pipeline'] === 'sql');

@@ -11,22 +11,31 @@ import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { formatDuration } from '../../parse.ts';
 import { readInputs, zin } from '../../inputs.ts';
-import type {
-  Observation,
-  Provider,
-  ProviderContext,
-  ProviderTraits,
-  RequestPreview,
-  RunHandle,
-  TriggerOutcome,
-  TriggerResult,
+import type { InputShapeOf } from '../registry.ts';
+import {
+  HANDLE_VERSION,
+  type Observation,
+  type Provider,
+  type ProviderContext,
+  type RequestPreview,
+  type TriggerOutcome,
+  type TriggerResult,
 } from '../types.ts';
 import { FelderaClient } from './client.ts';
+import type { FelderaData, FelderaHandle } from './handle.ts';
 import { describeProgramError } from './report.ts';
-import { COMPILE_FAILED, classifyPipeline, isKnownStatus, sameStatus, type FelderaTarget } from './status.ts';
+import {
+  COMPILE_FAILED,
+  classifyPipeline,
+  isKnownStatus,
+  sameStatus,
+  type FelderaDetails,
+  type FelderaObservation,
+  type FelderaTarget,
+} from './status.ts';
 import type { PipelineStatus } from './models.ts';
 
-export const traits: ProviderTraits = { cancelOnAbortDefault: false };
+export { handleSchema } from './handle.ts';
 
 /** Feldera's own rule for pipeline names (db/types/utils.rs): at most 63 characters. */
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_]*)?[A-Za-z0-9]$/;
@@ -38,7 +47,7 @@ const shape = {
   'bootstrap-policy': zin.optionalOneOf(['allow', 'reject', 'await_approval'] as const),
   'dismiss-error': zin.boolean(true),
   'api-key': zin.optionalText(),
-};
+} satisfies InputShapeOf<'feldera'>;
 
 interface FelderaConfig {
   operation: 'start' | 'activate';
@@ -47,7 +56,7 @@ interface FelderaConfig {
   dismissError: boolean;
 }
 
-export function createProvider(ctx: ProviderContext): Provider {
+export function createProvider(ctx: ProviderContext): Provider<FelderaData, FelderaDetails> {
   const v = readInputs(shape, ctx.inputs);
   if (v.operation === 'activate' && v.initial === 'standby') {
     throw new InputError('initial', "must be running or paused when operation is 'activate' (got 'standby')");
@@ -111,7 +120,7 @@ const LIST_FROM = 4;
 /** A tenant with this many times more pipelines than the round polls is cheaper to poll per pipeline. */
 const LIST_OVERHEAD = 4;
 
-class FelderaProvider implements Provider {
+class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   readonly name = 'feldera' as const;
   private readonly target: FelderaTarget;
   private readonly client: FelderaClient;
@@ -162,9 +171,9 @@ class FelderaProvider implements Provider {
     log.info(`[dry-run] the API key's role is '${role}': it may start pipelines`);
   }
 
-  async trigger(pipelines: string[]): Promise<TriggerResult> {
+  async trigger(pipelines: string[]): Promise<TriggerResult<FelderaData>> {
     const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, (pipeline) =>
-      this.triggerOne(pipeline).catch((err: unknown): TriggerOutcome => ({
+      this.triggerOne(pipeline).catch((err: unknown): TriggerOutcome<FelderaData> => ({
         pipeline,
         error: err instanceof Error ? err : new Error(errorMessage(err)),
       })),
@@ -177,7 +186,7 @@ class FelderaProvider implements Provider {
    * the start is sent with dismiss_error=false. A repeated start (after a lost answer) can then only be
    * a no-op or a refusal, never a second deployment that wipes the first one's error.
    */
-  private async triggerOne(pipeline: string): Promise<TriggerOutcome> {
+  private async triggerOne(pipeline: string): Promise<TriggerOutcome<FelderaData>> {
     const requests = this.triggerRequests(pipeline);
     // The last call starts (or activates) the pipeline; a dismiss before it has its own waiting rule.
     const start = requests.pop();
@@ -217,7 +226,7 @@ class FelderaProvider implements Provider {
   }
 
   /** Reads the status to tell why a start was refused, and whether the pipeline is where it was asked to be anyway. */
-  private async afterRefusedStart(pipeline: string, err: unknown): Promise<TriggerOutcome> {
+  private async afterRefusedStart(pipeline: string, err: unknown): Promise<TriggerOutcome<FelderaData>> {
     const code = err instanceof ProviderError ? err.code : undefined;
     if (code === undefined || !(REFUSED_FOR_ERROR.has(code) || DEPLOYED_OTHERWISE.has(code))) throw err;
     const s = await this.client.status(pipeline).catch(() => undefined);
@@ -242,7 +251,7 @@ class FelderaProvider implements Provider {
     );
   }
 
-  async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+  async observe(runs: FelderaHandle[]): Promise<Array<Observation<FelderaDetails> | Error>> {
     const listed = runs.length >= LIST_FROM && this.listing ? await this.listStatuses(runs.length) : undefined;
     return mapConcurrent(runs, FAN_OUT_LIMIT, (r) =>
       this.observeOne(r.pipeline, listed?.get(r.pipeline)).catch((e: unknown) =>
@@ -265,16 +274,15 @@ class FelderaProvider implements Provider {
     }
   }
 
-  async cancel(run: RunHandle): Promise<void> {
+  async cancel(run: FelderaHandle): Promise<void> {
     await this.client.stop(run.pipeline);
   }
 
   /** `listed`: the pipeline's entry in this round's list call; a pipeline missing from it is asked directly. */
-  private async observeOne(name: string, listed?: PipelineStatus): Promise<Observation> {
+  private async observeOne(name: string, listed?: PipelineStatus): Promise<FelderaObservation> {
     const obs = classifyPipeline(listed ?? (await this.client.status(name)), this.target, this.config.operation);
     if (!isKnownStatus(obs.status)) this.warnOnce(name, obs);
-    const programStatus = obs.details?.['programStatus'];
-    if (obs.phase === 'failure' && typeof programStatus === 'string' && COMPILE_FAILED.has(programStatus)) {
+    if (obs.phase === 'failure' && COMPILE_FAILED.has(obs.details.programStatus)) {
       const full = await this.client.programError(name).catch(() => undefined);
       if (full) {
         const report = describeProgramError(full);
@@ -286,7 +294,7 @@ class FelderaProvider implements Provider {
   }
 
   /** An unknown status is warned about the first time each pipeline shows it. */
-  private warnOnce(name: string, obs: Observation): void {
+  private warnOnce(name: string, obs: FelderaObservation): void {
     const key = `${name}\u0000${obs.status}`;
     if (this.warnedUnknown.has(key)) delete obs.warning;
     else this.warnedUnknown.add(key);
@@ -308,8 +316,9 @@ class FelderaProvider implements Provider {
     return dismissError ? [this.client.dismissErrorRequest(pipeline), start] : [start];
   }
 
-  private handle(pipeline: string): RunHandle {
-    return { pipeline, runId: pipeline, url: `${this.base.href.replace(/\/+$/, '')}/pipelines/${encodeURIComponent(pipeline)}/` };
+  private handle(pipeline: string): FelderaHandle {
+    const url = `${this.base.href.replace(/\/+$/, '')}/pipelines/${encodeURIComponent(pipeline)}/`;
+    return { version: HANDLE_VERSION, provider: 'feldera', pipeline, runId: pipeline, url, data: {} };
   }
 }
 

@@ -36,10 +36,25 @@ export const COMPILE_FAILED = new Set(['SqlError', 'RustError', 'SystemError']);
 export type FelderaTarget = 'Running' | 'Paused' | 'Standby';
 export type FelderaOperation = 'start' | 'activate';
 
-export function classifyPipeline(p: PipelineStatus, target: FelderaTarget, operation: FelderaOperation = 'start'): Observation {
+/** What a Feldera observation adds to the run's entry in the `runs` output. */
+export interface FelderaDetails {
+  deploymentStatus: string;
+  desiredStatus: string;
+  programStatus: string;
+  deploymentId: string | null;
+}
+
+/** Always with details: the adapter reads `programStatus` to decide whether to fetch the compiler's errors. */
+export type FelderaObservation = Observation<FelderaDetails> & { details: FelderaDetails };
+
+export function classifyPipeline(
+  p: PipelineStatus,
+  target: FelderaTarget,
+  operation: FelderaOperation = 'start',
+): FelderaObservation {
   const status = p.deployment_status;
   const desired = p.deployment_desired_status;
-  const details = {
+  const details: FelderaDetails = {
     deploymentStatus: status,
     desiredStatus: desired,
     programStatus: p.program_status,
@@ -67,7 +82,7 @@ export function classifyPipeline(p: PipelineStatus, target: FelderaTarget, opera
   if (deployedElsewhere(desired, target, operation)) {
     return { status, phase: 'failure', message: alreadyDeployed(p.name, status, desired, target), details };
   }
-  const observation: Observation = { status, phase: 'pending', progress: progressText(p), details };
+  const observation: FelderaObservation = { status, phase: 'pending', progress: progressText(p), details };
   // A status added by a newer Feldera: keep waiting (the timeout bounds it), and say so.
   if (!KNOWN.has(status)) observation.warning = unknownStatusWarning(status, target);
   return observation;
