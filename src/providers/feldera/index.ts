@@ -6,10 +6,7 @@
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
-import type { Clock } from '../../clock.ts';
-import { InputError, ProviderError, errorMessage } from '../../errors.ts';
-import type { Logger } from '../../log.ts';
-import { formatDuration } from '../../parse.ts';
+import { InputError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
 import {
@@ -24,11 +21,11 @@ import {
 import { FelderaClient } from './client.ts';
 import type { FelderaData, FelderaHandle } from './handle.ts';
 import { describeProgramError } from './report.ts';
+import { dismissError, explainRefusedStart, stepWaits, type StartContext, type StepWaits } from './start.ts';
 import {
   COMPILE_FAILED,
   classifyPipeline,
   isKnownStatus,
-  sameStatus,
   type FelderaDetails,
   type FelderaObservation,
   type FelderaTarget,
@@ -85,35 +82,10 @@ export function createProvider(ctx: ProviderContext): Provider<FelderaData, Feld
     bootstrapPolicy: v['bootstrap-policy'],
     dismissError: v['dismiss-error'],
   };
-  const clock = ctx.http.options.clock;
-  const waits: Waits = {
-    log: ctx.log,
-    clock,
-    deadline: clock.now() + ctx.settings.timeout,
-    timeoutMs: ctx.settings.timeout,
-    pollIntervalMs: ctx.settings['poll-interval'],
-    ...(ctx.http.options.signal ? { signal: ctx.http.options.signal } : {}),
-  };
-  return new FelderaProvider(client, config, base, waits);
+  return new FelderaProvider(client, config, base, stepWaits(ctx));
 }
 
-/** What the trigger needs to wait for a stopping pipeline within the step's timeout, and to report. */
-interface Waits {
-  log: Logger;
-  clock: Clock;
-  deadline: number;
-  timeoutMs: number;
-  pollIntervalMs: number;
-  signal?: AbortSignal;
-}
-
-/** Start refusals that mean a deployment error is set, or the pipeline is stopping after one. */
-const REFUSED_FOR_ERROR = new Set(['CannotStartWithUndismissedError', 'IllegalPipelineAction']);
-/** Start refusals of a pipeline deployed with another initial state or bootstrap config. */
-const DEPLOYED_OTHERWISE = new Set(['InitialImmutableUnlessStopped', 'BootstrapPolicyImmutableUnlessStopped']);
 const ROLES = ['read', 'write', 'admin', 'owner'];
-/** First gap between dismiss attempts while the failed deployment stops. */
-const DISMISS_RETRY_MS = 250;
 
 /** From this many runs in a round on, one list call replaces the per-pipeline status calls. */
 const LIST_FROM = 4;
@@ -126,17 +98,19 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   private readonly client: FelderaClient;
   private readonly config: FelderaConfig;
   private readonly base: URL;
-  private readonly waits: Waits;
+  private readonly waits: StepWaits;
+  private readonly starting: StartContext;
   /** Cleared for good once the list turns out to carry mostly pipelines this step does not wait on. */
   private listing = true;
   /** `pipeline status` pairs already warned about as unknown: one warning each. */
   private readonly warnedUnknown = new Set<string>();
-  constructor(client: FelderaClient, config: FelderaConfig, base: URL, waits: Waits) {
+  constructor(client: FelderaClient, config: FelderaConfig, base: URL, waits: StepWaits) {
     this.client = client;
     this.config = config;
     this.base = base;
     this.waits = waits;
     this.target = capitalize(config.initial) as FelderaTarget;
+    this.starting = { client, waits, target: this.target };
   }
 
   preview(pipelines: string[]): Promise<RequestPreview[]> {
@@ -191,64 +165,14 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
     // The last call starts (or activates) the pipeline; a dismiss before it has its own waiting rule.
     const start = requests.pop();
     if (start === undefined) throw new Error(`no request to send for ${pipeline}`);
-    if (requests.length > 0) await this.dismissError(pipeline);
+    if (requests.length > 0) await dismissError(this.starting, pipeline);
     try {
       await this.client.send(start);
     } catch (err) {
       if (this.config.operation === 'activate') throw err;
-      return this.afterRefusedStart(pipeline, err);
+      await explainRefusedStart(this.starting, pipeline, err);
     }
     return { pipeline, run: this.handle(pipeline) };
-  }
-
-  /** A refused dismiss waits for the failed deployment to stop, and tries again within the step's timeout. */
-  private async dismissError(pipeline: string): Promise<void> {
-    const { clock, log, deadline } = this.waits;
-    let gap = DISMISS_RETRY_MS;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.client.send(this.client.dismissErrorRequest(pipeline));
-        return;
-      } catch (err) {
-        if (!(err instanceof ProviderError) || err.code !== 'DismissErrorRestrictedToFullyStopped') throw err;
-        if (clock.now() + gap > deadline) {
-          throw new Error(
-            `${err.message} It was still stopping with too little of the timeout of ${formatDuration(this.waits.timeoutMs)} left to wait longer, so it was not started.`,
-            { cause: err },
-          );
-        }
-        if (attempt === 1)
-          log.info(`${pipeline}: its last deployment failed and is still stopping; its error is dismissed once it has stopped`);
-        await clock.sleep(gap, this.waits.signal);
-        gap = Math.min(gap * 2, this.waits.pollIntervalMs);
-      }
-    }
-  }
-
-  /** Reads the status to tell why a start was refused, and whether the pipeline is where it was asked to be anyway. */
-  private async afterRefusedStart(pipeline: string, err: unknown): Promise<TriggerOutcome<FelderaData>> {
-    const code = err instanceof ProviderError ? err.code : undefined;
-    if (code === undefined || !(REFUSED_FOR_ERROR.has(code) || DEPLOYED_OTHERWISE.has(code))) throw err;
-    const s = await this.client.status(pipeline).catch(() => undefined);
-    if (s === undefined) throw err;
-    const state = `the pipeline is ${s.deployment_status} (desired ${s.deployment_desired_status})`;
-    const e = s.deployment_error;
-    if (REFUSED_FOR_ERROR.has(code)) {
-      if (!e) throw new Error(`${errorMessage(err)} (${state})`);
-      throw new Error(
-        `the start was refused (${code}) because of the pipeline's deployment error ${e.error_code}: ${e.message}${compilerError(e.details)}`,
-      );
-    }
-    if (sameStatus(s.deployment_status, this.target)) {
-      this.waits.log.notice(
-        `${pipeline} is already ${s.deployment_status}: it was deployed with another initial state or bootstrap policy (${code}), and counts as started`,
-        pipeline,
-      );
-      return { pipeline, run: this.handle(pipeline) };
-    }
-    throw new Error(
-      `${errorMessage(err)} (${state}, deployed with initial ${s.deployment_initial ?? 'unknown'}): stop it first (POST /v0/pipelines/${pipeline}/stop?force=true), then start it again`,
-    );
   }
 
   async observe(runs: FelderaHandle[]): Promise<Array<Observation<FelderaDetails> | Error>> {
@@ -324,10 +248,4 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function compilerError(details: unknown): string {
-  if (typeof details !== 'object' || details === null) return '';
-  const text = (details as Record<string, unknown>)['compiler_error'];
-  return typeof text === 'string' && text !== '' ? ` (${text})` : '';
 }
