@@ -339,7 +339,7 @@ describe('feldera: exactly-once starts', () => {
     const starts = emu.get().requests.filter((q) => q.path.endsWith('/start'));
     expect(starts.map((q) => q.query['dismiss_error'])).toEqual(['false', 'false']);
     expect(runs(run.outputs)[0]?.['message']).toMatch(
-      /^could not start: the start was refused \((CannotStartWithUndismissedError|IllegalPipelineAction)\) because of the pipeline's deployment error RunnerProvisionError: no such runtime version$/,
+      /^could not start: RunnerProvisionError: no such runtime version \(the start was refused with (CannotStartWithUndismissedError|IllegalPipelineAction) because of this deployment error\)$/,
     );
   });
 
@@ -348,7 +348,7 @@ describe('feldera: exactly-once starts', () => {
     const run = await runAction({ inputs: inputs(url, 'old', { 'dismiss-error': 'false' }) });
     expect(run.code).toBe(1);
     expect(runs(run.outputs)[0]?.['message']).toBe(
-      "could not start: the start was refused (CannotStartWithUndismissedError) because of the pipeline's deployment error RunnerDeploymentError: pod evicted",
+      'could not start: RunnerDeploymentError: pod evicted (the start was refused with CannotStartWithUndismissedError because of this deployment error)',
     );
     expect(counts()['old']).toMatchObject({ starts: 0, dismissals: 0 });
   });

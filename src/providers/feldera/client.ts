@@ -2,7 +2,8 @@
  * Feldera REST calls (`/v0/pipelines/...`). No polling and no Actions globals here.
  */
 import { joinUrl } from '../../endpoint.ts';
-import { expectSuccess, parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { bodySnippet, expectSuccess, type ErrorFields } from '../shared.ts';
 import {
   errorResponse,
   pipelineList,
@@ -23,9 +24,9 @@ export interface FelderaClientOptions {
 export type StartQuery = { initial: string; bootstrap_policy?: string; dismiss_error: string };
 
 export class FelderaClient {
-  private readonly o: FelderaClientOptions;
+  private readonly options: FelderaClientOptions;
   constructor(options: FelderaClientOptions) {
-    this.o = options;
+    this.options = options;
   }
 
   /**
@@ -54,14 +55,14 @@ export class FelderaClient {
   /** The key's role, or undefined from a manager without the route (404). */
   async sessionRole(): Promise<{ role: string | null } | undefined> {
     const req = this.request('GET', '/v0/config/session', 'session info', true);
-    const res = await this.o.http.send(req);
+    const res = await this.options.http.send(req);
     if (res.status === 404) return undefined;
     const info = parseResponse(sessionInfo, expectSuccess(res, describeError), 'session info');
     return { role: info.role ?? null };
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    return expectSuccess(await this.o.http.send(req), describeError);
+    return expectSuccess(await this.options.http.send(req), describeError);
   }
 
   async status(name: string): Promise<PipelineStatus> {
@@ -94,9 +95,9 @@ export class FelderaClient {
     query?: Record<string, string | undefined>,
   ): HttpRequest {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (this.o.apiKey) headers['authorization'] = `Bearer ${this.o.apiKey}`;
-    if (this.o.tenant) headers['feldera-tenant'] = this.o.tenant;
-    return { method, url: joinUrl(this.o.base, path, query), headers, label, idempotent };
+    if (this.options.apiKey) headers['authorization'] = `Bearer ${this.options.apiKey}`;
+    if (this.options.tenant) headers['feldera-tenant'] = this.options.tenant;
+    return { method, url: joinUrl(this.options.base, path, query), headers, label, idempotent };
   }
 }
 
@@ -105,7 +106,7 @@ function pipelinePath(name: string): string {
 }
 
 /** Feldera's ErrorResponse `{message, error_code, details}`; proxies may answer without it. */
-function describeError(res: HttpResponse): { code?: string; message?: string } {
+function describeError(res: HttpResponse): ErrorFields {
   try {
     const body = errorResponse.safeParse(JSON.parse(res.body));
     if (body.success) return { code: body.data.error_code, message: body.data.message };
@@ -113,5 +114,5 @@ function describeError(res: HttpResponse): { code?: string; message?: string } {
     // not JSON: fall through to the raw text
   }
   if (res.status === 401) return { code: 'Unauthorized', message: 'authentication required: set api-key (or FELDERA_API_KEY)' };
-  return { message: res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body` };
+  return { message: bodySnippet(res) };
 }

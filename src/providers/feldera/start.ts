@@ -4,7 +4,7 @@
  * dismiss_error=false; a refused start is explained from the pipeline's status.
  */
 import type { Clock } from '../../clock.ts';
-import { ProviderError, errorMessage } from '../../errors.ts';
+import { ProviderError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
 import { formatDuration } from '../../parse.ts';
 import type { ProviderContext } from '../types.ts';
@@ -61,9 +61,9 @@ export async function dismissError({ client, waits }: StartContext, pipeline: st
     } catch (err) {
       if (!(err instanceof ProviderError) || err.code !== 'DismissErrorRestrictedToFullyStopped') throw err;
       if (clock.now() + gap > deadline) {
-        throw new Error(
-          `${err.message} It was still stopping with too little of the timeout of ${formatDuration(waits.timeoutMs)} left to wait longer, so it was not started.`,
-          { cause: err },
+        throw refinedError(
+          err,
+          `${err.providerMessage} It was still stopping with too little of the timeout of ${formatDuration(waits.timeoutMs)} left to wait longer, so it was not started.`,
         );
       }
       if (attempt === 1)
@@ -85,29 +85,41 @@ export async function explainRefusedStart(
   pipeline: string,
   err: unknown,
 ): Promise<void> {
-  const code = err instanceof ProviderError ? err.code : undefined;
-  if (code === undefined || !(REFUSED_FOR_ERROR.has(code) || DEPLOYED_OTHERWISE.has(code))) throw err;
+  if (!(err instanceof ProviderError) || err.code === undefined) throw err;
+  const code = err.code;
+  if (!REFUSED_FOR_ERROR.has(code) && !DEPLOYED_OTHERWISE.has(code)) throw err;
   const s = await client.status(pipeline).catch(() => undefined);
   if (s === undefined) throw err;
   const state = `the pipeline is ${s.deployment_status} (desired ${s.deployment_desired_status})`;
   const e = s.deployment_error;
   if (REFUSED_FOR_ERROR.has(code)) {
-    if (!e) throw new Error(`${errorMessage(err)} (${state})`, { cause: err });
-    throw new Error(
-      `the start was refused (${code}) because of the pipeline's deployment error ${e.error_code}: ${e.message}${compilerError(e.details)}`,
-      { cause: err },
-    );
+    if (!e) throw refinedError(err, `${err.providerMessage} (${state})`);
+    // The deployment error's own code leads: it is why the pipeline did not start.
+    throw new ProviderError({
+      code: e.error_code,
+      message: `${e.message}${compilerError(e.details)} (the start was refused with ${code} because of this deployment error)`,
+    });
   }
   if (!sameStatus(s.deployment_status, target)) {
-    throw new Error(
-      `${errorMessage(err)} (${state}, deployed with initial ${s.deployment_initial ?? 'unknown'}): stop it first (POST /v0/pipelines/${pipeline}/stop?force=true), then start it again`,
-      { cause: err },
+    throw refinedError(
+      err,
+      `${err.providerMessage} (${state}, deployed with initial ${s.deployment_initial ?? 'unknown'}): stop it first (POST /v0/pipelines/${pipeline}/stop?force=true), then start it again`,
     );
   }
   waits.log.notice(
     `${pipeline} is already ${s.deployment_status}: it was deployed with another initial state or bootstrap policy (${code}), and counts as started`,
     pipeline,
   );
+}
+
+/** The same refusal (status, code, request id) with a message that says more. */
+function refinedError(err: ProviderError, message: string): ProviderError {
+  return new ProviderError({
+    message,
+    ...(err.status !== undefined ? { status: err.status } : {}),
+    ...(err.code !== undefined ? { code: err.code } : {}),
+    ...(err.requestId !== undefined ? { requestId: err.requestId } : {}),
+  });
 }
 
 function compilerError(details: unknown): string {
