@@ -43,7 +43,8 @@ export interface FelderaPipelineScenario {
   deployed?: { initial: Initial; bootstrapPolicy?: string; runtime?: 'Running' | 'Paused' };
   /**
    * A deployment error left by an earlier start; desired status is Stopped. With `stoppingMs` the
-   * pipeline is still Stopping for that long after the scenario is set.
+   * pipeline is still Stopping until that long after the first request that reaches it (so a test does
+   * not depend on how long the step takes to start).
    */
   previousError?: { code: string; message: string; stoppingMs?: number };
   /** Rust compiler stderr: this many lines of cargo progress and warnings before the error. */
@@ -81,6 +82,8 @@ interface PipelineState {
   bootstrapPolicy?: string;
   /** When Stopping began; cleared once fully Stopped. */
   stoppingSince?: number;
+  /** `previousError.stoppingMs` not yet started: Stopping ends this long after the first request. */
+  stopClock?: number;
   error?: { message: string; error_code: string; details: unknown };
   /** Every /start or /activate call that got past validation (repeats included). */
   triggers: number;
@@ -138,6 +141,7 @@ export class FelderaEmulator implements ProviderEmulator {
     const name = decodeURIComponent(m[1] ?? '');
     const p = this.pipelines.get(name);
     if (!p) return err(404, 'UnknownPipelineName', `Unknown pipeline name '${name}'`, { pipeline_name: name });
+    startStopClock(p, Date.now());
     if (p.unavailableLeft > 0) {
       p.unavailableLeft--;
       return err(503, 'LockTookTooLong', 'Database lock took too long; try again');
@@ -527,11 +531,17 @@ function initialState(name: string, n: number, scenario: FelderaPipelineScenario
     Object.assign(state, {
       error: { message: e.message, error_code: e.code, details: null },
       startedAt: now - 60_000,
-      // Still Stopping: it ends `stoppingMs` from now.
-      ...(e.stoppingMs ? { stoppingSince: now + e.stoppingMs - stopMs(state) } : {}),
+      // Still Stopping; the clock of its end starts at the first request (see `stopClock`).
+      ...(e.stoppingMs ? { stoppingSince: now, stopClock: e.stoppingMs } : {}),
     });
   }
   return state;
+}
+
+function startStopClock(p: PipelineState, now: number): void {
+  if (p.stopClock === undefined) return;
+  p.stoppingSince = now + p.stopClock - stopMs(p);
+  delete p.stopClock;
 }
 
 function compileDoneAt(p: PipelineState): number {
