@@ -9,6 +9,7 @@ import { readCommonSettings, type CommonSettings, type InputSource } from './inp
 import type { Logger } from './log.ts';
 import { loadYamlParser, parseDuration } from './parse.ts';
 import { loadProvider } from './providers/registry.ts';
+import { describeProxy, proxyCredentials, readProxySettings } from './proxy.ts';
 import type { Provider, ProviderTraits, WorkflowContext } from './providers/types.ts';
 
 export interface StepEnvironment {
@@ -65,7 +66,12 @@ export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> 
   const settings = readCommonSettings(envn.inputs);
   if (envn.inputs('parameters') !== '') await loadYamlParser();
   const { createProvider, traits } = await loadProvider(settings.provider);
+  const proxy = readProxySettings(envn.env);
+  for (const credential of proxyCredentials(proxy)) envn.secret(credential);
+  if (proxy?.https) envn.log.debug(`https:// endpoints through the proxy ${describeProxy(proxy.https)}`);
+  if (proxy?.http) envn.log.debug(`http:// endpoints through the proxy ${describeProxy(proxy.http)}`);
   const http = new HttpClient({
+    proxy,
     requestTimeoutMs: requestTimeout(envn.env),
     clock: envn.clock ?? realClock,
     ca: settings['ca-certificate'],
