@@ -13,7 +13,8 @@ import { onJobCancel } from '../signals.ts';
 import { failureText, writeSummary } from '../summary.ts';
 import { UsageError, cliInputSource, looksSecret, envNameFor, parseArgs } from './args.ts';
 import { helpText } from './help.ts';
-import { SecretRegistry, cliLogger } from './log.ts';
+import { cliLogger, cliSecret } from './log.ts';
+import { redactSecrets } from '../secrets.ts';
 import { loadManifest } from './manifest.ts';
 
 /** 0 only when every pipeline succeeded (or, with wait false / dry-run, was accepted). */
@@ -48,19 +49,19 @@ export async function main(io: Io): Promise<number> {
     return 0;
   }
   const onRunner = io.env['GITHUB_ACTIONS'] === 'true';
-  const secrets = new SecretRegistry((v) => (onRunner ? io.stderr(`::add-mask::${v}\n`) : undefined));
-  const log = cliLogger({ write: io.stderr, onRunner, verbose: io.env['RUNNER_DEBUG'] === '1', secrets });
+  const secret = cliSecret(io.stderr, onRunner);
+  const log = cliLogger({ write: io.stderr, onRunner, verbose: io.env['RUNNER_DEBUG'] === '1' });
   for (const name of args.flags.keys()) {
     if (looksSecret(name)) log.warning(`--${name} on the command line shows in shell history and ps; prefer ${envNameFor(name)}`);
   }
-  const print = (value: object): void => io.stdout(`${secrets.redact(JSON.stringify(value, null, 2))}\n`);
+  const print = (value: object): void => io.stdout(`${redactSecrets(JSON.stringify(value, null, 2))}\n`);
   let step: PreparedStep | undefined;
   try {
     step = await prepareStep({
       inputs: cliInputSource(args.flags, io.env, manifest),
       env: withCiContext(io.env),
       log,
-      secret: (v) => secrets.add(v),
+      secret,
     });
     return await execute(step, log, print);
   } catch (err) {
