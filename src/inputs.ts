@@ -97,7 +97,9 @@ export const commonShape = {
   endpoint: zin.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
   region: zin.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),
   wait: zin.boolean(true),
-  timeout: zin.duration('30m', 1000),
+  // GitHub's default job limit: a long deployment is not cut off (and, where cancel-on-abort is on,
+  // cancelled) halfway unless the workflow asks for a shorter bound.
+  timeout: zin.duration('6h', 1000),
   'poll-interval': zin.duration('10s', 1000),
   'cancel-on-abort': zin.optionalBoolean(),
   'dry-run': zin.boolean(false),
