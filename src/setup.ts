@@ -17,6 +17,8 @@ export interface StepEnvironment {
   env: NodeJS.ProcessEnv;
   log: Logger;
   secret: (value: string) => void;
+  /** The run this step belongs to (src/github-context.ts on a runner); none: runs are not labelled with it. */
+  workflow?: WorkflowContext;
   clock?: Clock;
 }
 
@@ -26,26 +28,6 @@ export interface PreparedStep {
   traits: ProviderTraits;
   http: HttpClient;
   cancelOnAbort: boolean;
-}
-
-export function workflowContext(env: NodeJS.ProcessEnv): WorkflowContext {
-  const pick = (k: string): Record<string, string> => (env[k] ? { [k]: env[k] } : {});
-  const v = {
-    ...pick('GITHUB_REPOSITORY'),
-    ...pick('GITHUB_SHA'),
-    ...pick('GITHUB_RUN_ID'),
-    ...pick('GITHUB_RUN_ATTEMPT'),
-    ...pick('GITHUB_SERVER_URL'),
-    ...pick('GITHUB_WORKFLOW'),
-  };
-  return {
-    ...(v['GITHUB_REPOSITORY'] ? { repository: v['GITHUB_REPOSITORY'] } : {}),
-    ...(v['GITHUB_SHA'] ? { sha: v['GITHUB_SHA'] } : {}),
-    ...(v['GITHUB_RUN_ID'] ? { runId: v['GITHUB_RUN_ID'] } : {}),
-    ...(v['GITHUB_RUN_ATTEMPT'] ? { runAttempt: v['GITHUB_RUN_ATTEMPT'] } : {}),
-    ...(v['GITHUB_SERVER_URL'] ? { serverUrl: v['GITHUB_SERVER_URL'] } : {}),
-    ...(v['GITHUB_WORKFLOW'] ? { workflow: v['GITHUB_WORKFLOW'] } : {}),
-  };
 }
 
 const REQUEST_TIMEOUT_VAR = 'RUN_PIPELINES_REQUEST_TIMEOUT';
@@ -86,7 +68,7 @@ export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> 
     http,
     log: envn.log,
     secret: envn.secret,
-    workflow: workflowContext(envn.env),
+    workflow: envn.workflow ?? {},
   });
   const cancelOnAbort = settings['cancel-on-abort'] ?? traits.cancelOnAbortDefault;
   return { settings, provider, traits, http, cancelOnAbort };
