@@ -94,7 +94,7 @@ async function execute(step: PreparedStep, log: Logger, print: (value: object) =
   } finally {
     cancel.dispose();
   }
-  print(jsonOutputs(stepOutputs(settings.provider, step.traits, result)));
+  print(jsonOutputs(stepOutputs(settings.provider, step.adapter, result)));
   await writeSummary(settings.provider, result).catch((e: unknown) => log.warning(`job summary not written: ${errorMessage(e)}`));
   const failure = failureText(result);
   if (failure !== undefined) log.error(failure);
