@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { InputError } from './errors.ts';
+import { pipelinesOfRuns } from './runs-input.ts';
 import { PROVIDER_NAMES } from './providers/registry.ts';
 import { parseBoolean, parseDuration, parseList, parseMapping, type Parsed } from './parse.ts';
 
@@ -103,10 +104,25 @@ export const commonShape = {
   'dry-run': zin.boolean(false),
   'ca-certificate': zin.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
   'allow-insecure-http': zin.boolean(false),
+  /** The `runs` output of an earlier step, to wait on instead of triggering (src/runs-input.ts reads it). */
+  runs: zin.optionalText(),
 };
 
 export type CommonSettings = InputValues<typeof commonShape>;
 
+/**
+ * With `runs`, the step triggers nothing: `pipeline-ids` must be empty and becomes the pipelines of
+ * those runs, so every check a provider makes of the pipelines applies to them alike.
+ */
 export function readCommonSettings(source: InputSource): CommonSettings {
-  return readInputs(commonShape, source);
+  const runs = source('runs');
+  if (runs === '') return readInputs(commonShape, source);
+  if (source('pipeline-ids') !== '') {
+    throw new InputError(
+      'runs',
+      "cannot be given together with 'pipeline-ids': either trigger pipelines or wait for earlier runs",
+    );
+  }
+  const pipelines = pipelinesOfRuns(runs);
+  return readInputs(commonShape, (name) => (name === 'pipeline-ids' ? pipelines.join('\n') : source(name)));
 }

@@ -70,7 +70,7 @@ async function report(step: PreparedStep, result: StepResult): Promise<void> {
 }
 
 async function dryRunStep(step: PreparedStep): Promise<void> {
-  await dryRun(step.provider, step.settings['pipeline-ids'], coreLogger);
+  await dryRun(step.provider, step.settings['pipeline-ids'], coreLogger, step.resumed);
   core.setOutput('conclusion', 'triggered');
   saveCompleted();
 }

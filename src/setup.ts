@@ -9,7 +9,9 @@ import { readCommonSettings, type CommonSettings, type InputSource } from './inp
 import type { Logger } from './log.ts';
 import { loadYamlParser, parseDuration } from './parse.ts';
 import { providerInfo, type InputNeed, type ProviderInfo } from './providers/registry.ts';
-import type { Provider, ProviderAdapter, WorkflowContext } from './providers/types.ts';
+import type { Provider, ProviderAdapter, TriggerOutcome, WorkflowContext } from './providers/types.ts';
+import { resumedRuns } from './runs-input.ts';
+import { InputError } from './errors.ts';
 import { describeProxy, proxyCredentials, readProxySettings } from './proxy.ts';
 
 export interface StepEnvironment {
@@ -27,6 +29,8 @@ export interface PreparedStep {
   provider: Provider;
   /** The chosen provider's adapter module: its handle schema and step outputs. */
   adapter: ProviderAdapter;
+  /** With the `runs` input: the earlier step's runs, to wait for instead of triggering. */
+  resumed?: TriggerOutcome[] | undefined;
   http: HttpClient;
   cancelOnAbort: boolean;
 }
@@ -59,6 +63,8 @@ export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> 
   const info = providerInfo(settings.provider);
   await loadNeeds(info, envn.inputs);
   const adapter = await info.load();
+  const resumed = settings.runs === undefined ? undefined : resumedRuns(settings.runs, settings.provider, adapter.handleSchema);
+  if (resumed && !settings.wait) throw new InputError('wait', "must be true with 'runs': the step only waits for those runs");
   const proxy = readProxySettings(envn.env);
   for (const credential of proxyCredentials(proxy)) envn.secret(credential);
   if (proxy?.https) envn.log.debug(`https:// endpoints through the proxy ${describeProxy(proxy.https)}`);
@@ -80,15 +86,20 @@ export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> 
     log: envn.log,
     secret: envn.secret,
     workflow: envn.workflow ?? {},
+    resumed: resumed?.flatMap((o) => (o.run ? [o.run] : [])),
   });
-  const cancelOnAbort = settings['cancel-on-abort'] ?? info.cancelOnAbortDefault;
-  return { settings, provider, adapter, http, cancelOnAbort };
+  // A step that started nothing stops nothing unless asked to: the runs belong to the step that started them.
+  const cancelOnAbort = settings['cancel-on-abort'] ?? (resumed ? false : info.cancelOnAbortDefault);
+  return { settings, provider, adapter, http, cancelOnAbort, resumed };
 }
 
 /** What every front end (the action, the CLI) hands the engine straight from the inputs. */
 export function engineSettings(
   step: PreparedStep,
-): Pick<EngineOptions, 'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock'> {
+): Pick<
+  EngineOptions,
+  'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock' | 'resume'
+> {
   const { settings } = step;
   return {
     provider: step.provider,
@@ -98,5 +109,6 @@ export function engineSettings(
     pollIntervalMs: settings['poll-interval'],
     cancelOnAbort: step.cancelOnAbort,
     clock: realClock,
+    resume: step.resumed,
   };
 }

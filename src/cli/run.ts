@@ -79,7 +79,7 @@ export async function main(io: Io): Promise<number> {
 async function execute(step: PreparedStep, log: Logger, print: (value: object) => void): Promise<number> {
   const { settings, provider } = step;
   if (settings['dry-run']) {
-    const requests = await dryRun(provider, settings['pipeline-ids'], log);
+    const requests = await dryRun(provider, settings['pipeline-ids'], log, step.resumed);
     print({ conclusion: 'triggered', requests });
     return EXIT_CODES.triggered;
   }
