@@ -6,6 +6,7 @@
  * dispatcher lives in src/http.ts and is loaded only when a proxy variable is set.
  */
 import { isLoopback } from './endpoint.ts';
+import { InputError } from './errors.ts';
 
 export interface ProxySettings {
   /** For https:// endpoints (tunnelled with CONNECT). */
@@ -54,10 +55,10 @@ function parseProxyUrl(variable: string, value: string): URL {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
   } catch {
-    throw new Error(`${variable} must be a proxy URL such as http://proxy.example.com:3128 (got an unparsable value)`);
+    throw new InputError(variable, 'must be a proxy URL such as http://proxy.example.com:3128 (got an unparsable value)');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`${variable} must be an http:// or https:// proxy URL (got ${url.protocol}//…)`);
+    throw new InputError(variable, `must be an http:// or https:// proxy URL (got ${url.protocol}//…)`);
   }
   return url;
 }

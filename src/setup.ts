@@ -4,6 +4,7 @@
  */
 import { realClock, type Clock } from './clock.ts';
 import type { EngineOptions } from './engine.ts';
+import { InputError } from './errors.ts';
 import { defaultHttpOptions, HttpClient } from './http.ts';
 import { readCommonSettings, type CommonSettings, type InputSource } from './inputs.ts';
 import type { Logger } from './log.ts';
@@ -11,7 +12,6 @@ import { loadYamlParser, parseDuration } from './parse.ts';
 import { providerInfo, type InputNeed, type ProviderInfo } from './providers/registry.ts';
 import type { Provider, ProviderAdapter, TriggerOutcome, WorkflowContext } from './providers/types.ts';
 import { resumedRuns } from './runs-input.ts';
-import { InputError } from './errors.ts';
 import { describeProxy, proxyCredentials, readProxySettings } from './proxy.ts';
 
 export interface StepEnvironment {
@@ -43,7 +43,8 @@ function requestTimeout(env: NodeJS.ProcessEnv): number {
   if (raw === undefined || raw.trim() === '') return defaultHttpOptions.requestTimeoutMs;
   const parsed = parseDuration(raw);
   if (!parsed.ok || parsed.value < 100) {
-    throw new Error(`${REQUEST_TIMEOUT_VAR} must be a duration such as 30s or 1500ms (got '${raw}')`);
+    // A bad environment is bad input, like a bad FELDERA_HOST: the CLI exits 2 for both.
+    throw new InputError(REQUEST_TIMEOUT_VAR, `must be a duration of at least 100ms such as 30s or 1500ms (got '${raw}')`);
   }
   return parsed.value;
 }
@@ -58,34 +59,34 @@ async function loadNeeds(info: ProviderInfo, inputs: InputSource): Promise<void>
 }
 
 /** Validates every input (common, then the provider's own) before any request is sent. */
-export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> {
-  const settings = readCommonSettings(envn.inputs);
+export async function prepareStep(environment: StepEnvironment): Promise<PreparedStep> {
+  const settings = readCommonSettings(environment.inputs);
   const info = providerInfo(settings.provider);
-  await loadNeeds(info, envn.inputs);
+  await loadNeeds(info, environment.inputs);
   const adapter = await info.load();
   const resumed = settings.runs === undefined ? undefined : resumedRuns(settings.runs, settings.provider, adapter.handleSchema);
   if (resumed && !settings.wait) throw new InputError('wait', "must be true with 'runs': the step only waits for those runs");
-  const proxy = readProxySettings(envn.env);
-  for (const credential of proxyCredentials(proxy)) envn.secret(credential);
-  if (proxy?.https) envn.log.debug(`https:// endpoints through the proxy ${describeProxy(proxy.https)}`);
-  if (proxy?.http) envn.log.debug(`http:// endpoints through the proxy ${describeProxy(proxy.http)}`);
+  const proxy = readProxySettings(environment.env);
+  for (const credential of proxyCredentials(proxy)) environment.secret(credential);
+  if (proxy?.https) environment.log.debug(`https:// endpoints through the proxy ${describeProxy(proxy.https)}`);
+  if (proxy?.http) environment.log.debug(`http:// endpoints through the proxy ${describeProxy(proxy.http)}`);
   const http = new HttpClient({
     proxy,
-    requestTimeoutMs: requestTimeout(envn.env),
-    clock: envn.clock ?? realClock,
+    requestTimeoutMs: requestTimeout(environment.env),
+    clock: environment.clock ?? realClock,
     ca: settings['ca-certificate'],
     userAgent: 'run-pipelines-action',
-    log: (line) => envn.log.info(line),
-    debug: (line) => envn.log.debug(line),
+    log: (line) => environment.log.info(line),
+    debug: (line) => environment.log.debug(line),
   });
   const provider = await adapter.createProvider({
     settings,
-    inputs: envn.inputs,
-    env: envn.env,
+    inputs: environment.inputs,
+    env: environment.env,
     http,
-    log: envn.log,
-    secret: envn.secret,
-    workflow: envn.workflow ?? {},
+    log: environment.log,
+    secret: environment.secret,
+    workflow: environment.workflow ?? {},
     resumed: resumed?.flatMap((o) => (o.run ? [o.run] : [])),
   });
   // A step that started nothing stops nothing unless asked to: the runs belong to the step that started them.

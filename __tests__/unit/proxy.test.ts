@@ -26,9 +26,9 @@ describe('proxy variables', () => {
 
   test('a proxy URL that is not http(s) names the variable', () => {
     expect(() => readProxySettings({ https_proxy: 'socks5://p:1080' })).toThrow(
-      /^https_proxy must be an http:\/\/ or https:\/\/ proxy URL/,
+      /^Input 'https_proxy' must be an http:\/\/ or https:\/\/ proxy URL/,
     );
-    expect(() => readProxySettings({ HTTP_PROXY: 'http://[bad' })).toThrow(/^HTTP_PROXY must be a proxy URL/);
+    expect(() => readProxySettings({ HTTP_PROXY: 'http://[bad' })).toThrow(/^Input 'HTTP_PROXY' must be a proxy URL/);
   });
 
   test('credentials are listed in every printable form, decoded and encoded', () => {
