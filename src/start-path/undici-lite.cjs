@@ -2,7 +2,7 @@
 // The parts of undici this action runs: Agent and its request() API. The build resolves every `undici`
 // import in the bundle to this file (tsconfig.build.json), which leaves out fetch, WebSocket,
 // EventSource, the cache and the mocks: about 400 kB the action never runs. The same package and
-// version as @actions/http-client's, so the bundle holds one undici.
+// version as @actions/http-client's, so the bundle holds one undici. Trick 1 of seam.mjs, which checks it.
 const Dispatcher = require('undici/lib/dispatcher/dispatcher.js');
 const Agent = require('undici/lib/dispatcher/agent.js');
 
@@ -10,8 +10,9 @@ Dispatcher.prototype.request = require('undici/lib/api/api-request.js');
 
 module.exports = { Agent };
 
-// @actions/http-client imports ProxyAgent, which needs the rest of the dispatcher API (connect() for the
-// tunnel). Nothing runs it at start, so it is loaded when first read.
+// ProxyAgent (src/http.ts when HTTPS_PROXY/HTTP_PROXY names a proxy for a request, and
+// @actions/http-client) needs the rest of the dispatcher API (connect() for the tunnel). A step without
+// a proxy never reads it, so it is loaded when first read.
 Object.defineProperty(module.exports, 'ProxyAgent', {
   enumerable: true,
   get() {
