@@ -7,6 +7,7 @@ import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint, joinUrl } from '../../endpoint.ts';
 import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
+import type { Logger } from '../../log.ts';
 import type {
   Observation,
   Provider,
@@ -67,7 +68,7 @@ export function createProvider(ctx: ProviderContext): Provider {
     ...(v.tags.length > 0 ? { tags: v.tags } : {}),
   };
   const auth = new AriaAuth(base, creds, ctx.http, (s) => ctx.secret(s));
-  return new AriaProvider(new AriaClient(base, ctx.http, auth), auth, base, body, ctx.workflow);
+  return new AriaProvider(new AriaClient(base, ctx.http, auth), auth, base, body, ctx.workflow, ctx.log);
 }
 
 /** `project/name` selects by name; anything without a slash is a pipeline id. */
@@ -129,9 +130,11 @@ class AriaProvider implements Provider {
   private readonly base: URL;
   private readonly body: ExecutionRequest;
   private readonly workflow: WorkflowContext;
+  private readonly log: Logger;
 
-  constructor(client: AriaClient, auth: AriaAuth, base: URL, body: ExecutionRequest, w: WorkflowContext) {
+  constructor(client: AriaClient, auth: AriaAuth, base: URL, body: ExecutionRequest, w: WorkflowContext, log: Logger) {
     this.client = client;
+    this.log = log;
     this.auth = auth;
     this.base = base;
     this.body = body;
@@ -182,11 +185,28 @@ class AriaProvider implements Provider {
   }
 
   private async executeOne(pipeline: string): Promise<TriggerOutcome> {
+    let res: ExecutionResponse;
     try {
-      const res = await this.client.execute(this.ref(pipeline), this.body);
-      return { pipeline, run: this.handle(pipeline, res) };
+      res = await this.client.execute(this.ref(pipeline), this.body);
     } catch (err) {
       return { pipeline, error: toError(err) };
+    }
+    return { pipeline, run: this.handle(pipeline, res, await this.executionIndex(res)) };
+  }
+
+  /**
+   * The execute answer may carry a placeholder index: the vRA 8.11 programming guide shows
+   * `"executionIndex": 0` although executions are numbered from 1. The execution itself has the real
+   * number, so it is read once (also with `wait: false`) when the answer has none. The run has
+   * started either way, so a failed read only leaves the index empty.
+   */
+  private async executionIndex(res: ExecutionResponse): Promise<number | undefined> {
+    if (res.executionIndex !== undefined && res.executionIndex > 0) return res.executionIndex;
+    try {
+      return (await this.client.execution(res.executionId)).index ?? undefined;
+    } catch (err) {
+      this.log.warning(`execution ${res.executionId}: could not read its index: ${errorMessage(err)}`);
+      return undefined;
     }
   }
 
@@ -202,13 +222,13 @@ class AriaProvider implements Provider {
     return obs;
   }
 
-  private handle(pipeline: string, res: ExecutionResponse): RunHandle {
+  private handle(pipeline: string, res: ExecutionResponse, index: number | undefined): RunHandle {
     const link = absoluteLink(this.base, res.executionLink || executionPath(res.executionId));
     return {
       pipeline,
       runId: res.executionId,
       url: link,
-      data: { executionIndex: res.executionIndex === undefined ? '' : String(res.executionIndex), executionLink: link },
+      data: { executionIndex: index === undefined ? '' : String(index), executionLink: link },
     };
   }
 
