@@ -55,11 +55,11 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
 }
 
 describe('executionIndex comes from the execution when the execute answer has none', () => {
-  test.each([
+  test.each<['zero' | 'absent' | 'real', number]>([
     ['zero', 1],
     ['absent', 1],
     ['real', 0],
-  ] as const)('execute answer index %s: %i read(s) of the execution, index 1', async (executeIndex, reads) => {
+  ])('execute answer index %s: %i read(s) of the execution, index 1', async (executeIndex, reads) => {
     configure({ p: { id: 'p', executeIndex } });
     const { outcome } = await trigger('p');
     expect(outcome?.run?.data?.['executionIndex']).toBe('1');

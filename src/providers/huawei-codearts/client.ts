@@ -34,6 +34,8 @@ export type Credentials =
 export interface CodeArtsClientOptions {
   base: URL;
   projectId: string;
+  /** The region's IAM project id, sent (and signed) as X-Project-Id on every request, as the SDK does. */
+  iamProjectId?: string;
   credentials: Credentials;
   http: HttpClient;
   now?: () => number;
@@ -144,7 +146,10 @@ export class CodeArtsClient {
 
   private request(method: Method, path: string, label: string, idempotent: boolean, query?: Record<string, string>): HttpRequest {
     const url = joinUrl(this.o.base, `/v5/${this.o.projectId}/api${path}`, query);
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(this.o.iamProjectId ? { 'x-project-id': this.o.iamProjectId } : {}),
+    };
     const creds = this.o.credentials;
     if (creds.kind === 'token') return { method, url, headers: { ...headers, 'x-auth-token': creds.token }, label, idempotent };
     const now = this.o.now ?? Date.now;
