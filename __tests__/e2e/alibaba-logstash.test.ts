@@ -121,16 +121,16 @@ describe('alibaba-logstash end to end', () => {
 
   test('error lines stored in upper case are still found: the lower-case search is repeated in upper case', async () => {
     const url = setup({
-      pipelines: { broken: { outcome: 'not-deployed' } },
+      pipelines: { good: {}, broken: { outcome: 'not-deployed' } },
       errorLog: ['[ERROR][logstash.pipeline] Pipeline error: broken config'],
       logLevelCase: 'upper',
     });
-    const run = await runAction({ inputs: inputs(url, 'broken') });
+    const run = await runAction({ inputs: inputs(url, 'good,broken') });
     expect(run.code).toBe(1);
-    expect(runs(run.outputs)[0]?.['message']).toContain(
+    expect(runs(run.outputs)[1]?.['message']).toContain(
       'recent instance errors:\n  [ERROR][logstash.pipeline] Pipeline error: broken config',
     );
-    expect(runs(run.outputs)[0]?.['message']).not.toContain('reloading');
+    expect(runs(run.outputs)[1]?.['message']).not.toContain('reloading');
     expect(calls('ListLogstashLog').map((c) => c.query['query'])).toEqual(['level:error', 'level:ERROR']);
   });
 
