@@ -5,9 +5,9 @@
  */
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
-import { InputError, ProviderError, errorMessage } from '../../errors.ts';
+import { InputError, ProviderError, errorMessage, toError } from '../../errors.ts';
 import type { HttpRequest } from '../../http.ts';
-import { readInputs, zin } from '../../inputs.ts';
+import { readInputs, inputSchema } from '../../inputs.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
@@ -18,6 +18,7 @@ import {
   type TriggerOutcome,
   type TriggerResult,
 } from '../types.ts';
+import { repositoryAtCommit, valueText } from '../shared.ts';
 import { CodeArtsClient, type Credentials, type RunBody, type Variable } from './client.ts';
 import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
@@ -57,37 +58,37 @@ export const CREDENTIAL_ENV = {
 const IAM_PROJECT_ID = /^[A-Za-z0-9]{32}$/;
 
 const shape = {
-  'project-id': zin.optionalText(ID, 'the 32-character CodeArts project id (letters and digits)'),
-  parameters: zin.mapping(),
-  'access-key-id': zin.optionalText(),
-  'access-key-secret': zin.optionalText(),
-  'security-token': zin.optionalText(),
-  'auth-token': zin.optionalText(),
-  'iam-project-id': zin.optionalText(IAM_PROJECT_ID, "the region's 32-character IAM project id (letters and digits)"),
+  'project-id': inputSchema.optionalText(ID, 'the 32-character CodeArts project id (letters and digits)'),
+  parameters: inputSchema.mapping(),
+  'access-key-id': inputSchema.optionalText(),
+  'access-key-secret': inputSchema.optionalText(),
+  'security-token': inputSchema.optionalText(),
+  'auth-token': inputSchema.optionalText(),
+  'iam-project-id': inputSchema.optionalText(IAM_PROJECT_ID, "the region's 32-character IAM project id (letters and digits)"),
 } satisfies InputShapeOf<'huawei-codearts'>;
 
 export function createProvider(ctx: ProviderContext): Provider<CodeArtsData, CodeArtsDetails> {
-  const v = readInputs(shape, ctx.inputs);
+  const given = readInputs(shape, ctx.inputs);
   const bad = ctx.settings['pipeline-ids'].find((id) => !ID.test(id));
   if (bad !== undefined) throw new InputError('pipeline-ids', `has '${bad}': CodeArts pipeline ids are 32 letters and digits`);
-  const projectId = v['project-id'];
+  const projectId = given['project-id'];
   if (projectId === undefined)
     throw new InputError('project-id', 'is required for huawei-codearts: the 32-character CodeArts project id');
-  const variables = toVariables(v.parameters);
-  const credentials = readCredentials(v, ctx);
+  const variables = toVariables(given.parameters);
+  const credentials = readCredentials(given, ctx);
   const base = resolveEndpoint(ctx);
-  const iamProjectId = readIamProjectId(v['iam-project-id'], ctx.env);
+  const iamProjectId = readIamProjectId(given['iam-project-id'], ctx.env);
   const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http, ...(iamProjectId ? { iamProjectId } : {}) });
   return new CodeArtsProvider(client, ctx, variables);
 }
 
-function first(env: NodeJS.ProcessEnv, names: readonly string[]): string | undefined {
+function firstSet(env: NodeJS.ProcessEnv, names: readonly string[]): string | undefined {
   for (const n of names) if (env[n]) return env[n];
   return undefined;
 }
 
 function readCredentials(
-  v: {
+  given: {
     'access-key-id'?: string | undefined;
     'access-key-secret'?: string | undefined;
     'security-token'?: string | undefined;
@@ -95,19 +96,20 @@ function readCredentials(
   },
   ctx: ProviderContext,
 ): Credentials {
-  for (const s of [v['access-key-id'], v['access-key-secret'], v['security-token'], v['auth-token']]) if (s) ctx.secret(s);
-  const token = v['auth-token'];
+  for (const s of [given['access-key-id'], given['access-key-secret'], given['security-token'], given['auth-token']])
+    if (s) ctx.secret(s);
+  const token = given['auth-token'];
   if (token !== undefined) {
-    if (v['access-key-id'] !== undefined || v['access-key-secret'] !== undefined) {
+    if (given['access-key-id'] !== undefined || given['access-key-secret'] !== undefined) {
       throw new InputError('auth-token', 'cannot be combined with access-key-id/access-key-secret: give one way to authenticate');
     }
     return { kind: 'token', token };
   }
-  const fromInputs = v['access-key-id'] !== undefined;
-  const ak = v['access-key-id'] ?? first(ctx.env, CREDENTIAL_ENV.accessKeyId);
-  const sk = v['access-key-secret'] ?? first(ctx.env, CREDENTIAL_ENV.accessKeySecret);
+  const fromInputs = given['access-key-id'] !== undefined;
+  const ak = given['access-key-id'] ?? firstSet(ctx.env, CREDENTIAL_ENV.accessKeyId);
+  const sk = given['access-key-secret'] ?? firstSet(ctx.env, CREDENTIAL_ENV.accessKeySecret);
   // A temporary token from the environment belongs to the environment's key, not to a key given as input.
-  const securityToken = v['security-token'] ?? (fromInputs ? undefined : first(ctx.env, CREDENTIAL_ENV.securityToken));
+  const securityToken = given['security-token'] ?? (fromInputs ? undefined : firstSet(ctx.env, CREDENTIAL_ENV.securityToken));
   for (const s of [ak, sk, securityToken]) if (s) ctx.secret(s);
   if (!ak) {
     throw new InputError(
@@ -130,7 +132,7 @@ function readCredentials(
  */
 function readIamProjectId(input: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
   if (input !== undefined) return input;
-  const fromEnv = first(env, CREDENTIAL_ENV.iamProjectId)?.trim();
+  const fromEnv = firstSet(env, CREDENTIAL_ENV.iamProjectId)?.trim();
   if (fromEnv === undefined || fromEnv === '') return undefined;
   if (!IAM_PROJECT_ID.test(fromEnv)) {
     throw new InputError(
@@ -145,7 +147,7 @@ function resolveEndpoint(ctx: ProviderContext): URL {
   const { endpoint, region: regionInput } = ctx.settings;
   const allowHttp = ctx.settings['allow-insecure-http'];
   if (endpoint !== undefined) return checkEndpoint(endpoint, 'endpoint', allowHttp);
-  const region = regionInput ?? first(ctx.env, CREDENTIAL_ENV.region);
+  const region = regionInput ?? firstSet(ctx.env, CREDENTIAL_ENV.region);
   if (region === undefined) {
     throw new InputError(
       'region',
@@ -167,7 +169,7 @@ function resolveEndpoint(ctx: ProviderContext): URL {
 /** `parameters` → run `variables`: scalars as text, structures as JSON; each value at most 8192 characters. */
 function toVariables(parameters: Record<string, unknown>): Variable[] {
   return Object.entries(parameters).map(([name, raw]) => {
-    const value = variableText(raw);
+    const value = valueText(raw);
     if (value.length > MAX_VARIABLE_VALUE) {
       throw new InputError(
         'parameters',
@@ -176,13 +178,6 @@ function toVariables(parameters: Record<string, unknown>): Variable[] {
     }
     return { name, value };
   });
-}
-
-function variableText(raw: unknown): string {
-  if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'string') return raw;
-  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
-  return JSON.stringify(raw);
 }
 
 class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
@@ -278,7 +273,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
       try {
         return classifyRun(await this.client.detail(r.pipeline, r.runId));
       } catch (e) {
-        return e instanceof Error ? e : new Error(errorMessage(e));
+        return toError(e);
       }
     });
   }
@@ -292,7 +287,10 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
     const outcomes = pipelines.map((pipeline): TriggerOutcome<CodeArtsData> => {
       const runId = runs.get(pipeline);
       if (runId) return { pipeline, run: handle(pipeline, runId, {}) };
-      return { pipeline, error: new Error('batch-runs returned no pipeline_run_id for this pipeline (not started)') };
+      return {
+        pipeline,
+        error: new ProviderError({ message: 'batch-runs returned no pipeline_run_id for this pipeline (not started)' }),
+      };
     });
     return { outcomes, ...(requestId ? { requestId } : {}) };
   }
@@ -307,10 +305,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
         const outcome: TriggerOutcome<CodeArtsData> = { pipeline, run: handle(pipeline, started.runId, data) };
         return { outcome, requestId: started.requestId };
       } catch (err) {
-        const outcome: TriggerOutcome<CodeArtsData> = {
-          pipeline,
-          error: err instanceof Error ? err : new Error(errorMessage(err)),
-        };
+        const outcome: TriggerOutcome<CodeArtsData> = { pipeline, error: toError(err) };
         return { outcome, requestId: undefined };
       }
     });
@@ -321,7 +316,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   private runBody(): RunBody {
     const w = this.ctx.workflow;
     const description = w.repository
-      ? `GitHub Actions: ${w.repository}${w.sha ? `@${w.sha.slice(0, 12)}` : ''}${w.runId ? ` run ${w.runId}` : ''}`.slice(
+      ? `GitHub Actions: ${repositoryAtCommit({ ...w, repository: w.repository })}${w.runId ? ` run ${w.runId}` : ''}`.slice(
           0,
           MAX_DESCRIPTION,
         )
