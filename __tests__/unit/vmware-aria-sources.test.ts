@@ -67,14 +67,21 @@ describe('executionIndex comes from the execution when the execute answer has no
     expect(executionReads()).toBe(reads);
   });
 
-  test('a failed read leaves the index empty and keeps the started run, with a warning', async () => {
-    const notFound = { kind: 'respond', status: 404, body: { status: 404, error: 'Not Found', message: 'gone' } };
-    configure({ p: { id: 'p' } }, {}, [{ method: 'GET', path: '^/codestream/api/executions/', action: notFound }]);
-    const { outcome, log } = await trigger('p');
-    expect(outcome?.run?.runId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(indexOf(outcome?.run?.data)).toBeNull();
-    expect(log.lines.filter((l) => l.startsWith('warning: ') && l.includes('could not read its index'))).toHaveLength(1);
-  });
+  test.each([
+    ['404', { kind: 'respond', status: 404, body: { status: 404, error: 'Not Found', message: 'gone' } }],
+    // Sent once: a retried read (here a 30 s Retry-After) would hold the step before its deadline runs.
+    ['503 with Retry-After', { kind: 'respond', status: 503, headers: { 'retry-after': '30' } }],
+  ])(
+    'a failed read (%s) is not repeated, leaves the index empty and keeps the started run, with a warning',
+    async (_n, action) => {
+      configure({ p: { id: 'p' } }, {}, [{ method: 'GET', path: '^/codestream/api/executions/', action }]);
+      const { outcome, log } = await trigger('p');
+      expect(outcome?.run?.runId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(indexOf(outcome?.run?.data)).toBeNull();
+      expect(executionReads()).toBe(1);
+      expect(log.lines.filter((l) => l.startsWith('warning: ') && l.includes('could not read its index'))).toHaveLength(1);
+    },
+  );
 });
 
 describe('user@domain logins, the PowervRA way', () => {

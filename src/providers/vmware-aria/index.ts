@@ -195,7 +195,7 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
   private async executionIndex(res: ExecutionResponse): Promise<number | undefined> {
     if (res.executionIndex !== undefined && res.executionIndex > 0) return res.executionIndex;
     try {
-      return (await this.client.execution(res.executionId)).index ?? undefined;
+      return await this.client.executionIndex(res.executionId);
     } catch (err) {
       this.log.warning(`execution ${res.executionId}: could not read its index: ${errorMessage(err)}`);
       return undefined;
