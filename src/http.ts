@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Agent } from 'undici';
-import undici from './undici-lite.cjs';
+import undici from './start-path/undici-lite.cjs';
 import { fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.ts';
 import { realClock, type Clock } from './clock.ts';
 import { NetworkError, ResponseShapeError } from './errors.ts';
