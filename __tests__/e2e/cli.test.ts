@@ -57,7 +57,7 @@ const PROVIDERS: ProviderCase[] = [
     flags: (url) => ['--endpoint', url, '--poll-interval', '1s'],
     env: { RUN_PIPELINES_API_KEY: FELDERA_KEY },
     secrets: [FELDERA_KEY],
-    dryRunReads: ['GET /v0/pipelines/orders', 'GET /v0/pipelines/payments'],
+    dryRunReads: ['GET /v0/config/session', 'GET /v0/pipelines/orders', 'GET /v0/pipelines/payments'],
   },
   {
     provider: 'vmware-aria',
