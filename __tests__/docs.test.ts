@@ -376,6 +376,7 @@ describe('example workflows', () => {
         'examples/workflows/alibaba-oidc.yml',
         'examples/workflows/huawei.yml',
         'examples/workflows/vmware-aria.yml',
+        'examples/workflows/trigger-then-wait.yml',
       ]),
     );
     expect(docWorkflows.length).toBeGreaterThan(0);
@@ -420,11 +421,10 @@ describe('YAML blocks in README.md and docs/', () => {
     },
   );
 
-  test('the step check catches an input action.yml does not declare', () => {
-    const doc: unknown = parseYaml(
-      '- uses: run-pipelines/run-pipelines@v1\n  with:\n    provider: feldera\n    pipeline-id: orders\n',
-    );
-    expect(ourSteps(doc).map(stepProblems)).toEqual([{ unknown: ['pipeline-id'], missing: ['pipeline-ids'] }]);
+  test('the step check catches an input action.yml does not declare, and a required one left out', () => {
+    const doc: unknown = parseYaml('- uses: run-pipelines/run-pipelines@v1\n  with:\n    pipeline-id: orders\n');
+    expect(ourSteps(doc).map(stepProblems)).toEqual([{ unknown: ['pipeline-id'], missing: requiredInputs }]);
+    expect(requiredInputs).toContain('provider');
   });
 });
 

@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import type { StepResult } from './engine.ts';
 import type { ProviderName } from './providers/registry.ts';
 import { formatDuration } from './parse.ts';
+import { redactSecrets } from './secrets.ts';
 
 const ICON: Record<string, string> = {
   success: '✅',
@@ -56,13 +57,16 @@ export function failureDetails(result: StepResult): string {
     .join('\n');
 }
 
-/** Writes the summary; quietly does nothing where the runner gives no summary file. */
+/**
+ * Writes the summary; quietly does nothing where the runner gives no summary file. The file is kept
+ * as written (the runner's masking does not apply to it), so all of it goes through the secret registry.
+ */
 export async function writeSummary(provider: ProviderName, result: StepResult): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
   await core.summary
-    .addHeading(`Run Pipelines: ${result.conclusion}`, 3)
-    .addRaw(summaryTable(provider, result), true)
-    .addRaw(failureDetails(result), true)
+    .addHeading(redactSecrets(`Run Pipelines: ${result.conclusion}`), 3)
+    .addRaw(redactSecrets(summaryTable(provider, result)), true)
+    .addRaw(redactSecrets(failureDetails(result)), true)
     .write();
 }
 

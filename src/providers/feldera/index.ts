@@ -94,7 +94,6 @@ const LIST_OVERHEAD = 4;
 
 class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   readonly name = 'feldera' as const;
-  private readonly target: FelderaTarget;
   private readonly client: FelderaClient;
   private readonly config: FelderaConfig;
   private readonly base: URL;
@@ -109,8 +108,7 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
     this.config = config;
     this.base = base;
     this.waits = waits;
-    this.target = capitalize(config.initial) as FelderaTarget;
-    this.starting = { client, waits, target: this.target };
+    this.starting = { client, waits, target: capitalize(config.initial) as FelderaTarget };
   }
 
   preview(pipelines: string[]): Promise<RequestPreview[]> {
@@ -179,7 +177,7 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
 
   async observe(runs: FelderaHandle[]): Promise<Array<Observation<FelderaDetails> | Error>> {
     const listed = runs.length >= LIST_FROM && this.listing ? await this.listStatuses(runs.length) : undefined;
-    return mapConcurrent(runs, FAN_OUT_LIMIT, (r) => this.observeOne(r.pipeline, listed?.get(r.pipeline)).catch(toError));
+    return mapConcurrent(runs, FAN_OUT_LIMIT, (r) => this.observeOne(r, listed?.get(r.pipeline)).catch(toError));
   }
 
   /**
@@ -201,8 +199,11 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   }
 
   /** `listed`: the pipeline's entry in this round's list call; a pipeline missing from it is asked directly. */
-  private async observeOne(name: string, listed?: PipelineStatus): Promise<FelderaObservation> {
-    const obs = classifyPipeline(listed ?? (await this.client.status(name)), this.target, this.config.operation);
+  private async observeOne(run: FelderaHandle, listed?: PipelineStatus): Promise<FelderaObservation> {
+    const name = run.pipeline;
+    // What the start asked for, from the handle: the same whether this step or an earlier one started it.
+    const target = capitalize(run.data.initial) as FelderaTarget;
+    const obs = classifyPipeline(listed ?? (await this.client.status(name)), target, run.data.operation);
     if (!isKnownStatus(obs.status)) this.warnOnce(name, obs);
     if (obs.phase === 'failure' && COMPILE_FAILED.has(obs.details.programStatus)) {
       const full = await this.client.programError(name).catch(() => undefined);
@@ -240,7 +241,8 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
 
   private handle(pipeline: string): FelderaHandle {
     const url = `${this.base.href.replace(/\/+$/, '')}/pipelines/${encodeURIComponent(pipeline)}/`;
-    return { version: HANDLE_VERSION, provider: 'feldera', pipeline, runId: pipeline, url, data: {} };
+    const data = { operation: this.config.operation, initial: this.config.initial };
+    return { version: HANDLE_VERSION, provider: 'feldera', pipeline, runId: pipeline, url, data };
   }
 }
 
