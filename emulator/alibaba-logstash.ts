@@ -28,6 +28,8 @@ export interface AlibabaInstanceScenario {
   pipelines?: Record<string, AlibabaPipelineScenario>;
   /** ERROR lines the instance logs when a pipeline fails to deploy. */
   errorLog?: string[];
+  /** INFO lines the instance logs when a deploy ends, before each pipeline's own line. */
+  instanceLog?: string[];
 }
 
 export interface AlibabaFault {
@@ -320,12 +322,18 @@ function advance(inst: InstanceState, now: number): void {
   if (!d || d.applied || now < d.endsAt) return;
   d.applied = true;
   inst.stats.deployEndedAt = d.endsAt;
+  for (const line of inst.scenario.instanceLog ?? []) inst.log.push({ level: 'INFO', content: line, timestamp: d.endsAt });
   for (const id of d.ids) {
     const p = inst.pipelines.get(id);
     if (!p) continue;
     p.updated = d.endsAt;
     if (p.outcome === 'running') {
       p.status = 'RUNNING';
+      inst.log.push({
+        level: 'INFO',
+        content: `[INFO][logstash.javapipeline] Pipeline started {"pipeline.id"=>"${id}"}`,
+        timestamp: d.endsAt,
+      });
       continue;
     }
     p.status = 'NOT_DEPLOYED';
@@ -399,9 +407,14 @@ function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
   const from = Number(q.get('beginTime') ?? 0);
   const to = Number(q.get('endTime') ?? Infinity);
   const level = /level:(\w+)/.exec(query)?.[1];
+  // page 1-200 and size 1-100 (default 20), as the API reference gives them.
+  const size = Number(q.get('size') ?? '20');
+  const page = Number(q.get('page') ?? '1');
+  if (!(size >= 1 && size <= 100 && page >= 1 && page <= 200))
+    return error(400, 'InvalidParameter', 'page or size is out of range.');
   const lines = inst.log
     .filter((l) => l.timestamp >= from && l.timestamp <= to && (!level || l.level === level))
-    .slice(0, Number(q.get('size') ?? '20'));
+    .slice((page - 1) * size, page * size);
   return ok({ Result: lines.map((l) => ({ ...l, host: '10.0.0.1', instanceId: inst.id })) });
 }
 

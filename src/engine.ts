@@ -6,9 +6,10 @@ import type { Clock } from './clock.ts';
 import { errorMessage } from './errors.ts';
 import type { Logger } from './log.ts';
 import { formatDuration } from './parse.ts';
+import { printRemoteLogs, type LogsMode } from './remote-logs.ts';
 import { redactSecrets } from './secrets.ts';
 import { defaultSchedule, isPending, pollRuns, trackRuns, type PollEnd, type TrackedRun } from './poll.ts';
-import type { Observation, Provider, RunHandle, TriggerOutcome } from './providers/types.ts';
+import type { Observation, Provider, RunHandle, StageSpan, TriggerOutcome } from './providers/types.ts';
 
 export type Conclusion = 'success' | 'failure' | 'timed_out' | 'cancelled' | 'triggered';
 
@@ -21,6 +22,8 @@ export interface RunRecord {
   startedAt: number;
   finishedAt?: number;
   details?: Record<string, unknown>;
+  /** The stages the provider last reported, with their times. */
+  stages?: StageSpan[];
 }
 
 export interface StepResult {
@@ -47,7 +50,16 @@ export interface EngineOptions {
   /** Longest time spent cancelling runs after a timeout or abort. */
   cancelBudgetMs?: number;
   heartbeatMs?: number;
+  /** The providers' own logs of ended runs (inputs `logs`, `log-lines`); none when absent. */
+  logs?: { mode: LogsMode; maxLines: number };
 }
+
+/** Longest time spent reading logs once the runs ended. */
+const LOGS_BUDGET_MS = 60_000;
+/** The runner sends SIGTERM 7.5 s after SIGINT: after a job cancellation, logs must be read before that. */
+const CANCELLED_LOGS_UNTIL_MS = 6_000;
+/** Less time than this left after the cancels: the logs are skipped. */
+const CANCELLED_LOGS_MIN_MS = 1_500;
 
 const TRIGGERED_STATUS = 'triggered';
 
@@ -64,11 +76,52 @@ export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
     const anyFailed = records.some((r) => r.conclusion === 'failure');
     return { ...early, conclusion: anyFailed ? 'failure' : 'triggered' };
   }
+  const abort = abortTime(opts);
   const pollErrors = new Map<RunRecord, string>();
   const end = await waitForRuns(opts, records, deadline, pollErrors);
   const pending = records.filter((r) => r.conclusion === 'pending');
   if (end !== 'done') await stopUnfinished(opts, pending, end, pollErrors);
+  abort.dispose();
+  await printLogs(opts, records, abort.at());
   return { ...early, conclusion: stepConclusion(records, end) };
+}
+
+/** When the job was cancelled, if it was. */
+function abortTime(opts: EngineOptions): { at(): number | undefined; dispose(): void } {
+  let at: number | undefined;
+  const onAbort = (): void => {
+    at = opts.clock.now();
+  };
+  if (opts.signal?.aborted) onAbort();
+  else opts.signal?.addEventListener('abort', onAbort, { once: true });
+  return { at: () => at, dispose: () => opts.signal?.removeEventListener('abort', onAbort) };
+}
+
+/** After every run ended and every cancel went out; on job cancellation only if time is left. */
+async function printLogs(opts: EngineOptions, records: RunRecord[], abortedAt: number | undefined): Promise<void> {
+  if (!opts.logs || opts.logs.mode === 'none' || opts.provider.logs === undefined) return;
+  let budgetMs = LOGS_BUDGET_MS;
+  if (abortedAt !== undefined) {
+    budgetMs = abortedAt + CANCELLED_LOGS_UNTIL_MS - opts.clock.now();
+    if (budgetMs < CANCELLED_LOGS_MIN_MS) {
+      opts.log.info('provider logs skipped: the job is being cancelled, and cancelling the runs came first');
+      return;
+    }
+  }
+  try {
+    await printRemoteLogs({
+      provider: opts.provider,
+      runs: records,
+      mode: opts.logs.mode,
+      maxLines: opts.logs.maxLines,
+      log: opts.log,
+      budgetMs,
+      now: () => opts.clock.now(),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+  } catch (err) {
+    opts.log.warning(`could not read the provider's logs: ${errorMessage(err)}`);
+  }
 }
 
 async function triggerAll(
@@ -156,6 +209,7 @@ function applyObservation(record: RunRecord, obs: Observation, run: TrackedRun):
   // Status and message are the provider's text and end up in outputs and the summary.
   record.status = redactSecrets(obs.status);
   if (obs.details !== undefined) record.details = { ...record.details, ...obs.details };
+  if (obs.stages !== undefined) record.stages = obs.stages;
   if (obs.phase === 'pending') return;
   record.conclusion = obs.phase;
   record.finishedAt = run.finishedAt ?? run.startedAt;

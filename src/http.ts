@@ -68,6 +68,9 @@ export const defaultHttpOptions: HttpOptions = {
   debug: () => undefined,
 };
 
+/** Streamed reads open at once per origin at most (see `stream`). */
+const STREAM_CONNECTIONS = 64;
+
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** Errors raised before a byte of the request left this machine. */
 const UNSENT_CODES = new Set([
@@ -121,17 +124,58 @@ export class HttpClient {
   /** Aborted by close(): cuts short the backoff sleeps of requests nobody awaits any more. */
   private readonly closing = new AbortController();
   private readonly slots: OriginSlots;
+  /** Connections for streamed reads (logs), made on first use: a stream holds its connection for seconds. */
+  private streamAgent: Agent | undefined;
 
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = { ...defaultHttpOptions, ...options };
     this.slots = new OriginSlots(this.options.connectionsPerOrigin);
+    this.agent = this.newAgent(this.options.connectionsPerOrigin);
+  }
+
+  private newAgent(connections: number): Agent {
     const ca = this.options.ca;
-    this.agent = new undici.Agent({
-      connections: this.options.connectionsPerOrigin,
+    return new undici.Agent({
+      connections,
       keepAliveTimeout: 10_000,
       // node:tls is loaded here, not at start: an http:// endpoint never needs it.
       ...(ca ? { connect: { ca: [...process.getBuiltinModule('node:tls').rootCertificates, ca] } } : {}),
     });
+  }
+
+  /**
+   * A GET whose body is read as it arrives, for streams that never end by themselves (a live log):
+   * `onText` gets each decoded piece, and `signal` ends the read, which then resolves as if the stream
+   * had ended. Sent once, never retried; a non-2xx answer is returned with its whole (short) body, and
+   * a signal that fires before the answer came is an error. Streams do not take the per-origin slots of
+   * the status calls: the caller bounds how many it opens.
+   */
+  async stream(req: HttpRequest, onText: (text: string) => void, signal: AbortSignal): Promise<HttpResponse> {
+    if (this.closed) throw new NetworkError(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
+    this.streamAgent ??= this.newAgent(STREAM_CONNECTIONS);
+    const headers: Record<string, string> = { 'user-agent': this.options.userAgent, ...req.headers };
+    const signed = req.sign ? await req.sign({ method: 'GET', url: req.url, headers, body: '' }) : {};
+    let answer: HttpResponse | undefined;
+    try {
+      const res = await this.streamAgent.request({
+        origin: req.url.origin,
+        path: `${req.url.pathname}${req.url.search}`,
+        method: 'GET',
+        headers: { ...headers, ...signed },
+        signal,
+        headersTimeout: this.options.requestTimeoutMs,
+        bodyTimeout: 0,
+      });
+      answer = { status: res.statusCode, headers: flattenHeaders(res.headers), body: '' };
+      if (res.statusCode < 200 || res.statusCode >= 300) return { ...answer, body: await res.body.text() };
+      res.body.setEncoding('utf8');
+      for await (const chunk of res.body) onText(chunk as string);
+      return answer;
+    } catch (err) {
+      if (signal.aborted && answer !== undefined) return answer;
+      if (signal.aborted) throw new NetworkError(`${req.label}: no answer before the read was stopped`, 'ETIMEDOUT', false);
+      throw toNetworkError(err, req, this.options.requestTimeoutMs);
+    }
   }
 
   /** Sends the request, retrying what is safe to retry; returns the last response whatever its status. */
@@ -176,7 +220,7 @@ export class HttpClient {
   async close(): Promise<void> {
     this.closed = true;
     this.closing.abort();
-    await this.agent.destroy();
+    await Promise.all([this.agent.destroy(), this.streamAgent?.destroy()]);
   }
 
   private shouldRetry(req: HttpRequest, outcome: HttpResponse | NetworkError): boolean {

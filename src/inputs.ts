@@ -67,6 +67,13 @@ export const zin = {
       return s;
     }),
   mapping: () => raw.transform((s, ctx) => accept(parseMapping(s), ctx)),
+  count: (fallback: number, min: number, max: number) =>
+    raw.transform((s, ctx) => {
+      const n = s === '' ? fallback : /^\d+$/.test(s) ? Number(s) : Number.NaN;
+      if (Number.isInteger(n) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max} (got '${s}')` });
+      return z.NEVER;
+    }),
 };
 
 export type InputShape = Record<string, z.ZodType<unknown, string>>;
@@ -103,6 +110,8 @@ export const commonShape = {
   'dry-run': zin.boolean(false),
   'ca-certificate': zin.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
   'allow-insecure-http': zin.boolean(false),
+  logs: zin.oneOf(['failed', 'all', 'none'] as const, 'failed'),
+  'log-lines': zin.count(200, 1, 10_000),
 };
 
 export type CommonSettings = InputValues<typeof commonShape>;

@@ -89,7 +89,7 @@ export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> 
 /** What every front end (the action, the CLI) hands the engine straight from the inputs. */
 export function engineSettings(
   step: PreparedStep,
-): Pick<EngineOptions, 'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock'> {
+): Pick<EngineOptions, 'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock' | 'logs'> {
   const { settings } = step;
   return {
     provider: step.provider,
@@ -99,5 +99,6 @@ export function engineSettings(
     pollIntervalMs: settings['poll-interval'],
     cancelOnAbort: step.cancelOnAbort,
     clock: realClock,
+    logs: { mode: settings.logs, maxLines: settings['log-lines'] },
   };
 }

@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import type { StepResult } from './engine.ts';
 import type { ProviderName } from './inputs.ts';
+import { ganttChart, MAX_BARS } from './gantt.ts';
 import { formatDuration } from './parse.ts';
 
 const ICON: Record<string, string> = {
@@ -57,12 +58,24 @@ export function failureDetails(result: StepResult): string {
     .join('\n');
 }
 
+/** The timeline chart, with a note when it shows only some of the runs; '' when nothing ended. */
+export function timeline(result: StepResult): string {
+  const chart = ganttChart(`Run Pipelines (${result.conclusion})`, result.runs);
+  if (chart === undefined) return '';
+  const note =
+    chart.shown < chart.total
+      ? `\n\n<sub>Timeline of ${chart.shown} of ${chart.total} runs (more than ${MAX_BARS}): the failed and the slowest.</sub>`
+      : '';
+  return `${chart.text}${note}`;
+}
+
 /** Writes the summary; quietly does nothing where the runner gives no summary file. */
 export async function writeSummary(provider: ProviderName, result: StepResult): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
   await core.summary
     .addHeading(`Run Pipelines: ${result.conclusion}`, 3)
     .addRaw(summaryTable(provider, result), true)
+    .addRaw(timeline(result), true)
     .addRaw(failureDetails(result), true)
     .write();
 }

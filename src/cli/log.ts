@@ -4,7 +4,7 @@
  * there too. Every registered secret is replaced by `***` before anything is written.
  */
 import type { Logger } from '../log.ts';
-import { neutralizeCommands } from '../log.ts';
+import { neutralizeCommands, writeInertBlock } from '../log.ts';
 
 export class SecretRegistry {
   private readonly values = new Set<string>();
@@ -52,5 +52,13 @@ export function cliLogger(o: CliLogOptions): Logger {
     notice: annotate('notice'),
     warning: annotate('warning'),
     error: annotate('error'),
+    block: (title, lines) => {
+      const clean = lines.map((l) => o.secrets.redact(l));
+      const write = (text: string): void => o.write(`${text}\n`);
+      if (o.onRunner) return writeInertBlock(write, o.secrets.redact(title), clean);
+      write(`--- ${o.secrets.redact(title)}`);
+      for (const l of clean) write(`  ${l}`);
+      write('---');
+    },
   };
 }

@@ -41,6 +41,33 @@ export interface Observation {
   progress?: string;
   /** Extra fields for the run's entry in the `runs` output (pipeline outputs, deployment id…). */
   details?: Record<string, unknown>;
+  /** The run's stages with their times, where the provider reports them (drawn in the job summary). */
+  stages?: StageSpan[];
+}
+
+/** One stage of a run as the provider reported it; times in epoch milliseconds. */
+export interface StageSpan {
+  name: string;
+  status: string;
+  startedAt?: number;
+  finishedAt?: number;
+}
+
+/** A run that reached its end (or was cancelled), as the engine hands it to `logs`. */
+export interface EndedRun {
+  handle: RunHandle;
+  /** When the step triggered it and when it ended, epoch milliseconds. */
+  startedAt: number;
+  finishedAt: number;
+}
+
+/**
+ * One log the step prints in its own group. `read` hands over the log's lines oldest first, as they
+ * arrive (the reader keeps only the last few), and stops when `signal` aborts.
+ */
+export interface LogSource {
+  title: string;
+  read(onLine: (line: string) => void, signal: AbortSignal): Promise<void>;
 }
 
 /** A request the trigger would send, for `dry-run`; secrets already redacted. */
@@ -64,6 +91,11 @@ export interface Provider {
   /** One observation (or the error that prevented it) per handle, in order. */
   observe(runs: RunHandle[]): Promise<Array<Observation | Error>>;
   cancel(run: RunHandle): Promise<void>;
+  /**
+   * Optional: the logs of ended runs, one source per log. A provider whose log belongs to something
+   * several runs share (an instance) returns one source for them all.
+   */
+  logs?(runs: EndedRun[]): LogSource[];
 }
 
 export interface ProviderContext {

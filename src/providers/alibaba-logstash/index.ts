@@ -10,6 +10,8 @@ import { InputError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import { formatDuration } from '../../parse.ts';
 import type {
+  EndedRun,
+  LogSource,
   Observation,
   Provider,
   ProviderContext,
@@ -22,6 +24,7 @@ import type {
 import { LogstashClient } from './client.ts';
 import { credentialSource, type CredentialSource } from './credentials.ts';
 import type { PipelineItem } from './models.ts';
+import { logstashLogSources } from './logs.ts';
 import { classifyRun, isUpdated, type Classified } from './status.ts';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../log.ts';
@@ -188,6 +191,10 @@ class LogstashProvider implements Provider {
     const seen = views.map((v) => classifyRun(poll, v));
     if (seen.some((o) => o.wantsErrorLog)) await this.appendErrorLog(seen, runs);
     return seen.map(({ wantsErrorLog: _, ...obs }) => obs);
+  }
+
+  logs(runs: EndedRun[]): LogSource[] {
+    return logstashLogSources(this.p.client, runs, () => this.p.clock.now());
   }
 
   /** The engine cancels run by run; the stops of one moment go out as one StopPipelines call. */

@@ -9,6 +9,8 @@ import type { HttpRequest } from '../../http.ts';
 import { InputError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import type {
+  EndedRun,
+  LogSource,
   Observation,
   Provider,
   ProviderContext,
@@ -18,6 +20,7 @@ import type {
   TriggerResult,
 } from '../types.ts';
 import { FelderaClient } from './client.ts';
+import { felderaLogSources } from './logs.ts';
 import { COMPILE_FAILED, classifyPipeline, type FelderaTarget } from './status.ts';
 import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
 
@@ -139,6 +142,10 @@ class FelderaProvider implements Provider {
 
   async cancel(run: RunHandle): Promise<void> {
     await this.client.stop(run.pipeline);
+  }
+
+  logs(runs: EndedRun[]): LogSource[] {
+    return felderaLogSources(this.client, runs);
   }
 
   /** `listed`: the pipeline's entry in this round's list call; a pipeline missing from it is asked directly. */

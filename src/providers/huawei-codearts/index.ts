@@ -9,6 +9,8 @@ import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import type { HttpRequest } from '../../http.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import type {
+  EndedRun,
+  LogSource,
   Observation,
   Provider,
   ProviderContext,
@@ -21,6 +23,7 @@ import type {
 import { CodeArtsClient, type Credentials, type RunBody, type Variable } from './client.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
 import type { PipelineLatestRun } from './models.ts';
+import { codeArtsLogSources, codeArtsStageSpans } from './logs.ts';
 import { classifyLatestRun, classifyRun } from './status.ts';
 
 export const traits: ProviderTraits = {
@@ -244,7 +247,8 @@ class CodeArtsProvider implements Provider {
   private observeEach(runs: RunHandle[]): Promise<Array<Observation | Error>> {
     return mapConcurrent(runs, FAN_OUT_LIMIT, async (r) => {
       try {
-        return classifyRun(await this.client.detail(r.pipeline, r.runId));
+        const detail = await this.client.detail(r.pipeline, r.runId);
+        return { ...classifyRun(detail), stages: codeArtsStageSpans(detail) };
       } catch (e) {
         return e instanceof Error ? e : new Error(errorMessage(e));
       }
@@ -253,6 +257,10 @@ class CodeArtsProvider implements Provider {
 
   async cancel(run: RunHandle): Promise<void> {
     await this.client.stop(run.pipeline, run.runId);
+  }
+
+  logs(runs: EndedRun[]): LogSource[] {
+    return codeArtsLogSources(this.client, runs);
   }
 
   private async triggerBatch(pipelines: string[]): Promise<TriggerResult> {

@@ -8,6 +8,8 @@ import { checkEndpoint, joinUrl } from '../../endpoint.ts';
 import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import type {
+  EndedRun,
+  LogSource,
   Observation,
   Provider,
   ProviderContext,
@@ -21,6 +23,7 @@ import type {
 import { AriaAuth, type Credentials } from './auth.ts';
 import { AriaClient, executionPath, type ExecutionRequest, type PipelineRef } from './client.ts';
 import type { ExecutionResponse } from './models.ts';
+import { ariaLogSources, ariaStageSpans } from './logs.ts';
 import { classifyExecution } from './status.ts';
 
 export const traits: ProviderTraits = {
@@ -181,6 +184,10 @@ class AriaProvider implements Provider {
     await this.client.cancel(run.runId, this.cancelReason());
   }
 
+  logs(runs: EndedRun[]): LogSource[] {
+    return ariaLogSources(this.client, runs);
+  }
+
   private async executeOne(pipeline: string): Promise<TriggerOutcome> {
     try {
       const res = await this.client.execute(this.ref(pipeline), this.body);
@@ -199,6 +206,7 @@ class AriaProvider implements Provider {
       executionLink: run.url ?? null,
       ...obs.details,
     };
+    obs.stages = ariaStageSpans(e);
     return obs;
   }
 
