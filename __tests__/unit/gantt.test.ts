@@ -132,6 +132,7 @@ describe('the timeline chart', () => {
   });
 
   test('nothing to draw when no run ended (a step that did not wait)', () => {
-    expect(ganttChart('x', [{ pipeline: 'a', status: 'triggered', conclusion: 'triggered', startedAt: T0 }])).toBeUndefined();
+    const notWaited: RunRecord = { pipeline: 'a', status: 'triggered', conclusion: 'triggered', startedAt: T0 };
+    expect(ganttChart('x', [notWaited])).toBeUndefined();
   });
 });

@@ -25,10 +25,11 @@ async function readRunLog(client: CodeArtsClient, r: EndedRun, onLine: (l: strin
   const { pipeline, runId } = r.handle;
   const detail = await client.detail(pipeline, runId);
   for (const s of stepsThatRan(detail)) {
-    onLine(`=== ${s.title}: ${s.status}`);
     let offset = 0;
     for (let page = 0; page < MAX_PAGES && !signal.aborted; page++) {
       const answer = await client.stepLog(pipeline, runId, s.jobId, s.stepId, offset, PAGE_LINES);
+      // The step's heading goes with its first page: a step whose log cannot be read shows nothing.
+      if (page === 0) onLine(`=== ${s.title}: ${s.status}`);
       const text = answer.log ?? '';
       for (const line of text.split(/\r?\n/).slice(0, text.endsWith('\n') ? -1 : undefined)) onLine(line);
       const next = Number(answer.end_offset ?? Number.NaN);
