@@ -47,7 +47,7 @@ function simulatedClock(): Clock {
 /** Polls one run ending at `endMs`; returns the polls made and when the end was seen. */
 export async function simulate(endMs: number, pollIntervalMs: number): Promise<{ polls: number; seenAt: number }> {
   const clock = simulatedClock();
-  const runs = trackRuns([{ pipeline: 'p', runId: 'r' }], 0);
+  const runs = trackRuns([{ version: 1, provider: 'feldera', pipeline: 'p', runId: 'r', data: {} }], 0);
   await pollRuns({
     runs,
     observe: (handles) =>

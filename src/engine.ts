@@ -13,27 +13,30 @@ import type { Observation, Provider, RunHandle, StageSpan, TriggerOutcome } from
 
 export type Conclusion = 'success' | 'failure' | 'timed_out' | 'cancelled' | 'triggered';
 
-export interface RunRecord {
+/** One pipeline's run as the step saw it; `Data` and `Details` are the provider's own types, passed through. */
+export interface RunRecord<Data = unknown, Details extends object = object> {
   pipeline: string;
-  handle?: RunHandle;
+  handle?: RunHandle<Data>;
   status: string;
   conclusion: Conclusion | 'pending';
   message?: string;
   startedAt: number;
   finishedAt?: number;
-  details?: Record<string, unknown>;
+  /** The link the provider reported while polling, where the handle has none or a better one. */
+  url?: string;
+  details?: Details;
   /** The stages the provider last reported, with their times. */
   stages?: StageSpan[];
 }
 
-export interface StepResult {
+export interface StepResult<Data = unknown, Details extends object = object> {
   conclusion: Conclusion;
-  runs: RunRecord[];
+  runs: RunRecord<Data, Details>[];
   requestId?: string;
 }
 
-export interface EngineOptions {
-  provider: Provider;
+export interface EngineOptions<Data = unknown, Details extends object = object> {
+  provider: Provider<Data, Details>;
   pipelines: string[];
   wait: boolean;
   timeoutMs: number;
@@ -44,9 +47,9 @@ export interface EngineOptions {
   /** Aborted when the job is cancelled (SIGINT/SIGTERM). */
   signal?: AbortSignal;
   /** Called once the trigger returned, before waiting: outputs and saved state are written here. */
-  onTriggered?: (result: StepResult) => void;
+  onTriggered?: (result: StepResult<Data, Details>) => void;
   /** Called whenever a run reaches its end, so the post step never cancels a finished run. */
-  onRunFinished?: (record: RunRecord) => void;
+  onRunFinished?: (record: RunRecord<Data, Details>) => void;
   /** Longest time spent cancelling runs after a timeout or abort. */
   cancelBudgetMs?: number;
   heartbeatMs?: number;
@@ -208,6 +211,7 @@ async function waitForRuns(
 function applyObservation(record: RunRecord, obs: Observation, run: TrackedRun): void {
   // Status and message are the provider's text and end up in outputs and the summary.
   record.status = redactSecrets(obs.status);
+  if (obs.url !== undefined) record.url = obs.url;
   if (obs.details !== undefined) record.details = { ...record.details, ...obs.details };
   if (obs.stages !== undefined) record.stages = obs.stages;
   if (obs.phase === 'pending') return;

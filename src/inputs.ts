@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { InputError } from './errors.ts';
+import { PROVIDER_NAMES } from './providers/registry.ts';
 import { parseBoolean, parseDuration, parseList, parseMapping, type Parsed } from './parse.ts';
 
 /** Returns an input's raw value, trimmed, or '' when unset (the contract of `core.getInput`). */
@@ -92,14 +93,11 @@ export function readInputs<S extends InputShape>(shape: S, source: InputSource):
   return out as InputValues<S>;
 }
 
-export const PROVIDERS = ['feldera', 'vmware-aria', 'huawei-codearts', 'alibaba-logstash'] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
-
 const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
 /** The inputs every provider shares. Provider-specific ones are read by the provider. */
 export const commonShape = {
-  provider: zin.oneOf(PROVIDERS),
+  provider: zin.oneOf(PROVIDER_NAMES),
   'pipeline-ids': zin.list('one or more pipeline ids, separated by commas or newlines'),
   endpoint: zin.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
   region: zin.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),

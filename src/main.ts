@@ -29,7 +29,7 @@ export async function run(): Promise<void> {
 }
 
 async function execute(step: PreparedStep): Promise<StepResult> {
-  const { settings, traits } = step;
+  const { settings, adapter } = step;
   const cancel = onJobCancel();
   const ended = new EndedRuns();
   try {
@@ -38,7 +38,7 @@ async function execute(step: PreparedStep): Promise<StepResult> {
       log: coreLogger,
       signal: cancel.signal,
       onTriggered: (early) => {
-        setOutputs(stepOutputs(settings.provider, traits, early));
+        setOutputs(stepOutputs(settings.provider, adapter, early));
         saveStartedRuns(early.runs.flatMap((r) => (r.handle ? [r.handle] : [])));
       },
       onRunFinished: (record) => {
@@ -52,7 +52,7 @@ async function execute(step: PreparedStep): Promise<StepResult> {
 }
 
 async function report(step: PreparedStep, result: StepResult): Promise<void> {
-  setOutputs(stepOutputs(step.settings.provider, step.traits, result));
+  setOutputs(stepOutputs(step.settings.provider, step.adapter, result));
   await writeSummary(step.settings.provider, result).catch((e: unknown) =>
     core.warning(`job summary not written: ${errorMessage(e)}`),
   );

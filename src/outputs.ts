@@ -1,16 +1,19 @@
 /**
- * Turns a step result into the step's outputs. The set of names here is the set action.yml
- * declares; a test holds the two together.
+ * Turns a step result into the step's outputs. The common names here and the outputs each provider
+ * declares (src/providers/registry.ts) are the set action.yml declares; a test holds them together.
  */
 import type { Conclusion, RunRecord, StepResult } from './engine.ts';
-import type { ProviderName } from './inputs.ts';
-import type { ProviderTraits } from './providers/types.ts';
+import { ALL_PROVIDER_OUTPUTS, providerInfo, type ProviderName } from './providers/registry.ts';
+import type { ProviderAdapter } from './providers/types.ts';
 
+/** The outputs every step sets; each provider declares its own in the registry. */
 export const COMMON_OUTPUTS = ['conclusion', 'runs', 'run-ids', 'status'] as const;
-export const PROVIDER_OUTPUTS = ['executionId', 'executionIndex', 'executionLink', 'pipeline_run_id', 'request-id'] as const;
-export const OUTPUT_NAMES: readonly string[] = [...COMMON_OUTPUTS, ...PROVIDER_OUTPUTS];
+export const OUTPUT_NAMES: readonly string[] = [...COMMON_OUTPUTS, ...ALL_PROVIDER_OUTPUTS];
 
-export interface RunSummary {
+/** A run's entry in the `runs` output: these fields, then the provider's own details. */
+export type RunSummary<Details extends object = object> = RunFields & Details;
+
+interface RunFields {
   provider: ProviderName;
   pipeline: string;
   runId: string | null;
@@ -21,10 +24,12 @@ export interface RunSummary {
   finishedAt: string | null;
   durationSeconds: number | null;
   message: string | null;
-  [extra: string]: unknown;
 }
 
-export function summarizeRun(provider: ProviderName, r: RunRecord): RunSummary {
+export function summarizeRun<Details extends object>(
+  provider: ProviderName,
+  r: RunRecord<unknown, Details>,
+): RunSummary<Details> | RunFields {
   const duration = r.finishedAt === undefined ? null : Math.round((r.finishedAt - r.startedAt) / 100) / 10;
   return {
     provider,
@@ -32,7 +37,7 @@ export function summarizeRun(provider: ProviderName, r: RunRecord): RunSummary {
     runId: r.handle?.runId ?? null,
     status: r.status,
     conclusion: r.conclusion,
-    url: r.handle?.url ?? null,
+    url: r.url ?? r.handle?.url ?? null,
     startedAt: new Date(r.startedAt).toISOString(),
     finishedAt: r.finishedAt === undefined ? null : new Date(r.finishedAt).toISOString(),
     durationSeconds: duration,
@@ -42,7 +47,7 @@ export function summarizeRun(provider: ProviderName, r: RunRecord): RunSummary {
 }
 
 /** Every output the step sets, as name → string value. */
-export function stepOutputs(provider: ProviderName, traits: ProviderTraits, result: StepResult): Record<string, string> {
+export function stepOutputs(provider: ProviderName, adapter: ProviderAdapter, result: StepResult): Record<string, string> {
   const first = result.runs[0];
   const outputs: Record<string, string> = {
     conclusion: result.conclusion,
@@ -50,10 +55,12 @@ export function stepOutputs(provider: ProviderName, traits: ProviderTraits, resu
     'run-ids': JSON.stringify(result.runs.map((r) => r.handle?.runId ?? null)),
     status: first?.status ?? '',
   };
-  if (result.requestId !== undefined) outputs['request-id'] = result.requestId;
-  Object.assign(outputs, traits.extraOutputs?.(first?.handle, result.requestId) ?? {});
+  for (const [name, value] of Object.entries(adapter.stepOutputs?.(first?.handle, result.requestId) ?? {})) {
+    if (value !== undefined) outputs[name] = value;
+  }
+  const declared: readonly string[] = [...COMMON_OUTPUTS, ...providerInfo(provider).outputs];
   for (const name of Object.keys(outputs)) {
-    if (!OUTPUT_NAMES.includes(name)) throw new Error(`output '${name}' is not declared in action.yml`);
+    if (!declared.includes(name)) throw new Error(`output '${name}' is not declared for ${provider} (src/providers/registry.ts)`);
   }
   return outputs;
 }

@@ -6,8 +6,8 @@ type YamlParse = (text: string) => unknown;
 let yamlParse: YamlParse | undefined;
 
 /**
- * The YAML parser is about a fifth of the bundle and only `parameters` needs it, so it is loaded on
- * demand: setup calls this before reading inputs when a mapping input is given.
+ * The YAML parser is about a fifth of the bundle and only mapping inputs need it, so it is loaded on
+ * demand: setup calls this before reading inputs when an input that needs it (registry: `yaml-parser`) is given.
  */
 export async function loadYamlParser(): Promise<void> {
   if (yamlParse) return;

@@ -7,12 +7,14 @@ import * as core from '@actions/core';
 import { errorMessage } from './errors.ts';
 import { coreLogger, registerSecret } from './log.ts';
 import { prepareStep } from './setup.ts';
-import { readSavedState } from './state.ts';
+import { parseEach, readSavedState } from './state.ts';
 
 export async function post(): Promise<void> {
   const state = readSavedState();
-  const open = state.runs.filter((r) => !state.ended.has(r.runId));
-  if (state.completed || open.length === 0) return;
+  const unfinished = state.runs.filter((r) => !state.ended.has(r.runId));
+  if (state.completed) return;
+  if (state.unreadable > 0) coreLogger.warning(`${state.unreadable} saved run(s) could not be read and are left alone`);
+  if (unfinished.length === 0) return;
   try {
     const step = await prepareStep({
       inputs: (n) => core.getInput(n),
@@ -21,9 +23,13 @@ export async function post(): Promise<void> {
       secret: registerSecret,
     });
     if (!step.cancelOnAbort) {
-      coreLogger.info(`${open.length} run(s) may still be going; cancel-on-abort is off, so they are left alone`);
+      coreLogger.info(`${unfinished.length} run(s) may still be going; cancel-on-abort is off, so they are left alone`);
       return;
     }
+    // The provider's own schema reads each handle's data back; a handle it refuses is left alone.
+    const { parsed: open, refused } = parseEach(step.adapter.handleSchema, unfinished);
+    if (refused > 0)
+      coreLogger.warning(`${refused} saved run(s) do not match the ${step.settings.provider} handle and are left alone`);
     const seen = await step.provider.observe(open);
     // A run whose state cannot be read is left alone: it may have finished, and a finished run is never cancelled.
     const stillGoing = open.filter((run, i) => {

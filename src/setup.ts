@@ -8,8 +8,8 @@ import { defaultHttpOptions, HttpClient } from './http.ts';
 import { readCommonSettings, type CommonSettings, type InputSource } from './inputs.ts';
 import type { Logger } from './log.ts';
 import { loadYamlParser, parseDuration } from './parse.ts';
-import { loadProvider } from './providers/registry.ts';
-import type { Provider, ProviderTraits, WorkflowContext } from './providers/types.ts';
+import { providerInfo, type InputNeed, type ProviderInfo } from './providers/registry.ts';
+import type { Provider, ProviderAdapter, WorkflowContext } from './providers/types.ts';
 
 export interface StepEnvironment {
   inputs: InputSource;
@@ -22,7 +22,8 @@ export interface StepEnvironment {
 export interface PreparedStep {
   settings: CommonSettings;
   provider: Provider;
-  traits: ProviderTraits;
+  /** The chosen provider's adapter module: its handle schema and step outputs. */
+  adapter: ProviderAdapter;
   http: HttpClient;
   cancelOnAbort: boolean;
 }
@@ -60,11 +61,21 @@ function requestTimeout(env: NodeJS.ProcessEnv): number {
   return parsed.value;
 }
 
+const NEED_LOADERS: Record<InputNeed, () => Promise<void>> = { 'yaml-parser': loadYamlParser };
+
+/** Loads what the provider's given inputs need before they are read (each need once). */
+async function loadNeeds(info: ProviderInfo, inputs: InputSource): Promise<void> {
+  const given = Object.entries(info.inputs).filter(([name]) => inputs(name) !== '');
+  const needs = new Set(given.flatMap(([, inputNeeds]) => inputNeeds));
+  for (const need of needs) await NEED_LOADERS[need]();
+}
+
 /** Validates every input (common, then the provider's own) before any request is sent. */
 export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> {
   const settings = readCommonSettings(envn.inputs);
-  if (envn.inputs('parameters') !== '') await loadYamlParser();
-  const { createProvider, traits } = await loadProvider(settings.provider);
+  const info = providerInfo(settings.provider);
+  await loadNeeds(info, envn.inputs);
+  const adapter = await info.load();
   const http = new HttpClient({
     requestTimeoutMs: requestTimeout(envn.env),
     clock: envn.clock ?? realClock,
@@ -73,7 +84,7 @@ export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> 
     log: (line) => envn.log.info(line),
     debug: (line) => envn.log.debug(line),
   });
-  const provider = await createProvider({
+  const provider = await adapter.createProvider({
     settings,
     inputs: envn.inputs,
     env: envn.env,
@@ -82,8 +93,8 @@ export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> 
     secret: envn.secret,
     workflow: workflowContext(envn.env),
   });
-  const cancelOnAbort = settings['cancel-on-abort'] ?? traits.cancelOnAbortDefault;
-  return { settings, provider, traits, http, cancelOnAbort };
+  const cancelOnAbort = settings['cancel-on-abort'] ?? info.cancelOnAbortDefault;
+  return { settings, provider, adapter, http, cancelOnAbort };
 }
 
 /** What every front end (the action, the CLI) hands the engine straight from the inputs. */

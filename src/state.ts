@@ -3,7 +3,8 @@
  * ended, so the post step cancels only runs that are still going and never cancels twice.
  */
 import * as core from '@actions/core';
-import type { RunHandle } from './providers/types.ts';
+import { z } from 'zod';
+import { savedHandleSchema, type RunHandle } from './providers/types.ts';
 
 const KEYS = { runs: 'runs', ended: 'ended', completed: 'completed' } as const;
 
@@ -45,24 +46,40 @@ export function saveCompleted(): void {
 }
 
 export interface SavedState {
+  /** The handles main saved, their provider data not yet read (see readHandles). */
   runs: RunHandle[];
+  /** Entries of the saved runs that are not a handle this version can read, for a warning. */
+  unreadable: number;
   ended: Set<string>;
   completed: boolean;
 }
 
-function parseArray<T>(text: string): T[] {
+/** The JSON list saved under one key, or an empty one when it is missing or garbled. */
+function savedList(text: string): unknown[] {
   try {
-    const v: unknown = JSON.parse(text || '[]');
-    return Array.isArray(v) ? (v as T[]) : [];
+    const value: unknown = JSON.parse(text || '[]');
+    return Array.isArray(value) ? value : [];
   } catch {
     return [];
   }
 }
 
+/** The entries `schema` accepts, and how many it refused. */
+export function parseEach<T>(schema: z.ZodType<T>, entries: readonly unknown[]): { parsed: T[]; refused: number } {
+  const parsed: T[] = [];
+  for (const entry of entries) {
+    const result = schema.safeParse(entry);
+    if (result.success) parsed.push(result.data);
+  }
+  return { parsed, refused: entries.length - parsed.length };
+}
+
 export function readSavedState(): SavedState {
+  const runs = parseEach(savedHandleSchema, savedList(core.getState(KEYS.runs)));
   return {
-    runs: parseArray<RunHandle>(core.getState(KEYS.runs)),
-    ended: new Set(parseArray<string>(core.getState(KEYS.ended))),
+    runs: runs.parsed,
+    unreadable: runs.refused,
+    ended: new Set(parseEach(z.string(), savedList(core.getState(KEYS.ended))).parsed),
     completed: core.getState(KEYS.completed) === 'true',
   };
 }

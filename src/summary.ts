@@ -3,8 +3,8 @@
  */
 import * as core from '@actions/core';
 import type { StepResult } from './engine.ts';
-import type { ProviderName } from './inputs.ts';
 import { ganttChart, MAX_BARS } from './gantt.ts';
+import type { ProviderName } from './providers/registry.ts';
 import { formatDuration } from './parse.ts';
 
 const ICON: Record<string, string> = {
@@ -26,10 +26,9 @@ function runCell(runId: string, url: string | undefined): string {
   return url !== undefined && /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">${id}</a>` : id;
 }
 
-/** The handle's link, or one the provider reported while polling (`details.url`, as in the `runs` output). */
+/** The handle's link, or one the provider reported while polling (as in the `runs` output). */
 function runUrl(r: StepResult['runs'][number]): string | undefined {
-  const reported = r.details?.['url'];
-  return r.handle?.url ?? (typeof reported === 'string' ? reported : undefined);
+  return r.handle?.url ?? r.url;
 }
 
 const ENDED_BADLY = new Set(['failure', 'timed_out', 'cancelled']);

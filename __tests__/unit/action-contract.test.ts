@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from '../../emulator/run-action.ts';
 import { commonShape, readCommonSettings } from '../../src/inputs.ts';
-import { OUTPUT_NAMES } from '../../src/outputs.ts';
+import { COMMON_OUTPUTS } from '../../src/outputs.ts';
+import { PROVIDER_NAMES, PROVIDERS } from '../../src/providers/registry.ts';
 
 interface ActionYml {
   runs: { using: string; main: string; post: string };
@@ -20,12 +21,21 @@ test('runs on node24 with main and post bundles that exist', () => {
   expect(action.runs.post).toBe('dist/post.js');
 });
 
-test('the outputs action.yml declares are exactly the ones the code can set', () => {
-  expect(Object.keys(action.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
+test('the outputs action.yml declares are exactly the ones the code can set: the common ones and those the providers declare', () => {
+  const declaredByProviders = PROVIDER_NAMES.flatMap((name): readonly string[] => PROVIDERS[name].outputs);
+  expect(Object.keys(action.outputs).sort()).toEqual([...new Set([...COMMON_OUTPUTS, ...declaredByProviders])].sort());
 });
 
-test('every common input is declared', () => {
+test('every common input and every input a provider declares is declared', () => {
   for (const name of Object.keys(commonShape)) expect(action.inputs).toHaveProperty(name);
+  for (const provider of PROVIDER_NAMES) {
+    for (const name of Object.keys(PROVIDERS[provider].inputs)) expect(action.inputs).toHaveProperty(name);
+  }
+});
+
+test('every input action.yml declares is read by the common settings or by a provider', () => {
+  const read = new Set([...Object.keys(commonShape), ...PROVIDER_NAMES.flatMap((p) => Object.keys(PROVIDERS[p].inputs))]);
+  expect(Object.keys(action.inputs).filter((name) => !read.has(name))).toEqual([]);
 });
 
 test('defaults in action.yml are the defaults the code applies when an input is unset', () => {

@@ -57,7 +57,7 @@ function scriptedProvider(
         outcomes: pipelines.map((pipeline) =>
           refuse.includes(pipeline)
             ? { pipeline, error: new Error('HTTP 404: NoSuchPipeline: not here') }
-            : { pipeline, run: { pipeline, runId: `run-${pipeline}` } },
+            : { pipeline, run: { version: 1, provider: 'feldera', pipeline, runId: `run-${pipeline}`, data: {} } },
         ),
       }),
     observe: (runs: RunHandle[]) => Promise.resolve(runs.map((r) => script(r.pipeline, clock.now()))),

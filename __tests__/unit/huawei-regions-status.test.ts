@@ -112,7 +112,8 @@ describe('CodeArts run status from the batch status call (PipelineLatestRun)', (
     expect(classifyLatestRun(latest({ status: 'COMPLETED' }), OURS)).toEqual({
       status: 'COMPLETED',
       phase: 'success',
-      details: { url: 'https://console.example/detail/bfbc/dd6d', runNumber: 42 },
+      url: 'https://console.example/detail/bfbc/dd6d',
+      details: { runNumber: 42 },
     });
     expect(classifyLatestRun(latest({ detail_url: null, run_number: null }), OURS)).toEqual({
       status: 'RUNNING',

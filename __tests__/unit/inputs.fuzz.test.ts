@@ -16,7 +16,7 @@ import { parseBoolean, parseDuration, parseList, parseMapping, loadYamlParser } 
 
 beforeAll(loadYamlParser);
 import { prepareStep } from '../../src/setup.ts';
-import { PROVIDERS } from '../../src/inputs.ts';
+import { PROVIDER_NAMES } from '../../src/providers/registry.ts';
 import { PROVIDER_ROWS } from '../helpers/reliability-rows.ts';
 
 const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
@@ -97,7 +97,7 @@ describe.each(PROVIDER_ROWS.map((row) => [row.provider, row] as const))('%s inpu
       fc.asyncProperty(inputText, async (value) => {
         // Another provider's name makes the row's inputs another provider's: out of this property.
         fc.pre(
-          !(name === 'provider' && (PROVIDERS as readonly string[]).includes(value.trim()) && value.trim() !== row.provider),
+          !(name === 'provider' && (PROVIDER_NAMES as readonly string[]).includes(value.trim()) && value.trim() !== row.provider),
         );
         tried++;
         const err = await prepare({ ...valid, [name]: value });

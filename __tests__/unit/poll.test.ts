@@ -19,7 +19,7 @@ function simClock(): Clock & { t: number } {
   return c;
 }
 
-const handle = (p: string): RunHandle => ({ pipeline: p, runId: p });
+const handle = (p: string): RunHandle => ({ version: 1, provider: 'feldera', pipeline: p, runId: p, data: {} });
 const pending: Observation = { status: 'RUNNING', phase: 'pending' };
 const done: Observation = { status: 'COMPLETED', phase: 'success' };
 

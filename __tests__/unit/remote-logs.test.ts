@@ -11,7 +11,15 @@ import { HttpClient } from '../../src/http.ts';
 import { memoryLogger, writeInertBlock } from '../../src/log.ts';
 import { FelderaClient } from '../../src/providers/feldera/client.ts';
 import { felderaLogSources } from '../../src/providers/feldera/logs.ts';
-import type { LogSource, Observation, Provider, RunHandle } from '../../src/providers/types.ts';
+import { HANDLE_VERSION, type LogSource, type Observation, type Provider, type RunHandle } from '../../src/providers/types.ts';
+
+const handle = (pipeline: string): RunHandle => ({
+  version: HANDLE_VERSION,
+  provider: 'feldera',
+  pipeline,
+  runId: pipeline,
+  data: {},
+});
 import { MAX_LINE_CHARS, TailBuffer, printRemoteLogs, wantsLog } from '../../src/remote-logs.ts';
 import { useEmulator } from '../helpers/emulated.ts';
 
@@ -36,8 +44,7 @@ function providerWith(
     asked,
     name: 'feldera',
     preview: () => Promise.resolve([]),
-    trigger: (pipelines) =>
-      Promise.resolve({ outcomes: pipelines.map((p) => ({ pipeline: p, run: { pipeline: p, runId: p } })) }),
+    trigger: (pipelines) => Promise.resolve({ outcomes: pipelines.map((p) => ({ pipeline: p, run: handle(p) })) }),
     observe: (runs: RunHandle[]) => Promise.resolve(runs.map((): Observation => ({ status: 'x', phase: 'success' }))),
     cancel: () => Promise.resolve(),
     logs: (runs) => {
@@ -52,7 +59,7 @@ const ended = (
   pipeline: string,
   conclusion: string,
 ): { handle: RunHandle; conclusion: string; startedAt: number; finishedAt: number } => ({
-  handle: { pipeline, runId: pipeline },
+  handle: handle(pipeline),
   conclusion,
   startedAt: 0,
   finishedAt: 10,
@@ -228,7 +235,7 @@ describe('Feldera log stream', () => {
         await client.send(client.startRequest(name, { initial: 'running', dismiss_error: 'true' }));
       const [quiet, busy] = felderaLogSources(
         client,
-        ['quiet', 'busy'].map((p) => ({ handle: { pipeline: p, runId: p }, startedAt: 0, finishedAt: 0 })),
+        ['quiet', 'busy'].map((p) => ({ handle: handle(p), startedAt: 0, finishedAt: 0 })),
       );
       const quietLines: string[] = [];
       await quiet?.read((l) => quietLines.push(l), new AbortController().signal);

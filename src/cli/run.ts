@@ -90,7 +90,7 @@ async function execute(step: PreparedStep, log: Logger, print: (value: object) =
   } finally {
     cancel.dispose();
   }
-  print(jsonOutputs(stepOutputs(settings.provider, step.traits, result)));
+  print(jsonOutputs(stepOutputs(settings.provider, step.adapter, result)));
   await writeSummary(settings.provider, result).catch((e: unknown) => log.warning(`job summary not written: ${errorMessage(e)}`));
   const failure = failureText(result);
   if (failure !== undefined) log.error(failure);
@@ -103,7 +103,7 @@ export function jsonOutputs(outputs: Record<string, string>): Record<string, unk
 }
 
 /**
- * Providers label runs with the repository, commit and run (Aria comments, Alibaba client tokens).
+ * Providers label runs with the repository, commit and run (run comments, client tokens).
  * Off GitHub, the same facts come from GitLab CI or Jenkins variables.
  */
 export function withCiContext(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

@@ -1,22 +1,96 @@
 /**
- * Provider names → adapters. Each adapter is imported only when chosen, so a step pays start-up time
- * for one provider only.
+ * The one list of providers and what the rest of the action may know about each without loading it:
+ * its name, its default for cancel-on-abort, the inputs it reads beyond the common ones (and what
+ * reading them needs loaded first), and the step outputs it sets. The adapter itself is imported only
+ * when its provider is chosen, so a step pays start-up time for one provider only.
  */
-import type { ProviderName } from '../inputs.ts';
-import type { ProviderFactory, ProviderTraits } from './types.ts';
+import type { InputShape } from '../inputs.ts';
+import type { ProviderAdapter } from './types.ts';
 
-export interface ProviderModule {
-  createProvider: ProviderFactory;
-  traits: ProviderTraits;
+export const PROVIDER_NAMES = ['feldera', 'vmware-aria', 'huawei-codearts', 'alibaba-logstash'] as const;
+export type ProviderName = (typeof PROVIDER_NAMES)[number];
+
+/** Something an input needs loaded before it is read: the YAML parser is a fifth of the bundle and loaded on demand. */
+export type InputNeed = 'yaml-parser';
+
+export interface ProviderInfo {
+  /** Whether runs are cancelled on timeout or job cancellation when `cancel-on-abort` is unset. */
+  readonly cancelOnAbortDefault: boolean;
+  /** The inputs the provider reads beyond the common ones, each with what reading it needs. */
+  readonly inputs: Readonly<Record<string, readonly InputNeed[]>>;
+  /** The step outputs it sets beyond the common ones (action.yml declares each). */
+  readonly outputs: readonly string[];
+  /** Imports the adapter; only the chosen provider's is ever loaded. */
+  readonly load: () => Promise<ProviderAdapter>;
 }
 
-const loaders: Record<ProviderName, () => Promise<ProviderModule>> = {
-  feldera: () => import('./feldera/index.ts'),
-  'vmware-aria': () => import('./vmware-aria/index.ts'),
-  'huawei-codearts': () => import('./huawei-codearts/index.ts'),
-  'alibaba-logstash': () => import('./alibaba-logstash/index.ts'),
-};
+export const PROVIDERS = {
+  feldera: {
+    cancelOnAbortDefault: false,
+    inputs: { operation: [], initial: [], 'bootstrap-policy': [], 'dismiss-error': [], 'api-key': [] },
+    outputs: [],
+    load: (): Promise<ProviderAdapter> => import('./feldera/index.ts'),
+  },
+  'vmware-aria': {
+    cancelOnAbortDefault: true,
+    inputs: {
+      parameters: ['yaml-parser'],
+      comments: [],
+      tags: [],
+      'refresh-token': [],
+      'access-token': [],
+      username: [],
+      password: [],
+      domain: [],
+    },
+    outputs: ['executionId', 'executionIndex', 'executionLink'],
+    load: (): Promise<ProviderAdapter> => import('./vmware-aria/index.ts'),
+  },
+  'huawei-codearts': {
+    cancelOnAbortDefault: true,
+    inputs: {
+      'project-id': [],
+      parameters: ['yaml-parser'],
+      'access-key-id': [],
+      'access-key-secret': [],
+      'security-token': [],
+      'auth-token': [],
+    },
+    outputs: ['pipeline_run_id', 'request-id'],
+    load: (): Promise<ProviderAdapter> => import('./huawei-codearts/index.ts'),
+  },
+  'alibaba-logstash': {
+    cancelOnAbortDefault: false,
+    inputs: {
+      'instance-id': [],
+      'access-key-id': [],
+      'access-key-secret': [],
+      'security-token': [],
+      'role-arn': [],
+      'oidc-provider-arn': [],
+      'role-session-name': [],
+      'client-token': [],
+    },
+    outputs: ['request-id'],
+    load: (): Promise<ProviderAdapter> => import('./alibaba-logstash/index.ts'),
+  },
+} as const satisfies Record<ProviderName, ProviderInfo>;
 
-export function loadProvider(name: ProviderName): Promise<ProviderModule> {
-  return loaders[name]();
+/** The inputs a provider declares, by name. */
+export type ProviderInputName<N extends ProviderName> = keyof (typeof PROVIDERS)[N]['inputs'] & string;
+/** The step outputs a provider declares, by name. */
+export type ProviderOutputName<N extends ProviderName> = (typeof PROVIDERS)[N]['outputs'][number];
+/** What a provider's `stepOutputs` returns: only outputs it declares. */
+export type StepOutputsOf<N extends ProviderName> = Partial<Record<ProviderOutputName<N>, string>>;
+
+export function providerInfo(name: ProviderName): ProviderInfo {
+  return PROVIDERS[name];
 }
+
+/** Every output some provider sets: with the common ones, the outputs action.yml declares. */
+export const ALL_PROVIDER_OUTPUTS: readonly string[] = [
+  ...new Set(PROVIDER_NAMES.flatMap((name): readonly string[] => PROVIDERS[name].outputs)),
+];
+
+/** The zod shape an adapter reads its own inputs with: exactly the inputs it declares above. */
+export type InputShapeOf<N extends ProviderName> = Record<ProviderInputName<N>, InputShape[string]>;

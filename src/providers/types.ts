@@ -1,33 +1,69 @@
 /**
  * The one interface every provider adapter implements. The engine knows nothing else about a
- * provider: it triggers, observes and cancels through these methods.
+ * provider: it triggers, observes and cancels through these methods, and carries each provider's
+ * typed handle data and observation details without looking inside them.
  */
+import { z } from 'zod';
 import type { HttpClient } from '../http.ts';
-import type { CommonSettings, InputSource, ProviderName } from '../inputs.ts';
+import type { CommonSettings, InputSource } from '../inputs.ts';
 import type { Logger } from '../log.ts';
+import type { ProviderName } from './registry.ts';
 
 /** Where a run stands, as the engine needs to know it. */
 export type Phase = 'pending' | 'success' | 'failure';
 
-/** A run the provider accepted. Serialisable: it is saved for the post step. */
-export interface RunHandle {
+/**
+ * The version of the handle's serialised form. A handle is saved for the post step (and may later be
+ * handed to another job): a reader refuses a version it does not know instead of guessing.
+ */
+export const HANDLE_VERSION = 1;
+
+/**
+ * A run the provider accepted. Serialisable: it is saved for the post step and parsed back with the
+ * provider's `handleSchema`. `Data` is what the adapter needs later (execution index, instance id…).
+ */
+export interface RunHandle<Data = unknown> {
+  version: typeof HANDLE_VERSION;
+  provider: ProviderName;
   pipeline: string;
   runId: string;
-  url?: string;
-  /** Provider-specific values the adapter needs later (execution index, instance id…). */
-  data?: Record<string, string>;
+  url?: string | undefined;
+  data: Data;
 }
 
-export type TriggerOutcome =
-  { pipeline: string; run: RunHandle; error?: undefined } | { pipeline: string; run?: undefined; error: Error };
+/** The parts of a handle every provider shares; `data` is left to the provider's schema. */
+const handleFields = {
+  version: z.literal(HANDLE_VERSION),
+  pipeline: z.string().min(1),
+  runId: z.string().min(1),
+  url: z.string().optional(),
+};
 
-export interface TriggerResult {
-  outcomes: TriggerOutcome[];
+/** The schema of a provider's handle: the shared fields, its own name and its own data. */
+export function handleSchemaOf<const N extends ProviderName, D>(
+  provider: N,
+  data: z.ZodType<D>,
+): z.ZodType<RunHandle<D> & { provider: N }> {
+  return z.object({ ...handleFields, provider: z.literal(provider), data });
+}
+
+/** Any provider's handle, its data not yet read: what the post step can check before it knows the provider's schema. */
+export const savedHandleSchema: z.ZodType<RunHandle> = z.object({
+  ...handleFields,
+  provider: z.string().min(1) as z.ZodType<ProviderName>,
+  data: z.unknown(),
+});
+
+export type TriggerOutcome<Data = unknown> =
+  { pipeline: string; run: RunHandle<Data>; error?: undefined } | { pipeline: string; run?: undefined; error: Error };
+
+export interface TriggerResult<Data = unknown> {
+  outcomes: TriggerOutcome<Data>[];
   /** The provider's request id of the trigger call, where it returns one. */
   requestId?: string;
 }
 
-export interface Observation {
+export interface Observation<Details extends object = object> {
   /** The provider's own status string, as it returned it. */
   status: string;
   phase: Phase;
@@ -39,8 +75,10 @@ export interface Observation {
   notice?: string;
   /** Stage/task progress, printed when it changes. */
   progress?: string;
-  /** Extra fields for the run's entry in the `runs` output (pipeline outputs, deployment id…). */
-  details?: Record<string, unknown>;
+  /** A link to the run the provider reported while polling (the handle may have none). */
+  url?: string;
+  /** Extra fields for the run's entry in the `runs` output (pipeline outputs, deployment id…), typed by the provider. */
+  details?: Details;
   /** The run's stages with their times, where the provider reports them (drawn in the job summary). */
   stages?: StageSpan[];
 }
@@ -54,8 +92,8 @@ export interface StageSpan {
 }
 
 /** A run that reached its end (or was cancelled), as the engine hands it to `logs`. */
-export interface EndedRun {
-  handle: RunHandle;
+export interface EndedRun<Data = unknown> {
+  handle: RunHandle<Data>;
   /** When the step triggered it and when it ended, epoch milliseconds. */
   startedAt: number;
   finishedAt: number;
@@ -78,7 +116,11 @@ export interface RequestPreview {
   body?: string;
 }
 
-export interface Provider {
+/**
+ * `Data`: what the provider keeps in each run's handle; `Details`: what its observations add to the
+ * run's entry in the `runs` output. Both are declared by the adapter; the engine passes them through.
+ */
+export interface Provider<Data = unknown, Details extends object = object> {
   readonly name: ProviderName;
   preview(pipelines: string[]): Promise<RequestPreview[]>;
   /**
@@ -87,15 +129,15 @@ export interface Provider {
    * throws the provider's error for the first problem found.
    */
   verify?(pipelines: string[]): Promise<void>;
-  trigger(pipelines: string[]): Promise<TriggerResult>;
+  trigger(pipelines: string[]): Promise<TriggerResult<Data>>;
   /** One observation (or the error that prevented it) per handle, in order. */
-  observe(runs: RunHandle[]): Promise<Array<Observation | Error>>;
-  cancel(run: RunHandle): Promise<void>;
+  observe(runs: RunHandle<Data>[]): Promise<Array<Observation<Details> | Error>>;
+  cancel(run: RunHandle<Data>): Promise<void>;
   /**
    * Optional: the logs of ended runs, one source per log. A provider whose log belongs to something
    * several runs share (an instance) returns one source for them all.
    */
-  logs?(runs: EndedRun[]): LogSource[];
+  logs?(runs: EndedRun<Data>[]): LogSource[];
 }
 
 export interface ProviderContext {
@@ -119,11 +161,16 @@ export interface WorkflowContext {
   workflow?: string;
 }
 
-export type ProviderFactory = (ctx: ProviderContext) => Promise<Provider> | Provider;
+/** The step outputs a provider sets beyond the common ones, by name; each adapter narrows it to the names it declares in the registry. */
+export type ProviderOutputs = Partial<Record<string, string>>;
 
-/** Per-provider defaults and step outputs that the engine applies without knowing the provider. */
-export interface ProviderTraits {
-  cancelOnAbortDefault: boolean;
-  /** Extra step outputs, computed from the first run's handle. */
-  extraOutputs?: (first: RunHandle | undefined, requestId: string | undefined) => Record<string, string>;
+/**
+ * What an adapter module exports (loaded only when its provider is chosen): the factory, the schema
+ * its handles are saved and read back with, and its own step outputs.
+ */
+export interface ProviderAdapter<Data = unknown, Details extends object = object> {
+  createProvider(ctx: ProviderContext): Promise<Provider<Data, Details>> | Provider<Data, Details>;
+  handleSchema: z.ZodType<RunHandle<Data>>;
+  /** Extra step outputs, computed from the first run's handle and the trigger's request id. */
+  stepOutputs?(first: RunHandle<Data> | undefined, requestId: string | undefined): ProviderOutputs;
 }

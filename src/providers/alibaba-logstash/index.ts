@@ -9,27 +9,35 @@ import { checkEndpoint } from '../../endpoint.ts';
 import { InputError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
 import { formatDuration } from '../../parse.ts';
-import type {
-  EndedRun,
-  LogSource,
-  Observation,
-  Provider,
-  ProviderContext,
-  ProviderTraits,
-  RequestPreview,
-  RunHandle,
-  TriggerResult,
-  WorkflowContext,
+import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
+import {
+  HANDLE_VERSION,
+  type EndedRun,
+  type LogSource,
+  type Observation,
+  type Provider,
+  type ProviderContext,
+  type RequestPreview,
+  type TriggerResult,
+  type WorkflowContext,
 } from '../types.ts';
 import { LogstashClient } from './client.ts';
 import { credentialSource, type CredentialSource } from './credentials.ts';
+import type { LogstashData, LogstashHandle } from './handle.ts';
 import type { PipelineItem } from './models.ts';
 import { logstashLogSources } from './logs.ts';
-import { classifyRun, isUpdated, type Classified } from './status.ts';
+import { classifyRun, isUpdated, type Classified, type LogstashDetails } from './status.ts';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../log.ts';
 
-export const traits: ProviderTraits = { cancelOnAbortDefault: false };
+export { handleSchema } from './handle.ts';
+
+export function stepOutputs(
+  _first: LogstashHandle | undefined,
+  requestId: string | undefined,
+): StepOutputsOf<'alibaba-logstash'> {
+  return requestId === undefined ? {} : { 'request-id': requestId };
+}
 
 const PIPELINE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
@@ -46,9 +54,9 @@ const shape = {
   'oidc-provider-arn': zin.optionalText(),
   'role-session-name': zin.optionalText(),
   'client-token': zin.optionalText(/^[A-Za-z0-9._-]{1,64}$/, 'at most 64 letters, digits, ".", "_" or "-"'),
-};
+} satisfies InputShapeOf<'alibaba-logstash'>;
 
-export function createProvider(ctx: ProviderContext): Provider {
+export function createProvider(ctx: ProviderContext): Provider<LogstashData, LogstashDetails> {
   const v = readInputs(shape, ctx.inputs);
   const instanceId = v['instance-id'];
   if (instanceId === undefined) throw new InputError('instance-id', 'is required for alibaba-logstash, e.g. ls-cn-abc123def456');
@@ -124,7 +132,7 @@ interface ProviderParts {
   pollMs: number;
 }
 
-class LogstashProvider implements Provider {
+class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
   readonly name = 'alibaba-logstash' as const;
   private readonly p: ProviderParts;
   /** Set once the instance was seen in another state than `active` after the trigger. */
@@ -157,7 +165,7 @@ class LogstashProvider implements Provider {
     assertAllExist(pipelines, new Map(items.map((i) => [i.pipelineId, i])), this.p.instanceId);
   }
 
-  async trigger(pipelines: string[]): Promise<TriggerResult> {
+  async trigger(pipelines: string[]): Promise<TriggerResult<LogstashData>> {
     this.p.log.info(`signing with ${this.p.source.origin}`);
     await this.waitUntilActive();
     const before = new Map((await this.p.client.listPipelines()).map((i) => [i.pipelineId, i]));
@@ -172,13 +180,13 @@ class LogstashProvider implements Provider {
   }
 
   /** One DescribeLogstash and one ListPipeline, whatever the number of runs. */
-  async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+  async observe(runs: LogstashHandle[]): Promise<Array<Observation<LogstashDetails> | Error>> {
     const [instance, items] = await Promise.all([this.p.client.describeLogstash(), this.p.client.listPipelines()]);
     const byId = new Map(items.map((i) => [i.pipelineId, i]));
     const views = runs.map((r) => ({
       pipeline: r.pipeline,
       item: byId.get(r.pipeline),
-      updatedBefore: r.data?.['updatedBefore'],
+      updatedBefore: r.data.updatedBefore,
     }));
     if (instance.status !== 'active') this.leftActive = true;
     else if (views.some((v) => isUpdated(v) && v.item?.pipelineStatus === 'RUNNING')) this.deployEnded = true;
@@ -193,17 +201,17 @@ class LogstashProvider implements Provider {
     return seen.map(({ wantsErrorLog: _, ...obs }) => obs);
   }
 
-  logs(runs: EndedRun[]): LogSource[] {
+  logs(runs: EndedRun<LogstashData>[]): LogSource[] {
     return logstashLogSources(this.p.client, runs, () => this.p.clock.now());
   }
 
   /** The engine cancels run by run; the stops of one moment go out as one StopPipelines call. */
-  cancel(run: RunHandle): Promise<void> {
+  cancel(run: LogstashHandle): Promise<void> {
     if (this.stopBatch === undefined) {
       const batch: { ids: string[]; done: Promise<void> } = { ids: [], done: Promise.resolve() };
       batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
         this.stopBatch = undefined;
-        const token = derivedToken(run.data?.['clientToken'] ?? this.p.clientToken, 'stop', batch.ids);
+        const token = derivedToken(run.data.clientToken, 'stop', batch.ids);
         await this.p.client.stopPipelines(batch.ids, token);
       });
       this.stopBatch = batch;
@@ -233,8 +241,8 @@ class LogstashProvider implements Provider {
     }
   }
 
-  private async appendErrorLog(seen: Classified[], runs: RunHandle[]): Promise<void> {
-    const since = Math.min(...runs.map((r) => Number(r.data?.['triggeredAt'] ?? this.p.clock.now()))) - LOG_LEAD_MS;
+  private async appendErrorLog(seen: Classified[], runs: LogstashHandle[]): Promise<void> {
+    const since = Math.min(...runs.map((r) => r.data.triggeredAt)) - LOG_LEAD_MS;
     let text: string;
     try {
       const lines = await this.p.client.errorLog(since, this.p.clock.now());
@@ -255,15 +263,15 @@ class LogstashProvider implements Provider {
     before: PipelineItem | undefined,
     triggeredAt: number,
     requestId: string | undefined,
-  ): RunHandle {
-    const data: Record<string, string> = {
+  ): LogstashHandle {
+    const data: LogstashData = {
       instanceId: this.p.instanceId,
       clientToken: this.p.clientToken,
-      triggeredAt: String(triggeredAt),
+      triggeredAt,
+      ...(before?.gmtUpdateTime !== undefined ? { updatedBefore: before.gmtUpdateTime } : {}),
+      ...(requestId !== undefined ? { requestId } : {}),
     };
-    if (before?.gmtUpdateTime !== undefined) data['updatedBefore'] = before.gmtUpdateTime;
-    if (requestId !== undefined) data['requestId'] = requestId;
-    return { pipeline, runId: pipeline, data };
+    return { version: HANDLE_VERSION, provider: 'alibaba-logstash', pipeline, runId: pipeline, data };
   }
 }
 

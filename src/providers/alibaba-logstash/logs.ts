@@ -4,6 +4,7 @@
  * to the end of the last run), every level, and printed oldest first.
  */
 import type { EndedRun, LogSource } from '../types.ts';
+import type { LogstashData } from './handle.ts';
 import type { LogstashClient } from './client.ts';
 import type { LogItem } from './models.ts';
 
@@ -14,16 +15,16 @@ const PAGE_SIZE = 100;
 /** Pages read at most (the API allows page 1 to 200). */
 const MAX_PAGES = 20;
 
-export function logstashLogSources(client: LogstashClient, runs: EndedRun[], now: () => number): LogSource[] {
-  const byInstance = new Map<string, EndedRun[]>();
+export function logstashLogSources(client: LogstashClient, runs: EndedRun<LogstashData>[], now: () => number): LogSource[] {
+  const byInstance = new Map<string, EndedRun<LogstashData>[]>();
   for (const r of runs) {
-    const id = r.handle.data?.['instanceId'] ?? '';
+    const id = r.handle.data.instanceId;
     byInstance.set(id, [...(byInstance.get(id) ?? []), r]);
   }
   return [...byInstance].map(([instanceId, rs]) => ({
     title: `instance ${instanceId} (pipelines ${rs.map((r) => r.handle.pipeline).join(', ')}): Logstash instance log`,
     read: async (onLine, signal) => {
-      const begin = Math.min(...rs.map((r) => Number(r.handle.data?.['triggeredAt'] ?? r.startedAt))) - LOG_LEAD_MS;
+      const begin = Math.min(...rs.map((r) => r.handle.data.triggeredAt)) - LOG_LEAD_MS;
       const end = Math.min(now(), Math.max(...rs.map((r) => r.finishedAt)) + LOG_LEAD_MS);
       const items: LogItem[] = [];
       for (let page = 1; page <= MAX_PAGES && !signal.aborted; page++) {

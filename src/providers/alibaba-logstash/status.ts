@@ -26,8 +26,15 @@ export interface RunView {
   updatedBefore: string | undefined;
 }
 
+/** What a Logstash observation adds to the run's entry in the `runs` output. */
+export interface LogstashDetails {
+  instanceId: string;
+  instanceStatus: string;
+  gmtUpdateTime: string | null;
+}
+
 /** Needs the instance's error log appended to its message. */
-export type Classified = Observation & { wantsErrorLog?: boolean };
+export type Classified = Observation<LogstashDetails> & { wantsErrorLog?: boolean };
 
 const FROZEN: Record<string, string> = {
   inactive: 'inactive (frozen, e.g. an overdue payment)',
@@ -37,7 +44,7 @@ const FROZEN: Record<string, string> = {
 export function classifyRun(poll: PollView, run: RunView): Classified {
   const { item } = run;
   const status = item?.pipelineStatus ?? 'MISSING';
-  const details = {
+  const details: LogstashDetails = {
     instanceId: poll.instanceId,
     instanceStatus: poll.instanceStatus,
     gmtUpdateTime: item?.gmtUpdateTime ?? null,

@@ -8,23 +8,24 @@ import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
 import { InputError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
-import type {
-  EndedRun,
-  LogSource,
-  Observation,
-  Provider,
-  ProviderContext,
-  ProviderTraits,
-  RequestPreview,
-  RunHandle,
-  TriggerResult,
+import type { InputShapeOf } from '../registry.ts';
+import {
+  HANDLE_VERSION,
+  type EndedRun,
+  type LogSource,
+  type Observation,
+  type Provider,
+  type ProviderContext,
+  type RequestPreview,
+  type TriggerResult,
 } from '../types.ts';
 import { FelderaClient } from './client.ts';
 import { felderaLogSources } from './logs.ts';
-import { COMPILE_FAILED, classifyPipeline, type FelderaTarget } from './status.ts';
+import type { FelderaData, FelderaHandle } from './handle.ts';
+import { COMPILE_FAILED, classifyPipeline, type FelderaDetails, type FelderaObservation, type FelderaTarget } from './status.ts';
 import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
 
-export const traits: ProviderTraits = { cancelOnAbortDefault: false };
+export { handleSchema } from './handle.ts';
 
 const NAME = /^[A-Za-z0-9_-]{1,100}$/;
 
@@ -34,7 +35,7 @@ const shape = {
   'bootstrap-policy': zin.optionalOneOf(['allow', 'reject', 'await_approval'] as const),
   'dismiss-error': zin.boolean(true),
   'api-key': zin.optionalText(),
-};
+} satisfies InputShapeOf<'feldera'>;
 
 interface FelderaConfig {
   operation: 'start' | 'activate';
@@ -43,7 +44,7 @@ interface FelderaConfig {
   dismissError: boolean;
 }
 
-export function createProvider(ctx: ProviderContext): Provider {
+export function createProvider(ctx: ProviderContext): Provider<FelderaData, FelderaDetails> {
   const v = readInputs(shape, ctx.inputs);
   if (v.operation === 'activate' && v.initial === 'standby') {
     throw new InputError('initial', "must be running or paused when operation is 'activate' (got 'standby')");
@@ -76,7 +77,7 @@ const LIST_FROM = 4;
 /** A tenant with this many times more pipelines than the round polls is cheaper to poll per pipeline. */
 const LIST_OVERHEAD = 4;
 
-class FelderaProvider implements Provider {
+class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   readonly name = 'feldera' as const;
   private readonly target: FelderaTarget;
   private readonly client: FelderaClient;
@@ -105,7 +106,7 @@ class FelderaProvider implements Provider {
     await mapConcurrent(pipelines, FAN_OUT_LIMIT, (p) => this.client.status(p));
   }
 
-  async trigger(pipelines: string[]): Promise<TriggerResult> {
+  async trigger(pipelines: string[]): Promise<TriggerResult<FelderaData>> {
     const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, async (pipeline) => {
       try {
         await this.client.send(this.triggerRequest(pipeline));
@@ -117,7 +118,7 @@ class FelderaProvider implements Provider {
     return { outcomes };
   }
 
-  async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+  async observe(runs: FelderaHandle[]): Promise<Array<Observation<FelderaDetails> | Error>> {
     const listed = runs.length >= LIST_FROM && this.listing ? await this.listStatuses(runs.length) : undefined;
     return mapConcurrent(runs, FAN_OUT_LIMIT, (r) =>
       this.observeOne(r.pipeline, listed?.get(r.pipeline)).catch((e: unknown) =>
@@ -140,19 +141,18 @@ class FelderaProvider implements Provider {
     }
   }
 
-  async cancel(run: RunHandle): Promise<void> {
+  async cancel(run: FelderaHandle): Promise<void> {
     await this.client.stop(run.pipeline);
   }
 
-  logs(runs: EndedRun[]): LogSource[] {
+  logs(runs: EndedRun<FelderaData>[]): LogSource[] {
     return felderaLogSources(this.client, runs);
   }
 
   /** `listed`: the pipeline's entry in this round's list call; a pipeline missing from it is asked directly. */
-  private async observeOne(name: string, listed?: PipelineStatus): Promise<Observation> {
+  private async observeOne(name: string, listed?: PipelineStatus): Promise<FelderaObservation> {
     const obs = classifyPipeline(listed ?? (await this.client.status(name)), this.target);
-    const programStatus = obs.details?.['programStatus'];
-    if (obs.phase === 'failure' && typeof programStatus === 'string' && COMPILE_FAILED.has(programStatus)) {
+    if (obs.phase === 'failure' && COMPILE_FAILED.has(obs.details.programStatus)) {
       const full = await this.client.programError(name).catch(() => undefined);
       if (full) obs.message = `${obs.message ?? ''}\n${describeProgramError(full)}`.trim();
     }
@@ -173,8 +173,9 @@ class FelderaProvider implements Provider {
     });
   }
 
-  private handle(pipeline: string): RunHandle {
-    return { pipeline, runId: pipeline, url: `${this.base.href.replace(/\/+$/, '')}/pipelines/${encodeURIComponent(pipeline)}/` };
+  private handle(pipeline: string): FelderaHandle {
+    const url = `${this.base.href.replace(/\/+$/, '')}/pipelines/${encodeURIComponent(pipeline)}/`;
+    return { version: HANDLE_VERSION, provider: 'feldera', pipeline, runId: pipeline, url, data: {} };
   }
 }
 

@@ -29,9 +29,20 @@ export const COMPILE_FAILED = new Set(['SqlError', 'RustError', 'SystemError']);
 
 export type FelderaTarget = 'Running' | 'Paused' | 'Standby';
 
-export function classifyPipeline(p: PipelineStatus, target: FelderaTarget): Observation {
+/** What a Feldera observation adds to the run's entry in the `runs` output. */
+export interface FelderaDetails {
+  deploymentStatus: string;
+  desiredStatus: string;
+  programStatus: string;
+  deploymentId: string | null;
+}
+
+/** Always with details: the adapter reads `programStatus` to decide whether to fetch the compiler's errors. */
+export type FelderaObservation = Observation<FelderaDetails> & { details: FelderaDetails };
+
+export function classifyPipeline(p: PipelineStatus, target: FelderaTarget): FelderaObservation {
   const status = p.deployment_status;
-  const details = {
+  const details: FelderaDetails = {
     deploymentStatus: status,
     desiredStatus: p.deployment_desired_status,
     programStatus: p.program_status,

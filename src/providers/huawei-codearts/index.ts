@@ -8,28 +8,35 @@ import { checkEndpoint } from '../../endpoint.ts';
 import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import type { HttpRequest } from '../../http.ts';
 import { readInputs, zin } from '../../inputs.ts';
-import type {
-  EndedRun,
-  LogSource,
-  Observation,
-  Provider,
-  ProviderContext,
-  ProviderTraits,
-  RequestPreview,
-  RunHandle,
-  TriggerOutcome,
-  TriggerResult,
+import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
+import {
+  HANDLE_VERSION,
+  type EndedRun,
+  type LogSource,
+  type Observation,
+  type Provider,
+  type ProviderContext,
+  type RequestPreview,
+  type TriggerOutcome,
+  type TriggerResult,
 } from '../types.ts';
 import { CodeArtsClient, type Credentials, type RunBody, type Variable } from './client.ts';
+import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
 import type { PipelineLatestRun } from './models.ts';
 import { codeArtsLogSources, codeArtsStageSpans } from './logs.ts';
-import { classifyLatestRun, classifyRun } from './status.ts';
+import { classifyLatestRun, classifyRun, type CodeArtsDetails } from './status.ts';
 
-export const traits: ProviderTraits = {
-  cancelOnAbortDefault: true,
-  extraOutputs: (first) => (first ? { pipeline_run_id: first.runId } : {}),
-};
+export { handleSchema } from './handle.ts';
+
+export function stepOutputs(first: CodeArtsHandle | undefined, requestId: string | undefined): StepOutputsOf<'huawei-codearts'> {
+  return {
+    ...(requestId !== undefined ? { 'request-id': requestId } : {}),
+    ...(first ? { pipeline_run_id: first.runId } : {}),
+  };
+}
+
+type CodeArtsObservation = Observation<CodeArtsDetails>;
 
 const ID = /^[A-Za-z0-9]{32}$/;
 const MAX_VARIABLE_VALUE = 8192;
@@ -55,9 +62,9 @@ const shape = {
   'access-key-secret': zin.optionalText(),
   'security-token': zin.optionalText(),
   'auth-token': zin.optionalText(),
-};
+} satisfies InputShapeOf<'huawei-codearts'>;
 
-export function createProvider(ctx: ProviderContext): Provider {
+export function createProvider(ctx: ProviderContext): Provider<CodeArtsData, CodeArtsDetails> {
   const v = readInputs(shape, ctx.inputs);
   const bad = ctx.settings['pipeline-ids'].find((id) => !ID.test(id));
   if (bad !== undefined) throw new InputError('pipeline-ids', `has '${bad}': CodeArts pipeline ids are 32 letters and digits`);
@@ -158,7 +165,7 @@ function variableText(raw: unknown): string {
   return JSON.stringify(raw);
 }
 
-class CodeArtsProvider implements Provider {
+class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   readonly name = 'huawei-codearts' as const;
   private readonly client: CodeArtsClient;
   private readonly ctx: ProviderContext;
@@ -195,7 +202,7 @@ class CodeArtsProvider implements Provider {
     await mapConcurrent(pipelines, FAN_OUT_LIMIT, (p) => this.client.pipeline(p));
   }
 
-  trigger(pipelines: string[]): Promise<TriggerResult> {
+  trigger(pipelines: string[]): Promise<TriggerResult<CodeArtsData>> {
     return this.batch ? this.triggerBatch(pipelines) : this.triggerEach(pipelines);
   }
 
@@ -204,12 +211,14 @@ class CodeArtsProvider implements Provider {
    * detail only for runs the batch answer cannot settle (see classifyLatestRun) or when it failed.
    * One run: its detail, a smaller answer than the batch one.
    */
-  async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+  async observe(runs: CodeArtsHandle[]): Promise<Array<CodeArtsObservation | Error>> {
     if (runs.length < 2 || !this.batchStatus) return this.observeEach(runs);
     const latest = await this.latestRuns([...new Set(runs.map((r) => r.pipeline))]);
-    const results: Array<Observation | Error | undefined> = runs.map((r) => classifyLatestRun(latest.get(r.pipeline), r.runId));
+    const results: Array<CodeArtsObservation | Error | undefined> = runs.map((r) =>
+      classifyLatestRun(latest.get(r.pipeline), r.runId),
+    );
     const unsettled = runs.flatMap((_, i) => (results[i] === undefined ? [i] : []));
-    const details = await this.observeEach(unsettled.map((i) => runs[i] as RunHandle));
+    const details = await this.observeEach(unsettled.map((i) => runs[i] as CodeArtsHandle));
     unsettled.forEach((runIndex, k) => (results[runIndex] = details[k]));
     return results.map((o) => o ?? new Error('no observation returned'));
   }
@@ -244,7 +253,7 @@ class CodeArtsProvider implements Provider {
     } else this.ctx.log.debug(`the batch status call failed (${errorMessage(e)}); polling each run's detail this round`);
   }
 
-  private observeEach(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+  private observeEach(runs: CodeArtsHandle[]): Promise<Array<CodeArtsObservation | Error>> {
     return mapConcurrent(runs, FAN_OUT_LIMIT, async (r) => {
       try {
         const detail = await this.client.detail(r.pipeline, r.runId);
@@ -255,37 +264,39 @@ class CodeArtsProvider implements Provider {
     });
   }
 
-  async cancel(run: RunHandle): Promise<void> {
+  async cancel(run: CodeArtsHandle): Promise<void> {
     await this.client.stop(run.pipeline, run.runId);
   }
 
-  logs(runs: EndedRun[]): LogSource[] {
+  logs(runs: EndedRun<CodeArtsData>[]): LogSource[] {
     return codeArtsLogSources(this.client, runs);
   }
 
-  private async triggerBatch(pipelines: string[]): Promise<TriggerResult> {
+  private async triggerBatch(pipelines: string[]): Promise<TriggerResult<CodeArtsData>> {
     const { runs, requestId } = await this.client.startBatch(pipelines);
-    const outcomes = pipelines.map((pipeline): TriggerOutcome => {
+    const outcomes = pipelines.map((pipeline): TriggerOutcome<CodeArtsData> => {
       const runId = runs.get(pipeline);
-      if (runId) return { pipeline, run: { pipeline, runId } };
+      if (runId) return { pipeline, run: handle(pipeline, runId, {}) };
       return { pipeline, error: new Error('batch-runs returned no pipeline_run_id for this pipeline (not started)') };
     });
     return { outcomes, ...(requestId ? { requestId } : {}) };
   }
 
-  private async triggerEach(pipelines: string[]): Promise<TriggerResult> {
+  private async triggerEach(pipelines: string[]): Promise<TriggerResult<CodeArtsData>> {
     const body = this.runBody();
     const results = await mapConcurrent(pipelines, FAN_OUT_LIMIT, async (pipeline) => {
       try {
         const started = await this.client.startRun(pipeline, body);
         if (started.queued) this.ctx.log.notice(`run ${started.runId} is queued (${started.queued}); waiting for it`, pipeline);
-        const data = started.queueId ? { data: { queueId: started.queueId } } : {};
-        return { outcome: { pipeline, run: { pipeline, runId: started.runId, ...data } }, requestId: started.requestId };
+        const data: CodeArtsData = started.queueId ? { queueId: started.queueId } : {};
+        const outcome: TriggerOutcome<CodeArtsData> = { pipeline, run: handle(pipeline, started.runId, data) };
+        return { outcome, requestId: started.requestId };
       } catch (err) {
-        return {
-          outcome: { pipeline, error: err instanceof Error ? err : new Error(errorMessage(err)) },
-          requestId: undefined,
+        const outcome: TriggerOutcome<CodeArtsData> = {
+          pipeline,
+          error: err instanceof Error ? err : new Error(errorMessage(err)),
         };
+        return { outcome, requestId: undefined };
       }
     });
     const requestId = pipelines.length === 1 ? results[0]?.requestId : undefined;
@@ -305,4 +316,8 @@ class CodeArtsProvider implements Provider {
       ...(this.variables.length > 0 ? { variables: this.variables } : {}),
     };
   }
+}
+
+function handle(pipeline: string, runId: string, data: CodeArtsData): CodeArtsHandle {
+  return { version: HANDLE_VERSION, provider: 'huawei-codearts', pipeline, runId, data };
 }

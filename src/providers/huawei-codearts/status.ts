@@ -13,11 +13,19 @@ const RUNNING = new Set(['RUNNING', 'INIT', 'QUEUED', 'REDISPATCH', 'ASYNC_RUNNI
 const WAITING = new Set(['PAUSED', 'SUSPEND']);
 const STAGE_FAILED = new Set(['FAILED', 'ASYNC_FAILED']);
 
-export function classifyRun(run: RunDetail): Observation {
+/** What a CodeArts observation adds to the run's entry in the `runs` output (its link is the observation's `url`). */
+export interface CodeArtsDetails {
+  runNumber?: number;
+}
+
+type CodeArtsObservation = Observation<CodeArtsDetails>;
+
+export function classifyRun(run: RunDetail): CodeArtsObservation {
   const status = run.status;
   const details = runDetails(run);
-  if (SUCCESS.has(status)) return { status, phase: 'success', details };
-  if (FAILURE.has(status)) return { status, phase: 'failure', message: failureMessage(run), details };
+  const url = run.detail_url ? { url: run.detail_url } : {};
+  if (SUCCESS.has(status)) return { status, phase: 'success', ...url, details };
+  if (FAILURE.has(status)) return { status, phase: 'failure', message: failureMessage(run), ...url, details };
   const active = activeStage(run.stages ?? []);
   const where = active?.name ?? undefined;
   const progress = active ? { progress: progressText(active) } : {};
@@ -26,15 +34,17 @@ export function classifyRun(run: RunDetail): Observation {
     return {
       status,
       phase: 'pending',
+      ...url,
       details,
       ...progress,
       warning: `run ${run.id ?? ''} is ${status}${at}, waiting for a manual review or delay step; still waiting (bounded by timeout)`,
     };
   }
-  if (RUNNING.has(status)) return { status, phase: 'pending', details, ...progress };
+  if (RUNNING.has(status)) return { status, phase: 'pending', ...url, details, ...progress };
   return {
     status,
     phase: 'pending',
+    ...url,
     details,
     ...progress,
     warning: `unknown run status '${status}' (expected COMPLETED, RUNNING, FAILED, CANCELED, PAUSED, SUSPEND or IGNORED); still waiting`,
@@ -46,7 +56,7 @@ export function classifyRun(run: RunDetail): Observation {
  * instead: the pipeline never ran or its latest run is not ours (someone started a newer one), the
  * entry has no status, or the run failed (only the detail names the failed job and step).
  */
-export function classifyLatestRun(entry: PipelineLatestRun | undefined, runId: string): Observation | undefined {
+export function classifyLatestRun(entry: PipelineLatestRun | undefined, runId: string): CodeArtsObservation | undefined {
   if (entry?.pipeline_run_id !== runId || !entry.status || FAILURE.has(entry.status)) return undefined;
   return classifyRun(latestAsDetail(entry, entry.status));
 }
@@ -63,11 +73,8 @@ function latestAsDetail(entry: PipelineLatestRun, status: string): RunDetail {
   };
 }
 
-function runDetails(run: RunDetail): Record<string, unknown> {
-  return {
-    ...(run.detail_url ? { url: run.detail_url } : {}),
-    ...(run.run_number !== undefined && run.run_number !== null ? { runNumber: run.run_number } : {}),
-  };
+function runDetails(run: RunDetail): CodeArtsDetails {
+  return run.run_number !== undefined && run.run_number !== null ? { runNumber: run.run_number } : {};
 }
 
 function isActive(status: string | null | undefined): boolean {

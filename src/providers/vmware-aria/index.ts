@@ -7,36 +7,36 @@ import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint, joinUrl } from '../../endpoint.ts';
 import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import { readInputs, zin } from '../../inputs.ts';
-import type {
-  EndedRun,
-  LogSource,
-  Observation,
-  Provider,
-  ProviderContext,
-  ProviderTraits,
-  RequestPreview,
-  RunHandle,
-  TriggerOutcome,
-  TriggerResult,
-  WorkflowContext,
+import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
+import {
+  HANDLE_VERSION,
+  type EndedRun,
+  type LogSource,
+  type Observation,
+  type Provider,
+  type ProviderContext,
+  type RequestPreview,
+  type TriggerOutcome,
+  type TriggerResult,
+  type WorkflowContext,
 } from '../types.ts';
 import { AriaAuth, type Credentials } from './auth.ts';
 import { AriaClient, executionPath, type ExecutionRequest, type PipelineRef } from './client.ts';
+import type { AriaData, AriaHandle } from './handle.ts';
 import type { ExecutionResponse } from './models.ts';
 import { ariaLogSources, ariaStageSpans } from './logs.ts';
-import { classifyExecution } from './status.ts';
+import { classifyExecution, type AriaDetails } from './status.ts';
 
-export const traits: ProviderTraits = {
-  cancelOnAbortDefault: true,
-  extraOutputs: (first) =>
-    first === undefined
-      ? {}
-      : {
-          executionId: first.runId,
-          executionIndex: first.data?.['executionIndex'] ?? '',
-          executionLink: first.url ?? '',
-        },
-};
+export { handleSchema } from './handle.ts';
+
+export function stepOutputs(first: AriaHandle | undefined): StepOutputsOf<'vmware-aria'> {
+  if (first === undefined) return {};
+  return {
+    executionId: first.runId,
+    executionIndex: first.data.executionIndex === null ? '' : String(first.data.executionIndex),
+    executionLink: first.url ?? '',
+  };
+}
 
 const shape = {
   parameters: zin.mapping(),
@@ -47,11 +47,11 @@ const shape = {
   username: zin.optionalText(),
   password: zin.optionalText(),
   domain: zin.optionalText(),
-};
+} satisfies InputShapeOf<'vmware-aria'>;
 
 type AriaInputs = ReturnType<typeof readInputs<typeof shape>>;
 
-export function createProvider(ctx: ProviderContext): Provider {
+export function createProvider(ctx: ProviderContext): Provider<AriaData, AriaDetails> {
   const v = readInputs(shape, ctx.inputs);
   for (const s of [v['refresh-token'], v['access-token'], v.password]) if (s) ctx.secret(s);
   // Checked up front so a bad id fails before any request.
@@ -125,7 +125,7 @@ export function defaultComments(w: WorkflowContext): string {
   return `Triggered by GitHub Actions: ${w.repository}${commit}${workflow}${runUrl}`;
 }
 
-class AriaProvider implements Provider {
+class AriaProvider implements Provider<AriaData, AriaDetails> {
   readonly name = 'vmware-aria' as const;
   private readonly client: AriaClient;
   private readonly auth: AriaAuth;
@@ -169,26 +169,26 @@ class AriaProvider implements Provider {
     }
   }
 
-  async trigger(pipelines: string[]): Promise<TriggerResult> {
+  async trigger(pipelines: string[]): Promise<TriggerResult<AriaData>> {
     // One login up front, so parallel executes do not each start their own.
     await this.auth.token();
     const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, (p) => this.executeOne(p));
     return { outcomes };
   }
 
-  async observe(runs: RunHandle[]): Promise<Array<Observation | Error>> {
+  async observe(runs: AriaHandle[]): Promise<Array<Observation<AriaDetails> | Error>> {
     return mapConcurrent(runs, FAN_OUT_LIMIT, (r) => this.observeOne(r).catch((e: unknown) => toError(e)));
   }
 
-  async cancel(run: RunHandle): Promise<void> {
+  async cancel(run: AriaHandle): Promise<void> {
     await this.client.cancel(run.runId, this.cancelReason());
   }
 
-  logs(runs: EndedRun[]): LogSource[] {
+  logs(runs: EndedRun<AriaData>[]): LogSource[] {
     return ariaLogSources(this.client, runs);
   }
 
-  private async executeOne(pipeline: string): Promise<TriggerOutcome> {
+  private async executeOne(pipeline: string): Promise<TriggerOutcome<AriaData>> {
     try {
       const res = await this.client.execute(this.ref(pipeline), this.body);
       return { pipeline, run: this.handle(pipeline, res) };
@@ -197,26 +197,31 @@ class AriaProvider implements Provider {
     }
   }
 
-  private async observeOne(run: RunHandle): Promise<Observation> {
+  private async observeOne(run: AriaHandle): Promise<Observation<AriaDetails>> {
     const e = await this.client.execution(run.runId);
-    const obs = classifyExecution(e);
-    obs.details = {
-      executionId: e.id,
-      executionIndex: e.index ?? numberOrNull(run.data?.['executionIndex']),
-      executionLink: run.url ?? null,
-      ...obs.details,
+    const { details, ...obs } = classifyExecution(e);
+    return {
+      ...obs,
+      details: {
+        executionId: e.id,
+        executionIndex: e.index ?? run.data.executionIndex,
+        executionLink: run.url ?? null,
+        ...details,
+      },
+      stages: ariaStageSpans(e),
     };
-    obs.stages = ariaStageSpans(e);
-    return obs;
   }
 
-  private handle(pipeline: string, res: ExecutionResponse): RunHandle {
+  private handle(pipeline: string, res: ExecutionResponse): AriaHandle {
     const link = absoluteLink(this.base, res.executionLink || executionPath(res.executionId));
+    const executionIndex = res.executionIndex ?? null;
     return {
+      version: HANDLE_VERSION,
+      provider: 'vmware-aria',
       pipeline,
       runId: res.executionId,
       url: link,
-      data: { executionIndex: res.executionIndex === undefined ? '' : String(res.executionIndex), executionLink: link },
+      data: { executionIndex },
     };
   }
 
@@ -237,10 +242,6 @@ class AriaProvider implements Provider {
 function absoluteLink(base: URL, link: string): string {
   if (/^https?:\/\//i.test(link)) return link;
   return joinUrl(base, link.startsWith('/') ? link : `/${link}`).href;
-}
-
-function numberOrNull(s: string | undefined): number | null {
-  return s === undefined || s === '' || Number.isNaN(Number(s)) ? null : Number(s);
 }
 
 function toError(e: unknown): Error {

@@ -51,13 +51,26 @@ export function tasksInOrder(e: Execution): TaskRef[] {
   });
 }
 
-export function classifyExecution(e: Execution): Observation {
+/** What the execution itself says, for the run's entry in the `runs` output. */
+export interface ExecutionDetails {
+  output: Record<string, unknown>;
+  statusMessage: string | null;
+}
+
+/** What an Aria observation adds to the run's entry: the execution's identity, then what it says. */
+export interface AriaDetails extends ExecutionDetails {
+  executionId: string;
+  executionIndex: number | null;
+  executionLink: string | null;
+}
+
+export function classifyExecution(e: Execution): Observation<ExecutionDetails> & { details: ExecutionDetails } {
   const status = e.status;
   const phase = phaseOf(status);
-  const details = { output: e.output ?? {}, statusMessage: e.statusMessage ?? null };
+  const details: ExecutionDetails = { output: e.output ?? {}, statusMessage: e.statusMessage ?? null };
   if (phase === 'failure') return { status, phase, message: failureMessage(e), details };
   if (phase === 'success') return { status, phase, details };
-  const obs: Observation = { status, phase, details };
+  const obs: Observation<ExecutionDetails> & { details: ExecutionDetails } = { status, phase, details };
   const progress = progressText(e);
   if (progress !== undefined) obs.progress = progress;
   const hold = holdNotice(e);

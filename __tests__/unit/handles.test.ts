@@ -1,0 +1,58 @@
+/** Each provider's handle survives the trip through saved state, and its schema refuses what it cannot read. */
+import { describe, expect, test } from '@jest/globals';
+import { handleSchema as aria } from '../../src/providers/vmware-aria/handle.ts';
+import { handleSchema as codeArts } from '../../src/providers/huawei-codearts/handle.ts';
+import { handleSchema as feldera } from '../../src/providers/feldera/handle.ts';
+import { handleSchema as logstash } from '../../src/providers/alibaba-logstash/handle.ts';
+import { savedHandleSchema } from '../../src/providers/types.ts';
+import { parseEach } from '../../src/state.ts';
+
+const handles = {
+  feldera: [
+    feldera,
+    { version: 1, provider: 'feldera', pipeline: 'orders', runId: 'orders', url: 'http://f/pipelines/orders/', data: {} },
+  ],
+  aria: [
+    aria,
+    { version: 1, provider: 'vmware-aria', pipeline: 'p1', runId: 'e-1', url: 'https://vra/x', data: { executionIndex: 7 } },
+  ],
+  codeArts: [
+    codeArts,
+    { version: 1, provider: 'huawei-codearts', pipeline: 'a'.repeat(32), runId: 'r1', data: { queueId: 'q' } },
+  ],
+  logstash: [
+    logstash,
+    {
+      version: 1,
+      provider: 'alibaba-logstash',
+      pipeline: 'main',
+      runId: 'main',
+      data: { instanceId: 'ls-cn-1', clientToken: 't', triggeredAt: 1700000000000, updatedBefore: '2024-01-01' },
+    },
+  ],
+} as const;
+
+describe.each(Object.entries(handles))('%s handle', (_name, [schema, handle]) => {
+  test('reads back what JSON wrote, first as any saved handle, then with its own data', () => {
+    const saved = JSON.parse(JSON.stringify(handle)) as unknown;
+    expect(savedHandleSchema.parse(saved)).toEqual(handle);
+    expect(schema.parse(saved)).toEqual(handle);
+  });
+
+  test('refuses an unknown version, another provider and missing data', () => {
+    expect(schema.safeParse({ ...handle, version: 2 }).success).toBe(false);
+    expect(schema.safeParse({ ...handle, provider: 'other' }).success).toBe(false);
+    expect(schema.safeParse({ ...handle, data: undefined }).success).toBe(false);
+  });
+});
+
+test("a provider's data is checked: a Logstash handle without its instance id is refused", () => {
+  const [, handle] = handles.logstash;
+  expect(logstash.safeParse({ ...handle, data: { ...handle.data, instanceId: undefined } }).success).toBe(false);
+  expect(aria.safeParse({ ...handles.aria[1], data: { executionIndex: '7' } }).success).toBe(false);
+});
+
+test('parseEach keeps what the schema accepts and counts the rest', () => {
+  const [, good] = handles.feldera;
+  expect(parseEach(feldera, [good, { runId: 'x' }, 'junk'])).toEqual({ parsed: [good], refused: 2 });
+});

@@ -1,0 +1,12 @@
+/** A CodeArts run's handle: the pipeline run id is the run id; a queued start also names its queue entry. */
+import { z } from 'zod';
+import { handleSchemaOf, type RunHandle } from '../types.ts';
+
+export const codeArtsData = z.object({
+  /** Set when the start was queued behind a concurrency limit (DEVPIPE.00011169/70). */
+  queueId: z.string().optional(),
+});
+export type CodeArtsData = z.infer<typeof codeArtsData>;
+export type CodeArtsHandle = RunHandle<CodeArtsData>;
+
+export const handleSchema = handleSchemaOf('huawei-codearts', codeArtsData);
