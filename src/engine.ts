@@ -6,7 +6,7 @@ import type { Clock } from './clock.ts';
 import { errorMessage } from './errors.ts';
 import type { Logger } from './log.ts';
 import { formatDuration } from './parse.ts';
-import { printRemoteLogs, type LogsMode } from './remote-logs.ts';
+import { RemoteLogs, type LogsMode } from './remote-logs.ts';
 import { redactSecrets } from './secrets.ts';
 import { defaultSchedule, isPending, pollRuns, trackRuns, type PollEnd, type TrackedRun } from './poll.ts';
 import type { Observation, Provider, RunHandle, StageSpan, TriggerOutcome } from './providers/types.ts';
@@ -80,13 +80,25 @@ export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
     return { ...early, conclusion: anyFailed ? 'failure' : 'triggered' };
   }
   const abort = abortTime(opts);
+  const logs = remoteLogs(opts);
   const pollErrors = new Map<RunRecord, string>();
-  const end = await waitForRuns(opts, records, deadline, pollErrors);
+  const end = await waitForRuns(opts, records, deadline, pollErrors, logs);
   const pending = records.filter((r) => r.conclusion === 'pending');
   if (end !== 'done') await stopUnfinished(opts, pending, end, pollErrors);
   abort.dispose();
-  await printLogs(opts, records, abort.at());
+  if (logs) await finishLogs(opts, logs, pending, abort.at());
   return { ...early, conclusion: stepConclusion(records, end) };
+}
+
+function remoteLogs(opts: EngineOptions): RemoteLogs | undefined {
+  if (!opts.logs || opts.logs.mode === 'none' || opts.provider.logs === undefined) return undefined;
+  return new RemoteLogs({
+    provider: opts.provider,
+    mode: opts.logs.mode,
+    maxLines: opts.logs.maxLines,
+    log: opts.log,
+    now: () => opts.clock.now(),
+  });
 }
 
 /** When the job was cancelled, if it was. */
@@ -100,31 +112,26 @@ function abortTime(opts: EngineOptions): { at(): number | undefined; dispose(): 
   return { at: () => at, dispose: () => opts.signal?.removeEventListener('abort', onAbort) };
 }
 
-/** After every run ended and every cancel went out; on job cancellation only if time is left. */
-async function printLogs(opts: EngineOptions, records: RunRecord[], abortedAt: number | undefined): Promise<void> {
-  if (!opts.logs || opts.logs.mode === 'none' || opts.provider.logs === undefined) return;
+/**
+ * Logs of runs that ended during the wait are read already; those a timeout or cancellation stopped
+ * are read now, after their cancels went out. On job cancellation only if time is left.
+ */
+async function finishLogs(
+  opts: EngineOptions,
+  logs: RemoteLogs,
+  stopped: RunRecord[],
+  abortedAt: number | undefined,
+): Promise<void> {
   let budgetMs = LOGS_BUDGET_MS;
   if (abortedAt !== undefined) {
     budgetMs = abortedAt + CANCELLED_LOGS_UNTIL_MS - opts.clock.now();
     if (budgetMs < CANCELLED_LOGS_MIN_MS) {
+      logs.skip();
       opts.log.info('provider logs skipped: the job is being cancelled, and cancelling the runs came first');
       return;
     }
   }
-  try {
-    await printRemoteLogs({
-      provider: opts.provider,
-      runs: records,
-      mode: opts.logs.mode,
-      maxLines: opts.logs.maxLines,
-      log: opts.log,
-      budgetMs,
-      now: () => opts.clock.now(),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    });
-  } catch (err) {
-    opts.log.warning(`could not read the provider's logs: ${errorMessage(err)}`);
-  }
+  await logs.finish(stopped, budgetMs, opts.signal);
 }
 
 async function triggerAll(
@@ -170,6 +177,7 @@ async function waitForRuns(
   records: RunRecord[],
   deadline: number,
   pollErrors: Map<RunRecord, string>,
+  logs: RemoteLogs | undefined,
 ): Promise<PollEnd> {
   const { clock, log } = opts;
   const byHandle = new Map<RunHandle, RunRecord>();
@@ -190,7 +198,9 @@ async function waitForRuns(
       applyObservation(record, obs, run);
       // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
       if (reportChange(log, record, obs, previous, clock.now() - record.startedAt)) heartbeat.changed();
-      if (record.conclusion !== 'pending') opts.onRunFinished?.(record);
+      if (record.conclusion === 'pending') return;
+      opts.onRunFinished?.(record);
+      logs?.ended(record);
     },
     onPollError: (run, err) => {
       const record = byHandle.get(run.handle);

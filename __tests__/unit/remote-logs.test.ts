@@ -153,11 +153,15 @@ function fakeClock(): Clock & { t: number } {
     t: 0,
     now: () => clock.t,
     random: () => 0.5,
-    sleep: (ms: number, signal?: AbortSignal) => {
-      if (signal?.aborted) return Promise.reject(signal.reason as Error);
-      clock.t += ms;
-      return Promise.resolve();
-    },
+    // Each sleep yields to the event loop once, as a real one does, so work queued for later gets to run.
+    sleep: (ms: number, signal?: AbortSignal) =>
+      new Promise<void>((resolve, reject) =>
+        setImmediate(() => {
+          if (signal?.aborted) return reject(signal.reason as Error);
+          clock.t += ms;
+          resolve();
+        }),
+      ),
   };
   return clock;
 }
@@ -190,6 +194,42 @@ describe('when the engine reads them', () => {
     const at = (line: string): number => log.lines.indexOf(line);
     expect(at('info: cancel sent')).toBeGreaterThan(-1);
     expect(at('block: slow')).toBeGreaterThan(at('info: cancel sent'));
+  });
+
+  test('a run that ends early has its log read while the others still run; a step-wide log once at the end', async () => {
+    for (const logScope of ['run', 'step'] as const) {
+      const clock = fakeClock();
+      const log = memoryLogger();
+      const provider = providerWith((ps) => [source(ps.join('+'), ['its log'])], {
+        logScope,
+        observe: (runs: RunHandle[]) =>
+          Promise.resolve(
+            runs.map((r): Observation => {
+              if (r.pipeline === 'early') return { status: 'FAILED', phase: 'failure' };
+              return clock.now() < 120_000 ? { status: 'RUNNING', phase: 'pending' } : { status: 'FAILED', phase: 'failure' };
+            }),
+          ),
+      });
+      await runPipelines({
+        provider,
+        pipelines: ['early', 'late'],
+        wait: true,
+        timeoutMs: 600_000,
+        pollIntervalMs: 10_000,
+        cancelOnAbort: false,
+        clock,
+        log,
+        logs: { mode: 'failed', maxLines: 200 },
+      });
+      const lateEnded = log.lines.findIndex((l) => l.startsWith('info: late: FAILED'));
+      if (logScope === 'run') {
+        expect(provider.asked).toEqual([['early'], ['late']]);
+        expect(log.lines.indexOf('block: early')).toBeLessThan(lateEnded);
+      } else {
+        expect(provider.asked).toEqual([['early', 'late']]);
+        expect(log.lines.indexOf('block: early+late')).toBeGreaterThan(lateEnded);
+      }
+    }
   });
 
   test('on job cancellation, skipped when the cancels used up the time', async () => {

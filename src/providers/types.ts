@@ -138,6 +138,11 @@ export interface Provider<Data = unknown, Details extends object = object> {
    * several runs share (an instance) returns one source for them all.
    */
   logs?(runs: EndedRun<Data>[]): LogSource[];
+  /**
+   * `run` (the default): each run's log is read as soon as the run ends. `step`: the log belongs to
+   * something every run shares, so it is read once, after all of them ended.
+   */
+  readonly logScope?: 'run' | 'step';
 }
 
 export interface ProviderContext {

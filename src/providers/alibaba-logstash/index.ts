@@ -201,6 +201,9 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
     return seen.map(({ wantsErrorLog: _, ...obs }) => obs);
   }
 
+  /** The log belongs to the instance: read once for the whole deploy. */
+  readonly logScope = 'step';
+
   logs(runs: EndedRun<LogstashData>[]): LogSource[] {
     return logstashLogSources(this.p.client, runs, () => this.p.clock.now());
   }
