@@ -58,7 +58,9 @@ export interface EngineOptions<Data = unknown, Details extends object = object> 
 }
 
 /** Longest time spent reading logs once the runs ended. */
-const LOGS_BUDGET_MS = 60_000;
+const LOGS_BUDGET_MS = 30_000;
+/** After a timeout the step is already late: logs get a few seconds more, not the full budget. */
+const TIMED_OUT_LOGS_MS = 5_000;
 /** The runner sends SIGTERM 7.5 s after SIGINT: after a job cancellation, logs must be read before that. */
 const CANCELLED_LOGS_UNTIL_MS = 6_000;
 /** Less time than this left after the cancels: the logs are skipped. */
@@ -86,7 +88,7 @@ export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
   const pending = records.filter((r) => r.conclusion === 'pending');
   if (end !== 'done') await stopUnfinished(opts, pending, end, pollErrors);
   abort.dispose();
-  if (logs) await finishLogs(opts, logs, pending, abort.at());
+  if (logs) await finishLogs(opts, logs, pending, end === 'timeout' ? TIMED_OUT_LOGS_MS : LOGS_BUDGET_MS, abort.at());
   return { ...early, conclusion: stepConclusion(records, end) };
 }
 
@@ -120,9 +122,10 @@ async function finishLogs(
   opts: EngineOptions,
   logs: RemoteLogs,
   stopped: RunRecord[],
+  budget: number,
   abortedAt: number | undefined,
 ): Promise<void> {
-  let budgetMs = LOGS_BUDGET_MS;
+  let budgetMs = budget;
   if (abortedAt !== undefined) {
     budgetMs = abortedAt + CANCELLED_LOGS_UNTIL_MS - opts.clock.now();
     if (budgetMs < CANCELLED_LOGS_MIN_MS) {

@@ -114,8 +114,11 @@ describe('alibaba-logstash end to end', () => {
       `pipeline broken is still NOT_DEPLOYED after the deploy ended (instance ${INSTANCE} active again)`,
     );
     expect(broken?.['message']).toContain('Failed to execute action: Expected one of');
-    expect(calls('ListLogstashLog')).toHaveLength(1);
-    expect(calls('ListLogstashLog')[0]?.query).toMatchObject({ type: 'LOGSTASH_INSTANCE_LOG', query: 'level:ERROR' });
+    // One search for the failure message's error lines, one for the instance log printed in the job log (logs: failed).
+    const searches = calls('ListLogstashLog');
+    expect(searches.filter((c) => c.query['query'] === 'level:ERROR')).toHaveLength(1);
+    expect(searches.find((c) => c.query['query'] === 'level:ERROR')?.query).toMatchObject({ type: 'LOGSTASH_INSTANCE_LOG' });
+    expect(searches.filter((c) => c.query['query'] === '*')).toHaveLength(1);
     expect(run.stdout).toContain('::error::1 of 2 pipeline(s) did not succeed (failure):%0Abroken: failure — pipeline broken');
   });
 
