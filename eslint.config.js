@@ -8,7 +8,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs', 'src/*.cjs'] },
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs', 'src/start-path/*.cjs', 'src/start-path/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },

@@ -10,4 +10,10 @@ export default {
   // Sources import siblings as `./x.ts`; ts-jest rewrites them to `./x.js`, which maps back here.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60000,
+  // The e2e files mostly wait on emulated runs and on spawned dist/ processes (about a quarter of their
+  // time is CPU), so three workers on two cores overlap that waiting; jest's default here is one. More
+  // workers, or more concurrent fault-matrix cells, delay the spawned steps enough on a busy machine to
+  // break the scenarios that assume a step starts within a second or so.
+  maxWorkers: 3,
+  maxConcurrency: 4,
 };

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './run-action.ts';
+import { compileCacheEnv, ROOT } from './run-action.ts';
 
 export interface CliRun {
   code: number | null;
@@ -18,7 +18,7 @@ export interface CliRun {
 export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const started = Date.now();
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), ...args], {
-    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...env },
+    env: { PATH: process.env['PATH'], HOME: process.env['HOME'], ...compileCacheEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -6,14 +6,16 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { asciiOnly, checkStartPath, deferHttp2 } from '../src/start-path/seam.mjs';
 
 const require = createRequire(import.meta.url);
 const ncc = require.resolve('@vercel/ncc/dist/ncc/cli.js');
 
 rmSync('.build', { recursive: true, force: true });
-// tsconfig.build.json maps every `undici` import (ours and @actions/http-client's) to src/undici-lite.cjs,
-// and @actions/http-client and @actions/exec to the stand-ins in src/lazy/, so the bundle carries one
-// undici and nothing the main step does not run. Not minified: measured, a minified bundle starts
+// tsconfig.build.json maps undici, @actions/http-client and @actions/exec to the stand-ins of the
+// start-path seam (src/start-path/seam.mjs explains each trick), so the bundle carries one undici and
+// nothing the main step does not run; checkStartPath() fails the build when an upgrade breaks one.
+// Not minified: measured, a minified bundle starts
 // slower (bench/, README "Performance"). No cache: ncc's cache (kept per directory in ~/.cache/ncc)
 // remembers module resolutions across changes to those mappings, and a stale one built a different
 // bundle than a fresh machine does.
@@ -29,6 +31,7 @@ rmSync('dist', { recursive: true, force: true });
 cpSync('.build/out', 'dist', { recursive: true });
 deferHttp2('dist/index.js');
 for (const file of readdirSync('dist').filter((f) => f.endsWith('.js'))) asciiOnly(`dist/${file}`);
+checkStartPath('dist');
 writeFileSync('dist/licenses.txt', licenseNotice(JSON.parse(readFileSync('.build/stats.json', 'utf8'))));
 rmSync('.build', { recursive: true, force: true });
 writeFileSync('dist/package.json', '{ "type": "module" }\n');
@@ -38,33 +41,6 @@ writeFileSync('dist/post.js', `// The post step (action.yml runs.post).\n${shim(
 mkdirSync('dist/cli');
 writeFileSync('dist/cli/index.js', `#!/usr/bin/env node\n// The run-pipelines command.\n${shim('cli', '../index.js')}`);
 chmodSync('dist/cli/index.js', 0o755);
-
-/**
- * Points undici's `require('node:http2')` at src/lazy/http2.cjs, which loads node:http2 only when a
- * connection is made over HTTP/2 (about 4 ms of every start otherwise). Done on the output because the
- * bundler treats `node:` modules as built in before any path mapping applies.
- */
-function deferHttp2(file) {
-  const external = 'module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");';
-  const code = readFileSync(file, 'utf8');
-  const parts = code.split(external);
-  if (parts.length !== 2) throw new Error(`build: expected node:http2 to be required once in ${file}, found ${parts.length - 1}`);
-  const shim = readFileSync('src/lazy/http2.cjs', 'utf8').replace(/^'use strict';\n/m, '');
-  writeFileSync(file, parts.join(`// src/lazy/http2.cjs\n${shim.trim()}`));
-}
-
-/**
- * Writes every character beyond ASCII as a \\u escape (in strings, templates, regular expressions and
- * comments alike, where it means the same). V8 keeps a source with any such character as a two-byte
- * string, twice the memory of the file, for as long as the code lives, and scans it more slowly.
- */
-function asciiOnly(file) {
-  const code = readFileSync(file, 'utf8');
-  writeFileSync(
-    file,
-    code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
-  );
-}
 
 /**
  * The licences of every package in the bundle, all chunks included (ncc's own --license option

@@ -3,7 +3,7 @@
  * each run, and on timeout or cancellation stop what was started when asked to.
  */
 import type { Clock } from './clock.ts';
-import { errorMessage } from './errors.ts';
+import { errorMessage, toError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { formatDuration } from './parse.ts';
 import { RemoteLogs, type LogsMode } from './remote-logs.ts';
@@ -151,7 +151,7 @@ async function triggerAll(
     return result;
   } catch (err) {
     // A call that starts every pipeline at once failed as a whole: each pipeline failed to start.
-    const error = err instanceof Error ? err : new Error(errorMessage(err));
+    const error = toError(err);
     for (const pipeline of pipelines) log.error(`could not start: ${error.message}`, pipeline);
     return { outcomes: pipelines.map((pipeline) => ({ pipeline, error })) };
   }

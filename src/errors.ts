@@ -84,6 +84,11 @@ export function errorMessage(err: unknown): string {
   }
 }
 
+/** Anything thrown, as an Error: what stands in for a trigger outcome or an observation that failed. */
+export function toError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(errorMessage(err));
+}
+
 /** Errors that a later poll may not see again (network blips, throttling, 5xx, garbled bodies). */
 export function isTransient(err: unknown): boolean {
   if (err instanceof NetworkError || err instanceof ResponseShapeError) return true;

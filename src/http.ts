@@ -5,10 +5,10 @@
  */
 import type { z } from 'zod';
 import type { Agent } from 'undici';
-import undici from './undici-lite.cjs';
+import undici from './start-path/undici-lite.cjs';
 import { fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.ts';
 import { realClock, type Clock } from './clock.ts';
-import { NetworkError, ProviderError, ResponseShapeError } from './errors.ts';
+import { NetworkError, ResponseShapeError } from './errors.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -377,19 +377,4 @@ export function validateShape<T>(schema: z.ZodType<T>, value: unknown, what: str
 /** parseJson + validateShape: the body of a response, as the provider's schema types it. */
 export function parseResponse<T>(schema: z.ZodType<T>, res: HttpResponse, what: string): T {
   return validateShape(schema, parseJson(res, what), what);
-}
-
-/** Throws a ProviderError unless the status is 2xx; `describe` extracts the provider's code and message. */
-export function expectSuccess(
-  res: HttpResponse,
-  describe: (res: HttpResponse) => { code?: string; message?: string; requestId?: string },
-): HttpResponse {
-  if (res.status >= 200 && res.status < 300) return res;
-  const d = describe(res);
-  throw new ProviderError({
-    status: res.status,
-    message: d.message ?? (res.body.slice(0, 300) || 'no error body'),
-    ...(d.code !== undefined ? { code: d.code } : {}),
-    ...(d.requestId !== undefined ? { requestId: d.requestId } : {}),
-  });
 }

@@ -24,7 +24,7 @@ function accept<T>(parsed: Parsed<T>, ctx: z.RefinementCtx): T {
 const raw = z.string();
 
 /** Schemas for the string forms of inputs. `''` means unset and yields the default. */
-export const zin = {
+export const inputSchema = {
   boolean: (fallback: boolean) => raw.transform((s, ctx) => (s === '' ? fallback : accept(parseBoolean(s), ctx))),
   optionalBoolean: () => raw.transform((s, ctx) => (s === '' ? undefined : accept(parseBoolean(s), ctx))),
   duration: (fallback: string, minMs = 1) =>
@@ -97,19 +97,19 @@ const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
 /** The inputs every provider shares. Provider-specific ones are read by the provider. */
 export const commonShape = {
-  provider: zin.oneOf(PROVIDER_NAMES),
-  'pipeline-ids': zin.list('one or more pipeline ids, separated by commas or newlines'),
-  endpoint: zin.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
-  region: zin.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),
-  wait: zin.boolean(true),
-  timeout: zin.duration('30m', 1000),
-  'poll-interval': zin.duration('10s', 1000),
-  'cancel-on-abort': zin.optionalBoolean(),
-  'dry-run': zin.boolean(false),
-  'ca-certificate': zin.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
-  'allow-insecure-http': zin.boolean(false),
-  logs: zin.oneOf(['failed', 'all', 'none'] as const, 'failed'),
-  'log-lines': zin.count(200, 1, 10_000),
+  provider: inputSchema.oneOf(PROVIDER_NAMES),
+  'pipeline-ids': inputSchema.list('one or more pipeline ids, separated by commas or newlines'),
+  endpoint: inputSchema.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
+  region: inputSchema.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),
+  wait: inputSchema.boolean(true),
+  timeout: inputSchema.duration('30m', 1000),
+  'poll-interval': inputSchema.duration('10s', 1000),
+  'cancel-on-abort': inputSchema.optionalBoolean(),
+  'dry-run': inputSchema.boolean(false),
+  'ca-certificate': inputSchema.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
+  'allow-insecure-http': inputSchema.boolean(false),
+  logs: inputSchema.oneOf(['failed', 'all', 'none'] as const, 'failed'),
+  'log-lines': inputSchema.count(200, 1, 10_000),
 };
 
 export type CommonSettings = InputValues<typeof commonShape>;

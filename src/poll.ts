@@ -4,7 +4,7 @@
  * second and a long one costs few requests. Knows nothing of any provider.
  */
 import type { Clock } from './clock.ts';
-import { errorMessage, isTransient } from './errors.ts';
+import { errorMessage, isTransient, toError } from './errors.ts';
 import type { Observation, RunHandle } from './providers/types.ts';
 
 export interface PollSchedule {
@@ -102,7 +102,7 @@ async function observeAll(opts: PollOptions, due: TrackedRun[]): Promise<Array<O
   try {
     return await opts.observe(due.map((r) => r.handle));
   } catch (err) {
-    const e = err instanceof Error ? err : new Error(errorMessage(err));
+    const e = toError(err);
     return due.map(() => e);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { realClock, type Clock } from './clock.ts';
 import type { EngineOptions } from './engine.ts';
+import { InputError } from './errors.ts';
 import { defaultHttpOptions, HttpClient } from './http.ts';
 import { readCommonSettings, type CommonSettings, type InputSource } from './inputs.ts';
 import type { Logger } from './log.ts';
@@ -28,24 +29,24 @@ export interface PreparedStep {
   cancelOnAbort: boolean;
 }
 
+/** Which runner variable each workflow fact comes from. */
+const WORKFLOW_VARIABLES: ReadonlyArray<readonly [keyof WorkflowContext, string]> = [
+  ['repository', 'GITHUB_REPOSITORY'],
+  ['sha', 'GITHUB_SHA'],
+  ['runId', 'GITHUB_RUN_ID'],
+  ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
+  ['serverUrl', 'GITHUB_SERVER_URL'],
+  ['workflow', 'GITHUB_WORKFLOW'],
+];
+
+/** The workflow facts the runner's variables give; an unset or empty variable leaves its field out. */
 export function workflowContext(env: NodeJS.ProcessEnv): WorkflowContext {
-  const pick = (k: string): Record<string, string> => (env[k] ? { [k]: env[k] } : {});
-  const v = {
-    ...pick('GITHUB_REPOSITORY'),
-    ...pick('GITHUB_SHA'),
-    ...pick('GITHUB_RUN_ID'),
-    ...pick('GITHUB_RUN_ATTEMPT'),
-    ...pick('GITHUB_SERVER_URL'),
-    ...pick('GITHUB_WORKFLOW'),
-  };
-  return {
-    ...(v['GITHUB_REPOSITORY'] ? { repository: v['GITHUB_REPOSITORY'] } : {}),
-    ...(v['GITHUB_SHA'] ? { sha: v['GITHUB_SHA'] } : {}),
-    ...(v['GITHUB_RUN_ID'] ? { runId: v['GITHUB_RUN_ID'] } : {}),
-    ...(v['GITHUB_RUN_ATTEMPT'] ? { runAttempt: v['GITHUB_RUN_ATTEMPT'] } : {}),
-    ...(v['GITHUB_SERVER_URL'] ? { serverUrl: v['GITHUB_SERVER_URL'] } : {}),
-    ...(v['GITHUB_WORKFLOW'] ? { workflow: v['GITHUB_WORKFLOW'] } : {}),
-  };
+  const context: WorkflowContext = {};
+  for (const [field, variable] of WORKFLOW_VARIABLES) {
+    const value = env[variable];
+    if (value) context[field] = value;
+  }
+  return context;
 }
 
 const REQUEST_TIMEOUT_VAR = 'RUN_PIPELINES_REQUEST_TIMEOUT';
@@ -56,7 +57,8 @@ function requestTimeout(env: NodeJS.ProcessEnv): number {
   if (raw === undefined || raw.trim() === '') return defaultHttpOptions.requestTimeoutMs;
   const parsed = parseDuration(raw);
   if (!parsed.ok || parsed.value < 100) {
-    throw new Error(`${REQUEST_TIMEOUT_VAR} must be a duration such as 30s or 1500ms (got '${raw}')`);
+    // A bad environment is bad input, like a bad FELDERA_HOST: the CLI exits 2 for both.
+    throw new InputError(REQUEST_TIMEOUT_VAR, `must be a duration of at least 100ms such as 30s or 1500ms (got '${raw}')`);
   }
   return parsed.value;
 }
@@ -71,27 +73,27 @@ async function loadNeeds(info: ProviderInfo, inputs: InputSource): Promise<void>
 }
 
 /** Validates every input (common, then the provider's own) before any request is sent. */
-export async function prepareStep(envn: StepEnvironment): Promise<PreparedStep> {
-  const settings = readCommonSettings(envn.inputs);
+export async function prepareStep(environment: StepEnvironment): Promise<PreparedStep> {
+  const settings = readCommonSettings(environment.inputs);
   const info = providerInfo(settings.provider);
-  await loadNeeds(info, envn.inputs);
+  await loadNeeds(info, environment.inputs);
   const adapter = await info.load();
   const http = new HttpClient({
-    requestTimeoutMs: requestTimeout(envn.env),
-    clock: envn.clock ?? realClock,
+    requestTimeoutMs: requestTimeout(environment.env),
+    clock: environment.clock ?? realClock,
     ca: settings['ca-certificate'],
     userAgent: 'run-pipelines-action',
-    log: (line) => envn.log.info(line),
-    debug: (line) => envn.log.debug(line),
+    log: (line) => environment.log.info(line),
+    debug: (line) => environment.log.debug(line),
   });
   const provider = await adapter.createProvider({
     settings,
-    inputs: envn.inputs,
-    env: envn.env,
+    inputs: environment.inputs,
+    env: environment.env,
     http,
-    log: envn.log,
-    secret: envn.secret,
-    workflow: workflowContext(envn.env),
+    log: environment.log,
+    secret: environment.secret,
+    workflow: workflowContext(environment.env),
   });
   const cancelOnAbort = settings['cancel-on-abort'] ?? info.cancelOnAbortDefault;
   return { settings, provider, adapter, http, cancelOnAbort };

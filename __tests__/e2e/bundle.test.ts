@@ -1,5 +1,5 @@
 /**
- * What the bundle loads at start, and the modules the build defers (scripts/build.mjs, tsconfig.build.json):
+ * What the bundle loads at start, and the modules the build defers (src/start-path/seam.mjs):
  * a Feldera start over http:// loads none of the Node modules that only other paths need, and each deferred
  * module still does its job when something asks for it.
  */
@@ -50,7 +50,10 @@ describe('start-up of the main step', () => {
 
 describe('deferred modules still work when asked for', () => {
   test('node:http2 stand-in: the constants undici reads are node:http2 own, and connect() opens a real session', async () => {
-    const lazy = require('../../src/lazy/http2.cjs') as { constants: Record<string, string>; connect: typeof http2.connect };
+    const lazy = require('../../src/start-path/http2.cjs') as {
+      constants: Record<string, string>;
+      connect: typeof http2.connect;
+    };
     for (const [name, value] of Object.entries(lazy.constants)) {
       expect(value).toBe((http2.constants as unknown as Record<string, string>)[name]);
     }
@@ -73,7 +76,7 @@ describe('deferred modules still work when asked for', () => {
   });
 
   test('undici: Agent sends requests, and ProxyAgent, read later, is undici own with the full dispatcher API', async () => {
-    const lite = require('../../src/undici-lite.cjs') as typeof import('undici');
+    const lite = require('../../src/start-path/undici-lite.cjs') as typeof import('undici');
     const server = http.createServer((_req, res) => res.end('{"ok":true}'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const agent = new lite.Agent();
@@ -94,7 +97,7 @@ describe('deferred modules still work when asked for', () => {
   });
 
   test('@actions/http-client stand-in: getJson loads the real client and answers as it does', async () => {
-    const { HttpClient } = await import('../../src/lazy/http-client.ts');
+    const { HttpClient } = await import('../../src/start-path/http-client.ts');
     const server = http.createServer((req, res) => {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ value: req.headers['user-agent'] }));
@@ -111,7 +114,7 @@ describe('deferred modules still work when asked for', () => {
   });
 
   test('@actions/exec stand-in: getExecOutput loads the real module and runs the command', async () => {
-    const { getExecOutput } = await import('../../src/lazy/exec.ts');
+    const { getExecOutput } = await import('../../src/start-path/exec.ts');
     const out = await getExecOutput(process.execPath, ['-e', 'process.stdout.write("ran")'], { silent: true });
     expect(out).toEqual(expect.objectContaining({ exitCode: 0, stdout: 'ran' }));
   });

@@ -5,6 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import { runAction } from '../../emulator/run-action.ts';
 import { loadDescription, violations } from '../helpers/openapi.ts';
 import { useEmulator } from '../helpers/emulated.ts';
+import { runs } from '../helpers/runs.ts';
 
 const emu = useEmulator();
 const KEY = 'apikey:e2eSecretKeyValue123';
@@ -24,14 +25,13 @@ const inputs = (url: string, ids: string, more: Record<string, string> = {}): Re
   ...more,
 });
 
-const runs = (out: Record<string, string>): Array<Record<string, unknown>> =>
-  JSON.parse(out['runs'] ?? '[]') as Array<Record<string, unknown>>;
 const triggers = (): Record<string, { triggers: number; stops: number }> =>
   (emu.get().providers.get('feldera')?.stats() ?? {}) as Record<string, { triggers: number; stops: number }>;
 
 describe('feldera end to end', () => {
   test('starts several pipelines once each, waits through early start, and succeeds', async () => {
-    const url = setup({ a: {}, b: { compileMs: 1200 }, c: { provisionMs: 600 } });
+    // Compile times count from configure(), before dist/ is spawned: 5 s leaves room for a slow spawn on a busy machine.
+    const url = setup({ a: {}, b: { compileMs: 5000 }, c: { provisionMs: 600 } });
     const run = await runAction({ inputs: inputs(url, 'a, b\nc') });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('success');
@@ -86,7 +86,8 @@ describe('feldera end to end', () => {
   });
 
   test('a compile error after an early start is reported with the compiler output', async () => {
-    const url = setup({ sql: { compileMs: 800, program: 'SqlError' } });
+    // Compile times count from configure(), before dist/ is spawned: 5 s leaves room for a slow spawn on a busy machine.
+    const url = setup({ sql: { compileMs: 5000, program: 'SqlError' } });
     const run = await runAction({ inputs: inputs(url, 'sql') });
     expect(run.code).toBe(1);
     const msg = String(runs(run.outputs)[0]?.['message']);
@@ -121,7 +122,7 @@ describe('feldera end to end', () => {
 
   test('the timeout ends the wait with timed_out, and cancel-on-abort stops the pipeline', async () => {
     const url = setup({ slow: { outcome: 'stuck' } });
-    const run = await runAction({ inputs: inputs(url, 'slow', { timeout: '3s', 'cancel-on-abort': 'true' }) });
+    const run = await runAction({ inputs: inputs(url, 'slow', { timeout: '1s', 'cancel-on-abort': 'true' }) });
     expect(run.code).toBe(1);
     expect(run.outputs['conclusion']).toBe('timed_out');
     expect(runs(run.outputs)[0]?.['conclusion']).toBe('timed_out');
@@ -141,7 +142,11 @@ describe('feldera end to end', () => {
 
   test('run ids are in GITHUB_OUTPUT as soon as the trigger returns, before the wait ends', async () => {
     const url = setup({ long: { outcome: 'stuck' } });
-    const run = await runAction({ inputs: inputs(url, 'long', { timeout: '1m' }), killAfterMs: 2500 });
+    // Killed as soon as the first status line shows the wait has begun.
+    const run = await runAction({
+      inputs: inputs(url, 'long', { timeout: '1m' }),
+      killWhen: /^long: \w+.*\(after /m,
+    });
     expect(run.signal).toBe('SIGKILL');
     expect(run.outputs['run-ids']).toBe('["long"]');
     expect(run.outputs['conclusion']).toBe('triggered');
@@ -191,23 +196,12 @@ describe('feldera end to end', () => {
     expect(runs(run.outputs)[0]?.['message']).toContain('InitialStandbyNotAllowed');
   });
 
-  test.each([
-    [{ initial: 'sprinting' }, "Input 'initial' must be one of running, paused, standby (got 'sprinting')"],
-    [{ timeout: 'soon' }, "Input 'timeout' must be a duration such as 90, 90s, 15m or 2h"],
-    [{ wait: 'yes' }, "Input 'wait' must be true or false"],
-    [{ operation: 'activate', initial: 'standby' }, "Input 'initial' must be running or paused when operation is 'activate'"],
-    [{ endpoint: 'http://feldera.example.com' }, "Input 'endpoint' must use https:// for a host that is not loopback"],
-    [{ 'pipeline-ids': 'ok, not/ok' }, "Input 'pipeline-ids' has 'not/ok'"],
-    [{ 'pipeline-ids': ' ' }, "Input 'pipeline-ids' is required"],
-    [
-      { provider: 'jenkins' },
-      "Input 'provider' must be one of feldera, vmware-aria, huawei-codearts, alibaba-logstash (got 'jenkins')",
-    ],
-  ])('bad input %j fails before any request', async (bad, message) => {
+  // The other bad inputs are checked in process (__tests__/unit/input-errors.test.ts); this one proves the runner path.
+  test('a bad input fails the step before any request, as the runner runs it', async () => {
     const url = setup({ ok: {} });
-    const run = await runAction({ inputs: { ...inputs(url, 'ok'), ...bad } });
+    const run = await runAction({ inputs: { ...inputs(url, 'ok'), initial: 'sprinting' } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`::error::${message}`);
+    expect(run.stdout).toContain("::error::Input 'initial' must be one of running, paused, standby (got 'sprinting')");
     expect(emu.get().requests).toHaveLength(0);
   });
 
@@ -239,7 +233,8 @@ describe('feldera: many pipelines, one list call a poll round', () => {
   });
 
   test('a compile error seen in the list still reports the compiler output', async () => {
-    const url = setup({ ...many('m', 3), sql: { compileMs: 800, program: 'SqlError' } });
+    // Compile times count from configure(), before dist/ is spawned: 5 s leaves room for a slow spawn on a busy machine.
+    const url = setup({ ...many('m', 3), sql: { compileMs: 5000, program: 'SqlError' } });
     const run = await runAction({ inputs: inputs(url, `${ids('m', 3)},sql`) });
     expect(run.code).toBe(1);
     const failed = runs(run.outputs).find((r) => r['pipeline'] === 'sql');

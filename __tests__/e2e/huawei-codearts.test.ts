@@ -11,6 +11,7 @@ import type { FaultAction, FaultRule } from '../../emulator/faults.ts';
 import type { RecordedRequest } from '../../emulator/server.ts';
 import { violations, type ApiDescription } from '../helpers/openapi.ts';
 import { useEmulator } from '../helpers/emulated.ts';
+import { runs } from '../helpers/runs.ts';
 
 const emu = useEmulator();
 const PROJECT = 'e2e18230a85d4d6ab0b56cb6d2246c18';
@@ -56,8 +57,6 @@ type Stats = {
   pipelines: Record<string, { starts: number; refused: number; stops: number; variables: unknown[]; otherRuns: string[] }>;
 };
 const stats = (): Stats => emu.get().providers.get('huawei-codearts')?.stats() as Stats;
-const runs = (out: Record<string, string>): Array<Record<string, unknown>> =>
-  JSON.parse(out['runs'] ?? '[]') as Array<Record<string, unknown>>;
 const sent = (): RecordedRequest[] => emu.get().requests;
 const withoutKeys = (o: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'access-key-id' && k !== 'access-key-secret'));
@@ -84,7 +83,7 @@ function descriptions(): ApiDescription[] {
 
 describe('huawei-codearts end to end', () => {
   test('several ids start with one batch-runs call, each run is polled to COMPLETED', async () => {
-    const url = setup({ [ID[0]]: {}, [ID[1]]: { runMs: 1500 }, [ID[2]]: { runMs: 300 } });
+    const url = setup({ [ID[0]]: {}, [ID[1]]: { runMs: 700 }, [ID[2]]: { runMs: 300 } });
     const run = await runAction({ inputs: inputs(url, ID) });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('success');
@@ -132,8 +131,9 @@ describe('huawei-codearts end to end', () => {
   });
 
   test('several runs are polled with one signed batch status call a round and no run-detail call', async () => {
-    // All three end before the second round, so every round has all three due.
-    const url = setup({ [ID[0]]: { runMs: 400 }, [ID[1]]: { runMs: 500 }, [ID[2]]: { runMs: 600, pauseMs: 100 } });
+    // All three end (by 0.9 s) before the second round (1 s after the first), so every round has all three due;
+    // the first round sees them all running as long as it comes within 0.45 s of the start (Build is the first half).
+    const url = setup({ [ID[0]]: { runMs: 900 }, [ID[1]]: { runMs: 900 }, [ID[2]]: { runMs: 800, pauseMs: 100 } });
     const run = await runAction({ inputs: inputs(url, ID) });
     expect(run.code).toBe(0);
     const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
@@ -336,7 +336,7 @@ describe('huawei-codearts end to end', () => {
 
   test('on timeout, cancel-on-abort (default true) stops the started run', async () => {
     const url = setup({ [ID[0]]: { outcome: 'stuck' } });
-    const run = await runAction({ inputs: inputs(url, [ID[0]], { timeout: '3s' }) });
+    const run = await runAction({ inputs: inputs(url, [ID[0]], { timeout: '1s' }) });
     expect(run.code).toBe(1);
     expect(run.outputs['conclusion']).toBe('timed_out');
     expect(stats().pipelines[ID[0]]?.stops).toBe(1);
@@ -353,21 +353,12 @@ describe('huawei-codearts end to end', () => {
     expect(sent().filter((r) => r.method === 'GET')).toHaveLength(0);
   });
 
-  test.each([
-    [{ 'pipeline-ids': 'short-id' }, "Input 'pipeline-ids' has 'short-id': CodeArts pipeline ids are 32 letters and digits"],
-    [{ 'project-id': '' }, "Input 'project-id' is required for huawei-codearts"],
-    [{ 'project-id': 'nope' }, "Input 'project-id' must be the 32-character CodeArts project id"],
-    [{ 'access-key-id': '' }, "Input 'access-key-id' is required for huawei-codearts (or set HUAWEICLOUD_SDK_AK"],
-    [{ 'access-key-secret': '' }, "Input 'access-key-secret' is required with access-key-id"],
-    [{ 'auth-token': 'tok' }, "Input 'auth-token' cannot be combined with access-key-id/access-key-secret"],
-    [{ endpoint: '', region: 'eu-west-101' }, "Input 'region' 'eu-west-101' has no CodeArts Pipeline endpoint"],
-    [{ endpoint: '' }, "Input 'region' is required for huawei-codearts unless endpoint is given"],
-    [{ parameters: '[1, 2]' }, "Input 'parameters' must be a YAML/JSON mapping or KEY=VALUE lines"],
-  ])('bad input %j fails before any request', async (bad, message) => {
+  // The other bad inputs are checked in process (__tests__/unit/input-errors.test.ts); this one proves the runner path.
+  test('a bad input fails the step before any request, as the runner runs it', async () => {
     const url = setup({ [ID[0]]: {} });
-    const run = await runAction({ inputs: { ...inputs(url, [ID[0]]), ...bad } });
+    const run = await runAction({ inputs: { ...inputs(url, [ID[0]]), 'project-id': 'nope' } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`::error::${message}`);
+    expect(run.stdout).toContain("::error::Input 'project-id' must be the 32-character CodeArts project id");
     expect(sent()).toHaveLength(0);
   });
 

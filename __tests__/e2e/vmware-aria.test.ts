@@ -4,10 +4,12 @@
  * against the published Code Stream description.
  */
 import { describe, expect, test } from '@jest/globals';
+import type { ChildProcess } from 'node:child_process';
 import type { AriaEmulator, AriaPipelineScenario } from '../../emulator/vmware-aria.ts';
 import { runAction, type ActionRun } from '../../emulator/run-action.ts';
 import { loadDescription, violations } from '../helpers/openapi.ts';
 import { useEmulator } from '../helpers/emulated.ts';
+import { runs } from '../helpers/runs.ts';
 
 const emu = useEmulator();
 const REFRESH = 'refresh-e2eSecretApiToken-9f8e7d';
@@ -36,8 +38,6 @@ interface AriaStats {
   pipelines: Record<string, { id: string; executions: number; cancels: number }>;
 }
 const stats = (): AriaStats => aria().stats() as unknown as AriaStats;
-const runs = (out: Record<string, string>): Array<Record<string, unknown>> =>
-  JSON.parse(out['runs'] ?? '[]') as Array<Record<string, unknown>>;
 const withoutMasks = (run: ActionRun): string => run.stdout.replace(/::add-mask::.*\n/g, '');
 const sent = (method: string, pathPart: string) =>
   emu.get().requests.filter((r) => r.method === method && r.path.includes(pathPart));
@@ -93,7 +93,7 @@ describe('vmware-aria end to end', () => {
       a: { id: 'id-a' },
       b: { project: 'Team A', stages: [{ name: 'Gate', tasks: [{ name: 'Approve', type: 'UserOperation', hold: 'WAITING' }] }] },
     });
-    await runAction({ inputs: inputs(url, 'id-a\nTeam A/b', { timeout: '3s' }) });
+    await runAction({ inputs: inputs(url, 'id-a\nTeam A/b', { timeout: '2s' }) });
     const api = loadDescription('aria-codestream-swagger.json');
     const requests = emu.get().requests;
     const codestream = requests.filter((r) => r.path.startsWith('/codestream/'));
@@ -277,7 +277,7 @@ describe('vmware-aria end to end', () => {
 
   test('a PAUSED execution that outlasts the timeout is cancelled (cancel-on-abort defaults to true)', async () => {
     const url = setup({ held: { id: 'held', stages: [{ name: 'S', tasks: [{ name: 'T', hold: 'PAUSED' }] }] } });
-    const run = await runAction({ inputs: inputs(url, 'held', { timeout: '3s' }) });
+    const run = await runAction({ inputs: inputs(url, 'held', { timeout: '2s' }) });
     expect(run.code).toBe(1);
     expect(run.outputs['conclusion']).toBe('timed_out');
     expect(run.stdout).toMatch(/::notice title=held::held #1 is PAUSED: task S\.T \(REST\) is paused until someone resumes it/);
@@ -295,9 +295,7 @@ describe('vmware-aria end to end', () => {
     const url = setup({ victim: { id: 'victim', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 5000 }] }] } });
     const run = await runAction({
       inputs: inputs(url, 'victim'),
-      onSpawn: () => {
-        setTimeout(() => void cancelFromOutside(url), 1200);
-      },
+      onSpawn: (child) => onceStarted(child, () => void cancelFromOutside(url)),
     });
     expect(run.code).toBe(1);
     expect(run.outputs['status']).toBe('CANCELED');
@@ -309,9 +307,7 @@ describe('vmware-aria end to end', () => {
     const url = setup({ slow: { id: 'slow', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 10_000 }] }] } });
     const run = await runAction({
       inputs: inputs(url, 'slow'),
-      onSpawn: (child) => {
-        setTimeout(() => child.kill('SIGINT'), 1500);
-      },
+      onSpawn: (child) => onceStarted(child, () => child.kill('SIGINT')),
     });
     expect(run.outputs['conclusion']).toBe('cancelled');
     expect(run.outputs['executionId']).toMatch(/^[0-9a-f-]{36}$/);
@@ -384,25 +380,27 @@ describe('vmware-aria end to end', () => {
     expect(sent('POST', '/executions')).toHaveLength(0);
   });
 
-  test.each([
-    [{ 'refresh-token': '' }, "Input 'refresh-token' is required for vmware-aria"],
-    [{ 'access-token': 'x' }, "Input 'refresh-token' cannot be combined with 'access-token'"],
-    [{ 'refresh-token': '', password: 'p' }, "Input 'username' is required with password"],
-    [{ 'refresh-token': '', username: 'u' }, "Input 'password' is required with username"],
-    [{ 'pipeline-ids': 'a/b/c' }, "Input 'pipeline-ids' has 'a/b/c': expected a pipeline id or project/name"],
-    [{ 'pipeline-ids': 'proj/' }, "Input 'pipeline-ids' has 'proj/'"],
-    [{ endpoint: '' }, "Input 'endpoint' is required for vmware-aria"],
-    [{ endpoint: 'http://vra.example.com' }, "Input 'endpoint' must use https:// for a host that is not loopback"],
-    [{ parameters: '[1, 2]' }, "Input 'parameters' must be a YAML/JSON mapping or KEY=VALUE lines"],
-    [{ timeout: 'forever' }, "Input 'timeout' must be a duration"],
-  ])('bad input %j fails before any request', async (bad, message) => {
+  // The other bad inputs are checked in process (__tests__/unit/input-errors.test.ts); this one proves the runner path.
+  test('a bad input fails the step before any request, as the runner runs it', async () => {
     const url = setup({ p: { id: 'p' } });
-    const run = await runAction({ inputs: { ...inputs(url, 'p'), ...bad } });
+    const run = await runAction({ inputs: { ...inputs(url, 'p'), 'access-token': 'x' } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`::error::${message}`);
+    expect(run.stdout).toContain("::error::Input 'refresh-token' cannot be combined with 'access-token'");
     expect(emu.get().requests).toHaveLength(0);
   });
 });
+
+/** Calls `then` once the step has printed that it started its run (the execution exists by then). */
+function onceStarted(child: ChildProcess, then: () => void): void {
+  let seen = '';
+  const onData = (c: Buffer): void => {
+    seen += c.toString();
+    if (!/started, run id/.test(seen)) return;
+    child.stdout?.off('data', onData);
+    then();
+  };
+  child.stdout?.on('data', onData);
+}
 
 /** What an operator clicking Cancel in the Aria UI does. */
 async function cancelFromOutside(url: string): Promise<void> {

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { verifyV3 } from '../../emulator/alibaba-v3-verifier.ts';
 import { ROOT } from '../../emulator/run-action.ts';
-import { acsDate, acsHeaders, percentEncode, sign } from '../../src/providers/alibaba-logstash/signer.ts';
+import { acsDate, acsHeaders, sign } from '../../src/providers/alibaba-logstash/signer.ts';
+import { percentEncode } from '../../src/providers/shared.ts';
 
 interface Vector {
   id: string;

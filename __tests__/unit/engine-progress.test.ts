@@ -8,25 +8,13 @@ import type { Clock } from '../../src/clock.ts';
 import { runPipelines } from '../../src/engine.ts';
 import type { Logger } from '../../src/log.ts';
 import type { Observation, Provider, RunHandle, TriggerResult } from '../../src/providers/types.ts';
+import { simClock } from '../helpers/sim-clock.ts';
 
 interface Entry {
   at: number;
   kind: string;
   text: string;
   title?: string;
-}
-
-function fakeClock(): Clock & { t: number } {
-  const clock = {
-    t: 0,
-    now: () => clock.t,
-    random: () => 0.5,
-    sleep: (ms: number) => {
-      clock.t += ms;
-      return Promise.resolve();
-    },
-  };
-  return clock;
 }
 
 function recordingLogger(clock: Clock): Logger & { entries: Entry[] } {
@@ -69,7 +57,7 @@ const base = { wait: true, timeoutMs: 30 * 60_000, pollIntervalMs: 10_000, cance
 
 describe('progress in the log', () => {
   test('a long quiet wait prints a heartbeat at most once a minute, and each change once', async () => {
-    const clock = fakeClock();
+    const clock = simClock();
     const log = recordingLogger(clock);
     const provider = scriptedProvider(clock, (_p, t) =>
       t < 210_000 ? { status: 'Provisioning', phase: 'pending' } : { status: 'Running', phase: 'success' },
@@ -88,7 +76,7 @@ describe('progress in the log', () => {
   });
 
   test('a change of status or stage progress is printed and puts off the next heartbeat', async () => {
-    const clock = fakeClock();
+    const clock = simClock();
     const log = recordingLogger(clock);
     const provider = scriptedProvider(clock, (_p, t) => {
       if (t >= 100_000) return { status: 'COMPLETED', phase: 'success' };
@@ -109,7 +97,7 @@ describe('progress in the log', () => {
   });
 
   test('failures are error annotations titled with the pipeline; warnings likewise, once', async () => {
-    const clock = fakeClock();
+    const clock = simClock();
     const log = recordingLogger(clock);
     const provider = scriptedProvider(
       clock,
@@ -135,7 +123,7 @@ describe('progress in the log', () => {
   });
 
   test('a timeout is an error annotation for each run still going', async () => {
-    const clock = fakeClock();
+    const clock = simClock();
     const log = recordingLogger(clock);
     const provider = scriptedProvider(clock, () => ({ status: 'Provisioning', phase: 'pending' }));
     const result = await runPipelines({ ...base, timeoutMs: 90_000, provider, pipelines: ['slow'], clock, log });

@@ -2,9 +2,9 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Clock } from '../../src/clock.ts';
 import { NetworkError } from '../../src/errors.ts';
 import { HttpClient, type HttpRequest } from '../../src/http.ts';
+import { simClock, type SimClock } from '../helpers/sim-clock.ts';
 
 let server: Server;
 let base: string;
@@ -36,10 +36,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-function fakeClock(): Clock & { slept: number[] } {
-  const slept: number[] = [];
-  return { slept, now: () => Date.now(), random: () => 0.5, sleep: (ms) => (slept.push(ms), Promise.resolve()) };
-}
+/** Starts at the machine's time: Retry-After dates are compared with it. */
+const fakeClock = (): SimClock => simClock(Date.now());
 
 const req = (path: string, more: Partial<HttpRequest> = {}): HttpRequest => ({
   method: 'GET',

@@ -1,23 +1,9 @@
 /** The wait loop on a simulated clock: schedule, transient vs permanent errors, deadline, abort. */
 import { describe, expect, test } from '@jest/globals';
-import type { Clock } from '../../src/clock.ts';
 import { NetworkError, ProviderError } from '../../src/errors.ts';
 import { defaultSchedule, nextPollDelay, pollRuns, trackRuns } from '../../src/poll.ts';
 import type { Observation, RunHandle } from '../../src/providers/types.ts';
-
-function simClock(): Clock & { t: number } {
-  const c = {
-    t: 0,
-    now: () => c.t,
-    random: () => 0.5,
-    sleep: (ms: number, signal?: AbortSignal) => {
-      if (signal?.aborted) return Promise.reject(new Error('aborted'));
-      c.t += ms;
-      return Promise.resolve();
-    },
-  };
-  return c;
-}
+import { simClock } from '../helpers/sim-clock.ts';
 
 const handle = (p: string): RunHandle => ({ version: 1, provider: 'feldera', pipeline: p, runId: p, data: {} });
 const pending: Observation = { status: 'RUNNING', phase: 'pending' };

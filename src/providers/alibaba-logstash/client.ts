@@ -24,6 +24,7 @@ import {
   type LogstashInstance,
   type PipelineItem,
 } from './models.ts';
+import { providerError, type ErrorFields } from '../shared.ts';
 import { acsDate, acsHeaders, sign, type Credentials } from './signer.ts';
 
 /** Codes Alibaba documents as "not processed, try again"; Terraform's provider retries the same set. */
@@ -55,13 +56,13 @@ export interface LogstashClientOptions {
 }
 
 export class LogstashClient {
-  private readonly o: LogstashClientOptions;
+  private readonly options: LogstashClientOptions;
   constructor(options: LogstashClientOptions) {
-    this.o = options;
+    this.options = options;
   }
 
   async describeLogstash(): Promise<LogstashInstance> {
-    const req = this.request('GET', 'DescribeLogstash', '', `describe instance ${this.o.instanceId}`, true);
+    const req = this.request('GET', 'DescribeLogstash', '', `describe instance ${this.options.instanceId}`, true);
     return parseResponse(describeLogstash, await this.send(req), 'DescribeLogstash').Result;
   }
 
@@ -140,7 +141,7 @@ export class LogstashClient {
   }
 
   private async send(req: HttpRequest): Promise<HttpResponse> {
-    const res = await this.o.http.send(req);
+    const res = await this.options.http.send(req);
     if (res.status >= 200 && res.status < 300) return res;
     throw alibabaError(res);
   }
@@ -154,11 +155,11 @@ export class LogstashClient {
     query?: Record<string, string>,
     bodyIds?: string[],
   ): HttpRequest {
-    const path = `/openapi/logstashes/${encodeURIComponent(this.o.instanceId)}${subPath}`;
+    const path = `/openapi/logstashes/${encodeURIComponent(this.options.instanceId)}${subPath}`;
     const body = bodyIds === undefined ? undefined : JSON.stringify(bodyIds);
     return {
       method,
-      url: joinUrl(this.o.base, path, query),
+      url: joinUrl(this.options.base, path, query),
       headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': JSON_BODY },
       ...(body === undefined ? {} : { body }),
       label,
@@ -171,12 +172,12 @@ export class LogstashClient {
 
   /** Each attempt gets its own date, nonce and signature: Alibaba refuses a reused nonce. */
   private async signHeaders(action: string, out: OutgoingRequest): Promise<Record<string, string>> {
-    const creds = await this.o.credentials();
+    const creds = await this.options.credentials();
     const headers = acsHeaders({
       action,
       host: out.url.host,
       body: out.body,
-      date: acsDate(this.o.clock.now()),
+      date: acsDate(this.options.clock.now()),
       nonce: randomUUID(),
       creds,
       contentType: out.headers['content-type'],
@@ -197,19 +198,12 @@ function isJson(body: string): boolean {
   }
 }
 
-function errorFields(res: HttpResponse): { code?: string; message?: string; requestId?: string } {
+function errorFields(res: HttpResponse): ErrorFields {
   try {
     const parsed = errorBody.safeParse(JSON.parse(res.body));
     if (!parsed.success) return {};
     const b = parsed.data;
-    const code = b.Code ?? b.code;
-    const message = b.Message ?? b.message;
-    const requestId = b.RequestId ?? b.requestId;
-    return {
-      ...(code !== undefined ? { code } : {}),
-      ...(message !== undefined ? { message } : {}),
-      ...(requestId !== undefined ? { requestId } : {}),
-    };
+    return { code: b.Code ?? b.code, message: b.Message ?? b.message, requestId: b.RequestId ?? b.requestId };
   } catch {
     return {};
   }
@@ -218,12 +212,5 @@ function errorFields(res: HttpResponse): { code?: string; message?: string; requ
 /** Alibaba's `Code`, `Message` and `RequestId`, with its documented retryable codes marked transient. */
 export function alibabaError(res: HttpResponse): ProviderError {
   const f = errorFields(res);
-  const transient = isRetryableCode(f.code) || res.status >= 500 || res.status === 429;
-  return new ProviderError({
-    status: res.status,
-    message: f.message ?? (res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body`),
-    transient,
-    ...(f.code !== undefined ? { code: f.code } : {}),
-    ...(f.requestId !== undefined ? { requestId: f.requestId } : {}),
-  });
+  return providerError(res, { ...f, transient: isRetryableCode(f.code) || res.status >= 500 || res.status === 429 });
 }

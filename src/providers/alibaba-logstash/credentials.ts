@@ -47,12 +47,12 @@ const ROLE_ARN = /^acs:ram::\d+:role\/[\w.@+=,-]+$/i;
 const PROVIDER_ARN = /^acs:ram::\d+:oidc-provider\/[\w.-]+$/i;
 const SESSION_NAME = /^[\w.@-]{2,64}$/;
 
-export function credentialSource(v: CredentialInputs, ctx: CredentialContext): CredentialSource {
-  if (v['role-arn'] !== undefined || v['oidc-provider-arn'] !== undefined) return oidcSource(v, ctx);
+export function credentialSource(given: CredentialInputs, ctx: CredentialContext): CredentialSource {
+  if (given['role-arn'] !== undefined || given['oidc-provider-arn'] !== undefined) return oidcSource(given, ctx);
   const fromInputs = staticKeys(
-    v['access-key-id'],
-    v['access-key-secret'],
-    v['security-token'],
+    given['access-key-id'],
+    given['access-key-secret'],
+    given['security-token'],
     'access-key-id',
     'access-key-secret',
   );
@@ -61,7 +61,7 @@ export function credentialSource(v: CredentialInputs, ctx: CredentialContext): C
     staticKeys(
       ctx.env['ALIBABA_CLOUD_ACCESS_KEY_ID'],
       ctx.env['ALIBABA_CLOUD_ACCESS_KEY_SECRET'],
-      v['security-token'] ?? ctx.env['ALIBABA_CLOUD_SECURITY_TOKEN'],
+      given['security-token'] ?? ctx.env['ALIBABA_CLOUD_SECURITY_TOKEN'],
       'ALIBABA_CLOUD_ACCESS_KEY_ID',
       'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
     );
@@ -102,8 +102,8 @@ interface OidcPlan {
   requestToken: string;
 }
 
-function oidcSource(v: CredentialInputs, ctx: CredentialContext): CredentialSource {
-  const plan = oidcPlan(v, ctx);
+function oidcSource(given: CredentialInputs, ctx: CredentialContext): CredentialSource {
+  const plan = oidcPlan(given, ctx);
   let cached: { creds: Credentials; expiresAt: number } | undefined;
   let inFlight: Promise<Credentials> | undefined;
   const get = async (): Promise<Credentials> => {
@@ -121,9 +121,9 @@ function oidcSource(v: CredentialInputs, ctx: CredentialContext): CredentialSour
   return { origin: `OIDC role ${plan.roleArn}`, get };
 }
 
-function oidcPlan(v: CredentialInputs, ctx: CredentialContext): OidcPlan {
-  const roleArn = v['role-arn'];
-  const providerArn = v['oidc-provider-arn'];
+function oidcPlan(given: CredentialInputs, ctx: CredentialContext): OidcPlan {
+  const roleArn = given['role-arn'];
+  const providerArn = given['oidc-provider-arn'];
   if (!roleArn) throw new InputError('role-arn', 'is required with oidc-provider-arn, e.g. acs:ram::123456789012:role/deployer');
   if (!ROLE_ARN.test(roleArn))
     throw new InputError('role-arn', `must be a RAM role ARN like acs:ram::<uid>:role/<name> (got '${roleArn}')`);
@@ -132,9 +132,9 @@ function oidcPlan(v: CredentialInputs, ctx: CredentialContext): OidcPlan {
   if (!PROVIDER_ARN.test(providerArn)) {
     throw new InputError('oidc-provider-arn', `must be like acs:ram::<uid>:oidc-provider/<name> (got '${providerArn}')`);
   }
-  if (v['access-key-id'] !== undefined)
+  if (given['access-key-id'] !== undefined)
     throw new InputError('role-arn', 'cannot be combined with access-key-id: choose one kind of credentials');
-  const sessionName = v['role-session-name'] ?? `github-actions-${ctx.runId ?? 'run'}`;
+  const sessionName = given['role-session-name'] ?? `github-actions-${ctx.runId ?? 'run'}`;
   if (!SESSION_NAME.test(sessionName)) {
     throw new InputError('role-session-name', `must be 2 to 64 letters, digits or . @ - _ (got '${sessionName}')`);
   }

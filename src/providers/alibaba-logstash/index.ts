@@ -6,8 +6,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { checkEndpoint } from '../../endpoint.ts';
-import { InputError, errorMessage } from '../../errors.ts';
-import { readInputs, zin } from '../../inputs.ts';
+import { InputError, ProviderError, errorMessage } from '../../errors.ts';
+import { readInputs, inputSchema } from '../../inputs.ts';
 import { formatDuration } from '../../parse.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
@@ -46,19 +46,19 @@ const LOG_LEAD_MS = 60_000;
 const LOG_LINES = 10;
 
 const shape = {
-  'instance-id': zin.optionalText(/^[A-Za-z0-9-]{1,64}$/, 'a Logstash instance id such as ls-cn-abc123def456'),
-  'access-key-id': zin.optionalText(),
-  'access-key-secret': zin.optionalText(),
-  'security-token': zin.optionalText(),
-  'role-arn': zin.optionalText(),
-  'oidc-provider-arn': zin.optionalText(),
-  'role-session-name': zin.optionalText(),
-  'client-token': zin.optionalText(/^[A-Za-z0-9._-]{1,64}$/, 'at most 64 letters, digits, ".", "_" or "-"'),
+  'instance-id': inputSchema.optionalText(/^[A-Za-z0-9-]{1,64}$/, 'a Logstash instance id such as ls-cn-abc123def456'),
+  'access-key-id': inputSchema.optionalText(),
+  'access-key-secret': inputSchema.optionalText(),
+  'security-token': inputSchema.optionalText(),
+  'role-arn': inputSchema.optionalText(),
+  'oidc-provider-arn': inputSchema.optionalText(),
+  'role-session-name': inputSchema.optionalText(),
+  'client-token': inputSchema.optionalText(/^[A-Za-z0-9._-]{1,64}$/, 'at most 64 letters, digits, ".", "_" or "-"'),
 } satisfies InputShapeOf<'alibaba-logstash'>;
 
 export function createProvider(ctx: ProviderContext): Provider<LogstashData, LogstashDetails> {
-  const v = readInputs(shape, ctx.inputs);
-  const instanceId = v['instance-id'];
+  const given = readInputs(shape, ctx.inputs);
+  const instanceId = given['instance-id'];
   if (instanceId === undefined) throw new InputError('instance-id', 'is required for alibaba-logstash, e.g. ls-cn-abc123def456');
   const pipelines = ctx.settings['pipeline-ids'];
   const bad = pipelines.find((id) => !PIPELINE_ID.test(id));
@@ -67,7 +67,7 @@ export function createProvider(ctx: ProviderContext): Provider<LogstashData, Log
   const region = ctx.settings.region ?? envRegion(ctx.env);
   const base = endpointFor(ctx, region);
   const clock = ctx.http.options.clock;
-  const source = credentialSource(v, {
+  const source = credentialSource(given, {
     env: ctx.env,
     http: ctx.http,
     clock,
@@ -78,7 +78,7 @@ export function createProvider(ctx: ProviderContext): Provider<LogstashData, Log
     runId: ctx.workflow.runId,
   });
   const client = new LogstashClient({ base, instanceId, http: ctx.http, credentials: source.get, clock });
-  const clientToken = v['client-token'] ?? defaultClientToken(ctx.workflow, instanceId, pipelines);
+  const clientToken = given['client-token'] ?? defaultClientToken(ctx.workflow, instanceId, pipelines);
   return new LogstashProvider({
     client,
     source,
@@ -134,19 +134,19 @@ interface ProviderParts {
 
 class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
   readonly name = 'alibaba-logstash' as const;
-  private readonly p: ProviderParts;
+  private readonly parts: ProviderParts;
   /** Set once the instance was seen in another state than `active` after the trigger. */
   private leftActive = false;
   /** Set once a pipeline of this deploy was seen RUNNING with a new update time. */
   private deployEnded = false;
   private stopBatch: { ids: string[]; done: Promise<void> } | undefined;
   constructor(parts: ProviderParts) {
-    this.p = parts;
+    this.parts = parts;
   }
 
   async preview(pipelines: string[]): Promise<RequestPreview[]> {
-    await this.p.source.get();
-    const run = this.p.client.runPipelinesRequest(pipelines, this.p.clientToken);
+    await this.parts.source.get();
+    const run = this.parts.client.runPipelinesRequest(pipelines, this.parts.clientToken);
     const instanceUrl = run.url.href.replace(/\/pipelines\/action\/run\?.*$/, '');
     return [
       { pipeline: 'pre-check', method: 'GET', url: instanceUrl },
@@ -160,18 +160,18 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
    * exists in this region, and so does every pipeline. Deploys nothing.
    */
   async verify(pipelines: string[]): Promise<void> {
-    this.p.log.info(`signing with ${this.p.source.origin}`);
-    const [, items] = await Promise.all([this.p.client.describeLogstash(), this.p.client.listPipelines()]);
-    assertAllExist(pipelines, new Map(items.map((i) => [i.pipelineId, i])), this.p.instanceId);
+    this.parts.log.info(`signing with ${this.parts.source.origin}`);
+    const [, items] = await Promise.all([this.parts.client.describeLogstash(), this.parts.client.listPipelines()]);
+    assertAllExist(pipelines, new Map(items.map((i) => [i.pipelineId, i])), this.parts.instanceId);
   }
 
   async trigger(pipelines: string[]): Promise<TriggerResult<LogstashData>> {
-    this.p.log.info(`signing with ${this.p.source.origin}`);
+    this.parts.log.info(`signing with ${this.parts.source.origin}`);
     await this.waitUntilActive();
-    const before = new Map((await this.p.client.listPipelines()).map((i) => [i.pipelineId, i]));
-    assertAllExist(pipelines, before, this.p.instanceId);
-    const triggeredAt = this.p.clock.now();
-    const requestId = await this.p.client.runPipelines(pipelines, this.p.clientToken);
+    const before = new Map((await this.parts.client.listPipelines()).map((i) => [i.pipelineId, i]));
+    assertAllExist(pipelines, before, this.parts.instanceId);
+    const triggeredAt = this.parts.clock.now();
+    const requestId = await this.parts.client.runPipelines(pipelines, this.parts.clientToken);
     const outcomes = pipelines.map((pipeline) => ({
       pipeline,
       run: this.handle(pipeline, before.get(pipeline), triggeredAt, requestId),
@@ -181,7 +181,7 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
 
   /** One DescribeLogstash and one ListPipeline, whatever the number of runs. */
   async observe(runs: LogstashHandle[]): Promise<Array<Observation<LogstashDetails> | Error>> {
-    const [instance, items] = await Promise.all([this.p.client.describeLogstash(), this.p.client.listPipelines()]);
+    const [instance, items] = await Promise.all([this.parts.client.describeLogstash(), this.parts.client.listPipelines()]);
     const byId = new Map(items.map((i) => [i.pipelineId, i]));
     const views = runs.map((r) => ({
       pipeline: r.pipeline,
@@ -189,14 +189,14 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
       updatedBefore: r.data.updatedBefore,
     }));
     if (instance.status !== 'active') this.leftActive = true;
-    else if (views.some((v) => isUpdated(v) && v.item?.pipelineStatus === 'RUNNING')) this.deployEnded = true;
+    else if (views.some((view) => isUpdated(view) && view.item?.pipelineStatus === 'RUNNING')) this.deployEnded = true;
     const poll = {
-      instanceId: this.p.instanceId,
+      instanceId: this.parts.instanceId,
       instanceStatus: instance.status,
       leftActive: this.leftActive,
       settled: this.leftActive || this.deployEnded,
     };
-    const seen = views.map((v) => classifyRun(poll, v));
+    const seen = views.map((view) => classifyRun(poll, view));
     if (seen.some((o) => o.wantsErrorLog)) await this.appendErrorLog(seen, runs);
     return seen.map(({ wantsErrorLog: _, ...obs }) => obs);
   }
@@ -205,7 +205,7 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
   readonly logScope = 'step';
 
   logs(runs: EndedRun<LogstashData>[]): LogSource[] {
-    return logstashLogSources(this.p.client, runs, () => this.p.clock.now());
+    return logstashLogSources(this.parts.client, runs, () => this.parts.clock.now());
   }
 
   /** The engine cancels run by run; the stops of one moment go out as one StopPipelines call. */
@@ -215,7 +215,7 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
       batch.done = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
         this.stopBatch = undefined;
         const token = derivedToken(run.data.clientToken, 'stop', batch.ids);
-        await this.p.client.stopPipelines(batch.ids, token);
+        await this.parts.client.stopPipelines(batch.ids, token);
       });
       this.stopBatch = batch;
     }
@@ -224,23 +224,25 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
   }
 
   private async waitUntilActive(): Promise<void> {
-    const { clock, log, instanceId } = this.p;
-    const deadline = clock.now() + this.p.preCheckMs;
+    const { clock, log, instanceId } = this.parts;
+    const deadline = clock.now() + this.parts.preCheckMs;
     let gap = 1000;
     for (;;) {
-      const { status } = await this.p.client.describeLogstash();
+      const { status } = await this.parts.client.describeLogstash();
       if (status === 'active') return;
       if (status === 'inactive' || status === 'invalid') {
-        throw new Error(`instance ${instanceId} is ${status} and takes no pipeline changes; nothing was deployed`);
+        throw new ProviderError({
+          message: `instance ${instanceId} is ${status} and takes no pipeline changes; nothing was deployed`,
+        });
       }
       if (clock.now() + gap > deadline) {
-        throw new Error(
-          `instance ${instanceId} was still ${status} after ${formatDuration(this.p.preCheckMs)}; nothing was deployed`,
-        );
+        throw new ProviderError({
+          message: `instance ${instanceId} was still ${status} after ${formatDuration(this.parts.preCheckMs)}; nothing was deployed`,
+        });
       }
       log.info(`instance ${instanceId} is ${status} (another change is taking effect); waiting before deploying`);
       await clock.sleep(gap);
-      gap = Math.min(gap * 2, this.p.pollMs);
+      gap = Math.min(gap * 2, this.parts.pollMs);
     }
   }
 
@@ -248,7 +250,7 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
     const since = Math.min(...runs.map((r) => r.data.triggeredAt)) - LOG_LEAD_MS;
     let text: string;
     try {
-      const lines = await this.p.client.errorLog(since, this.p.clock.now());
+      const lines = await this.parts.client.errorLog(since, this.parts.clock.now());
       text = lines.length
         ? `recent instance errors:\n${lines
             .slice(-LOG_LINES)
@@ -268,8 +270,8 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
     requestId: string | undefined,
   ): LogstashHandle {
     const data: LogstashData = {
-      instanceId: this.p.instanceId,
-      clientToken: this.p.clientToken,
+      instanceId: this.parts.instanceId,
+      clientToken: this.parts.clientToken,
       triggeredAt,
       ...(before?.gmtUpdateTime !== undefined ? { updatedBefore: before.gmtUpdateTime } : {}),
       ...(requestId !== undefined ? { requestId } : {}),
@@ -282,10 +284,11 @@ function assertAllExist(pipelines: string[], existing: Map<string, PipelineItem>
   const missing = pipelines.filter((p) => existing.get(p) === undefined || existing.get(p)?.pipelineStatus === 'DELETED');
   if (missing.length === 0) return;
   const known = [...existing.values()].filter((i) => i.pipelineStatus !== 'DELETED').map((i) => i.pipelineId);
-  throw new Error(
-    `instance ${instanceId} has no pipeline ${missing.join(', ')}; nothing was deployed ` +
+  throw new ProviderError({
+    message:
+      `instance ${instanceId} has no pipeline ${missing.join(', ')}; nothing was deployed ` +
       `(it has: ${known.slice(0, 20).join(', ') || 'none'})`,
-  );
+  });
 }
 
 /** A token of its own for a follow-up call, stable across that call's retries. */

@@ -4,7 +4,7 @@
  * reproduced byte for byte.
  */
 import { createHmac } from 'node:crypto';
-import { sha256Hex, type Signature } from '../signing.ts';
+import { percentEncode, sha256Hex, type Signature } from '../shared.ts';
 
 export const ALGORITHM = 'ACS3-HMAC-SHA256';
 export const API_VERSION = '2017-06-13';
@@ -25,11 +25,6 @@ export interface SignableRequest {
   /** Header names in any case; only `host`, `content-type` and `x-acs-*` are signed. */
   headers: Record<string, string>;
   body: string;
-}
-
-/** RFC 3986: encodeURIComponent also leaves `!'()*` alone, which the canonical form escapes. */
-export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 export function canonicalQuery(query: Record<string, string>): string {

@@ -2,7 +2,8 @@
  * Feldera REST calls (`/v0/pipelines/...`). No polling and no Actions globals here.
  */
 import { joinUrl } from '../../endpoint.ts';
-import { expectSuccess, parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { bodySnippet, expectSuccess, type ErrorFields } from '../shared.ts';
 import {
   errorResponse,
   pipelineList,
@@ -22,9 +23,9 @@ export interface FelderaClientOptions {
 export type StartQuery = { initial: string; bootstrap_policy?: string; dismiss_error: string };
 
 export class FelderaClient {
-  private readonly o: FelderaClientOptions;
+  private readonly options: FelderaClientOptions;
   constructor(options: FelderaClientOptions) {
-    this.o = options;
+    this.options = options;
   }
 
   /** `/start` is idempotent on Feldera (same initial + bootstrap config → 202 again): safe to retry. */
@@ -38,7 +39,7 @@ export class FelderaClient {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    return expectSuccess(await this.o.http.send(req), describeError);
+    return expectSuccess(await this.options.http.send(req), describeError);
   }
 
   async status(name: string): Promise<PipelineStatus> {
@@ -66,7 +67,7 @@ export class FelderaClient {
   /** `GET /logs`, read as it streams (see logs.ts); a refusal is the provider's error as usual. */
   async streamLogs(name: string, onText: (text: string) => void, signal: AbortSignal): Promise<void> {
     const req = this.request('GET', `${pipelinePath(name)}/logs`, `log of ${name}`, true);
-    const res = await this.o.http.stream({ ...req, headers: { ...req.headers, accept: 'text/plain' } }, onText, signal);
+    const res = await this.options.http.stream({ ...req, headers: { ...req.headers, accept: 'text/plain' } }, onText, signal);
     expectSuccess(res, describeError);
   }
 
@@ -78,9 +79,9 @@ export class FelderaClient {
     query?: Record<string, string | undefined>,
   ): HttpRequest {
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (this.o.apiKey) headers['authorization'] = `Bearer ${this.o.apiKey}`;
-    if (this.o.tenant) headers['feldera-tenant'] = this.o.tenant;
-    return { method, url: joinUrl(this.o.base, path, query), headers, label, idempotent };
+    if (this.options.apiKey) headers['authorization'] = `Bearer ${this.options.apiKey}`;
+    if (this.options.tenant) headers['feldera-tenant'] = this.options.tenant;
+    return { method, url: joinUrl(this.options.base, path, query), headers, label, idempotent };
   }
 }
 
@@ -89,7 +90,7 @@ function pipelinePath(name: string): string {
 }
 
 /** Feldera's ErrorResponse `{message, error_code, details}`; proxies may answer without it. */
-function describeError(res: HttpResponse): { code?: string; message?: string } {
+function describeError(res: HttpResponse): ErrorFields {
   try {
     const body = errorResponse.safeParse(JSON.parse(res.body));
     if (body.success) return { code: body.data.error_code, message: body.data.message };
@@ -97,5 +98,5 @@ function describeError(res: HttpResponse): { code?: string; message?: string } {
     // not JSON: fall through to the raw text
   }
   if (res.status === 401) return { code: 'Unauthorized', message: 'authentication required: set api-key (or FELDERA_API_KEY)' };
-  return { message: res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body` };
+  return { message: bodySnippet(res) };
 }

@@ -6,8 +6,8 @@
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
-import { InputError, errorMessage } from '../../errors.ts';
-import { readInputs, zin } from '../../inputs.ts';
+import { InputError, toError } from '../../errors.ts';
+import { readInputs, inputSchema } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
@@ -30,11 +30,11 @@ export { handleSchema } from './handle.ts';
 const NAME = /^[A-Za-z0-9_-]{1,100}$/;
 
 const shape = {
-  operation: zin.oneOf(['start', 'activate'] as const, 'start'),
-  initial: zin.oneOf(['running', 'paused', 'standby'] as const, 'running'),
-  'bootstrap-policy': zin.optionalOneOf(['allow', 'reject', 'await_approval'] as const),
-  'dismiss-error': zin.boolean(true),
-  'api-key': zin.optionalText(),
+  operation: inputSchema.oneOf(['start', 'activate'] as const, 'start'),
+  initial: inputSchema.oneOf(['running', 'paused', 'standby'] as const, 'running'),
+  'bootstrap-policy': inputSchema.optionalOneOf(['allow', 'reject', 'await_approval'] as const),
+  'dismiss-error': inputSchema.boolean(true),
+  'api-key': inputSchema.optionalText(),
 } satisfies InputShapeOf<'feldera'>;
 
 interface FelderaConfig {
@@ -45,8 +45,8 @@ interface FelderaConfig {
 }
 
 export function createProvider(ctx: ProviderContext): Provider<FelderaData, FelderaDetails> {
-  const v = readInputs(shape, ctx.inputs);
-  if (v.operation === 'activate' && v.initial === 'standby') {
+  const given = readInputs(shape, ctx.inputs);
+  if (given.operation === 'activate' && given.initial === 'standby') {
     throw new InputError('initial', "must be running or paused when operation is 'activate' (got 'standby')");
   }
   const bad = ctx.settings['pipeline-ids'].find((id) => !NAME.test(id));
@@ -60,14 +60,14 @@ export function createProvider(ctx: ProviderContext): Provider<FelderaData, Feld
     ctx.settings.endpoint ? 'endpoint' : 'FELDERA_HOST',
     ctx.settings['allow-insecure-http'],
   );
-  const apiKey = v['api-key'] ?? ctx.env['FELDERA_API_KEY'];
+  const apiKey = given['api-key'] ?? ctx.env['FELDERA_API_KEY'];
   if (apiKey) ctx.secret(apiKey);
   const client = new FelderaClient({ base, apiKey, tenant: ctx.env['FELDERA_TENANT'], http: ctx.http });
   const config: FelderaConfig = {
-    operation: v.operation,
-    initial: v.initial,
-    bootstrapPolicy: v['bootstrap-policy'],
-    dismissError: v['dismiss-error'],
+    operation: given.operation,
+    initial: given.initial,
+    bootstrapPolicy: given['bootstrap-policy'],
+    dismissError: given['dismiss-error'],
   };
   return new FelderaProvider(client, config, base);
 }
@@ -112,7 +112,7 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
         await this.client.send(this.triggerRequest(pipeline));
         return { pipeline, run: this.handle(pipeline) };
       } catch (err) {
-        return { pipeline, error: err instanceof Error ? err : new Error(errorMessage(err)) };
+        return { pipeline, error: toError(err) };
       }
     });
     return { outcomes };
@@ -120,11 +120,7 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
 
   async observe(runs: FelderaHandle[]): Promise<Array<Observation<FelderaDetails> | Error>> {
     const listed = runs.length >= LIST_FROM && this.listing ? await this.listStatuses(runs.length) : undefined;
-    return mapConcurrent(runs, FAN_OUT_LIMIT, (r) =>
-      this.observeOne(r.pipeline, listed?.get(r.pipeline)).catch((e: unknown) =>
-        e instanceof Error ? e : new Error(errorMessage(e)),
-      ),
-    );
+    return mapConcurrent(runs, FAN_OUT_LIMIT, (r) => this.observeOne(r.pipeline, listed?.get(r.pipeline)).catch(toError));
   }
 
   /**

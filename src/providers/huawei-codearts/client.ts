@@ -27,6 +27,7 @@ import {
   type PipelineLatestRun,
   type RunDetail,
 } from './models.ts';
+import { providerError } from '../shared.ts';
 import { sdkDate, signRequest } from './signer.ts';
 
 export type Credentials =
@@ -65,9 +66,9 @@ export interface RunBody {
 }
 
 export class CodeArtsClient {
-  private readonly o: CodeArtsClientOptions;
+  private readonly options: CodeArtsClientOptions;
   constructor(options: CodeArtsClientOptions) {
-    this.o = options;
+    this.options = options;
   }
 
   /** BatchRunPipeline: one call starts every pipeline. Not idempotent: retried only when refused. */
@@ -81,7 +82,7 @@ export class CodeArtsClient {
   }
 
   async startBatch(pipelineIds: string[]): Promise<{ runs: Map<string, string>; requestId?: string }> {
-    const res = await this.o.http.send(this.batchRunRequest(pipelineIds));
+    const res = await this.options.http.send(this.batchRunRequest(pipelineIds));
     const body = validateShape(batchRunResponse, checkBody(res), 'batch-runs');
     const runs = new Map<string, string>();
     for (const r of body.result ?? []) if (r.pipeline_run_id) runs.set(r.pipeline_id, r.pipeline_run_id);
@@ -89,7 +90,7 @@ export class CodeArtsClient {
   }
 
   async startRun(pipelineId: string, body: RunBody): Promise<StartedRun> {
-    const res = await this.o.http.send(this.runRequest(pipelineId, body));
+    const res = await this.options.http.send(this.runRequest(pipelineId, body));
     if (!isSuccess(res)) checkBody(res);
     const parsed = validateShape(runResponse, parseJson(res, `start pipeline ${pipelineId}`), `start pipeline ${pipelineId}`);
     const code = codeOf(parsed);
@@ -112,7 +113,7 @@ export class CodeArtsClient {
     const req = this.request('GET', `/pipelines/${pipelineId}/pipeline-runs/detail`, `status of run ${runId}`, true, {
       pipeline_run_id: runId,
     });
-    return validateShape(runDetail, checkBody(await this.o.http.send(req)), `status of run ${runId}`);
+    return validateShape(runDetail, checkBody(await this.options.http.send(req)), `status of run ${runId}`);
   }
 
   /**
@@ -122,14 +123,14 @@ export class CodeArtsClient {
   async latestRuns(pipelineIds: string[]): Promise<PipelineLatestRun[]> {
     const label = `status of ${pipelineIds.length} pipelines`;
     const req = this.request('POST', '/pipelines/status', label, true);
-    const res = await this.o.http.send({ ...req, body: JSON.stringify(pipelineIds) });
+    const res = await this.options.http.send({ ...req, body: JSON.stringify(pipelineIds) });
     return validateShape(pipelineLatestRuns, checkBody(res), label);
   }
 
   /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */
   async pipeline(pipelineId: string): Promise<void> {
     const req = this.request('GET', `/pipelines/${pipelineId}`, `read pipeline ${pipelineId}`, true);
-    validateShape(pipelineDetail, checkBody(await this.o.http.send(req)), `pipeline ${pipelineId}`);
+    validateShape(pipelineDetail, checkBody(await this.options.http.send(req)), `pipeline ${pipelineId}`);
   }
 
   /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
@@ -148,13 +149,13 @@ export class CodeArtsClient {
     const path = `/pipelines/${pipelineId}/pipeline-runs/${runId}/jobs/${encodeURIComponent(jobRunId)}/steps/${encodeURIComponent(stepRunId)}/logs`;
     const label = `log of step ${stepRunId} of run ${runId}`;
     const body = { start_offset: startOffset, end_offset: 0, limit, sort: 'asc' };
-    const res = await this.o.http.send({ ...this.request('POST', path, label, true), body: JSON.stringify(body) });
+    const res = await this.options.http.send({ ...this.request('POST', path, label, true), body: JSON.stringify(body) });
     return validateShape(logResult, checkBody(res), label);
   }
 
   async stop(pipelineId: string, runId: string): Promise<void> {
     const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, `stop run ${runId}`, true);
-    const body = validateShape(successResponse, checkBody(await this.o.http.send(req)), `stop run ${runId}`);
+    const body = validateShape(successResponse, checkBody(await this.options.http.send(req)), `stop run ${runId}`);
     if (body.success === false) throw new ProviderError({ message: `stop run ${runId}: the service answered success=false` });
   }
 
@@ -164,11 +165,11 @@ export class CodeArtsClient {
   }
 
   private request(method: Method, path: string, label: string, idempotent: boolean, query?: Record<string, string>): HttpRequest {
-    const url = joinUrl(this.o.base, `/v5/${this.o.projectId}/api${path}`, query);
+    const url = joinUrl(this.options.base, `/v5/${this.options.projectId}/api${path}`, query);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    const creds = this.o.credentials;
+    const creds = this.options.credentials;
     if (creds.kind === 'token') return { method, url, headers: { ...headers, 'x-auth-token': creds.token }, label, idempotent };
-    const now = this.o.now ?? Date.now;
+    const now = this.options.now ?? Date.now;
     return { method, url, headers, label, idempotent, sign: (out) => signHeaders(out, creds, now()) };
   }
 }
@@ -209,10 +210,9 @@ function checkBody(res: HttpResponse): unknown {
   const err = errorBodyOf(json);
   const code = codeOf(err);
   if (isSuccess(res) && code === undefined) return json === undefined ? parseJson(res, 'response') : json;
-  throw new ProviderError({
-    status: res.status,
-    message: messageOf(err) ?? (res.body.trim().slice(0, 300) || `HTTP ${res.status} with no body`),
-    ...(code !== undefined ? { code } : {}),
+  throw providerError(res, {
+    message: messageOf(err),
+    code,
     ...requestIdOf(res),
     ...(code !== undefined && REFUSED_CODES.has(code) ? { transient: true } : {}),
   });

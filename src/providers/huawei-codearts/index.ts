@@ -5,9 +5,9 @@
  */
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
-import { InputError, ProviderError, errorMessage } from '../../errors.ts';
+import { InputError, ProviderError, errorMessage, toError } from '../../errors.ts';
 import type { HttpRequest } from '../../http.ts';
-import { readInputs, zin } from '../../inputs.ts';
+import { readInputs, inputSchema } from '../../inputs.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
@@ -20,6 +20,7 @@ import {
   type TriggerOutcome,
   type TriggerResult,
 } from '../types.ts';
+import { repositoryAtCommit, valueText } from '../shared.ts';
 import { CodeArtsClient, type Credentials, type RunBody, type Variable } from './client.ts';
 import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
@@ -56,35 +57,35 @@ export const CREDENTIAL_ENV = {
 } as const;
 
 const shape = {
-  'project-id': zin.optionalText(ID, 'the 32-character CodeArts project id (letters and digits)'),
-  parameters: zin.mapping(),
-  'access-key-id': zin.optionalText(),
-  'access-key-secret': zin.optionalText(),
-  'security-token': zin.optionalText(),
-  'auth-token': zin.optionalText(),
+  'project-id': inputSchema.optionalText(ID, 'the 32-character CodeArts project id (letters and digits)'),
+  parameters: inputSchema.mapping(),
+  'access-key-id': inputSchema.optionalText(),
+  'access-key-secret': inputSchema.optionalText(),
+  'security-token': inputSchema.optionalText(),
+  'auth-token': inputSchema.optionalText(),
 } satisfies InputShapeOf<'huawei-codearts'>;
 
 export function createProvider(ctx: ProviderContext): Provider<CodeArtsData, CodeArtsDetails> {
-  const v = readInputs(shape, ctx.inputs);
+  const given = readInputs(shape, ctx.inputs);
   const bad = ctx.settings['pipeline-ids'].find((id) => !ID.test(id));
   if (bad !== undefined) throw new InputError('pipeline-ids', `has '${bad}': CodeArts pipeline ids are 32 letters and digits`);
-  const projectId = v['project-id'];
+  const projectId = given['project-id'];
   if (projectId === undefined)
     throw new InputError('project-id', 'is required for huawei-codearts: the 32-character CodeArts project id');
-  const variables = toVariables(v.parameters);
-  const credentials = readCredentials(v, ctx);
+  const variables = toVariables(given.parameters);
+  const credentials = readCredentials(given, ctx);
   const base = resolveEndpoint(ctx);
   const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http });
   return new CodeArtsProvider(client, ctx, variables);
 }
 
-function first(env: NodeJS.ProcessEnv, names: readonly string[]): string | undefined {
+function firstSet(env: NodeJS.ProcessEnv, names: readonly string[]): string | undefined {
   for (const n of names) if (env[n]) return env[n];
   return undefined;
 }
 
 function readCredentials(
-  v: {
+  given: {
     'access-key-id'?: string | undefined;
     'access-key-secret'?: string | undefined;
     'security-token'?: string | undefined;
@@ -92,19 +93,20 @@ function readCredentials(
   },
   ctx: ProviderContext,
 ): Credentials {
-  for (const s of [v['access-key-id'], v['access-key-secret'], v['security-token'], v['auth-token']]) if (s) ctx.secret(s);
-  const token = v['auth-token'];
+  for (const s of [given['access-key-id'], given['access-key-secret'], given['security-token'], given['auth-token']])
+    if (s) ctx.secret(s);
+  const token = given['auth-token'];
   if (token !== undefined) {
-    if (v['access-key-id'] !== undefined || v['access-key-secret'] !== undefined) {
+    if (given['access-key-id'] !== undefined || given['access-key-secret'] !== undefined) {
       throw new InputError('auth-token', 'cannot be combined with access-key-id/access-key-secret: give one way to authenticate');
     }
     return { kind: 'token', token };
   }
-  const fromInputs = v['access-key-id'] !== undefined;
-  const ak = v['access-key-id'] ?? first(ctx.env, CREDENTIAL_ENV.accessKeyId);
-  const sk = v['access-key-secret'] ?? first(ctx.env, CREDENTIAL_ENV.accessKeySecret);
+  const fromInputs = given['access-key-id'] !== undefined;
+  const ak = given['access-key-id'] ?? firstSet(ctx.env, CREDENTIAL_ENV.accessKeyId);
+  const sk = given['access-key-secret'] ?? firstSet(ctx.env, CREDENTIAL_ENV.accessKeySecret);
   // A temporary token from the environment belongs to the environment's key, not to a key given as input.
-  const securityToken = v['security-token'] ?? (fromInputs ? undefined : first(ctx.env, CREDENTIAL_ENV.securityToken));
+  const securityToken = given['security-token'] ?? (fromInputs ? undefined : firstSet(ctx.env, CREDENTIAL_ENV.securityToken));
   for (const s of [ak, sk, securityToken]) if (s) ctx.secret(s);
   if (!ak) {
     throw new InputError(
@@ -125,7 +127,7 @@ function resolveEndpoint(ctx: ProviderContext): URL {
   const { endpoint, region: regionInput } = ctx.settings;
   const allowHttp = ctx.settings['allow-insecure-http'];
   if (endpoint !== undefined) return checkEndpoint(endpoint, 'endpoint', allowHttp);
-  const region = regionInput ?? first(ctx.env, CREDENTIAL_ENV.region);
+  const region = regionInput ?? firstSet(ctx.env, CREDENTIAL_ENV.region);
   if (region === undefined) {
     throw new InputError(
       'region',
@@ -147,7 +149,7 @@ function resolveEndpoint(ctx: ProviderContext): URL {
 /** `parameters` → run `variables`: scalars as text, structures as JSON; each value at most 8192 characters. */
 function toVariables(parameters: Record<string, unknown>): Variable[] {
   return Object.entries(parameters).map(([name, raw]) => {
-    const value = variableText(raw);
+    const value = valueText(raw);
     if (value.length > MAX_VARIABLE_VALUE) {
       throw new InputError(
         'parameters',
@@ -156,13 +158,6 @@ function toVariables(parameters: Record<string, unknown>): Variable[] {
     }
     return { name, value };
   });
-}
-
-function variableText(raw: unknown): string {
-  if (raw === null || raw === undefined) return '';
-  if (typeof raw === 'string') return raw;
-  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
-  return JSON.stringify(raw);
 }
 
 class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
@@ -259,7 +254,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
         const detail = await this.client.detail(r.pipeline, r.runId);
         return { ...classifyRun(detail), stages: codeArtsStageSpans(detail) };
       } catch (e) {
-        return e instanceof Error ? e : new Error(errorMessage(e));
+        return toError(e);
       }
     });
   }
@@ -277,7 +272,10 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
     const outcomes = pipelines.map((pipeline): TriggerOutcome<CodeArtsData> => {
       const runId = runs.get(pipeline);
       if (runId) return { pipeline, run: handle(pipeline, runId, {}) };
-      return { pipeline, error: new Error('batch-runs returned no pipeline_run_id for this pipeline (not started)') };
+      return {
+        pipeline,
+        error: new ProviderError({ message: 'batch-runs returned no pipeline_run_id for this pipeline (not started)' }),
+      };
     });
     return { outcomes, ...(requestId ? { requestId } : {}) };
   }
@@ -292,10 +290,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
         const outcome: TriggerOutcome<CodeArtsData> = { pipeline, run: handle(pipeline, started.runId, data) };
         return { outcome, requestId: started.requestId };
       } catch (err) {
-        const outcome: TriggerOutcome<CodeArtsData> = {
-          pipeline,
-          error: err instanceof Error ? err : new Error(errorMessage(err)),
-        };
+        const outcome: TriggerOutcome<CodeArtsData> = { pipeline, error: toError(err) };
         return { outcome, requestId: undefined };
       }
     });
@@ -306,7 +301,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   private runBody(): RunBody {
     const w = this.ctx.workflow;
     const description = w.repository
-      ? `GitHub Actions: ${w.repository}${w.sha ? `@${w.sha.slice(0, 12)}` : ''}${w.runId ? ` run ${w.runId}` : ''}`.slice(
+      ? `GitHub Actions: ${repositoryAtCommit({ ...w, repository: w.repository })}${w.runId ? ` run ${w.runId}` : ''}`.slice(
           0,
           MAX_DESCRIPTION,
         )

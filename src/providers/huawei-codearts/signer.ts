@@ -3,7 +3,7 @@
  * SDKs and the API signing guide). Pure: no clock, no I/O; the caller supplies the date.
  */
 import { createHmac } from 'node:crypto';
-import { sha256Hex, type Signature } from '../signing.ts';
+import { percentEncode, sha256Hex, type Signature } from '../shared.ts';
 
 export const ALGORITHM = 'SDK-HMAC-SHA256';
 
@@ -24,16 +24,11 @@ export function sdkDate(epochMs: number): string {
     .replace(/\.\d{3}/, '');
 }
 
-/** RFC 3986 unreserved characters stay; everything else is %XX (upper-case hex). */
-export function encodeRfc3986(text: string): string {
-  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
 /** Each path segment encoded on its own, and always a trailing slash (the gateway signs it so). */
 export function canonicalUri(pathname: string): string {
   const encoded = pathname
     .split('/')
-    .map((segment) => encodeRfc3986(decodeURIComponent(segment)))
+    .map((segment) => percentEncode(decodeURIComponent(segment)))
     .join('/');
   return encoded.endsWith('/') ? encoded : `${encoded}/`;
 }
@@ -46,7 +41,7 @@ export function canonicalQuery(params: URLSearchParams): string {
       params
         .getAll(k)
         .sort()
-        .map((v) => `${encodeRfc3986(k)}=${encodeRfc3986(v)}`),
+        .map((v) => `${percentEncode(k)}=${percentEncode(v)}`),
     )
     .join('&');
 }

@@ -7,8 +7,9 @@
  */
 import { joinUrl } from '../../endpoint.ts';
 import { ProviderError } from '../../errors.ts';
-import { expectSuccess, parseJson, type HttpClient, type HttpRequest, type HttpResponse } from '../../http.ts';
+import { parseJson, type HttpClient, type HttpRequest, type HttpResponse } from '../../http.ts';
 import { cspLoginResponse, iaasLoginResponse } from './models.ts';
+import { expectSuccess } from '../shared.ts';
 import { describeAriaError } from './errors.ts';
 import type { z } from 'zod';
 

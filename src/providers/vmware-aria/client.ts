@@ -4,8 +4,9 @@
  * so even the execute call cannot have started anything.
  */
 import { joinUrl } from '../../endpoint.ts';
-import { expectSuccess, parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import type { AriaAuth } from './auth.ts';
+import { expectSuccess } from '../shared.ts';
 import { describeAriaError } from './errors.ts';
 import { execution, executionResponse, pipeline, type Execution, type ExecutionResponse, type Pipeline } from './models.ts';
 

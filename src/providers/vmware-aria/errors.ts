@@ -4,13 +4,10 @@
  * service's `{error, serverMessage}`. Read the message, then the error, then the raw text.
  */
 import type { HttpResponse } from '../../http.ts';
+import { bodySnippet, type ErrorFields } from '../shared.ts';
 import { errorBody } from './models.ts';
 
-export interface AriaErrorDescription {
-  code?: string;
-  message?: string;
-  requestId?: string;
-}
+export type AriaErrorDescription = ErrorFields;
 
 export function describeAriaError(res: HttpResponse, authHint?: string): AriaErrorDescription {
   const out: AriaErrorDescription = parsed(res);
@@ -41,7 +38,6 @@ function parsed(res: HttpResponse): AriaErrorDescription {
 }
 
 function rawText(res: HttpResponse): AriaErrorDescription {
-  const text = res.body.trim().slice(0, 300);
-  if (text) return { message: text };
-  return { message: res.status === 401 ? 'Unauthorized (no body)' : `HTTP ${res.status} with no body` };
+  if (res.status === 401 && res.body.trim() === '') return { message: 'Unauthorized (no body)' };
+  return { message: bodySnippet(res) };
 }

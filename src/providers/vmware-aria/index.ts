@@ -5,8 +5,8 @@
  */
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint, joinUrl } from '../../endpoint.ts';
-import { InputError, ProviderError, errorMessage } from '../../errors.ts';
-import { readInputs, zin } from '../../inputs.ts';
+import { InputError, ProviderError, toError } from '../../errors.ts';
+import { readInputs, inputSchema } from '../../inputs.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
@@ -20,6 +20,7 @@ import {
   type TriggerResult,
   type WorkflowContext,
 } from '../types.ts';
+import { repositoryAtCommit, valueText, workflowRunUrl } from '../shared.ts';
 import { AriaAuth, type Credentials } from './auth.ts';
 import { AriaClient, executionPath, type ExecutionRequest, type PipelineRef } from './client.ts';
 import type { AriaData, AriaHandle } from './handle.ts';
@@ -39,24 +40,24 @@ export function stepOutputs(first: AriaHandle | undefined): StepOutputsOf<'vmwar
 }
 
 const shape = {
-  parameters: zin.mapping(),
-  comments: zin.optionalText(),
-  tags: zin.optionalList(),
-  'refresh-token': zin.optionalText(),
-  'access-token': zin.optionalText(),
-  username: zin.optionalText(),
-  password: zin.optionalText(),
-  domain: zin.optionalText(),
+  parameters: inputSchema.mapping(),
+  comments: inputSchema.optionalText(),
+  tags: inputSchema.optionalList(),
+  'refresh-token': inputSchema.optionalText(),
+  'access-token': inputSchema.optionalText(),
+  username: inputSchema.optionalText(),
+  password: inputSchema.optionalText(),
+  domain: inputSchema.optionalText(),
 } satisfies InputShapeOf<'vmware-aria'>;
 
 type AriaInputs = ReturnType<typeof readInputs<typeof shape>>;
 
 export function createProvider(ctx: ProviderContext): Provider<AriaData, AriaDetails> {
-  const v = readInputs(shape, ctx.inputs);
-  for (const s of [v['refresh-token'], v['access-token'], v.password]) if (s) ctx.secret(s);
+  const given = readInputs(shape, ctx.inputs);
+  for (const s of [given['refresh-token'], given['access-token'], given.password]) if (s) ctx.secret(s);
   // Checked up front so a bad id fails before any request.
   ctx.settings['pipeline-ids'].forEach(parseRef);
-  const creds = credentials(v);
+  const creds = credentials(given);
   if (!ctx.settings.endpoint) {
     throw new InputError(
       'endpoint',
@@ -65,9 +66,9 @@ export function createProvider(ctx: ProviderContext): Provider<AriaData, AriaDet
   }
   const base = checkEndpoint(ctx.settings.endpoint, 'endpoint', ctx.settings['allow-insecure-http']);
   const body: ExecutionRequest = {
-    comments: v.comments ?? defaultComments(ctx.workflow),
-    input: stringValues(v.parameters),
-    ...(v.tags.length > 0 ? { tags: v.tags } : {}),
+    comments: given.comments ?? defaultComments(ctx.workflow),
+    input: stringValues(given.parameters),
+    ...(given.tags.length > 0 ? { tags: given.tags } : {}),
   };
   const auth = new AriaAuth(base, creds, ctx.http, (s) => ctx.secret(s));
   return new AriaProvider(new AriaClient(base, ctx.http, auth), auth, base, body, ctx.workflow);
@@ -82,18 +83,18 @@ function parseRef(raw: string): PipelineRef {
   throw new InputError('pipeline-ids', `has '${raw}': expected a pipeline id or project/name (one '/', both parts non-empty)`);
 }
 
-function credentials(v: AriaInputs): Credentials {
-  const given = (['access-token', 'refresh-token', 'username'] as const).filter((k) => v[k] !== undefined);
-  if (given.length > 1) {
-    throw new InputError(given[1] ?? 'access-token', `cannot be combined with '${given[0] ?? ''}': give one way to sign in`);
+function credentials(given: AriaInputs): Credentials {
+  const ways = (['access-token', 'refresh-token', 'username'] as const).filter((k) => given[k] !== undefined);
+  if (ways.length > 1) {
+    throw new InputError(ways[1] ?? 'access-token', `cannot be combined with '${ways[0] ?? ''}': give one way to sign in`);
   }
-  if (v['access-token']) return { kind: 'access-token', token: v['access-token'] };
-  if (v['refresh-token']) return { kind: 'refresh-token', refreshToken: v['refresh-token'] };
-  if (v.username) {
-    if (!v.password) throw new InputError('password', 'is required with username');
-    return { kind: 'password', username: v.username, password: v.password, domain: v.domain };
+  if (given['access-token']) return { kind: 'access-token', token: given['access-token'] };
+  if (given['refresh-token']) return { kind: 'refresh-token', refreshToken: given['refresh-token'] };
+  if (given.username) {
+    if (!given.password) throw new InputError('password', 'is required with username');
+    return { kind: 'password', username: given.username, password: given.password, domain: given.domain };
   }
-  if (v.password || v.domain) throw new InputError('username', 'is required with password and domain');
+  if (given.password || given.domain) throw new InputError('username', 'is required with password and domain');
   throw new InputError(
     'refresh-token',
     'is required for vmware-aria (an API token), or give access-token, or username and password (on-premises)',
@@ -103,26 +104,17 @@ function credentials(v: AriaInputs): Credentials {
 /** Pipeline inputs are strings; structured values are passed as their JSON text. */
 function stringValues(m: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(m)) out[k] = asText(val);
+  for (const [k, val] of Object.entries(m)) out[k] = valueText(val);
   return out;
-}
-
-function asText(val: unknown): string {
-  if (val === null || val === undefined) return '';
-  if (typeof val === 'string') return val;
-  if (typeof val === 'number' || typeof val === 'boolean' || typeof val === 'bigint') return String(val);
-  return JSON.stringify(val);
 }
 
 export function defaultComments(w: WorkflowContext): string {
   if (!w.repository) return 'Triggered by GitHub Actions';
-  const commit = w.sha ? `@${w.sha.slice(0, 12)}` : '';
   const workflow = w.workflow ? `, workflow '${w.workflow}'` : '';
-  const runUrl =
-    w.runId !== undefined
-      ? `, run ${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}${w.runAttempt && w.runAttempt !== '1' ? ` (attempt ${w.runAttempt})` : ''}`
-      : '';
-  return `Triggered by GitHub Actions: ${w.repository}${commit}${workflow}${runUrl}`;
+  const url = workflowRunUrl(w);
+  const attempt = w.runAttempt && w.runAttempt !== '1' ? ` (attempt ${w.runAttempt})` : '';
+  const run = url === undefined ? '' : `, run ${url}${attempt}`;
+  return `Triggered by GitHub Actions: ${repositoryAtCommit({ ...w, repository: w.repository })}${workflow}${run}`;
 }
 
 class AriaProvider implements Provider<AriaData, AriaDetails> {
@@ -231,10 +223,8 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
   }
 
   private cancelReason(): string {
-    const w = this.workflow;
-    const run =
-      w.repository && w.runId ? ` run ${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}` : '';
-    return `Cancelled by GitHub Actions${run} (job cancelled or timed out)`;
+    const url = workflowRunUrl(this.workflow);
+    return `Cancelled by GitHub Actions${url === undefined ? '' : ` run ${url}`} (job cancelled or timed out)`;
   }
 }
 
@@ -242,8 +232,4 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
 function absoluteLink(base: URL, link: string): string {
   if (/^https?:\/\//i.test(link)) return link;
   return joinUrl(base, link.startsWith('/') ? link : `/${link}`).href;
-}
-
-function toError(e: unknown): Error {
-  return e instanceof Error ? e : new Error(errorMessage(e));
 }

@@ -1,0 +1,5 @@
+/** The fault matrix for huawei-codearts (the tests: __tests__/helpers/fault-matrix.ts). */
+import { faultMatrixTests } from '../../helpers/fault-matrix.ts';
+import { huaweiCodeArts } from '../../helpers/reliability-rows.ts';
+
+faultMatrixTests(huaweiCodeArts);

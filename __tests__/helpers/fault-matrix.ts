@@ -1,0 +1,223 @@
+/**
+ * The fault matrix: every provider × every fault, on the trigger call and on a status poll in the
+ * middle of the wait, through dist/index.js as the runner runs it. Each cell gets its own emulator
+ * so cells can run side by side; one file per provider (__tests__/e2e/faults/) calls this with its
+ * row, so jest runs the providers side by side too.
+ */
+import { describe, expect, test } from '@jest/globals';
+import type { FaultAction, FaultRule } from '../../emulator/faults.ts';
+import { runAction, type ActionRun } from '../../emulator/run-action.ts';
+import { startEmulator, type Emulator } from '../../emulator/server.ts';
+import { feldera, type Expected, type ProviderRow } from './reliability-rows.ts';
+import { runs } from './runs.ts';
+
+/** Short enough that a slow answer is given up on quickly; the `delay` fault is longer. */
+const REQUEST_TIMEOUT = '700ms';
+const TIMEOUT = '20s';
+
+const respond = (status: number, headers: Record<string, string> = {}, body: unknown = { message: 'upstream trouble' }) =>
+  ({ kind: 'respond', status, headers, body }) as const;
+
+/** The faults every provider faces; the throttling code and the unknown status come from the row. */
+function faultsFor(row: ProviderRow): Array<[string, FaultAction]> {
+  const list: Array<[string, FaultAction | undefined]> = [
+    ['429 Retry-After', respond(429, { 'retry-after': '1' }, { message: 'Too many requests' })],
+    ['throttling code', row.throttle],
+    ['500', respond(500)],
+    ['502', respond(502, {}, '<html>Bad Gateway</html>')],
+    ['503', respond(503)],
+    ['504', respond(504, {}, '')],
+    ['reset before read', { kind: 'reset-before-read' }],
+    ['reset after read', { kind: 'reset-after-read' }],
+    ['slow response', { kind: 'delay', ms: 2500 }],
+    ['truncated JSON', { kind: 'truncate' }],
+    ['malformed JSON', { kind: 'malform' }],
+    ['401', respond(401, {}, { message: 'token expired', error_code: 'Unauthorized' })],
+  ];
+  return list.filter((f): f is [string, FaultAction] => f[1] !== undefined);
+}
+
+const PIPELINE = 'orders';
+
+interface Cell {
+  run: ActionRun;
+  emu: Emulator;
+  faultHits: number;
+}
+
+async function runCell(
+  row: ProviderRow,
+  rule: Omit<FaultRule, 'action'> | undefined,
+  action?: FaultAction,
+  timeout = TIMEOUT,
+): Promise<Cell> {
+  const emu = await startEmulator();
+  try {
+    const faults = rule && action ? [{ ...rule, action }] : [];
+    emu.configure({ ...row.scenario([PIPELINE], 'finishes'), faults });
+    const run = await runAction({
+      inputs: { ...row.inputs(emu.url, [PIPELINE]), timeout, 'poll-interval': '1s' },
+      env: { RUN_PIPELINES_REQUEST_TIMEOUT: REQUEST_TIMEOUT },
+    });
+    const faultHits = emu.faults.stats().rules.reduce((n, r) => n + r.hit, 0);
+    return { run, emu, faultHits };
+  } finally {
+    await emu.close();
+  }
+}
+
+function expectClean(run: ActionRun): void {
+  // Never a stack trace, whatever happened.
+  expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+}
+
+function expectOutcome(cell: Cell, row: ProviderRow, want: Expected): void {
+  const { run } = cell;
+  expectClean(run);
+  expect(cell.faultHits).toBeGreaterThan(0);
+  expect(run.outputs['conclusion']).toBe(want.conclusion);
+  expect(run.code).toBe(want.conclusion === 'success' ? 0 : 1);
+  expect(row.starts(cell.emu, PIPELINE)).toBe(want.starts);
+  const first = runs(run)[0];
+  expect(first?.['conclusion']).toBe(want.conclusion);
+  if (want.conclusion !== 'success') {
+    expect(String(first?.['message'])).toMatch(want.says ?? /./);
+    expect(run.stdout).toMatch(/::error::/);
+  } else if (want.says) {
+    expect(run.stdout).toMatch(want.says);
+  }
+}
+
+const RETRIED: Expected = { conclusion: 'success', starts: 1 };
+
+export function faultMatrixTests(row: ProviderRow): void {
+  describe(`${row.provider} fault matrix`, () => {
+    test.concurrent.each(faultsFor(row))('trigger call hit once by %s', async (name, action) => {
+      const cell = await runCell(row, { method: row.trigger.method, path: row.trigger.path, times: 1 }, action);
+      expectOutcome(cell, row, row.triggerOutcomes[name] ?? RETRIED);
+    });
+
+    test.concurrent.each(faultsFor(row))(
+      'status poll mid-wait hit twice by %s: the step still succeeds',
+      async (_fault, action) => {
+        const cell = await runCell(row, { method: row.poll.method, path: row.poll.path, after: 1, times: 2 }, action);
+        expectOutcome(cell, row, RETRIED);
+        expect(cell.run.stdout).toMatch(/status check failed, will retry|retry 1 of/);
+      },
+    );
+
+    const waits = row.unknownStatusWaits;
+    const unknownRule = { method: row.poll.method, path: row.poll.path, after: 1 };
+    const unknownFault: FaultAction = { kind: 'patch-json', set: row.unknownStatus };
+    if (waits === undefined) {
+      test.concurrent('an unknown status ends the wait at once, clearly, without looping', async () => {
+        const cell = await runCell(row, unknownRule, unknownFault);
+        // Failure, not timed_out: it ended before the 20 s timeout instead of looping.
+        expectOutcome(cell, row, { conclusion: 'failure', starts: 1, says: /unknown/i });
+      });
+    } else {
+      test.concurrent(
+        'an unknown status is warned about once and waited on, as the provider notes ask, until the timeout',
+        async () => {
+          const cell = await runCell(row, unknownRule, unknownFault, '3s');
+          expectOutcome(cell, row, { conclusion: 'timed_out', starts: 1, says: /timeout of 3s ran out/ });
+          const warnings = cell.run.stdout.split('\n').filter((l) => l.startsWith('::warning') && waits.test(l));
+          expect(warnings).toHaveLength(1);
+        },
+      );
+    }
+
+    test.concurrent('a 401 on every poll from mid-wait on fails the step clearly before the timeout', async () => {
+      const cell = await runCell(
+        row,
+        { method: row.poll.method, path: row.poll.path, after: 1 },
+        respond(401, {}, { message: 'token expired', error_code: 'Unauthorized' }),
+      );
+      // Failure, not timed_out: it ended before the 20 s timeout.
+      expectOutcome(cell, row, { conclusion: 'failure', starts: 1, says: /401/ });
+    });
+
+    test.concurrent('a 503 on every poll ends at the timeout, naming the last error, and the run is not cancelled', async () => {
+      const emu = await startEmulator();
+      try {
+        emu.configure({
+          ...row.scenario([PIPELINE], 'finishes'),
+          // Retry-After 30 s: a poll that waited out its retries would hold the step far past the 3 s timeout.
+          faults: [
+            {
+              method: row.poll.method,
+              path: row.poll.path,
+              after: row.pollsBeforeTrigger ?? 0,
+              action: respond(503, { 'retry-after': '30' }),
+            },
+          ],
+        });
+        const run = await runAction({
+          inputs: { ...row.inputs(emu.url, [PIPELINE]), timeout: '3s', 'poll-interval': '1s', 'cancel-on-abort': 'false' },
+          env: { RUN_PIPELINES_REQUEST_TIMEOUT: REQUEST_TIMEOUT },
+        });
+        expectClean(run);
+        expect(run.outputs['conclusion']).toBe('timed_out');
+        expect(String(runs(run)[0]?.['message'])).toMatch(/timeout of 3s ran out; the last status check failed: /);
+        expect(run.stdout).toMatch(/HTTP 503; retry 1 of/);
+        // The deadline holds even while a poll is inside its retries (a 30 s Retry-After).
+        expect(run.durationMs).toBeLessThan(15_000);
+        expect(row.cancels(emu, PIPELINE)).toBe(0);
+      } finally {
+        await emu.close();
+      }
+    });
+  });
+}
+
+/** Feldera's /activate, the one trigger that is not idempotent on a provider that retries its start. */
+export function felderaActivateTests(): void {
+  describe('exactly once when the trigger is not idempotent (Feldera /activate)', () => {
+    const activate = async (action: FaultAction): Promise<Cell> => {
+      const emu = await startEmulator();
+      try {
+        const key = feldera.secrets[0] ?? '';
+        emu.configure({
+          feldera: { apiKey: key, enterprise: true, pipelines: { [PIPELINE]: { startInStandby: true } } },
+          faults: [{ method: 'POST', path: '/activate$', times: 1, action }],
+        });
+        const run = await runAction({
+          inputs: { ...feldera.inputs(emu.url, [PIPELINE]), operation: 'activate', timeout: TIMEOUT, 'poll-interval': '1s' },
+          env: { RUN_PIPELINES_REQUEST_TIMEOUT: REQUEST_TIMEOUT },
+        });
+        return { run, emu, faultHits: emu.faults.stats().rules.reduce((n, r) => n + r.hit, 0) };
+      } finally {
+        await emu.close();
+      }
+    };
+
+    const afterRead: FaultAction = { kind: 'reset-after-read' };
+    const slow: FaultAction = { kind: 'delay', ms: 2500 };
+    const beforeRead: FaultAction = { kind: 'reset-before-read' };
+    test.concurrent.each([
+      ['reset after read', afterRead],
+      ['slow response', slow],
+    ])('%s: not repeated, one run at most, and the step says why', async (_f, action) => {
+      const cell = await activate(action);
+      expectOutcome(cell, feldera, {
+        conclusion: 'failure',
+        starts: 1,
+        says: /may have reached the server, so it was not repeated/,
+      });
+      expect(cell.emu.requests.filter((r) => r.path.endsWith('/activate'))).toHaveLength(1);
+    });
+
+    test.concurrent.each([
+      ['429', respond(429, { 'retry-after': '1' })],
+      ['reset before read', beforeRead],
+    ])('%s: nothing was processed, so nothing started twice', async (name, action) => {
+      const cell = await activate(action);
+      // 429 is turned away unprocessed and retried; a reset before reading cannot be told from one after, so it is not.
+      const want: Expected =
+        name === '429'
+          ? { conclusion: 'success', starts: 1 }
+          : { conclusion: 'failure', starts: 0, says: /may have reached the server/ };
+      expectOutcome(cell, feldera, want);
+    });
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * The start-path seam: every trick that keeps the main step's cold start near a bare `node` process,
+ * in one place, and the check that fails the build when an upgrade breaks one of them. A step runs
+ * `dist/index.js` once per job; before its first request it must load only what that request needs.
+ * Each trick below was measured (bench/, README "Performance") and each rests on a fact about a
+ * dependency that an upgrade can change: checkStartPath() re-checks those facts after every build.
+ *
+ * 1. undici-lite.cjs, mapped for every `undici` import (tsconfig.build.json, ours and
+ *    @actions/http-client's): `Agent` and its `request()` API only, from the same undici package
+ *    @actions/core brings, so the bundle holds one undici without fetch, WebSocket, EventSource, the
+ *    cache and the mocks (about 400 kB). `ProxyAgent` (read by @actions/http-client) is loaded, with the
+ *    rest of the dispatcher API, when first read. Relies on: undici's internal file layout
+ *    (lib/dispatcher/*.js, lib/api/*.js), and one undici version for both importers.
+ * 2. http-client.ts and exec.ts, mapped for `@actions/http-client` and `@actions/exec`:
+ *    @actions/core imports them for getIDToken and platform details, which this action never calls;
+ *    the real modules (node:https, node:tls, tunnel, node:child_process) load on first use. Relies on:
+ *    @actions/core importing only `HttpClient` (and calling only `getJson`) and only
+ *    `exec.getExecOutput`/`exec.exec` from them.
+ * 3. http2.cjs, put in place of undici's `require('node:http2')` by deferHttp2() on the bundle (the
+ *    bundler treats `node:` modules as built in before any path mapping applies): the header-name
+ *    constants undici reads at load, and `connect`, which loads node:http2 on the first HTTP/2
+ *    connection (never, unless a dispatcher sets allowH2). Saves about 4 ms of every start. Relies on:
+ *    the bundle requiring node:http2 once, in the form ncc writes, and undici reading only the
+ *    constants listed in http2.cjs and `connect`.
+ * 4. asciiOnly() on every chunk: V8 keeps a source with any character beyond ASCII as a two-byte
+ *    string, twice the memory of the file for as long as the code lives, and scans it more slowly.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as http2 from 'node:http2';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const HERE = dirname(new URL(import.meta.url).pathname);
+
+/** Package → stand-in: tsconfig.build.json must map exactly these (checked). */
+export const STAND_INS = {
+  undici: './src/start-path/undici-lite.cjs',
+  '@actions/http-client': './src/start-path/http-client.ts',
+  '@actions/exec': './src/start-path/exec.ts',
+};
+
+/** What the stand-ins provide, and so all that @actions/core may use of the packages they replace. */
+const HTTP_CLIENT_EXPORTS = new Set(['HttpClient']);
+const HTTP_CLIENT_METHODS = new Set(['getJson']);
+const EXEC_EXPORTS = new Set(['exec', 'getExecOutput']);
+
+/** The form in which ncc writes undici's `require('node:http2')` into the bundle. */
+const HTTP2_REQUIRE = 'module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");';
+
+/** Trick 3: points the bundle's one `require('node:http2')` at http2.cjs. */
+export function deferHttp2(file) {
+  const code = readFileSync(file, 'utf8');
+  const parts = code.split(HTTP2_REQUIRE);
+  if (parts.length !== 2) fail(`expected node:http2 to be required once in ${file} as ncc writes it, found ${parts.length - 1}`);
+  const shim = readFileSync(join(HERE, 'http2.cjs'), 'utf8').replace(/^'use strict';\n/m, '');
+  writeFileSync(file, parts.join(`// src/start-path/http2.cjs\n${shim.trim()}`));
+}
+
+/** Trick 4: every character beyond ASCII as a \u escape (in strings, templates, regular expressions and comments alike, where it means the same). */
+export function asciiOnly(file) {
+  const code = readFileSync(file, 'utf8');
+  writeFileSync(
+    file,
+    code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
+}
+
+function fail(why) {
+  throw new Error(`build: start-path check failed: ${why} (see src/start-path/seam.mjs)`);
+}
+
+/** The facts each trick rests on, checked against the installed packages and the bundle in `dist`. */
+export function checkStartPath(dist) {
+  checkMappings();
+  checkUndiciLite();
+  checkActionsCoreImports();
+  checkHttp2StandIn();
+  checkBundle(dist);
+}
+
+function checkMappings() {
+  const { paths } = JSON.parse(readFileSync('tsconfig.build.json', 'utf8')).compilerOptions;
+  const mapped = Object.fromEntries(Object.entries(paths).map(([name, [target]]) => [name, target]));
+  if (JSON.stringify(mapped) !== JSON.stringify(STAND_INS)) {
+    fail(`tsconfig.build.json maps ${JSON.stringify(mapped)}, the seam expects ${JSON.stringify(STAND_INS)}`);
+  }
+  for (const target of Object.values(STAND_INS)) if (!existsSync(target)) fail(`${target} is missing`);
+}
+
+/** Trick 1: the internal files load, Agent sends with request(), ProxyAgent is undici's own; one undici for both importers. */
+function checkUndiciLite() {
+  let lite;
+  try {
+    lite = require('./undici-lite.cjs');
+  } catch (err) {
+    fail(`undici-lite.cjs no longer loads against the installed undici (${err.message})`);
+  }
+  if (typeof lite.Agent !== 'function' || typeof lite.Agent.prototype.request !== 'function') {
+    fail('undici-lite.cjs: Agent or Agent.prototype.request is missing');
+  }
+  if (lite.ProxyAgent !== require('undici').ProxyAgent) fail("undici-lite.cjs: ProxyAgent is not undici's own");
+  // Node's resolution from each package's folder: a nested copy first, then the shared one.
+  const ours = resolve('node_modules/undici/package.json');
+  const nested = resolve('node_modules/@actions/http-client/node_modules/undici/package.json');
+  const theirs = existsSync(nested) ? nested : ours;
+  const major = (file) => JSON.parse(readFileSync(file, 'utf8')).version.split('.')[0];
+  if (major(ours) !== major(theirs)) {
+    fail(
+      `@actions/http-client uses undici ${major(theirs)}.x, this action ${major(ours)}.x: the bundle would serve it the wrong one`,
+    );
+  }
+}
+
+/** Trick 2: @actions/core uses nothing of @actions/http-client and @actions/exec that the stand-ins lack. */
+function checkActionsCoreImports() {
+  // The package is ESM-only with an `import`-only export map: read its files from the install.
+  const lib = resolve('node_modules/@actions/core/lib');
+  for (const file of readdirSync(lib).filter((f) => f.endsWith('.js'))) {
+    const code = readFileSync(join(lib, file), 'utf8');
+    for (const [, names] of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*'@actions\/http-client'/g)) {
+      for (const name of names
+        .split(',')
+        .map((n) => n.trim().split(/\s+as\s+/)[0])
+        .filter(Boolean)) {
+        if (!HTTP_CLIENT_EXPORTS.has(name)) fail(`@actions/core (${file}) imports ${name} from @actions/http-client`);
+      }
+    }
+    if (/from\s*'@actions\/http-client'/.test(code)) {
+      for (const [, method] of code.matchAll(
+        /\.(get|post|put|patch|del|head|options|request|requestRaw|sendStream|getJson|postJson|putJson|patchJson)\(/g,
+      )) {
+        if (!HTTP_CLIENT_METHODS.has(method)) fail(`@actions/core (${file}) calls HttpClient.${method}`);
+      }
+    }
+    const star = /import\s*\*\s*as\s*(\w+)\s*from\s*'@actions\/exec'/.exec(code);
+    if (/from\s*'@actions\/exec'/.test(code) && !star)
+      fail(`@actions/core (${file}) imports @actions/exec in a form the check does not know`);
+    if (star) {
+      for (const [, name] of code.matchAll(new RegExp(`\\b${star[1]}\\.(\\w+)`, 'g'))) {
+        if (!EXEC_EXPORTS.has(name)) fail(`@actions/core (${file}) calls exec.${name}`);
+      }
+    }
+  }
+}
+
+/** Trick 3: http2.cjs has every constant undici's HTTP/2 client reads, with node:http2's values, and undici uses nothing else. */
+function checkHttp2StandIn() {
+  const standIn = require('./http2.cjs');
+  const clientH2 = readFileSync(require.resolve('undici/lib/dispatcher/client-h2.js'), 'utf8');
+  const block = /const\s*\{\s*constants:\s*\{([^}]*)\}\s*\}\s*=\s*http2/.exec(clientH2);
+  if (!block) fail("undici's client-h2.js no longer reads http2.constants in the form the stand-in copies");
+  for (const name of block[1]
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)) {
+    if (standIn.constants[name] !== http2.constants[name]) fail(`http2.cjs: ${name} is missing or differs from node:http2`);
+  }
+  for (const [, used] of clientH2.matchAll(/\bhttp2\.(\w+)/g)) {
+    if (used !== 'connect' && used !== 'constants') fail(`undici's client-h2.js uses http2.${used}, which http2.cjs lacks`);
+  }
+}
+
+/** What the tricks achieve, in the bundle: one undici, and none of the deferred modules required at load. */
+function checkBundle(dist) {
+  const chunks = readdirSync(dist).filter((f) => f.endsWith('.js'));
+  const agents = chunks.map((f) => readFileSync(resolve(dist, f), 'utf8').split('class Agent extends DispatcherBase').length - 1);
+  const total = agents.reduce((a, b) => a + b, 0);
+  if (total !== 1) fail(`dist/ holds ${total} copies of undici's Agent, expected 1`);
+  const main = readFileSync(resolve(dist, 'index.js'), 'utf8');
+  // node:tls stays as a module factory (undici requires it when a TLS connection is made); these must not be there at all.
+  if (main.includes(HTTP2_REQUIRE)) fail('dist/index.js still requires node:http2 directly');
+  const eager = /createRequire\(import\.meta\.url\)\("(?:node:)?(https|child_process)"\)/.exec(main);
+  if (eager) fail(`dist/index.js carries ${eager[1]}, which only the deferred @actions packages need`);
+}
