@@ -122,6 +122,7 @@ describe('example workflows', () => {
         'examples/workflows/alibaba-oidc.yml',
         'examples/workflows/huawei.yml',
         'examples/workflows/vmware-aria.yml',
+        'examples/workflows/trigger-then-wait.yml',
       ]),
     );
   });

@@ -4,14 +4,25 @@
  * Shared by the action and the CLI.
  */
 import type { Logger } from './log.ts';
-import type { Provider, RequestPreview } from './providers/types.ts';
+import type { Provider, RequestPreview, TriggerOutcome } from './providers/types.ts';
 
-export async function dryRun(provider: Provider, pipelines: string[], log: Logger): Promise<RequestPreview[]> {
+/** `resumed`: with the `runs` input, the runs the step would wait for; nothing would be triggered. */
+export async function dryRun(
+  provider: Provider,
+  pipelines: string[],
+  log: Logger,
+  resumed?: TriggerOutcome[],
+): Promise<RequestPreview[]> {
   if (provider.verify) {
     await provider.verify(pipelines);
     log.info('[dry-run] read-only check passed: the credentials are accepted');
   } else {
     log.info(`[dry-run] ${provider.name} has no read-only call to check credentials with; inputs are valid`);
+  }
+  if (resumed) {
+    for (const o of resumed)
+      log.info(`[dry-run] ${o.pipeline}: would wait for ${o.run ? `run ${o.run.runId}` : 'nothing (not started)'}`);
+    return [];
   }
   const previews = await provider.preview(pipelines);
   for (const p of previews) log.info(describePreview(p));

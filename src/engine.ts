@@ -50,6 +50,8 @@ export interface EngineOptions<Data = unknown, Details extends object = object> 
   onTriggered?: (result: StepResult<Data, Details>) => void;
   /** Called whenever a run reaches its end, so the post step never cancels a finished run. */
   onRunFinished?: (record: RunRecord<Data, Details>) => void;
+  /** With the `runs` input: the runs an earlier step started; nothing is triggered, these are waited for. */
+  resume?: TriggerOutcome[] | undefined;
   /** Longest time spent cancelling runs after a timeout or abort. */
   cancelBudgetMs?: number;
   heartbeatMs?: number;
@@ -72,7 +74,7 @@ export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
   const { provider, clock, log } = opts;
   const startedAt = clock.now();
   const deadline = startedAt + opts.timeoutMs;
-  const triggered = await triggerAll(provider, opts.pipelines, log);
+  const triggered = opts.resume ? resumeRuns(opts.resume, log) : await triggerAll(provider, opts.pipelines, log);
   const records = opts.pipelines.map((p, i) => toRecord(p, triggered.outcomes[i], startedAt));
   const early: StepResult = { conclusion: 'triggered', runs: records, ...withRequestId(triggered.requestId) };
   opts.onTriggered?.(early);
@@ -155,6 +157,16 @@ async function triggerAll(
     for (const pipeline of pipelines) log.error(`could not start: ${error.message}`, pipeline);
     return { outcomes: pipelines.map((pipeline) => ({ pipeline, error })) };
   }
+}
+
+/** The runs of an earlier step, reported as a trigger would report them. */
+function resumeRuns(outcomes: TriggerOutcome[], log: Logger): { outcomes: TriggerOutcome[]; requestId?: string } {
+  for (const o of outcomes) {
+    if (o.run)
+      log.info(`${o.pipeline}: waiting for run ${o.run.runId}, started by an earlier step${o.run.url ? ` (${o.run.url})` : ''}`);
+    else log.error(`the earlier step could not start it: ${errorMessage(o.error)}`, o.pipeline);
+  }
+  return { outcomes };
 }
 
 function withRequestId(requestId: string | undefined): { requestId?: string } {

@@ -4,11 +4,12 @@
  * request that could start a second run.
  */
 import type { z } from 'zod';
-import type { Agent } from 'undici';
+import type { Agent, Dispatcher, ProxyAgent } from 'undici';
 import undici from './start-path/undici-lite.cjs';
 import { fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff.ts';
 import { realClock, type Clock } from './clock.ts';
 import { NetworkError, ResponseShapeError } from './errors.ts';
+import { describeProxy, proxyFor, type ProxySettings } from './proxy.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -48,6 +49,8 @@ export interface HttpOptions {
   maxRetryAfterMs: number;
   connectionsPerOrigin: number;
   ca?: string | undefined;
+  /** From HTTPS_PROXY/HTTP_PROXY/NO_PROXY (src/proxy.ts); undefined: every request goes direct. */
+  proxy?: ProxySettings | undefined;
   userAgent: string;
   clock: Clock;
   /** Aborts every request and every backoff sleep (cancellation, overall deadline). */
@@ -82,6 +85,8 @@ const UNSENT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
+/** The proxy turned the request away before it reached the endpoint (407, 403 to CONNECT…). */
+const PROXY_REFUSED = 'PROXY_REFUSED';
 
 /**
  * At most `limit` requests in flight per origin; the others wait here rather than in the connection
@@ -120,6 +125,8 @@ class OriginSlots {
 export class HttpClient {
   readonly options: HttpOptions;
   private readonly agent: Agent;
+  /** One dispatcher per proxy URL in use, made on first use (undici's ProxyAgent is loaded only then). */
+  private readonly proxies = new Map<string, ProxyAgent>();
   private closed = false;
   /** Aborted by close(): cuts short the backoff sleeps of requests nobody awaits any more. */
   private readonly closing = new AbortController();
@@ -130,17 +137,43 @@ export class HttpClient {
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = { ...defaultHttpOptions, ...options };
     this.slots = new OriginSlots(this.options.connectionsPerOrigin);
-    this.agent = this.newAgent(this.options.connectionsPerOrigin);
+    const tls = this.tlsOptions();
+    this.agent = new undici.Agent({
+      connections: this.options.connectionsPerOrigin,
+      keepAliveTimeout: 10_000,
+      ...(tls ? { connect: tls } : {}),
+    });
   }
 
-  private newAgent(connections: number): Agent {
+  /** The CAs to trust: the system's plus `ca-certificate`. node:tls is loaded here, not at start. */
+  private tlsOptions(): { ca: string[] } | undefined {
     const ca = this.options.ca;
-    return new undici.Agent({
-      connections,
-      keepAliveTimeout: 10_000,
-      // node:tls is loaded here, not at start: an http:// endpoint never needs it.
-      ...(ca ? { connect: { ca: [...process.getBuiltinModule('node:tls').rootCertificates, ca] } } : {}),
-    });
+    return ca ? { ca: [...process.getBuiltinModule('node:tls').rootCertificates, ca] } : undefined;
+  }
+
+  /**
+   * Direct, or through the proxy the environment names for this endpoint. https:// endpoints are
+   * tunnelled with CONNECT and their TLS (with `ca-certificate`) runs inside the tunnel; http:// ones
+   * are sent to the proxy in absolute form (`GET http://host/path`), which proxies accept without
+   * allowing CONNECT to port 80.
+   */
+  private dispatcherFor(url: URL): Dispatcher {
+    const proxy = proxyFor(url, this.options.proxy);
+    if (proxy === undefined) return this.agent;
+    let agent = this.proxies.get(proxy.href);
+    if (agent === undefined) {
+      const tls = this.tlsOptions();
+      agent = new undici.ProxyAgent({
+        uri: proxy.href,
+        proxyTunnel: false,
+        connections: this.options.connectionsPerOrigin,
+        keepAliveTimeout: 10_000,
+        // The extra CA is trusted for the endpoint inside the tunnel and for an https:// proxy itself.
+        ...(tls ? { requestTls: tls, proxyTls: tls } : {}),
+      });
+      this.proxies.set(proxy.href, agent);
+    }
+    return agent;
   }
 
   /**
@@ -152,12 +185,11 @@ export class HttpClient {
    */
   async stream(req: HttpRequest, onText: (text: string) => void, signal: AbortSignal): Promise<HttpResponse> {
     if (this.closed) throw new NetworkError(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
-    this.streamAgent ??= this.newAgent(STREAM_CONNECTIONS);
     const headers: Record<string, string> = { 'user-agent': this.options.userAgent, ...req.headers };
     const signed = req.sign ? await req.sign({ method: 'GET', url: req.url, headers, body: '' }) : {};
     let answer: HttpResponse | undefined;
     try {
-      const res = await this.streamAgent.request({
+      const res = await this.streamDispatcher(req.url).request({
         origin: req.url.origin,
         path: `${req.url.pathname}${req.url.search}`,
         method: 'GET',
@@ -174,8 +206,20 @@ export class HttpClient {
     } catch (err) {
       if (signal.aborted && answer !== undefined) return answer;
       if (signal.aborted) throw new NetworkError(`${req.label}: no answer before the read was stopped`, 'ETIMEDOUT', false);
-      throw toNetworkError(err, req, this.options.requestTimeoutMs);
+      throw toNetworkError(err, req, this.options.requestTimeoutMs, proxyFor(req.url, this.options.proxy));
     }
+  }
+
+  /** Streams go through the proxy like any request; direct ones get their own pool (see `stream`). */
+  private streamDispatcher(url: URL): Dispatcher {
+    if (proxyFor(url, this.options.proxy) !== undefined) return this.dispatcherFor(url);
+    const tls = this.tlsOptions();
+    this.streamAgent ??= new undici.Agent({
+      connections: STREAM_CONNECTIONS,
+      keepAliveTimeout: 10_000,
+      ...(tls ? { connect: tls } : {}),
+    });
+    return this.streamAgent;
   }
 
   /** Sends the request, retrying what is safe to retry; returns the last response whatever its status. */
@@ -220,13 +264,16 @@ export class HttpClient {
   async close(): Promise<void> {
     this.closed = true;
     this.closing.abort();
-    await Promise.all([this.agent.destroy(), this.streamAgent?.destroy()]);
+    await Promise.all(
+      [this.agent, ...this.proxies.values(), ...(this.streamAgent ? [this.streamAgent] : [])].map((d) => d.destroy()),
+    );
   }
 
   private shouldRetry(req: HttpRequest, outcome: HttpResponse | NetworkError): boolean {
     if (this.options.signal?.aborted || this.closed) return false;
     if (outcome instanceof NetworkError) {
       if (outcome.code !== undefined && TLS_CODES.test(outcome.code)) return false;
+      if (outcome.code === PROXY_REFUSED) return false;
       return req.idempotent || outcome.unsent;
     }
     if (req.retryWhen?.(outcome)) return true;
@@ -261,7 +308,7 @@ export class HttpClient {
     const started = this.options.clock.now();
     const { signal, release } = this.requestSignal();
     try {
-      const res = await this.agent.request({
+      const res = await this.dispatcherFor(req.url).request({
         origin: req.url.origin,
         path: `${req.url.pathname}${req.url.search}`,
         method: req.method,
@@ -278,7 +325,7 @@ export class HttpClient {
       return { status: res.statusCode, headers: flattenHeaders(res.headers), body: text };
     } catch (err) {
       if (this.options.signal?.aborted) throw this.options.signal.reason;
-      throw toNetworkError(err, req, this.options.requestTimeoutMs);
+      throw toNetworkError(err, req, this.options.requestTimeoutMs, proxyFor(req.url, this.options.proxy));
     } finally {
       release();
     }
@@ -334,9 +381,21 @@ function errorCode(err: unknown): string | undefined {
   return errorCode(e.cause);
 }
 
-function toNetworkError(err: unknown, req: HttpRequest, timeoutMs: number): NetworkError {
+function toNetworkError(err: unknown, req: HttpRequest, timeoutMs: number, proxy: URL | undefined): NetworkError {
   const code = errorCode(err);
-  const target = `${req.method} ${req.url.origin}${req.url.pathname}`;
+  const via = proxy === undefined ? '' : ` via proxy ${describeProxy(proxy)}`;
+  const target = `${req.method} ${req.url.origin}${req.url.pathname}${via}`;
+  const detail = err instanceof Error ? err.message : String(err);
+  // undici reports a proxy's refusal as an aborted tunnel (https) or an invalid argument (http).
+  const proxyStatus =
+    proxy === undefined ? undefined : /Proxy (?:response \((\d{3})\)|Authentication Required \((407)\))/.exec(detail);
+  if (proxyStatus) {
+    const status = proxyStatus[1] ?? proxyStatus[2] ?? '';
+    const hint = status === '407' ? ': check the user and password in the proxy variable' : '';
+    // A 5xx is the proxy failing to reach the endpoint, which may pass; a 4xx is a refusal that will not.
+    const code = status.startsWith('5') ? 'PROXY_UPSTREAM' : PROXY_REFUSED;
+    return new NetworkError(`${target}: the proxy answered ${status}${hint}`, code, true);
+  }
   if (code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return new NetworkError(`${target}: no response within ${timeoutMs / 1000}s`, code, false);
   }
@@ -347,7 +406,6 @@ function toNetworkError(err: unknown, req: HttpRequest, timeoutMs: number): Netw
       true, // the handshake failed before the request was sent
     );
   }
-  const detail = err instanceof Error ? err.message : String(err);
   return new NetworkError(
     `${target}: ${code ?? 'network error'} (${detail})`,
     code,

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { InputError } from './errors.ts';
+import { pipelinesOfRuns } from './runs-input.ts';
 import { PROVIDER_NAMES } from './providers/registry.ts';
 import { parseBoolean, parseDuration, parseList, parseMapping, type Parsed } from './parse.ts';
 
@@ -102,18 +103,35 @@ export const commonShape = {
   endpoint: inputSchema.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
   region: inputSchema.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),
   wait: inputSchema.boolean(true),
-  timeout: inputSchema.duration('30m', 1000),
+  // GitHub's default job limit: a long deployment is not cut off (and, where cancel-on-abort is on,
+  // cancelled) halfway unless the workflow asks for a shorter bound.
+  timeout: inputSchema.duration('6h', 1000),
   'poll-interval': inputSchema.duration('10s', 1000),
   'cancel-on-abort': inputSchema.optionalBoolean(),
   'dry-run': inputSchema.boolean(false),
   'ca-certificate': inputSchema.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
   'allow-insecure-http': inputSchema.boolean(false),
+  /** The `runs` output of an earlier step, to wait on instead of triggering (src/runs-input.ts reads it). */
+  runs: inputSchema.optionalText(),
   logs: inputSchema.oneOf(['failed', 'all', 'none'] as const, 'failed'),
   'log-lines': inputSchema.count(200, 1, 10_000),
 };
 
 export type CommonSettings = InputValues<typeof commonShape>;
 
+/**
+ * With `runs`, the step triggers nothing: `pipeline-ids` must be empty and becomes the pipelines of
+ * those runs, so every check a provider makes of the pipelines applies to them alike.
+ */
 export function readCommonSettings(source: InputSource): CommonSettings {
-  return readInputs(commonShape, source);
+  const runs = source('runs');
+  if (runs === '') return readInputs(commonShape, source);
+  if (source('pipeline-ids') !== '') {
+    throw new InputError(
+      'runs',
+      "cannot be given together with 'pipeline-ids': either trigger pipelines or wait for earlier runs",
+    );
+  }
+  const pipelines = pipelinesOfRuns(runs);
+  return readInputs(commonShape, (name) => (name === 'pipeline-ids' ? pipelines.join('\n') : source(name)));
 }

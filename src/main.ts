@@ -5,6 +5,7 @@ import * as core from '@actions/core';
 import { dryRun } from './dry-run.ts';
 import { runPipelines, type StepResult } from './engine.ts';
 import { errorMessage } from './errors.ts';
+import { githubWorkflowContext } from './github-context.ts';
 import { coreLogger, registerSecret } from './log.ts';
 import { stepOutputs } from './outputs.ts';
 import { engineSettings, prepareStep, type PreparedStep } from './setup.ts';
@@ -16,7 +17,13 @@ import { onJobCancel } from './signals.ts';
 export async function run(): Promise<void> {
   let step: PreparedStep | undefined;
   try {
-    step = await prepareStep({ inputs: (n) => core.getInput(n), env: process.env, log: coreLogger, secret: registerSecret });
+    step = await prepareStep({
+      inputs: (n) => core.getInput(n),
+      env: process.env,
+      log: coreLogger,
+      secret: registerSecret,
+      workflow: githubWorkflowContext(),
+    });
     if (step.settings['dry-run']) return await dryRunStep(step);
     const result = await execute(step);
     await report(step, result);
@@ -63,7 +70,7 @@ async function report(step: PreparedStep, result: StepResult): Promise<void> {
 }
 
 async function dryRunStep(step: PreparedStep): Promise<void> {
-  await dryRun(step.provider, step.settings['pipeline-ids'], coreLogger);
+  await dryRun(step.provider, step.settings['pipeline-ids'], coreLogger, step.resumed);
   core.setOutput('conclusion', 'triggered');
   saveCompleted();
 }

@@ -4,7 +4,7 @@
  */
 import type { Conclusion, RunRecord, StepResult } from './engine.ts';
 import { ALL_PROVIDER_OUTPUTS, providerInfo, type ProviderName } from './providers/registry.ts';
-import type { ProviderAdapter } from './providers/types.ts';
+import type { ProviderAdapter, RunHandle } from './providers/types.ts';
 
 /** The outputs every step sets; each provider declares its own in the registry. */
 export const COMMON_OUTPUTS = ['conclusion', 'runs', 'run-ids', 'status'] as const;
@@ -24,6 +24,8 @@ interface RunFields {
   finishedAt: string | null;
   durationSeconds: number | null;
   message: string | null;
+  /** Everything a later step needs to wait for the run (the `runs` input): versioned, provider-typed. */
+  handle?: RunHandle;
 }
 
 export function summarizeRun<Details extends object>(
@@ -43,6 +45,7 @@ export function summarizeRun<Details extends object>(
     durationSeconds: duration,
     message: r.message ?? null,
     ...r.details,
+    ...(r.handle ? { handle: r.handle } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core';
 import { errorMessage } from './errors.ts';
+import { githubWorkflowContext } from './github-context.ts';
 import { coreLogger, registerSecret } from './log.ts';
 import { prepareStep } from './setup.ts';
 import { parseEach, readSavedState } from './state.ts';
@@ -21,6 +22,7 @@ export async function post(): Promise<void> {
       env: process.env,
       log: coreLogger,
       secret: registerSecret,
+      workflow: githubWorkflowContext(),
     });
     if (!step.cancelOnAbort) {
       coreLogger.info(`${unfinished.length} run(s) may still be going; cancel-on-abort is off, so they are left alone`);

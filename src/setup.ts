@@ -10,13 +10,17 @@ import { readCommonSettings, type CommonSettings, type InputSource } from './inp
 import type { Logger } from './log.ts';
 import { loadYamlParser, parseDuration } from './parse.ts';
 import { providerInfo, type InputNeed, type ProviderInfo } from './providers/registry.ts';
-import type { Provider, ProviderAdapter, WorkflowContext } from './providers/types.ts';
+import type { Provider, ProviderAdapter, TriggerOutcome, WorkflowContext } from './providers/types.ts';
+import { resumedRuns } from './runs-input.ts';
+import { describeProxy, proxyCredentials, readProxySettings } from './proxy.ts';
 
 export interface StepEnvironment {
   inputs: InputSource;
   env: NodeJS.ProcessEnv;
   log: Logger;
   secret: (value: string) => void;
+  /** The run this step belongs to (src/github-context.ts on a runner); none: runs are not labelled with it. */
+  workflow?: WorkflowContext;
   clock?: Clock;
 }
 
@@ -25,28 +29,10 @@ export interface PreparedStep {
   provider: Provider;
   /** The chosen provider's adapter module: its handle schema and step outputs. */
   adapter: ProviderAdapter;
+  /** With the `runs` input: the earlier step's runs, to wait for instead of triggering. */
+  resumed?: TriggerOutcome[] | undefined;
   http: HttpClient;
   cancelOnAbort: boolean;
-}
-
-/** Which runner variable each workflow fact comes from. */
-const WORKFLOW_VARIABLES: ReadonlyArray<readonly [keyof WorkflowContext, string]> = [
-  ['repository', 'GITHUB_REPOSITORY'],
-  ['sha', 'GITHUB_SHA'],
-  ['runId', 'GITHUB_RUN_ID'],
-  ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
-  ['serverUrl', 'GITHUB_SERVER_URL'],
-  ['workflow', 'GITHUB_WORKFLOW'],
-];
-
-/** The workflow facts the runner's variables give; an unset or empty variable leaves its field out. */
-export function workflowContext(env: NodeJS.ProcessEnv): WorkflowContext {
-  const context: WorkflowContext = {};
-  for (const [field, variable] of WORKFLOW_VARIABLES) {
-    const value = env[variable];
-    if (value) context[field] = value;
-  }
-  return context;
 }
 
 const REQUEST_TIMEOUT_VAR = 'RUN_PIPELINES_REQUEST_TIMEOUT';
@@ -78,7 +64,14 @@ export async function prepareStep(environment: StepEnvironment): Promise<Prepare
   const info = providerInfo(settings.provider);
   await loadNeeds(info, environment.inputs);
   const adapter = await info.load();
+  const resumed = settings.runs === undefined ? undefined : resumedRuns(settings.runs, settings.provider, adapter.handleSchema);
+  if (resumed && !settings.wait) throw new InputError('wait', "must be true with 'runs': the step only waits for those runs");
+  const proxy = readProxySettings(environment.env);
+  for (const credential of proxyCredentials(proxy)) environment.secret(credential);
+  if (proxy?.https) environment.log.debug(`https:// endpoints through the proxy ${describeProxy(proxy.https)}`);
+  if (proxy?.http) environment.log.debug(`http:// endpoints through the proxy ${describeProxy(proxy.http)}`);
   const http = new HttpClient({
+    proxy,
     requestTimeoutMs: requestTimeout(environment.env),
     clock: environment.clock ?? realClock,
     ca: settings['ca-certificate'],
@@ -93,16 +86,21 @@ export async function prepareStep(environment: StepEnvironment): Promise<Prepare
     http,
     log: environment.log,
     secret: environment.secret,
-    workflow: workflowContext(environment.env),
+    workflow: environment.workflow ?? {},
+    resumed: resumed?.flatMap((o) => (o.run ? [o.run] : [])),
   });
-  const cancelOnAbort = settings['cancel-on-abort'] ?? info.cancelOnAbortDefault;
-  return { settings, provider, adapter, http, cancelOnAbort };
+  // A step that started nothing stops nothing unless asked to: the runs belong to the step that started them.
+  const cancelOnAbort = settings['cancel-on-abort'] ?? (resumed ? false : info.cancelOnAbortDefault);
+  return { settings, provider, adapter, http, cancelOnAbort, resumed };
 }
 
 /** What every front end (the action, the CLI) hands the engine straight from the inputs. */
 export function engineSettings(
   step: PreparedStep,
-): Pick<EngineOptions, 'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock' | 'logs'> {
+): Pick<
+  EngineOptions,
+  'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock' | 'resume' | 'logs'
+> {
   const { settings } = step;
   return {
     provider: step.provider,
@@ -113,5 +111,6 @@ export function engineSettings(
     cancelOnAbort: step.cancelOnAbort,
     clock: realClock,
     logs: { mode: settings.logs, maxLines: settings['log-lines'] },
+    resume: step.resumed,
   };
 }

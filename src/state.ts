@@ -5,16 +5,17 @@
 import * as core from '@actions/core';
 import { z } from 'zod';
 import { savedHandleSchema, type RunHandle } from './providers/types.ts';
+import { redactSecrets } from './secrets.ts';
 
 const KEYS = { runs: 'runs', ended: 'ended', completed: 'completed' } as const;
 
 export function saveStartedRuns(runs: RunHandle[]): void {
-  core.saveState(KEYS.runs, JSON.stringify(runs));
+  core.saveState(KEYS.runs, redactSecrets(JSON.stringify(runs)));
 }
 
 /** Records the run ids that reached an end (finished, or cancelled by main). */
 function saveEndedRuns(runIds: Iterable<string>): void {
-  core.saveState(KEYS.ended, JSON.stringify([...runIds]));
+  core.saveState(KEYS.ended, redactSecrets(JSON.stringify([...runIds])));
 }
 
 /**

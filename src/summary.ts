@@ -6,6 +6,7 @@ import type { StepResult } from './engine.ts';
 import { ganttChart, MAX_BARS } from './gantt.ts';
 import type { ProviderName } from './providers/registry.ts';
 import { formatDuration } from './parse.ts';
+import { redactSecrets } from './secrets.ts';
 
 const ICON: Record<string, string> = {
   success: '✅',
@@ -68,14 +69,17 @@ export function timeline(result: StepResult): string {
   return `${chart.text}${note}`;
 }
 
-/** Writes the summary; quietly does nothing where the runner gives no summary file. */
+/**
+ * Writes the summary; quietly does nothing where the runner gives no summary file. The file is kept
+ * as written (the runner's masking does not apply to it), so all of it goes through the secret registry.
+ */
 export async function writeSummary(provider: ProviderName, result: StepResult): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
   await core.summary
-    .addHeading(`Run Pipelines: ${result.conclusion}`, 3)
-    .addRaw(summaryTable(provider, result), true)
-    .addRaw(timeline(result), true)
-    .addRaw(failureDetails(result), true)
+    .addHeading(redactSecrets(`Run Pipelines: ${result.conclusion}`), 3)
+    .addRaw(redactSecrets(summaryTable(provider, result)), true)
+    .addRaw(redactSecrets(timeline(result)), true)
+    .addRaw(redactSecrets(failureDetails(result)), true)
     .write();
 }
 

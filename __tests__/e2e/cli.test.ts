@@ -4,7 +4,8 @@
  * variables; every test runs for every row.
  */
 import { describe, expect, test } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../emulator/run-action.ts';
 import { runCli } from '../../emulator/run-cli.ts';
@@ -57,7 +58,7 @@ const PROVIDERS: ProviderCase[] = [
     flags: (url) => ['--endpoint', url, '--poll-interval', '1s'],
     env: { RUN_PIPELINES_API_KEY: FELDERA_KEY },
     secrets: [FELDERA_KEY],
-    dryRunReads: ['GET /v0/pipelines/orders', 'GET /v0/pipelines/payments'],
+    dryRunReads: ['GET /v0/config/session', 'GET /v0/pipelines/orders', 'GET /v0/pipelines/payments'],
   },
   {
     provider: 'vmware-aria',
@@ -247,5 +248,49 @@ describe('run-pipelines CLI, common behaviour', () => {
     expect(r.stderr).toMatch(new RegExp(`^::error title=${c.scenario.bad}::`, 'm'));
     expect(r.stderr).toMatch(/^::add-mask::/m);
     expect(r.json?.['conclusion']).toBe('failure');
+  });
+
+  test('on a GitHub runner, a provider that quotes the key back in a 403 leaves it in no file and no stream', async () => {
+    const c = PROVIDERS[0] as ProviderCase;
+    const dir = mkdtempSync(join(tmpdir(), 'cli-runner-'));
+    const files = Object.fromEntries(['summary', 'output', 'state'].map((f) => [f, join(dir, f)]));
+    for (const f of Object.values(files)) writeFileSync(f, '');
+    emu.get().configure({
+      ...c.scenario.config,
+      faults: [
+        {
+          method: 'POST',
+          path: '^/v0/pipelines/[^/]+/start$',
+          action: {
+            kind: 'respond',
+            status: 403,
+            body: { message: `key ${FELDERA_KEY} may not start it`, error_code: 'Forbidden' },
+          },
+        },
+      ],
+    });
+    try {
+      const r = await runCli(['--provider', c.provider, '--pipeline-ids', 'orders', ...c.flags(emu.get().url)], {
+        ...c.env,
+        GITHUB_ACTIONS: 'true',
+        GITHUB_STEP_SUMMARY: files['summary'] as string,
+        GITHUB_OUTPUT: files['output'] as string,
+        GITHUB_STATE: files['state'] as string,
+      });
+      expect(r.code).toBe(1);
+      const summary = readFileSync(files['summary'] as string, 'utf8');
+      expect(summary).toContain('key *** may not start it');
+      expect(r.stdout).toContain('key *** may not start it');
+      const written = [
+        summary,
+        r.stdout,
+        r.stderr.replace(/^::add-mask::.*$/gm, ''),
+        readFileSync(files['output'] as string, 'utf8'),
+      ];
+      for (const text of written) expect(text).not.toContain(FELDERA_KEY);
+      expect(r.stderr).toContain(`::add-mask::${FELDERA_KEY}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

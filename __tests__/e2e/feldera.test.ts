@@ -30,8 +30,7 @@ const triggers = (): Record<string, { triggers: number; stops: number }> =>
 
 describe('feldera end to end', () => {
   test('starts several pipelines once each, waits through early start, and succeeds', async () => {
-    // Compile times count from configure(), before dist/ is spawned: 5 s leaves room for a slow spawn on a busy machine.
-    const url = setup({ a: {}, b: { compileMs: 5000 }, c: { provisionMs: 600 } });
+    const url = setup({ a: {}, b: { compileAfterStartMs: 300 }, c: { provisionMs: 600 } });
     const run = await runAction({ inputs: inputs(url, 'a, b\nc') });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('success');
@@ -61,12 +60,14 @@ describe('feldera end to end', () => {
     expect(start?.headers['authorization']).toBe(`Bearer ${KEY}`);
   });
 
-  test('AwaitingApproval ends the wait successfully with a warning', async () => {
-    const url = setup({ gated: { outcome: 'awaiting-approval' } });
+  test('AwaitingApproval ends the wait successfully with a warning naming the changes that wait for approval', async () => {
+    const url = setup({ gated: { provisionMs: 20, initializeMs: 20, outcome: 'awaiting-approval' } });
     const run = await runAction({ inputs: inputs(url, 'gated') });
     expect(run.code).toBe(0);
     expect(run.outputs['status']).toBe('AwaitingApproval');
-    expect(run.stdout).toMatch(/::warning title=gated::gated is awaiting bootstrap approval/);
+    expect(run.stdout).toContain(
+      "::warning title=gated::gated is awaiting bootstrap approval: approve it (POST /v0/pipelines/gated/approve) or stop it. Waiting for approval: program changes: modified views 'order_totals'; connector changes: added input connectors 'orders.kafka_orders'",
+    );
   });
 
   test('a deployment error fails the step with its error_code and message', async () => {
@@ -85,22 +86,31 @@ describe('feldera end to end', () => {
     );
   });
 
-  test('a compile error after an early start is reported with the compiler output', async () => {
-    // Compile times count from configure(), before dist/ is spawned: 5 s leaves room for a slow spawn on a busy machine.
-    const url = setup({ sql: { compileMs: 5000, program: 'SqlError' } });
-    const run = await runAction({ inputs: inputs(url, 'sql') });
+  test('a compile error after an early start reports SQL errors with type, line, column and snippet, warnings apart, and the Rust error among megabytes of cargo output', async () => {
+    const url = setup({
+      sql: { compileAfterStartMs: 300, program: 'SqlError' },
+      rust: { compileAfterStartMs: 300, program: 'RustError', cargoNoiseLines: 20_000 },
+    });
+    const run = await runAction({ inputs: inputs(url, 'sql,rust') });
     expect(run.code).toBe(1);
-    const msg = String(runs(run.outputs)[0]?.['message']);
-    expect(msg).toContain('StartFailedDueToFailedCompilation');
-    expect(msg).toContain("SQL line 3: Table 'missing_table' not found");
+    const [sql, rust] = runs(run.outputs).map((r) => String(r['message']));
+    expect(sql).toBe(
+      "StartFailedDueToFailedCompilation: Not possible to start the pipeline because the program failed to compile\nSqlError occurred (see `program_error` for more information)\nSQL error (Not found) at line 3, column 15: Table 'missing_table' not found\n        3|SELECT * FROM missing_table\n                        ^^^^^^^^^^^^^",
+    );
+    expect(run.stdout).toContain(
+      "::warning title=sql::SQL warning (Unused column) at line 2, column 8: Column 'notes' of table 'orders' is never used",
+    );
+    expect(rust).toContain('Rust:\nerror[E0308]: mismatched types\n  --> crates/main/src/lib.rs:42:5');
+    expect(rust).toContain('error: could not compile `main` (lib) due to 1 previous error');
+    expect(rust).not.toContain('unused variable');
   });
 
   test('a program that already failed to compile is refused at /start', async () => {
     const url = setup({ broken: { program: 'RustError' } });
     const run = await runAction({ inputs: inputs(url, 'broken') });
     expect(run.code).toBe(1);
-    expect(runs(run.outputs)[0]?.['message']).toBe(
-      'could not start: HTTP 400: CannotStartWithCompilationError: Cannot start a pipeline whose program failed to compile',
+    expect(runs(run.outputs)[0]?.['message']).toMatch(
+      /^could not start: HTTP 400: CannotStartWithCompilationError: Cannot process `\/start` if the `program_status` is `SqlError`/,
     );
   });
 
@@ -116,7 +126,7 @@ describe('feldera end to end', () => {
     const url = setup({ flaky: { unavailable503: 3 } });
     const run = await runAction({ inputs: inputs(url, 'flaky') });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/start pipeline flaky: HTTP 503; retry 1 of 4/);
+    expect(run.stdout).toMatch(/dismiss the deployment error of flaky: HTTP 503; retry 1 of 4/);
     expect(triggers()['flaky']?.triggers).toBe(1);
   });
 
@@ -157,7 +167,7 @@ describe('feldera end to end', () => {
     setup({ a: {} });
     const run = await runAction({ inputs: { ...inputs(emu.get().url, 'a'), 'api-key': 'apikey:wrongButSecret987' } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('AuthenticationFailed: Unauthorized: invalid API key');
+    expect(run.stdout).toContain('AuthenticationFailed: Unauthorized API key');
     expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('wrongButSecret987');
   });
 
@@ -205,13 +215,149 @@ describe('feldera end to end', () => {
     expect(emu.get().requests).toHaveLength(0);
   });
 
-  test('dry-run prints the start request and sends only the read-only status check', async () => {
-    const url = setup({ ok: {} });
+  test('dry-run prints the dismiss and start requests and sends only the read-only role and status checks', async () => {
+    const url = setup({ ok: {} }, { role: 'write' });
     const run = await runAction({ inputs: inputs(url, 'ok', { 'dry-run': 'true' }) });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('triggered');
-    expect(run.stdout).toContain(`[dry-run] ok: POST ${url}/v0/pipelines/ok/start?initial=running&dismiss_error=true`);
-    expect(emu.get().requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v0/pipelines/ok']);
+    expect(run.stdout).toContain("[dry-run] the API key's role is 'write': it may start pipelines");
+    expect(run.stdout).toContain(
+      `[dry-run] ok: POST ${url}/v0/pipelines/ok/dismiss_error\n[dry-run] ok: POST ${url}/v0/pipelines/ok/start?initial=running&dismiss_error=false`,
+    );
+    expect(emu.get().requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v0/config/session', 'GET /v0/pipelines/ok']);
+  });
+
+  test.each([
+    [{ role: 'read' }, 1, "::error::the API key's role is 'read'; starting or activating a pipeline needs 'write' or higher"],
+    [
+      { sessionRoute: false },
+      0,
+      '::notice::[dry-run] this Feldera has no GET /v0/config/session (it predates roles): the role check is skipped',
+    ],
+    [
+      {},
+      0,
+      '::notice::[dry-run] GET /v0/config/session gave no role (authentication is off, or no tenant was resolved): the role check is skipped',
+    ],
+  ])('dry-run role check with %j exits %i', async (extra, code, says) => {
+    const url = setup({ ok: {} }, extra);
+    const run = await runAction({ inputs: inputs(url, 'ok', { 'dry-run': 'true' }) });
+    expect(run.code).toBe(code);
+    expect(run.stdout).toContain(says);
+    expect(emu.get().requests.every((r) => r.method === 'GET')).toBe(true);
+  });
+});
+
+type FelderaCounts = { triggers: number; starts: number; stops: number; dismissals: number };
+const counts = (): Record<string, FelderaCounts> =>
+  (emu.get().providers.get('feldera')?.stats() ?? {}) as Record<string, FelderaCounts>;
+const byPipeline = (out: Record<string, string>): Record<string, Record<string, unknown>> =>
+  Object.fromEntries(runs(out).map((r) => [String(r['pipeline']), r]));
+
+describe('feldera: pipelines that are already deployed', () => {
+  test('a start changes nothing on a deployed pipeline: in the asked state it succeeds, in another it fails at once naming the call; refusals for another initial or policy read the status', async () => {
+    const url = setup(
+      {
+        running: { deployed: { initial: 'running' } },
+        paused: { deployed: { initial: 'running', runtime: 'Paused' } },
+        activated: { deployed: { initial: 'standby', runtime: 'Running' } },
+        standby: { deployed: { initial: 'standby' } },
+        policy: { deployed: { initial: 'running', bootstrapPolicy: 'allow' } },
+      },
+      { enterprise: true },
+    );
+    const run = await runAction({ inputs: inputs(url, 'running,paused,activated,standby,policy') });
+    expect(run.code).toBe(1);
+    const r = byPipeline(run.outputs);
+    expect(Object.fromEntries(Object.entries(r).map(([n, x]) => [n, [x['conclusion'], x['status']]]))).toEqual({
+      running: ['success', 'Running'],
+      paused: ['failure', 'Paused'],
+      activated: ['success', 'Running'],
+      standby: ['failure', 'not started'],
+      policy: ['success', 'Running'],
+    });
+    expect(r['paused']?.['message']).toBe(
+      'paused is already deployed and Paused (desired Paused); a start does not change the runtime state of a deployed pipeline, so it was left as it is: resume it (POST /v0/pipelines/paused/resume) or stop it first (POST /v0/pipelines/paused/stop?force=true), then start it again',
+    );
+    expect(r['standby']?.['message']).toBe(
+      'could not start: HTTP 400: InitialImmutableUnlessStopped: Initial desired runtime status cannot be changed unless the pipeline is desired to become Stopped. (the pipeline is Standby (desired Standby), deployed with initial Standby): stop it first (POST /v0/pipelines/standby/stop?force=true), then start it again',
+    );
+    expect(run.stdout).toContain(
+      '::notice title=activated::activated is already Running: it was deployed with another initial state or bootstrap policy (InitialImmutableUnlessStopped), and counts as started',
+    );
+    expect(run.stdout).toContain('(BootstrapPolicyImmutableUnlessStopped), and counts as started');
+    // Nothing deployed, resumed, paused or stopped: only dismiss, start and status calls.
+    expect(Object.values(counts()).map((c) => [c.starts, c.stops])).toEqual(Array(5).fill([0, 0]));
+    const posts = emu
+      .get()
+      .requests.filter((q) => q.method === 'POST')
+      .map((q) => q.path.replace(/^.*\//, ''));
+    expect(new Set(posts)).toEqual(new Set(['dismiss_error', 'start']));
+    // Ended at the first status round instead of waiting for the 30 s timeout.
+    expect(run.outputs['conclusion']).toBe('failure');
+  });
+});
+
+describe('feldera: exactly-once starts', () => {
+  test('the start’s answer is lost and the deployment fails within ~100 ms: one deployment, reported as a failure with the provider’s error code', async () => {
+    emu.get().configure({
+      feldera: {
+        apiKey: KEY,
+        pipelines: {
+          quick: {
+            provisionMs: 50,
+            initializeMs: 50,
+            stopMs: 30,
+            outcome: 'deployment-error',
+            errorCode: 'RunnerProvisionError',
+            errorMessage: 'no such runtime version',
+          },
+        },
+      },
+      // Answered only after the client gave up (700 ms): the retry comes once the deployment has failed.
+      faults: [{ method: 'POST', path: '/start$', times: 1, action: { kind: 'delay', ms: 1500 } }],
+    });
+    const run = await runAction({
+      inputs: inputs(emu.get().url, 'quick'),
+      env: { RUN_PIPELINES_REQUEST_TIMEOUT: '700ms' },
+    });
+    expect(run.code).toBe(1);
+    expect(counts()['quick']).toMatchObject({ starts: 1, dismissals: 1 });
+    const starts = emu.get().requests.filter((q) => q.path.endsWith('/start'));
+    expect(starts.map((q) => q.query['dismiss_error'])).toEqual(['false', 'false']);
+    expect(runs(run.outputs)[0]?.['message']).toMatch(
+      /^could not start: RunnerProvisionError: no such runtime version \(the start was refused with (CannotStartWithUndismissedError|IllegalPipelineAction) because of this deployment error\)$/,
+    );
+  });
+
+  test('dismiss-error: false and an old deployment error: refused, and the error it shows is reported', async () => {
+    const url = setup({ old: { previousError: { code: 'RunnerDeploymentError', message: 'pod evicted' } } });
+    const run = await runAction({ inputs: inputs(url, 'old', { 'dismiss-error': 'false' }) });
+    expect(run.code).toBe(1);
+    expect(runs(run.outputs)[0]?.['message']).toBe(
+      'could not start: RunnerDeploymentError: pod evicted (the start was refused with CannotStartWithUndismissedError because of this deployment error)',
+    );
+    expect(counts()['old']).toMatchObject({ starts: 0, dismissals: 0 });
+  });
+
+  test('a refused dismiss waits for the failed deployment to stop and dismisses once more, bounded by the timeout', async () => {
+    const url = setup({
+      // Still stopping for 300 ms after the first dismiss reaches it.
+      soon: { previousError: { code: 'X', message: 'y', stoppingMs: 300 }, provisionMs: 20, initializeMs: 20 },
+      never: { previousError: { code: 'X', message: 'y', stoppingMs: 600_000 } },
+    });
+    const run = await runAction({ inputs: inputs(url, 'soon,never', { timeout: '3s' }) });
+    const r = byPipeline(run.outputs);
+    expect(r['soon']?.['conclusion']).toBe('success');
+    expect(counts()['soon']).toMatchObject({ starts: 1, dismissals: 1 });
+    expect(run.stdout).toContain(
+      'soon: its last deployment failed and is still stopping; its error is dismissed once it has stopped',
+    );
+    expect(r['never']?.['conclusion']).toBe('failure');
+    expect(r['never']?.['message']).toBe(
+      'could not start: HTTP 400: DismissErrorRestrictedToFullyStopped: The pipeline must have both status `Stopped` and desired status `Stopped` to dismiss the `deployment_error` if it is set. It was still stopping with too little of the timeout of 3s left to wait longer, so it was not started.',
+    );
+    expect(counts()['never']).toMatchObject({ starts: 0, dismissals: 0 });
   });
 });
 
@@ -233,12 +379,11 @@ describe('feldera: many pipelines, one list call a poll round', () => {
   });
 
   test('a compile error seen in the list still reports the compiler output', async () => {
-    // Compile times count from configure(), before dist/ is spawned: 5 s leaves room for a slow spawn on a busy machine.
-    const url = setup({ ...many('m', 3), sql: { compileMs: 5000, program: 'SqlError' } });
+    const url = setup({ ...many('m', 3), sql: { compileAfterStartMs: 300, program: 'SqlError' } });
     const run = await runAction({ inputs: inputs(url, `${ids('m', 3)},sql`) });
     expect(run.code).toBe(1);
     const failed = runs(run.outputs).find((r) => r['pipeline'] === 'sql');
-    expect(String(failed?.['message'])).toContain("SQL line 3: Table 'missing_table' not found");
+    expect(String(failed?.['message'])).toContain("SQL error (Not found) at line 3, column 15: Table 'missing_table' not found");
     expect(gets().some((r) => r.path === '/v0/pipelines/sql' && r.query['selector'] === 'all')).toBe(true);
   });
 

@@ -83,9 +83,9 @@ describe('job summary and annotations', () => {
     const url = emu.get().url;
     expect(run.stdout).toContain('[dry-run] read-only check passed: the credentials are accepted');
     expect(run.stdout).toContain(
-      `[dry-run] b: POST ${url}/v0/pipelines/b/start?initial=running&bootstrap_policy=allow&dismiss_error=true`,
+      `[dry-run] b: POST ${url}/v0/pipelines/b/start?initial=running&bootstrap_policy=allow&dismiss_error=false`,
     );
-    expect(emu.get().requests.map((r) => r.method)).toEqual(['GET', 'GET']);
+    expect(emu.get().requests.map((r) => r.method)).toEqual(['GET', 'GET', 'GET']);
     expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('reportingSecret42');
   });
 

@@ -81,6 +81,8 @@ export const feldera: ProviderRow = {
   starts: (emu, p) => felderaStats(emu, p).starts,
   cancels: (emu, p) => felderaStats(emu, p).stops,
   unknownStatus: { deployment_status: 'Hibernating' },
+  // Feldera added deployment statuses three times in a year; its own SDK keeps polling through unknown ones.
+  unknownStatusWaits: /unknown deployment status 'Hibernating'/,
   remoteText: {
     failingScenario: (pipeline, message) => ({
       feldera: {
@@ -89,7 +91,8 @@ export const feldera: ProviderRow = {
       },
     }),
   },
-  // /start is idempotent on Feldera, so every fault on it is retried; only a refusal fails it.
+  // /start (sent with dismiss_error=false after a separate dismiss) is idempotent on Feldera, so every
+  // fault on it is retried; only a refusal fails it.
   triggerOutcomes: {
     '401': { conclusion: 'failure', starts: 0, says: /HTTP 401: Unauthorized: token expired/ },
   },

@@ -44,3 +44,8 @@ test('defaults in action.yml are the defaults the code applies when an input is 
   const fromCode = readCommonSettings((n) => (n === 'provider' ? 'feldera' : n === 'pipeline-ids' ? 'p' : ''));
   expect(fromYml).toEqual(fromCode);
 });
+
+test('an unset timeout waits up to 6h, GitHub default job limit, in action.yml and in the code', () => {
+  expect(action.inputs['timeout']?.default).toBe('6h');
+  expect(readCommonSettings((n) => (n === 'provider' ? 'feldera' : n === 'pipeline-ids' ? 'p' : '')).timeout).toBe(6 * 3600_000);
+});

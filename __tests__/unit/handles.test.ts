@@ -10,7 +10,14 @@ import { parseEach } from '../../src/state.ts';
 const handles = {
   feldera: [
     feldera,
-    { version: 1, provider: 'feldera', pipeline: 'orders', runId: 'orders', url: 'http://f/pipelines/orders/', data: {} },
+    {
+      version: 1,
+      provider: 'feldera',
+      pipeline: 'orders',
+      runId: 'orders',
+      url: 'http://f/pipelines/orders/',
+      data: { operation: 'start', initial: 'running' },
+    },
   ],
   aria: [
     aria,
@@ -18,7 +25,13 @@ const handles = {
   ],
   codeArts: [
     codeArts,
-    { version: 1, provider: 'huawei-codearts', pipeline: 'a'.repeat(32), runId: 'r1', data: { queueId: 'q' } },
+    {
+      version: 1,
+      provider: 'huawei-codearts',
+      pipeline: 'a'.repeat(32),
+      runId: 'r1',
+      data: { projectId: 'c'.repeat(32), queueId: 'q' },
+    },
   ],
   logstash: [
     logstash,

@@ -57,6 +57,11 @@ describe('feldera inputs', () => {
       [{ operation: 'activate', initial: 'standby' }, "Input 'initial' must be running or paused when operation is 'activate'"],
       [{ endpoint: 'http://feldera.example.com' }, "Input 'endpoint' must use https:// for a host that is not loopback"],
       [{ 'pipeline-ids': 'ok, not/ok' }, "Input 'pipeline-ids' has 'not/ok'"],
+      [
+        { 'pipeline-ids': `ok,${'p'.repeat(64)}` },
+        `Input 'pipeline-ids' has '${'p'.repeat(64)}': Feldera pipeline names are at most 63 letters, digits, '_' and '-', and start and end with a letter or digit`,
+      ],
+      [{ 'pipeline-ids': 'ok,_tmp' }, "Input 'pipeline-ids' has '_tmp': Feldera pipeline names are at most 63"],
       [{ 'pipeline-ids': ' ' }, "Input 'pipeline-ids' is required"],
       [
         { provider: 'jenkins' },

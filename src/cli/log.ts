@@ -5,24 +5,17 @@
  */
 import type { Logger } from '../log.ts';
 import { neutralizeCommands, writeInertBlock } from '../log.ts';
+import { redactSecrets, rememberSecret } from '../secrets.ts';
 
-export class SecretRegistry {
-  private readonly values = new Set<string>();
-  private readonly onRegister: (value: string) => void;
-  constructor(onRegister: (value: string) => void = () => undefined) {
-    this.onRegister = onRegister;
-  }
-
-  add(value: string): void {
-    if (value === '' || this.values.has(value)) return;
-    this.values.add(value);
-    this.onRegister(value);
-  }
-
-  redact(text: string): string {
-    const longestFirst = [...this.values].sort((a, b) => b.length - a.length);
-    return longestFirst.reduce((t, v) => t.split(v).join('***'), text);
-  }
+/**
+ * Registers a secret in the process's one registry (src/secrets.ts), which every printed and written
+ * text goes through; inside a GitHub job the runner is told to mask it too, as core.setSecret does.
+ */
+export function cliSecret(write: (text: string) => void, onRunner: boolean): (value: string) => void {
+  return (value) => {
+    if (value === '' || !rememberSecret(value) || !onRunner) return;
+    write(`::add-mask::${escapeData(value)}\n`);
+  };
 }
 
 /** Escaping of the runner's command format, for the message and for property values. */
@@ -33,17 +26,16 @@ export interface CliLogOptions {
   write: (text: string) => void;
   onRunner: boolean;
   verbose: boolean;
-  secrets: SecretRegistry;
 }
 
 export function cliLogger(o: CliLogOptions): Logger {
-  const line = (text: string): void => o.write(`${o.secrets.redact(o.onRunner ? neutralizeCommands(text) : text)}\n`);
+  const line = (text: string): void => o.write(`${redactSecrets(o.onRunner ? neutralizeCommands(text) : text)}\n`);
   const annotate =
     (kind: 'notice' | 'warning' | 'error') =>
     (text: string, title?: string): void => {
-      const clean = o.secrets.redact(text);
+      const clean = redactSecrets(text);
       if (!o.onRunner) return line(`${kind}: ${title === undefined ? '' : `${title}: `}${clean}`);
-      const props = title === undefined ? '' : ` title=${escapeProperty(o.secrets.redact(title))}`;
+      const props = title === undefined ? '' : ` title=${escapeProperty(redactSecrets(title))}`;
       o.write(`::${kind}${props}::${escapeData(clean)}\n`);
     };
   return {
@@ -53,10 +45,10 @@ export function cliLogger(o: CliLogOptions): Logger {
     warning: annotate('warning'),
     error: annotate('error'),
     block: (title, lines) => {
-      const clean = lines.map((l) => o.secrets.redact(l));
+      const clean = lines.map((l) => redactSecrets(l));
       const write = (text: string): void => o.write(`${text}\n`);
-      if (o.onRunner) return writeInertBlock(write, o.secrets.redact(title), clean);
-      write(`--- ${o.secrets.redact(title)}`);
+      if (o.onRunner) return writeInertBlock(write, redactSecrets(title), clean);
+      write(`--- ${redactSecrets(title)}`);
       for (const l of clean) write(`  ${l}`);
       write('---');
     },

@@ -9,11 +9,14 @@ import { InputError, errorMessage } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { stepOutputs } from '../outputs.ts';
 import { engineSettings, prepareStep, type PreparedStep } from '../setup.ts';
+import { githubWorkflowContext } from '../github-context.ts';
+import type { WorkflowContext } from '../providers/types.ts';
 import { onJobCancel } from '../signals.ts';
 import { failureText, writeSummary } from '../summary.ts';
 import { UsageError, cliInputSource, looksSecret, envNameFor, parseArgs } from './args.ts';
 import { helpText } from './help.ts';
-import { SecretRegistry, cliLogger } from './log.ts';
+import { cliLogger, cliSecret } from './log.ts';
+import { redactSecrets } from '../secrets.ts';
 import { loadManifest } from './manifest.ts';
 
 /** 0 only when every pipeline succeeded (or, with wait false / dry-run, was accepted). */
@@ -48,19 +51,20 @@ export async function main(io: Io): Promise<number> {
     return 0;
   }
   const onRunner = io.env['GITHUB_ACTIONS'] === 'true';
-  const secrets = new SecretRegistry((v) => (onRunner ? io.stderr(`::add-mask::${v}\n`) : undefined));
-  const log = cliLogger({ write: io.stderr, onRunner, verbose: io.env['RUNNER_DEBUG'] === '1', secrets });
+  const secret = cliSecret(io.stderr, onRunner);
+  const log = cliLogger({ write: io.stderr, onRunner, verbose: io.env['RUNNER_DEBUG'] === '1' });
   for (const name of args.flags.keys()) {
     if (looksSecret(name)) log.warning(`--${name} on the command line shows in shell history and ps; prefer ${envNameFor(name)}`);
   }
-  const print = (value: object): void => io.stdout(`${secrets.redact(JSON.stringify(value, null, 2))}\n`);
+  const print = (value: object): void => io.stdout(`${redactSecrets(JSON.stringify(value, null, 2))}\n`);
   let step: PreparedStep | undefined;
   try {
     step = await prepareStep({
       inputs: cliInputSource(args.flags, io.env, manifest),
-      env: withCiContext(io.env),
+      env: io.env,
+      workflow: ciWorkflowContext(io.env),
       log,
-      secret: (v) => secrets.add(v),
+      secret,
     });
     return await execute(step, log, print);
   } catch (err) {
@@ -75,7 +79,7 @@ export async function main(io: Io): Promise<number> {
 async function execute(step: PreparedStep, log: Logger, print: (value: object) => void): Promise<number> {
   const { settings, provider } = step;
   if (settings['dry-run']) {
-    const requests = await dryRun(provider, settings['pipeline-ids'], log);
+    const requests = await dryRun(provider, settings['pipeline-ids'], log, step.resumed);
     print({ conclusion: 'triggered', requests });
     return EXIT_CODES.triggered;
   }
@@ -103,19 +107,20 @@ export function jsonOutputs(outputs: Record<string, string>): Record<string, unk
 }
 
 /**
- * Providers label runs with the repository, commit and run (run comments, client tokens).
- * Off GitHub, the same facts come from GitLab CI or Jenkins variables.
+ * Providers label runs with the repository, commit and run (Aria comments, Alibaba client tokens).
+ * Inside a GitHub job that is @actions/github's context, as for the action; off GitHub, the same
+ * facts come from GitLab CI or Jenkins variables (GitHub-named ones win where a job sets them).
  */
-export function withCiContext(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  if (env['GITHUB_ACTIONS'] === 'true') return env;
+export function ciWorkflowContext(env: NodeJS.ProcessEnv): WorkflowContext {
+  if (env['GITHUB_ACTIONS'] === 'true') return githubWorkflowContext();
   const pick = (...names: string[]): string | undefined => names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
-  const mapped: Record<string, string | undefined> = {
-    GITHUB_REPOSITORY: pick('GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'JOB_NAME'),
-    GITHUB_SHA: pick('GITHUB_SHA', 'CI_COMMIT_SHA', 'GIT_COMMIT'),
-    GITHUB_RUN_ID: pick('GITHUB_RUN_ID', 'CI_PIPELINE_ID', 'BUILD_NUMBER'),
-    GITHUB_RUN_ATTEMPT: pick('GITHUB_RUN_ATTEMPT'),
-    GITHUB_WORKFLOW: pick('GITHUB_WORKFLOW', 'CI_JOB_NAME'),
+  const fields: Record<keyof WorkflowContext, string | undefined> = {
+    repository: pick('GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'JOB_NAME'),
+    sha: pick('GITHUB_SHA', 'CI_COMMIT_SHA', 'GIT_COMMIT'),
+    runId: pick('GITHUB_RUN_ID', 'CI_PIPELINE_ID', 'BUILD_NUMBER'),
+    runAttempt: pick('GITHUB_RUN_ATTEMPT'),
+    serverUrl: pick('GITHUB_SERVER_URL'),
+    workflow: pick('GITHUB_WORKFLOW', 'CI_JOB_NAME'),
   };
-  const defined = Object.entries(mapped).filter((e): e is [string, string] => e[1] !== undefined);
-  return { ...env, ...Object.fromEntries(defined) };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }

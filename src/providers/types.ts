@@ -145,8 +145,14 @@ export interface Provider<Data = unknown, Details extends object = object> {
   readonly logScope?: 'run' | 'step';
 }
 
-export interface ProviderContext {
+export interface ProviderContext<Data = unknown> {
   settings: CommonSettings;
+  /**
+   * With the `runs` input: the runs an earlier step started, parsed with the provider's handle schema.
+   * The step triggers nothing and waits for these; what their handles carry (instance, project…) stands
+   * in for the inputs that would otherwise name it.
+   */
+  resumed?: RunHandle<Data>[] | undefined;
   inputs: InputSource;
   env: NodeJS.ProcessEnv;
   http: HttpClient;
@@ -174,7 +180,7 @@ export type ProviderOutputs = Partial<Record<string, string>>;
  * its handles are saved and read back with, and its own step outputs.
  */
 export interface ProviderAdapter<Data = unknown, Details extends object = object> {
-  createProvider(ctx: ProviderContext): Promise<Provider<Data, Details>> | Provider<Data, Details>;
+  createProvider(ctx: ProviderContext<Data>): Promise<Provider<Data, Details>> | Provider<Data, Details>;
   handleSchema: z.ZodType<RunHandle<Data>>;
   /** Extra step outputs, computed from the first run's handle and the trigger's request id. */
   stepOutputs?(first: RunHandle<Data> | undefined, requestId: string | undefined): ProviderOutputs;

@@ -8,8 +8,9 @@
  * 1. undici-lite.cjs, mapped for every `undici` import (tsconfig.build.json, ours and
  *    @actions/http-client's): `Agent` and its `request()` API only, from the same undici package
  *    @actions/core brings, so the bundle holds one undici without fetch, WebSocket, EventSource, the
- *    cache and the mocks (about 400 kB). `ProxyAgent` (read by @actions/http-client) is loaded, with the
- *    rest of the dispatcher API, when first read. Relies on: undici's internal file layout
+ *    cache and the mocks (about 400 kB). `ProxyAgent` (read by src/http.ts only when a proxy variable
+ *    names a proxy for a request, and by @actions/http-client) is loaded, with the rest of the
+ *    dispatcher API, when first read. Relies on: undici's internal file layout
  *    (lib/dispatcher/*.js, lib/api/*.js), and one undici version for both importers.
  * 2. http-client.ts and exec.ts, mapped for `@actions/http-client` and `@actions/exec`:
  *    @actions/core imports them for getIDToken and platform details, which this action never calls;

@@ -10,8 +10,9 @@ Dispatcher.prototype.request = require('undici/lib/api/api-request.js');
 
 module.exports = { Agent };
 
-// @actions/http-client imports ProxyAgent, which needs the rest of the dispatcher API (connect() for the
-// tunnel). Nothing runs it at start, so it is loaded when first read.
+// ProxyAgent (src/http.ts when HTTPS_PROXY/HTTP_PROXY names a proxy for a request, and
+// @actions/http-client) needs the rest of the dispatcher API (connect() for the tunnel). A step without
+// a proxy never reads it, so it is loaded when first read.
 Object.defineProperty(module.exports, 'ProxyAgent', {
   enumerable: true,
   get() {

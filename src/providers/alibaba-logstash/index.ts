@@ -56,10 +56,12 @@ const shape = {
   'client-token': inputSchema.optionalText(/^[A-Za-z0-9._-]{1,64}$/, 'at most 64 letters, digits, ".", "_" or "-"'),
 } satisfies InputShapeOf<'alibaba-logstash'>;
 
-export function createProvider(ctx: ProviderContext): Provider<LogstashData, LogstashDetails> {
+export function createProvider(ctx: ProviderContext<LogstashData>): Provider<LogstashData, LogstashDetails> {
   const given = readInputs(shape, ctx.inputs);
-  const instanceId = given['instance-id'];
+  const resumed = ctx.resumed?.[0]?.data;
+  const instanceId = given['instance-id'] ?? resumed?.instanceId;
   if (instanceId === undefined) throw new InputError('instance-id', 'is required for alibaba-logstash, e.g. ls-cn-abc123def456');
+  checkResumed(ctx.resumed, instanceId);
   const pipelines = ctx.settings['pipeline-ids'];
   const bad = pipelines.find((id) => !PIPELINE_ID.test(id));
   if (bad !== undefined)
@@ -78,7 +80,7 @@ export function createProvider(ctx: ProviderContext): Provider<LogstashData, Log
     runId: ctx.workflow.runId,
   });
   const client = new LogstashClient({ base, instanceId, http: ctx.http, credentials: source.get, clock });
-  const clientToken = given['client-token'] ?? defaultClientToken(ctx.workflow, instanceId, pipelines);
+  const clientToken = given['client-token'] ?? resumed?.clientToken ?? defaultClientToken(ctx.workflow, instanceId, pipelines);
   return new LogstashProvider({
     client,
     source,
@@ -89,6 +91,14 @@ export function createProvider(ctx: ProviderContext): Provider<LogstashData, Log
     preCheckMs: ctx.settings.timeout,
     pollMs: ctx.settings['poll-interval'],
   });
+}
+
+/** The runs of an earlier step (`runs`) were all deployed on one instance: this step's. */
+function checkResumed(resumed: LogstashHandle[] | undefined, instanceId: string): void {
+  const other = resumed?.find((h) => h.data.instanceId !== instanceId);
+  if (other) {
+    throw new InputError('runs', `has a run on instance ${other.data.instanceId}, but this step's instance is ${instanceId}`);
+  }
 }
 
 function envRegion(env: NodeJS.ProcessEnv): string | undefined {

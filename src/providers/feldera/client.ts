@@ -9,6 +9,7 @@ import {
   pipelineList,
   pipelineStatus,
   pipelineWithProgramError,
+  sessionInfo,
   type PipelineStatus,
   type PipelineWithProgramError,
 } from './models.ts';
@@ -28,14 +29,36 @@ export class FelderaClient {
     this.options = options;
   }
 
-  /** `/start` is idempotent on Feldera (same initial + bootstrap config → 202 again): safe to retry. */
+  /**
+   * `/start` on a provisioned pipeline with the same initial state and bootstrap config answers 202 and
+   * changes nothing, so it is safe to repeat. The adapter always sends `dismiss_error=false` (an error is
+   * dismissed beforehand, once): a repeat can then never wipe the error of the start it repeats.
+   */
   startRequest(name: string, query: StartQuery): HttpRequest {
     return this.request('POST', `${pipelinePath(name)}/start`, `start pipeline ${name}`, true, query);
   }
 
-  /** `/activate` moves Standby → running/paused; a repeat could fail, so retry only what was not sent. */
+  /**
+   * `/activate` to the state the pipeline already has is a no-op 202 on the pipeline (runtime_status.rs
+   * allows same → same), as Feldera's Python SDK relies on when it retries it; 503
+   * PipelineInteractionUnreachable is transient. So it is retried like a start.
+   */
   activateRequest(name: string, initial: string | undefined): HttpRequest {
-    return this.request('POST', `${pipelinePath(name)}/activate`, `activate pipeline ${name}`, false, { initial });
+    return this.request('POST', `${pipelinePath(name)}/activate`, `activate pipeline ${name}`, true, { initial });
+  }
+
+  /** Clears a deployment error; refused (DismissErrorRestrictedToFullyStopped) until the pipeline is fully stopped. */
+  dismissErrorRequest(name: string): HttpRequest {
+    return this.request('POST', `${pipelinePath(name)}/dismiss_error`, `dismiss the deployment error of ${name}`, true);
+  }
+
+  /** The key's role, or undefined from a manager without the route (404). */
+  async sessionRole(): Promise<{ role: string | null } | undefined> {
+    const req = this.request('GET', '/v0/config/session', 'session info', true);
+    const res = await this.options.http.send(req);
+    if (res.status === 404) return undefined;
+    const info = parseResponse(sessionInfo, expectSuccess(res, describeError), 'session info');
+    return { role: info.role ?? null };
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {

@@ -6,7 +6,7 @@
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
-import { InputError, toError } from '../../errors.ts';
+import { InputError, ProviderError, toError } from '../../errors.ts';
 import { readInputs, inputSchema } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
 import {
@@ -17,17 +17,29 @@ import {
   type Provider,
   type ProviderContext,
   type RequestPreview,
+  type TriggerOutcome,
   type TriggerResult,
 } from '../types.ts';
 import { FelderaClient } from './client.ts';
 import { felderaLogSources } from './logs.ts';
 import type { FelderaData, FelderaHandle } from './handle.ts';
-import { COMPILE_FAILED, classifyPipeline, type FelderaDetails, type FelderaObservation, type FelderaTarget } from './status.ts';
-import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
+import { describeProgramError } from './report.ts';
+import { dismissError, explainRefusedStart, stepWaits, type StartContext, type StepWaits } from './start.ts';
+import {
+  COMPILE_FAILED,
+  classifyPipeline,
+  isKnownStatus,
+  type FelderaDetails,
+  type FelderaObservation,
+  type FelderaTarget,
+} from './status.ts';
+import type { PipelineStatus } from './models.ts';
 
 export { handleSchema } from './handle.ts';
 
-const NAME = /^[A-Za-z0-9_-]{1,100}$/;
+/** Feldera's own rule for pipeline names (db/types/utils.rs): at most 63 characters. */
+const NAME = /^([A-Za-z0-9][-A-Za-z0-9_]*)?[A-Za-z0-9]$/;
+const NAME_MAX = 63;
 
 const shape = {
   operation: inputSchema.oneOf(['start', 'activate'] as const, 'start'),
@@ -49,9 +61,13 @@ export function createProvider(ctx: ProviderContext): Provider<FelderaData, Feld
   if (given.operation === 'activate' && given.initial === 'standby') {
     throw new InputError('initial', "must be running or paused when operation is 'activate' (got 'standby')");
   }
-  const bad = ctx.settings['pipeline-ids'].find((id) => !NAME.test(id));
-  if (bad !== undefined)
-    throw new InputError('pipeline-ids', `has '${bad}': Feldera pipeline names are letters, digits, '_' and '-'`);
+  const bad = ctx.settings['pipeline-ids'].find((id) => id.length > NAME_MAX || !NAME.test(id));
+  if (bad !== undefined) {
+    throw new InputError(
+      'pipeline-ids',
+      `has '${bad}': Feldera pipeline names are at most ${NAME_MAX} letters, digits, '_' and '-', and start and end with a letter or digit`,
+    );
+  }
   const rawEndpoint = ctx.settings.endpoint ?? ctx.env['FELDERA_HOST'];
   if (!rawEndpoint)
     throw new InputError('endpoint', 'is required for feldera (or set FELDERA_HOST), e.g. https://feldera.example.com');
@@ -69,8 +85,10 @@ export function createProvider(ctx: ProviderContext): Provider<FelderaData, Feld
     bootstrapPolicy: given['bootstrap-policy'],
     dismissError: given['dismiss-error'],
   };
-  return new FelderaProvider(client, config, base);
+  return new FelderaProvider(client, config, base, stepWaits(ctx));
 }
+
+const ROLES = ['read', 'write', 'admin', 'owner'];
 
 /** From this many runs in a round on, one list call replaces the per-pipeline status calls. */
 const LIST_FROM = 4;
@@ -79,48 +97,90 @@ const LIST_OVERHEAD = 4;
 
 class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   readonly name = 'feldera' as const;
-  private readonly target: FelderaTarget;
   private readonly client: FelderaClient;
   private readonly config: FelderaConfig;
   private readonly base: URL;
+  private readonly waits: StepWaits;
+  private readonly starting: StartContext;
   /** Cleared for good once the list turns out to carry mostly pipelines this step does not wait on. */
   private listing = true;
-  constructor(client: FelderaClient, config: FelderaConfig, base: URL) {
+  /** `pipeline status` pairs already warned about as unknown: one warning each. */
+  private readonly warnedUnknown = new Set<string>();
+  constructor(client: FelderaClient, config: FelderaConfig, base: URL, waits: StepWaits) {
     this.client = client;
     this.config = config;
     this.base = base;
-    this.target = capitalize(config.initial) as FelderaTarget;
+    this.waits = waits;
+    this.starting = { client, waits, target: capitalize(config.initial) as FelderaTarget };
   }
 
   preview(pipelines: string[]): Promise<RequestPreview[]> {
     return Promise.resolve(
-      pipelines.map((p) => {
-        const req = this.triggerRequest(p);
-        return { pipeline: p, method: req.method, url: req.url.href };
-      }),
+      pipelines.flatMap((p) => this.triggerRequests(p).map((req) => ({ pipeline: p, method: req.method, url: req.url.href }))),
     );
   }
 
-  /** Reading each pipeline's status proves the key is accepted and the pipeline exists. */
+  /** The key's role must allow a start; reading each pipeline's status proves it exists. */
   async verify(pipelines: string[]): Promise<void> {
+    await this.checkRole();
     await mapConcurrent(pipelines, FAN_OUT_LIMIT, (p) => this.client.status(p));
   }
 
+  /** `/start` and `/activate` need the `write` role (api/rbac.rs); GET /v0/config/session tells the key's role. */
+  private async checkRole(): Promise<void> {
+    const session = await this.client.sessionRole();
+    const { log } = this.waits;
+    if (session === undefined) {
+      log.notice('[dry-run] this Feldera has no GET /v0/config/session (it predates roles): the role check is skipped');
+      return;
+    }
+    const role = session.role;
+    if (role === null || !ROLES.includes(role)) {
+      const got = role === null ? 'no role (authentication is off, or no tenant was resolved)' : `the unknown role '${role}'`;
+      log.notice(`[dry-run] GET /v0/config/session gave ${got}: the role check is skipped`);
+      return;
+    }
+    if (ROLES.indexOf(role) < ROLES.indexOf('write')) {
+      throw new ProviderError({
+        message: `the API key's role is '${role}'; starting or activating a pipeline needs 'write' or higher`,
+      });
+    }
+    log.info(`[dry-run] the API key's role is '${role}': it may start pipelines`);
+  }
+
   async trigger(pipelines: string[]): Promise<TriggerResult<FelderaData>> {
-    const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, async (pipeline) => {
-      try {
-        await this.client.send(this.triggerRequest(pipeline));
-        return { pipeline, run: this.handle(pipeline) };
-      } catch (err) {
-        return { pipeline, error: toError(err) };
-      }
-    });
+    const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, (pipeline) =>
+      this.triggerOne(pipeline).catch((err: unknown): TriggerOutcome<FelderaData> => ({
+        pipeline,
+        error: toError(err),
+      })),
+    );
     return { outcomes };
+  }
+
+  /**
+   * Exactly once, as Feldera's own clients do it: an old error is dismissed by a call of its own, then
+   * the start is sent with dismiss_error=false. A repeated start (after a lost answer) can then only be
+   * a no-op or a refusal, never a second deployment that wipes the first one's error.
+   */
+  private async triggerOne(pipeline: string): Promise<TriggerOutcome<FelderaData>> {
+    const requests = this.triggerRequests(pipeline);
+    // The last call starts (or activates) the pipeline; a dismiss before it has its own waiting rule.
+    const start = requests.pop();
+    if (start === undefined) throw new Error(`no request to send for ${pipeline}`);
+    if (requests.length > 0) await dismissError(this.starting, pipeline);
+    try {
+      await this.client.send(start);
+    } catch (err) {
+      if (this.config.operation === 'activate') throw err;
+      await explainRefusedStart(this.starting, pipeline, err);
+    }
+    return { pipeline, run: this.handle(pipeline) };
   }
 
   async observe(runs: FelderaHandle[]): Promise<Array<Observation<FelderaDetails> | Error>> {
     const listed = runs.length >= LIST_FROM && this.listing ? await this.listStatuses(runs.length) : undefined;
-    return mapConcurrent(runs, FAN_OUT_LIMIT, (r) => this.observeOne(r.pipeline, listed?.get(r.pipeline)).catch(toError));
+    return mapConcurrent(runs, FAN_OUT_LIMIT, (r) => this.observeOne(r, listed?.get(r.pipeline)).catch(toError));
   }
 
   /**
@@ -146,46 +206,53 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   }
 
   /** `listed`: the pipeline's entry in this round's list call; a pipeline missing from it is asked directly. */
-  private async observeOne(name: string, listed?: PipelineStatus): Promise<FelderaObservation> {
-    const obs = classifyPipeline(listed ?? (await this.client.status(name)), this.target);
+  private async observeOne(run: FelderaHandle, listed?: PipelineStatus): Promise<FelderaObservation> {
+    const name = run.pipeline;
+    // What the start asked for, from the handle: the same whether this step or an earlier one started it.
+    const target = capitalize(run.data.initial) as FelderaTarget;
+    const obs = classifyPipeline(listed ?? (await this.client.status(name)), target, run.data.operation);
+    if (!isKnownStatus(obs.status)) this.warnOnce(name, obs);
     if (obs.phase === 'failure' && COMPILE_FAILED.has(obs.details.programStatus)) {
       const full = await this.client.programError(name).catch(() => undefined);
-      if (full) obs.message = `${obs.message ?? ''}\n${describeProgramError(full)}`.trim();
+      if (full) {
+        const report = describeProgramError(full);
+        obs.message = `${obs.message ?? ''}\n${report.message}`.trim();
+        if (report.warning !== undefined) obs.warning = report.warning;
+      }
     }
     return obs;
   }
 
-  private triggerRequest(pipeline: string): HttpRequest {
+  /** An unknown status is warned about the first time each pipeline shows it. */
+  private warnOnce(name: string, obs: FelderaObservation): void {
+    const key = `${name}\u0000${obs.status}`;
+    if (this.warnedUnknown.has(key)) delete obs.warning;
+    else this.warnedUnknown.add(key);
+  }
+
+  /** The calls a trigger sends, in order: a separate dismiss first where asked, then the start (or the activate). */
+  private triggerRequests(pipeline: string): HttpRequest[] {
     const { operation, initial, bootstrapPolicy, dismissError } = this.config;
     if (operation === 'activate') {
       // Running is activate's default: omitting it keeps the request within the published API description,
       // which types this parameter with PascalCase names although the server reads lower case.
-      return this.client.activateRequest(pipeline, initial === 'running' ? undefined : initial);
+      return [this.client.activateRequest(pipeline, initial === 'running' ? undefined : initial)];
     }
-    return this.client.startRequest(pipeline, {
+    const start = this.client.startRequest(pipeline, {
       initial,
       ...(bootstrapPolicy ? { bootstrap_policy: bootstrapPolicy } : {}),
-      dismiss_error: String(dismissError),
+      dismiss_error: 'false',
     });
+    return dismissError ? [this.client.dismissErrorRequest(pipeline), start] : [start];
   }
 
   private handle(pipeline: string): FelderaHandle {
     const url = `${this.base.href.replace(/\/+$/, '')}/pipelines/${encodeURIComponent(pipeline)}/`;
-    return { version: HANDLE_VERSION, provider: 'feldera', pipeline, runId: pipeline, url, data: {} };
+    const data = { operation: this.config.operation, initial: this.config.initial };
+    return { version: HANDLE_VERSION, provider: 'feldera', pipeline, runId: pipeline, url, data };
   }
 }
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function describeProgramError(p: PipelineWithProgramError): string {
-  const e = p.program_error;
-  if (!e) return `program status ${p.program_status}`;
-  const sql = (e.sql_compilation?.messages ?? []).map(
-    (m) => `SQL${m.start_line_number ? ` line ${m.start_line_number}` : ''}: ${m.message ?? ''}`,
-  );
-  const rust = e.rust_compilation?.stderr ? [`Rust: ${e.rust_compilation.stderr.slice(0, 2000)}`] : [];
-  const sys = e.system_error ? [`System: ${e.system_error}`] : [];
-  return [...sql, ...rust, ...sys].join('\n') || `program status ${p.program_status}`;
 }

@@ -30,19 +30,54 @@ export type PipelineStatus = z.infer<typeof pipelineStatus>;
 /** `GET /v0/pipelines?selector=status`: every pipeline of the tenant. */
 export const pipelineList = z.array(pipelineStatus);
 
-const compileMessages = z
-  .looseObject({
-    messages: z.array(z.looseObject({ message: z.string().optional(), start_line_number: z.number().optional() })).optional(),
-  })
-  .nullish();
+/** One SQL compiler message (program.rs `SqlCompilerMessage`): errors and warnings alike. */
+const sqlMessage = z.looseObject({
+  message: z.string().optional(),
+  start_line_number: z.number().optional(),
+  start_column: z.number().optional(),
+  warning: z.boolean().optional(),
+  error_type: z.string().optional(),
+  snippet: z.string().nullish(),
+});
+export type SqlMessage = z.infer<typeof sqlMessage>;
 
 export const pipelineWithProgramError = pipelineStatus.extend({
   program_error: z
     .looseObject({
-      sql_compilation: compileMessages,
+      sql_compilation: z.looseObject({ messages: z.array(sqlMessage).optional() }).nullish(),
       rust_compilation: z.looseObject({ stderr: z.string().optional(), exit_code: z.number().optional() }).nullish(),
       system_error: nullableString,
     })
     .nullish(),
 });
 export type PipelineWithProgramError = z.infer<typeof pipelineWithProgramError>;
+
+const names = z.array(z.string()).optional();
+
+/** `approval_diff` (feldera-types pipeline_diff.rs `PipelineDiff`); the API types it as any JSON. */
+export const approvalDiff = z.looseObject({
+  program_diff: z
+    .looseObject({
+      added_tables: names,
+      removed_tables: names,
+      modified_tables: names,
+      added_views: names,
+      removed_views: names,
+      modified_views: names,
+    })
+    .nullish(),
+  program_diff_error: nullableString,
+  added_input_connectors: names,
+  modified_input_connectors: names,
+  removed_input_connectors: names,
+  added_output_connectors: names,
+  modified_output_connectors: names,
+  removed_output_connectors: names,
+});
+export type ApprovalDiff = z.infer<typeof approvalDiff>;
+
+/** `deployment_runtime_status_details` (runtime_status.rs `RuntimeStatusDetails`). */
+export const runtimeStatusDetails = z.looseObject({ reason: nullableString, approval_diff: z.unknown().optional() });
+
+/** `GET /v0/config/session`: the caller's role in the acting tenant, null when none was resolved. */
+export const sessionInfo = z.looseObject({ role: z.string().nullish() });

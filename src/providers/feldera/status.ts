@@ -1,33 +1,40 @@
 /**
  * Feldera's combined deployment status → the engine's phases. A start changes the *desired* state;
  * the wait ends when the actual state equals the requested one, or when Feldera records a
- * deployment error and forces the desired state back to Stopped.
+ * deployment error and forces the desired state back to Stopped. A start on a pipeline that is
+ * already deployed changes nothing, so a desired state other than the one asked for ends the wait too.
  */
 import type { Observation } from '../types.ts';
 import type { PipelineStatus } from './models.ts';
+import { describeApproval } from './report.ts';
 
-/** States Feldera passes through on its way to the target; anything else not listed here is unknown. */
-const TRANSIENT = new Set([
+/** The CombinedStatus values Feldera passes through on its way to a target (combined_status.rs). */
+const KNOWN = new Set([
   'Stopped',
   'Provisioning',
   'Unavailable',
   'Coordination',
+  'Standby',
+  'AwaitingApproval',
   'Initializing',
   'Bootstrapping',
   'ConcurrentBootstrapping',
   'Synchronizing',
   'Replaying',
-  'Suspended',
-  'Stopping',
-  'Standby',
   'Paused',
   'Running',
+  'Suspended',
+  'Stopping',
 ]);
+
+/** Desired statuses a deployment settles in: one of them other than the target means the start was a no-op. */
+const SETTLED_DESIRED = new Set(['Running', 'Paused', 'Standby']);
 
 const COMPILING = new Set(['Pending', 'CompilingSql', 'SqlCompiled', 'CompilingRust']);
 export const COMPILE_FAILED = new Set(['SqlError', 'RustError', 'SystemError']);
 
 export type FelderaTarget = 'Running' | 'Paused' | 'Standby';
+export type FelderaOperation = 'start' | 'activate';
 
 /** What a Feldera observation adds to the run's entry in the `runs` output. */
 export interface FelderaDetails {
@@ -40,28 +47,28 @@ export interface FelderaDetails {
 /** Always with details: the adapter reads `programStatus` to decide whether to fetch the compiler's errors. */
 export type FelderaObservation = Observation<FelderaDetails> & { details: FelderaDetails };
 
-export function classifyPipeline(p: PipelineStatus, target: FelderaTarget): FelderaObservation {
+export function classifyPipeline(
+  p: PipelineStatus,
+  target: FelderaTarget,
+  operation: FelderaOperation = 'start',
+): FelderaObservation {
   const status = p.deployment_status;
+  const desired = p.deployment_desired_status;
   const details: FelderaDetails = {
     deploymentStatus: status,
-    desiredStatus: p.deployment_desired_status,
+    desiredStatus: desired,
     programStatus: p.program_status,
     deploymentId: p.deployment_id ?? null,
   };
-  if (p.deployment_error && p.deployment_desired_status === 'Stopped') {
+  if (p.deployment_error && desired === 'Stopped') {
     const e = p.deployment_error;
     return { status, phase: 'failure', message: `${e.error_code}: ${e.message}${compilerError(e.details)}`, details };
   }
-  if (status.toLowerCase() === target.toLowerCase()) return { status, phase: 'success', details };
+  if (sameStatus(status, target)) return { status, phase: 'success', details };
   if (status === 'AwaitingApproval') {
-    return {
-      status,
-      phase: 'success',
-      details,
-      warning: `${p.name} is awaiting bootstrap approval: approve it (POST /v0/pipelines/${p.name}/approve) or stop it`,
-    };
+    return { status, phase: 'success', details, warning: describeApproval(p.name, p.deployment_runtime_status_details) };
   }
-  if (p.deployment_desired_status === 'Stopped') {
+  if (desired === 'Stopped') {
     return {
       status,
       phase: 'failure',
@@ -72,15 +79,48 @@ export function classifyPipeline(p: PipelineStatus, target: FelderaTarget): Feld
   if (COMPILE_FAILED.has(p.program_status)) {
     return { status, phase: 'failure', message: `program compilation failed (${p.program_status})`, details };
   }
-  if (!TRANSIENT.has(status)) {
-    return {
-      status,
-      phase: 'failure',
-      message: `unknown deployment status '${status}' (expected a Feldera CombinedStatus)`,
-      details,
-    };
+  if (deployedElsewhere(desired, target, operation)) {
+    return { status, phase: 'failure', message: alreadyDeployed(p.name, status, desired, target), details };
   }
-  return { status, phase: 'pending', progress: progressText(p), details };
+  const observation: FelderaObservation = { status, phase: 'pending', progress: progressText(p), details };
+  // A status added by a newer Feldera: keep waiting (the timeout bounds it), and say so.
+  if (!KNOWN.has(status)) observation.warning = unknownStatusWarning(status, target);
+  return observation;
+}
+
+export function isKnownStatus(status: string): boolean {
+  return KNOWN.has(status);
+}
+
+export function sameStatus(status: string, target: FelderaTarget): boolean {
+  return status.toLowerCase() === target.toLowerCase();
+}
+
+/**
+ * The pipeline's desired state is a settled one other than the target: the start found it deployed
+ * and changed nothing. Right after /activate the desired state may still read Standby for a moment.
+ */
+function deployedElsewhere(desired: string, target: FelderaTarget, operation: FelderaOperation): boolean {
+  if (!SETTLED_DESIRED.has(desired) || desired === target) return false;
+  return !(operation === 'activate' && desired === 'Standby');
+}
+
+/** Why a deployed pipeline did not move, and the call that would move it; nothing is changed unasked. */
+export function alreadyDeployed(name: string, status: string, desired: string, target: FelderaTarget): string {
+  return `${name} is already deployed and ${status} (desired ${desired}); a start does not change the runtime state of a deployed pipeline, so it was left as it is: ${nextStep(name, desired, target)}`;
+}
+
+function nextStep(name: string, desired: string, target: FelderaTarget): string {
+  const path = `/v0/pipelines/${name}`;
+  const stopFirst = `stop it first (POST ${path}/stop?force=true), then start it again`;
+  if (target === 'Running' && desired === 'Paused') return `resume it (POST ${path}/resume) or ${stopFirst}`;
+  if (target === 'Paused' && desired === 'Running') return `pause it (POST ${path}/pause) or ${stopFirst}`;
+  if (desired === 'Standby') return `activate it (operation: activate, POST ${path}/activate) or ${stopFirst}`;
+  return stopFirst;
+}
+
+export function unknownStatusWarning(status: string, target: FelderaTarget): string {
+  return `unknown deployment status '${status}' (not a Feldera CombinedStatus this action knows): still waiting for ${target}, up to the timeout`;
 }
 
 function progressText(p: PipelineStatus): string {

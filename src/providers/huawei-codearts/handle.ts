@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { handleSchemaOf, type RunHandle } from '../types.ts';
 
 export const codeArtsData = z.object({
+  /** The CodeArts project the run belongs to: every later call names it in its path. */
+  projectId: z.string().min(1),
   /** Set when the start was queued behind a concurrency limit (DEVPIPE.00011169/70). */
   queueId: z.string().optional(),
 });

@@ -65,18 +65,21 @@ const shape = {
   'auth-token': inputSchema.optionalText(),
 } satisfies InputShapeOf<'huawei-codearts'>;
 
-export function createProvider(ctx: ProviderContext): Provider<CodeArtsData, CodeArtsDetails> {
+export function createProvider(ctx: ProviderContext<CodeArtsData>): Provider<CodeArtsData, CodeArtsDetails> {
   const given = readInputs(shape, ctx.inputs);
   const bad = ctx.settings['pipeline-ids'].find((id) => !ID.test(id));
   if (bad !== undefined) throw new InputError('pipeline-ids', `has '${bad}': CodeArts pipeline ids are 32 letters and digits`);
-  const projectId = given['project-id'];
+  const projectId = given['project-id'] ?? ctx.resumed?.[0]?.data.projectId;
+  const other = ctx.resumed?.find((h) => h.data.projectId !== projectId);
+  if (other)
+    throw new InputError('runs', `has a run in project ${other.data.projectId}, but this step's project is ${projectId}`);
   if (projectId === undefined)
     throw new InputError('project-id', 'is required for huawei-codearts: the 32-character CodeArts project id');
   const variables = toVariables(given.parameters);
   const credentials = readCredentials(given, ctx);
   const base = resolveEndpoint(ctx);
   const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http });
-  return new CodeArtsProvider(client, ctx, variables);
+  return new CodeArtsProvider(client, ctx, variables, projectId);
 }
 
 function firstSet(env: NodeJS.ProcessEnv, names: readonly string[]): string | undefined {
@@ -163,12 +166,14 @@ function toVariables(parameters: Record<string, unknown>): Variable[] {
 class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   readonly name = 'huawei-codearts' as const;
   private readonly client: CodeArtsClient;
-  private readonly ctx: ProviderContext;
+  private readonly ctx: ProviderContext<CodeArtsData>;
   private readonly variables: Variable[];
+  private readonly projectId: string;
   /** Whether the batch status call is still worth a try (see batchStatusFailed). */
   private batchStatus = true;
-  constructor(client: CodeArtsClient, ctx: ProviderContext, variables: Variable[]) {
+  constructor(client: CodeArtsClient, ctx: ProviderContext<CodeArtsData>, variables: Variable[], projectId: string) {
     this.client = client;
+    this.projectId = projectId;
     this.ctx = ctx;
     this.variables = variables;
   }
@@ -271,7 +276,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
     const { runs, requestId } = await this.client.startBatch(pipelines);
     const outcomes = pipelines.map((pipeline): TriggerOutcome<CodeArtsData> => {
       const runId = runs.get(pipeline);
-      if (runId) return { pipeline, run: handle(pipeline, runId, {}) };
+      if (runId) return { pipeline, run: handle(pipeline, runId, { projectId: this.projectId }) };
       return {
         pipeline,
         error: new ProviderError({ message: 'batch-runs returned no pipeline_run_id for this pipeline (not started)' }),
@@ -286,7 +291,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
       try {
         const started = await this.client.startRun(pipeline, body);
         if (started.queued) this.ctx.log.notice(`run ${started.runId} is queued (${started.queued}); waiting for it`, pipeline);
-        const data: CodeArtsData = started.queueId ? { queueId: started.queueId } : {};
+        const data: CodeArtsData = { projectId: this.projectId, ...(started.queueId ? { queueId: started.queueId } : {}) };
         const outcome: TriggerOutcome<CodeArtsData> = { pipeline, run: handle(pipeline, started.runId, data) };
         return { outcome, requestId: started.requestId };
       } catch (err) {

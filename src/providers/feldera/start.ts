@@ -1,0 +1,129 @@
+/**
+ * Exactly-once starts, as Feldera's own SDK and CLI do them: an old deployment error is dismissed by a
+ * call of its own (waiting for a failed deployment to finish stopping), and the start is sent with
+ * dismiss_error=false; a refused start is explained from the pipeline's status.
+ */
+import type { Clock } from '../../clock.ts';
+import { ProviderError } from '../../errors.ts';
+import type { Logger } from '../../log.ts';
+import { formatDuration } from '../../parse.ts';
+import type { ProviderContext } from '../types.ts';
+import type { FelderaClient } from './client.ts';
+import { sameStatus, type FelderaTarget } from './status.ts';
+
+/** What a start needs to wait for a stopping pipeline within the step's timeout, and to report. */
+export interface StepWaits {
+  log: Logger;
+  clock: Clock;
+  deadline: number;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  signal?: AbortSignal;
+}
+
+export interface StartContext {
+  client: FelderaClient;
+  waits: StepWaits;
+  target: FelderaTarget;
+}
+
+/** Start refusals that mean a deployment error is set, or the pipeline is stopping after one. */
+const REFUSED_FOR_ERROR = new Set(['CannotStartWithUndismissedError', 'IllegalPipelineAction']);
+/** Start refusals of a pipeline deployed with another initial state or bootstrap config. */
+const DEPLOYED_OTHERWISE = new Set(['InitialImmutableUnlessStopped', 'BootstrapPolicyImmutableUnlessStopped']);
+/** First gap between dismiss attempts while the failed deployment stops. */
+const DISMISS_RETRY_MS = 250;
+
+/** The step's deadline as the adapter is created (that is when the step starts). */
+export function stepWaits(ctx: ProviderContext): StepWaits {
+  const clock = ctx.http.options.clock;
+  return {
+    log: ctx.log,
+    clock,
+    deadline: clock.now() + ctx.settings.timeout,
+    timeoutMs: ctx.settings.timeout,
+    pollIntervalMs: ctx.settings['poll-interval'],
+    ...(ctx.http.options.signal ? { signal: ctx.http.options.signal } : {}),
+  };
+}
+
+/**
+ * `POST /dismiss_error` is refused (DismissErrorRestrictedToFullyStopped) while a failed deployment is
+ * still stopping: wait for the stop and try again, within the step's timeout.
+ */
+export async function dismissError({ client, waits }: StartContext, pipeline: string): Promise<void> {
+  const { clock, log, deadline } = waits;
+  let gap = DISMISS_RETRY_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.send(client.dismissErrorRequest(pipeline));
+      return;
+    } catch (err) {
+      if (!(err instanceof ProviderError) || err.code !== 'DismissErrorRestrictedToFullyStopped') throw err;
+      if (clock.now() + gap > deadline) {
+        throw refinedError(
+          err,
+          `${err.providerMessage} It was still stopping with too little of the timeout of ${formatDuration(waits.timeoutMs)} left to wait longer, so it was not started.`,
+        );
+      }
+      if (attempt === 1)
+        log.info(`${pipeline}: its last deployment failed and is still stopping; its error is dismissed once it has stopped`);
+      await clock.sleep(gap, waits.signal);
+      gap = Math.min(gap * 2, waits.pollIntervalMs);
+    }
+  }
+}
+
+/**
+ * Reads the status after a refused start. Returns when the pipeline is where it was asked to be anyway
+ * (deployed with another initial state or policy, and in the target state: it counts as started);
+ * otherwise throws the reason: the deployment error the pipeline shows, or the server's refusal with
+ * the pipeline's state.
+ */
+export async function explainRefusedStart(
+  { client, waits, target }: StartContext,
+  pipeline: string,
+  err: unknown,
+): Promise<void> {
+  if (!(err instanceof ProviderError) || err.code === undefined) throw err;
+  const code = err.code;
+  if (!REFUSED_FOR_ERROR.has(code) && !DEPLOYED_OTHERWISE.has(code)) throw err;
+  const s = await client.status(pipeline).catch(() => undefined);
+  if (s === undefined) throw err;
+  const state = `the pipeline is ${s.deployment_status} (desired ${s.deployment_desired_status})`;
+  const e = s.deployment_error;
+  if (REFUSED_FOR_ERROR.has(code)) {
+    if (!e) throw refinedError(err, `${err.providerMessage} (${state})`);
+    // The deployment error's own code leads: it is why the pipeline did not start.
+    throw new ProviderError({
+      code: e.error_code,
+      message: `${e.message}${compilerError(e.details)} (the start was refused with ${code} because of this deployment error)`,
+    });
+  }
+  if (!sameStatus(s.deployment_status, target)) {
+    throw refinedError(
+      err,
+      `${err.providerMessage} (${state}, deployed with initial ${s.deployment_initial ?? 'unknown'}): stop it first (POST /v0/pipelines/${pipeline}/stop?force=true), then start it again`,
+    );
+  }
+  waits.log.notice(
+    `${pipeline} is already ${s.deployment_status}: it was deployed with another initial state or bootstrap policy (${code}), and counts as started`,
+    pipeline,
+  );
+}
+
+/** The same refusal (status, code, request id) with a message that says more. */
+function refinedError(err: ProviderError, message: string): ProviderError {
+  return new ProviderError({
+    message,
+    ...(err.status !== undefined ? { status: err.status } : {}),
+    ...(err.code !== undefined ? { code: err.code } : {}),
+    ...(err.requestId !== undefined ? { requestId: err.requestId } : {}),
+  });
+}
+
+function compilerError(details: unknown): string {
+  if (typeof details !== 'object' || details === null) return '';
+  const text = (details as Record<string, unknown>)['compiler_error'];
+  return typeof text === 'string' && text !== '' ? ` (${text})` : '';
+}
