@@ -26,8 +26,14 @@ export interface AlibabaInstanceScenario {
   /** restart: as described; silent: the deploy never begins; stuck: the restart never ends. */
   deploy?: 'restart' | 'silent' | 'stuck';
   pipelines?: Record<string, AlibabaPipelineScenario>;
-  /** ERROR lines the instance logs when a pipeline fails to deploy. */
+  /** Error lines the instance logs when a pipeline fails to deploy. */
   errorLog?: string[];
+  /**
+   * How the log stores levels: `lower` (default) as the SDK documents them (ListLogstashLogResponseBody:
+   * "trace, debug, info, warn, and error"; ListLogstashLogRequest's example query `level:info`), or
+   * `upper` (ERROR) as Logstash prints them in its own lines.
+   */
+  logLevelCase?: 'lower' | 'upper';
   /** INFO lines the instance logs when a deploy ends, before each pipeline's own line. */
   instanceLog?: string[];
 }
@@ -70,6 +76,8 @@ interface Deploy {
 interface InstanceState {
   id: string;
   scenario: AlibabaInstanceScenario;
+  /** When the instance was created: fixed, so every DescribeLogstash answers the same createdAt. */
+  created: number;
   activeAt: number;
   pipelines: Map<string, PipelineState>;
   deploy?: Deploy;
@@ -289,6 +297,7 @@ function newInstance(id: string, s: AlibabaInstanceScenario, now: number): Insta
   return {
     id,
     scenario: s,
+    created,
     activeAt: s.status === 'activating' ? now + (s.activatingMs ?? 1000) : 0,
     pipelines,
     log: [],
@@ -322,7 +331,8 @@ function advance(inst: InstanceState, now: number): void {
   if (!d || d.applied || now < d.endsAt) return;
   d.applied = true;
   inst.stats.deployEndedAt = d.endsAt;
-  for (const line of inst.scenario.instanceLog ?? []) inst.log.push({ level: 'INFO', content: line, timestamp: d.endsAt });
+  const info = inst.scenario.logLevelCase === 'upper' ? 'INFO' : 'info';
+  for (const line of inst.scenario.instanceLog ?? []) inst.log.push({ level: info, content: line, timestamp: d.endsAt });
   for (const id of d.ids) {
     const p = inst.pipelines.get(id);
     if (!p) continue;
@@ -330,15 +340,21 @@ function advance(inst: InstanceState, now: number): void {
     if (p.outcome === 'running') {
       p.status = 'RUNNING';
       inst.log.push({
-        level: 'INFO',
+        level: info,
         content: `[INFO][logstash.javapipeline] Pipeline started {"pipeline.id"=>"${id}"}`,
         timestamp: d.endsAt,
       });
       continue;
     }
     p.status = 'NOT_DEPLOYED';
+    const level = inst.scenario.logLevelCase === 'upper' ? 'ERROR' : 'error';
+    inst.log.push({
+      level: level === 'error' ? 'info' : 'INFO',
+      content: `[INFO][logstash.agent] reloading ${id}`,
+      timestamp: d.endsAt,
+    });
     for (const line of inst.scenario.errorLog ?? [`[ERROR][logstash.agent] Failed to execute action {:id=>:${id}}`]) {
-      inst.log.push({ level: 'ERROR', content: line, timestamp: d.endsAt });
+      inst.log.push({ level, content: line, timestamp: d.endsAt });
     }
   }
 }
@@ -379,8 +395,8 @@ function describe(inst: InstanceState, now: number): Record<string, unknown> {
     nodeAmount: 2,
     nodeSpec: { spec: 'elasticsearch.sn1ne.large', disk: 20, diskType: 'cloud_ssd' },
     paymentType: 'postpaid',
-    createdAt: iso(now - 86_400_000),
-    updatedAt: iso(inst.deploy?.startsAt && Number.isFinite(inst.deploy.startsAt) ? inst.deploy.startsAt : now - 86_400_000),
+    createdAt: iso(inst.created),
+    updatedAt: iso(inst.deploy?.startsAt && Number.isFinite(inst.deploy.startsAt) ? inst.deploy.startsAt : inst.created),
   };
 }
 
@@ -406,6 +422,8 @@ function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
   if (!type || !query) return error(400, 'MissingParameter', 'type and query are required.');
   const from = Number(q.get('beginTime') ?? 0);
   const to = Number(q.get('endTime') ?? Infinity);
+  // No source says whether the level term is case-sensitive; the emulator takes the strict reading, so
+  // a search in the wrong case finds nothing (a guess that keeps the action honest).
   const level = /level:(\w+)/.exec(query)?.[1];
   // page 1-200 and size 1-100 (default 20), as the API reference gives them.
   const size = Number(q.get('size') ?? '20');

@@ -173,8 +173,8 @@ export class CodeArtsEmulator implements ProviderEmulator {
     );
     if (!verdict.ok) {
       if (ak !== undefined) this.failuresByAk.set(ak, (this.failuresByAk.get(ak) ?? 0) + 1);
-      const canonical = verdict.canonicalRequest ? `, canonicalRequest: ${verdict.canonicalRequest.replace(/\n/g, '|')}` : '';
-      return this.denied(`Incorrect IAM authentication information: ${verdict.reason}${canonical}`, requestId);
+      // Never the canonical request or any other signing material: the reason only.
+      return this.denied(`Incorrect IAM authentication information: ${verdict.reason}`, requestId);
     }
     this.failuresByAk.delete(verdict.accessKeyId);
     const expected = creds.find((c) => c.accessKeyId === verdict.accessKeyId)?.securityToken;
@@ -336,7 +336,9 @@ export class CodeArtsEmulator implements ProviderEmulator {
     let phase: 'queued' | 'build' | 'review' | 'deploy' | 'done';
     if (run.stoppedAt !== undefined) [status, phase] = ['CANCELED', 'done'];
     else if (ended) [status, phase] = [p.outcome ?? 'COMPLETED', 'done'];
-    else if (now < queuedUntil) [status, phase] = ['QUEUED', 'queued'];
+    // The API lists QUEUED for stages and jobs only; a queued run reads RUNNING at run level (a
+    // guess: the spec's run statuses are COMPLETED, RUNNING, FAILED, CANCELED, PAUSED, SUSPEND, IGNORED).
+    else if (now < queuedUntil) [status, phase] = ['RUNNING', 'queued'];
     else if (now < pauseAt) [status, phase] = ['RUNNING', 'build'];
     else if (now < pauseAt + pauseMs) [status, phase] = ['PAUSED', 'review'];
     else [status, phase] = ['RUNNING', 'deploy'];

@@ -14,7 +14,7 @@ export interface GatewayRequest {
   body: string;
 }
 
-export type Verdict = { ok: true; accessKeyId: string } | { ok: false; reason: string; canonicalRequest?: string };
+export type Verdict = { ok: true; accessKeyId: string } | { ok: false; reason: string };
 
 /** The gateway accepts an X-Sdk-Date within 15 minutes of its own clock. */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
@@ -35,6 +35,11 @@ export function verifySignature(req: GatewayRequest, secretFor: (ak: string) => 
   if (req.headers['x-security-token'] !== undefined && !signed.includes('x-security-token')) {
     return { ok: false, reason: 'x-security-token is not a signed header' };
   }
+  // The SDK core adds X-Project-Id before signing (BaseCredentials.addAuthHeaders), so a sent one is
+  // signed; that the gateway refuses an unsigned one is a guess, made like the token rule above.
+  if (req.headers['x-project-id'] !== undefined && !signed.includes('x-project-id')) {
+    return { ok: false, reason: 'x-project-id is not a signed header' };
+  }
   const missing = signed.find((h) => req.headers[h] === undefined);
   if (missing !== undefined) return { ok: false, reason: `signed header ${missing} was not sent` };
   const secret = secretFor(ak);
@@ -43,7 +48,7 @@ export function verifySignature(req: GatewayRequest, secretFor: (ak: string) => 
   const toSign = ['SDK-HMAC-SHA256', date ?? '', hex(createHash('sha256').update(canonical))].join('\n');
   const expected = createHmac('sha256', secret).update(toSign).digest();
   if (!timingSafeEqual(expected, Buffer.from(given, 'hex'))) {
-    return { ok: false, reason: 'verify aksk signature fail', canonicalRequest: canonical };
+    return { ok: false, reason: 'verify aksk signature fail' };
   }
   return { ok: true, accessKeyId: ak };
 }

@@ -46,6 +46,12 @@ export interface AriaPipelineScenario {
   executeStatus?: 200 | 202;
   /** The next N execution requests of this pipeline answer 503. */
   unavailable503?: number;
+  /**
+   * `executionIndex` in the execute answer: `zero` (default) as in the vRA 8.11 programming guide's
+   * example answer (`"executionIndex":0` for a run the execution itself numbers from 1), `real` for
+   * the execution's own index, `absent` to leave the field out.
+   */
+  executeIndex?: 'zero' | 'real' | 'absent';
   /** The CI workspace's step results (`workspaceResults[] {step, status, logs}`), shown once the execution left the queue. */
   workspace?: Array<{ step: string; status?: string; logs: string[] }>;
 }
@@ -82,13 +88,13 @@ interface ExecutionState {
   comments: string;
   tags: string[];
   cancelAt?: number;
-  cancelReason?: string;
 }
 
-const API_VERSION = '2019-10-17';
 const DEFAULT_STAGES: AriaStageScenario[] = [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI' }] }];
 const CANCELING_MS = 150;
 const HOLD_MESSAGE: Record<string, string> = { WAITING: 'Waiting for user input.', PAUSED: 'Execution paused.' };
+/** The user a cancel is attributed to; the real message names the user who cancelled (vra-cli README). */
+const CANCELLED_BY = 'ci-user';
 const FINAL = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'ROLLBACK_COMPLETED', 'ROLLBACK_FAILED']);
 
 /** Code Stream's error body (`CodeStreamException`). */
@@ -157,10 +163,8 @@ export class AriaEmulator implements ProviderEmulator {
     if (!req.path.startsWith('/codestream/api/')) return undefined;
     const denied = this.authenticate(req);
     if (denied) return denied;
-    const version = req.query.get('apiVersion');
-    if (version !== null && version !== '' && version !== API_VERSION) {
-      return csError(400, 'Bad Request', `Unsupported apiVersion '${version}'`, req.path);
-    }
+    // No source shows a refusal of another apiVersion (the `about` operation lists the supported
+    // ones), so the emulator answers every version in the 2019-10-17 shape.
     const exec = /^\/codestream\/api\/pipelines\/([^/]+)(?:\/([^/]+))?\/executions$/.exec(req.path);
     if (exec && req.method === 'POST')
       return this.execute(req, decode(exec[1]), exec[2] === undefined ? undefined : decode(exec[2]));
@@ -262,7 +266,9 @@ export class AriaEmulator implements ProviderEmulator {
       p.unavailableLeft--;
       return csError(503, 'Service Unavailable', 'Service is temporarily unavailable', req.path);
     }
-    if (p.scenario.disabled) return csError(400, 'Bad Request', `Pipeline '${p.name}' is not enabled`, req.path);
+    // The programming guide: a new pipeline is disabled and must be enabled before it can run. The
+    // refusal is sourced; its status and wording are guesses (no source quotes the server's answer).
+    if (p.scenario.disabled) return csError(400, 'Bad Request', `Pipeline ${p.name} is disabled`, req.path);
     const body = parseBody(req.body);
     if (body === undefined) return csError(400, 'Bad Request', 'Required request body is missing or is not JSON', req.path);
     const input = body['input'] ?? {};
@@ -280,9 +286,10 @@ export class AriaEmulator implements ProviderEmulator {
       tags: Array.isArray(body['tags']) ? (body['tags'] as string[]) : [],
     };
     this.executions.set(e.id, e);
+    const index = p.scenario.executeIndex ?? 'zero';
     return json(p.scenario.executeStatus ?? 202, {
       executionId: e.id,
-      executionIndex: e.index,
+      ...(index === 'absent' ? {} : { executionIndex: index === 'real' ? e.index : 0 }),
       executionLink: `/codestream/api/executions/${e.id}`,
     });
   }
@@ -294,19 +301,11 @@ export class AriaEmulator implements ProviderEmulator {
     if (req.method !== 'POST') return undefined;
     const action = req.query.get('action');
     if (action !== 'cancel') return csError(400, 'Bad Request', `Unsupported action '${action ?? ''}'`, req.path);
-    const status = this.timeline(e, Date.now()).status;
-    if (FINAL.has(status) || status === 'CANCELING') {
-      return csError(
-        400,
-        'Bad Request',
-        `Execution '${e.pipeline.name}#${e.index}' cannot be canceled in state ${status}`,
-        req.path,
-      );
-    }
     e.pipeline.cancels++;
-    e.cancelAt = Date.now();
-    const reason = parseBody(req.body)?.['reason'];
-    e.cancelReason = typeof reason === 'string' ? reason : 'Canceled by user';
+    // No source shows a refusal to cancel a finished or cancelling execution; the SDK documents a
+    // 200 with the Execution. A guess: the server leaves a final execution as it is and answers it.
+    const status = this.timeline(e, Date.now()).status;
+    if (!FINAL.has(status) && e.cancelAt === undefined) e.cancelAt = Date.now();
     return json(200, this.view(e, false));
   }
 
@@ -318,7 +317,7 @@ export class AriaEmulator implements ProviderEmulator {
     let t = e.createdAt + (s.queuedMs ?? 0);
     let active: { status: string; key: string } | undefined;
     let failedAt: number | undefined;
-    let failed: string | undefined;
+    let failed: { key: string; why: string } | undefined;
     for (const stage of s.stages ?? DEFAULT_STAGES) {
       for (const task of stage.tasks) {
         const key = `${stage.name}.${task.name}`;
@@ -338,7 +337,7 @@ export class AriaEmulator implements ProviderEmulator {
         else if (task.fail !== undefined) {
           tasks.set(key, 'FAILED');
           failedAt = runEnd;
-          failed = key;
+          failed = { key, why: task.fail };
         } else tasks.set(key, 'COMPLETED');
         t = runEnd;
       }
@@ -347,18 +346,23 @@ export class AriaEmulator implements ProviderEmulator {
     let message: string;
     if (at < e.createdAt + (s.queuedMs ?? 0)) [status, message] = ['QUEUED', 'Execution is queued.'];
     else if (active) [status, message] = [active.status, HOLD_MESSAGE[active.status] ?? `Running ${active.key}.`];
-    else if (failedAt !== undefined) [status, message] = this.afterFailure(s, failedAt, at, failed ?? '');
+    else if (failedAt !== undefined) [status, message] = this.afterFailure(s, failedAt, at, failed?.key ?? '', failed?.why ?? '');
     else [status, message] = ['COMPLETED', 'Execution Completed.'];
     if (e.cancelAt !== undefined && !FINAL.has(status)) {
       status = now < e.cancelAt + CANCELING_MS ? 'CANCELING' : 'CANCELED';
-      message = `Execution canceled: ${e.cancelReason ?? ''}`;
+      // vra-cli's README shows a real one: `<stage>.<task>: Execution canceled by <user>.` (the
+      // request's reason is not in it). Without a running task the prefix is left out, a guess.
+      const where = active ? `${active.key}: ` : '';
+      message = `${where}Execution canceled by ${CANCELLED_BY}.`;
       for (const [k, v] of tasks) if (!FINAL.has(v) && v !== 'NOT_STARTED') tasks.set(k, status);
     }
     return { status, message, tasks };
   }
 
-  private afterFailure(s: AriaPipelineScenario, failedAt: number, at: number, task: string): [string, string] {
-    const failed = `Execution failed at task ${task}.`;
+  private afterFailure(s: AriaPipelineScenario, failedAt: number, at: number, task: string, why: string): [string, string] {
+    // A real FAILED statusMessage is the failed task's message prefixed with `stage.task: `
+    // (vra-cli README; `Build.Install TKG CLI: Script execution failed.`). The rollback suffixes are guesses.
+    const failed = `${task}: ${why}`;
     if (!s.rollback) return ['FAILED', failed];
     if (at < failedAt + (s.rollback.ms ?? 300)) return ['ROLLING_BACK', `${failed} Rolling back.`];
     return s.rollback.fails

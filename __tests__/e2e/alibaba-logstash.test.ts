@@ -115,10 +115,25 @@ describe('alibaba-logstash end to end', () => {
     expect(broken?.['message']).toContain('Failed to execute action: Expected one of');
     // One search for the failure message's error lines, one for the instance log printed in the job log (logs: failed).
     const searches = calls('ListLogstashLog');
-    expect(searches.filter((c) => c.query['query'] === 'level:ERROR')).toHaveLength(1);
-    expect(searches.find((c) => c.query['query'] === 'level:ERROR')?.query).toMatchObject({ type: 'LOGSTASH_INSTANCE_LOG' });
+    expect(searches.filter((c) => c.query['query'] === 'level:error')).toHaveLength(1);
+    expect(searches.find((c) => c.query['query'] === 'level:error')?.query).toMatchObject({ type: 'LOGSTASH_INSTANCE_LOG' });
     expect(searches.filter((c) => c.query['query'] === '*')).toHaveLength(1);
     expect(run.stdout).toContain('::error::1 of 2 pipeline(s) did not succeed (failure):%0Abroken: failure — pipeline broken');
+  });
+
+  test('error lines stored in upper case are still found: the lower-case search is repeated in upper case', async () => {
+    const url = setup({
+      pipelines: { good: {}, broken: { outcome: 'not-deployed' } },
+      errorLog: ['[ERROR][logstash.pipeline] Pipeline error: broken config'],
+      logLevelCase: 'upper',
+    });
+    const run = await runAction({ inputs: inputs(url, 'good,broken') });
+    expect(run.code).toBe(1);
+    expect(runs(run.outputs)[1]?.['message']).toContain(
+      'recent instance errors:\n  [ERROR][logstash.pipeline] Pipeline error: broken config',
+    );
+    expect(runs(run.outputs)[1]?.['message']).not.toContain('reloading');
+    expect(calls('ListLogstashLog').map((c) => c.query['query'])).toEqual(['level:error', 'level:ERROR']);
   });
 
   test('throttling, a conflict and a lost response are retried, every RunPipelines with the same ClientToken, deploying once', async () => {

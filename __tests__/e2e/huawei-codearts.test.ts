@@ -257,7 +257,8 @@ describe('huawei-codearts end to end', () => {
     expect(run.stdout).toMatch(
       /::notice title=85f622d9d0ad4852a9451dbc9fe3156a::run [0-9a-f]{32} is queued \(DEVPIPE\.00011169: /,
     );
-    expect(run.stdout).toContain(`${ID[0]}: QUEUED`);
+    // The API lists QUEUED for stages and jobs only: the run reads RUNNING, its first stage QUEUED.
+    expect(run.stdout).toMatch(new RegExp(`^${ID[0]}: RUNNING — stage Build / job compile QUEUED`, 'm'));
     expect(run.stdout).toMatch(/::warning title=85f6[0-9a-f]+::run [0-9a-f]{32} is PAUSED at stage 'Approve'/);
     expect(run.outputs['status']).toBe('COMPLETED');
     expect(stats().pipelines[ID[0]]?.starts).toBe(1);
@@ -298,6 +299,8 @@ describe('huawei-codearts end to end', () => {
     const run = await runAction({ inputs: inputs(url, [ID[0]], { 'access-key-secret': 'WrongSecretButStillSecret42' }) });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('HTTP 401: APIGW.0301: Incorrect IAM authentication information: verify aksk signature fail');
+    // The gateway's message carries no signing material (canonical request, string to sign).
+    expect(run.stdout).not.toMatch(/canonical|x-sdk-date:|SDK-HMAC-SHA256\n/i);
     expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('WrongSecretButStillSecret42');
     expect(stats().pipelines[ID[0]]?.starts).toBe(0);
   });
@@ -324,6 +327,20 @@ describe('huawei-codearts end to end', () => {
     const first = sent()[0];
     expect(first?.headers['x-security-token']).toBe(TMP.securityToken);
     expect(first?.headers['authorization']).toContain('SignedHeaders=content-type;host;x-sdk-date;x-security-token,');
+    expect(sent().some((r) => r.headers['x-project-id'] !== undefined)).toBe(false);
+  });
+
+  test('HUAWEICLOUD_SDK_PROJECT_ID is sent as a signed X-Project-Id on every request, as the SDK does', async () => {
+    const IAM = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+    const url = setup({ [ID[0]]: {}, [ID[1]]: {} });
+    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2)), env: { HUAWEICLOUD_SDK_PROJECT_ID: IAM } });
+    expect(run.code).toBe(0);
+    expect(sent().length).toBeGreaterThanOrEqual(3);
+    for (const r of sent()) {
+      expect(r.headers['x-project-id']).toBe(IAM);
+      expect(r.headers['authorization']).toContain('SignedHeaders=content-type;host;x-project-id;x-sdk-date,');
+    }
+    expect(stats().authFailures).toBe(0);
   });
 
   test('auth-token is sent as X-Auth-Token without signing', async () => {

@@ -283,9 +283,9 @@ describe('alibaba-logstash: the instance log, once for the deploy', () => {
       `instance ${INSTANCE} (pipelines good, bad)%3A Logstash instance log`.replace('%3A', ':'),
     ]);
     const text = (blocks[0]?.lines ?? []).join('\n');
-    expect(text).toMatch(/\[INFO\] .*restart requested by a deploy/);
-    expect(text).toMatch(/\[INFO\] .*Pipeline started \{"pipeline.id"=>"good"\}/);
-    expect(text).toMatch(/\[ERROR\] .*Failed to execute action \{:id=>:bad\}/);
+    expect(text).toMatch(/\[info\] .*restart requested by a deploy/);
+    expect(text).toMatch(/\[info\] .*Pipeline started \{"pipeline.id"=>"good"\}/);
+    expect(text).toMatch(/\[error\] .*Failed to execute action \{:id=>:bad\}/);
     const searches = emu.get().requests.filter((r) => r.path.endsWith('/search-log') && r.query['query'] === '*');
     expect(searches).toHaveLength(1);
     expect(Number(searches[0]?.query['beginTime'])).toBeLessThan(Number(searches[0]?.query['endTime']));

@@ -134,7 +134,7 @@ describe('job summary, progress and annotations: vmware-aria', () => {
     expect(run.stdout).toMatch(/^release: RUNNING — Build\.Compile RUNNING \(after \d+(ms|s)\)$/m);
     expect(run.stdout).toMatch(/^release: WAITING — Gate\.Approve WAITING \(after \d+(ms|s)\)$/m);
     expect(run.stdout).toMatch(/^::warning title=release::release #1 is WAITING: task Gate\.Approve \(UserOperation\) waits/m);
-    expect(run.stdout).toContain('::error title=broken::FAILED: Execution failed at task Test.Unit.');
+    expect(run.stdout).toContain('::error title=broken::FAILED: Test.Unit: expected <200> got 500');
     const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
     const link = (id: string | undefined): string => `<a href="${url}/codestream/api/executions/${id ?? ''}">${id ?? ''}</a>`;
     expect(
@@ -146,8 +146,7 @@ describe('job summary, progress and annotations: vmware-aria', () => {
       ['vmware-aria', 'broken', link(ids[1]), 'FAILED', '❌ failure'],
     ]);
     expect(run.summary).toContain(
-      '<details><summary>broken: failure</summary>\n\n<pre>FAILED: Execution failed at task Test.Unit.\n' +
-        'Test.Unit [CI]: expected &#60;200&#62; got 500</pre>\n\n</details>',
+      '<details><summary>broken: failure</summary>\n\n<pre>FAILED: Test.Unit: expected &#60;200&#62; got 500</pre>\n\n</details>',
     );
     expect(run.summary.match(/<details>/g)).toHaveLength(1);
     expect(run.summary).not.toContain(TOKEN);

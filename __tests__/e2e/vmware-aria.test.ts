@@ -110,10 +110,17 @@ describe('vmware-aria end to end', () => {
       'POST /iaas/api/login',
     ]);
     for (const r of codestream) expect(r.query['apiVersion']).toBe('2019-10-17');
-    expect(codestream.filter((r) => r.method === 'GET').every((r) => r.query['expand'] === 'PIPELINE_STAGE_TASK')).toBe(true);
+    // Status reads ask for stage and task detail; the one read of each execution's index right after
+    // the execute call (the answer says executionIndex 0) does not need it.
+    const gets = codestream.filter((r) => r.method === 'GET');
+    const lean = gets.filter((r) => r.query['expand'] === undefined);
+    expect(lean).toHaveLength(2);
+    expect(new Set(lean.map((r) => r.path)).size).toBe(2);
+    for (const r of lean) expect(gets.find((g) => g.path === r.path)).toBe(r);
+    expect(gets.filter((r) => !lean.includes(r)).every((r) => r.query['expand'] === 'PIPELINE_STAGE_TASK')).toBe(true);
   });
 
-  test('a failed task fails the step with the statusMessage and each failed task’s failureMessage', async () => {
+  test('a failed task fails the step with the statusMessage, then each failed task it does not already name', async () => {
     const url = setup({
       ok: { id: 'ok' },
       bad: {
@@ -137,13 +144,11 @@ describe('vmware-aria end to end', () => {
     expect(bad?.['status']).toBe('FAILED');
     expect(bad?.['message']).toBe(
       [
-        'FAILED: Execution failed at task Deploy.Rollout.',
+        'FAILED: Deploy.Rollout: Deployment app-web exceeded its progress deadline',
         'Deploy.Lint [REST] (failure ignored): lint warnings: 3',
-        'Deploy.Rollout [K8S]: Deployment app-web exceeded its progress deadline',
       ].join('\n'),
     );
-    expect(run.stdout).toContain('bad: failure — FAILED: Execution failed at task Deploy.Rollout.');
-    expect(run.stdout).toContain('Deployment app-web exceeded its progress deadline');
+    expect(run.stdout).toContain('bad: failure — FAILED: Deploy.Rollout: Deployment app-web exceeded its progress deadline');
     expect(runs(run.outputs)[0]?.['conclusion']).toBe('success');
   });
 
@@ -154,7 +159,7 @@ describe('vmware-aria end to end', () => {
     const run = await runAction({ inputs: inputs(url, 'rb') });
     expect(run.code).toBe(1);
     expect(run.outputs['status']).toBe('ROLLBACK_COMPLETED');
-    expect(runs(run.outputs)[0]?.['message']).toContain('S.T [REST]: boom');
+    expect(runs(run.outputs)[0]?.['message']).toBe('ROLLBACK_COMPLETED: S.T: boom Rolled back.');
   });
 
   test('an expired token during the wait is renewed by one login per expiry, not a failure', async () => {
@@ -300,7 +305,7 @@ describe('vmware-aria end to end', () => {
     expect(run.code).toBe(1);
     expect(run.outputs['status']).toBe('CANCELED');
     expect(run.outputs['executionId']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(runs(run.outputs)[0]?.['message']).toBe('CANCELED: Execution canceled: stopped by an operator');
+    expect(runs(run.outputs)[0]?.['message']).toBe('CANCELED: S.T: Execution canceled by ci-user.');
   });
 
   test('a cancelled job cancels the execution it started', async () => {
@@ -331,17 +336,32 @@ describe('vmware-aria end to end', () => {
     expect(run.code).toBe(1);
     const [ghost, off] = runs(run.outputs).map((r) => String(r['message']));
     expect(ghost).toMatch(/^could not start: HTTP 404: Not Found: Pipeline with id 'ghost' not found \(request id \w+\)$/);
-    expect(off).toMatch(/^could not start: HTTP 400: Bad Request: Pipeline 'off' is not enabled \(request id \w+\)$/);
+    expect(off).toMatch(/^could not start: HTTP 400: Bad Request: Pipeline off is disabled \(request id \w+\)$/);
   });
 
-  test('wait: false returns after the execute call with the execution outputs', async () => {
+  test('wait: false returns after the execute call, with executionIndex read once from the execution', async () => {
+    // The execute answer says executionIndex 0, as in the vRA 8.11 programming guide.
     const url = setup({ bg: { id: 'bg' } });
     const run = await runAction({ inputs: inputs(url, 'bg', { wait: 'false' }) });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('triggered');
     expect(run.outputs['executionIndex']).toBe('1');
     expect(run.outputs['executionLink']).toMatch(/\/codestream\/api\/executions\/[0-9a-f-]{36}$/);
-    expect(sent('GET', '/')).toHaveLength(0);
+    expect(sent('GET', '/').map((r) => r.path)).toEqual([`/codestream/api/executions/${run.outputs['executionId'] ?? ''}`]);
+  });
+
+  test('a user@domain login is split into username and domain, then tried with the whole UPN on a 400', async () => {
+    const url = setup({ p: { id: 'p' } }, { users: [{ username: 'svc-ci@corp.example', password: 'upn-pa55-secret' }] });
+    const run = await runAction({
+      inputs: { ...inputs(url, 'p'), 'refresh-token': '', username: 'svc-ci@corp.example', password: 'upn-pa55-secret' },
+    });
+    expect(run.code).toBe(0);
+    expect(sent('POST', '/csp/gateway/am/api/login').map((r) => JSON.parse(r.body) as unknown)).toEqual([
+      { username: 'svc-ci', password: 'upn-pa55-secret', domain: 'corp.example' },
+      { username: 'svc-ci@corp.example', password: 'upn-pa55-secret' },
+    ]);
+    expect(stats()).toMatchObject({ passwordLogins: 1, iaasLogins: 1 });
+    expect(withoutMasks(run)).not.toContain('upn-pa55-secret');
   });
 
   test('dry-run logs in and reads each pipeline (by id and by project/name), prints the execute calls, executes nothing', async () => {

@@ -93,6 +93,25 @@ describe('failureMessage', () => {
     expect(failureMessage(e)).toBe('FAILED: Execution failed.\nTest.Lint (failure ignored): style\nDeploy.Push [SSH]: exit 2');
   });
 
+  test('a failed task the statusMessage already names (the real `stage.task: message` form) is not said twice', () => {
+    const e = exec('FAILED', {
+      statusMessage: 'Build.Install TKG CLI: Script execution failed.',
+      stageOrder: ['Build'],
+      stages: {
+        Build: {
+          taskOrder: ['Install TKG CLI', 'Lint'],
+          tasks: {
+            'Install TKG CLI': { status: 'FAILED', type: 'SSH', failureMessage: 'Script execution failed.' },
+            Lint: { status: 'FAILED_CONTINUE', failureMessage: 'style' },
+          },
+        },
+      },
+    });
+    expect(failureMessage(e)).toBe(
+      'FAILED: Build.Install TKG CLI: Script execution failed.\nBuild.Lint (failure ignored): style',
+    );
+  });
+
   test('without a statusMessage the reason or the status stands in', () => {
     expect(failureMessage(exec('CANCELED', { reason: 'by admin' }))).toBe('CANCELED: by admin');
     expect(failureMessage(exec('ROLLBACK_FAILED'))).toBe('ROLLBACK_FAILED: execution ended with status ROLLBACK_FAILED');

@@ -55,6 +55,9 @@ export interface LogstashClientOptions {
   clock: Clock;
 }
 
+/** The documented spelling of the error level first, then the one Logstash prints. */
+const ERROR_LEVEL_SPELLINGS = ['error', 'ERROR'] as const;
+
 export class LogstashClient {
   private readonly options: LogstashClientOptions;
   constructor(options: LogstashClientOptions) {
@@ -95,19 +98,33 @@ export class LogstashClient {
     return this.action(req, 'StopPipelines');
   }
 
-  /** The instance's ERROR log lines in a time window, oldest first. */
+  /**
+   * The instance's error log lines in a time window, oldest first. The SDK documents levels in lower
+   * case (`level:info`), so that is searched first; Logstash itself prints them in upper case, so a
+   * search that may be case-sensitive is repeated in upper case when the first finds nothing. Either
+   * way only lines whose level reads `error` in any case are kept.
+   */
   async errorLog(beginMs: number, endMs: number, size = 20): Promise<LogItem[]> {
+    for (const level of ERROR_LEVEL_SPELLINGS) {
+      const found = (await this.searchLog(`level:${level}`, beginMs, endMs, size)).filter(
+        (l) => l.level === undefined || l.level.toLowerCase() === 'error',
+      );
+      if (found.length > 0) return found.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+    }
+    return [];
+  }
+
+  private async searchLog(q: string, beginMs: number, endMs: number, size: number): Promise<LogItem[]> {
     const query = {
       type: 'LOGSTASH_INSTANCE_LOG',
-      query: 'level:ERROR',
+      query: q,
       beginTime: String(beginMs),
       endTime: String(endMs),
       page: '1',
       size: String(size),
     };
     const req = this.request('GET', 'ListLogstashLog', '/search-log', 'instance error log', true, query);
-    const items = parseResponse(listLogstashLog, await this.send(req), 'ListLogstashLog').Result;
-    return [...items].sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+    return parseResponse(listLogstashLog, await this.send(req), 'ListLogstashLog').Result;
   }
 
   /**

@@ -37,6 +37,8 @@ export type Credentials =
 export interface CodeArtsClientOptions {
   base: URL;
   projectId: string;
+  /** The region's IAM project id, sent (and signed) as X-Project-Id on every request, as the SDK does. */
+  iamProjectId?: string;
   credentials: Credentials;
   http: HttpClient;
   now?: () => number;
@@ -166,7 +168,10 @@ export class CodeArtsClient {
 
   private request(method: Method, path: string, label: string, idempotent: boolean, query?: Record<string, string>): HttpRequest {
     const url = joinUrl(this.options.base, `/v5/${this.options.projectId}/api${path}`, query);
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      ...(this.options.iamProjectId ? { 'x-project-id': this.options.iamProjectId } : {}),
+    };
     const creds = this.options.credentials;
     if (creds.kind === 'token') return { method, url, headers: { ...headers, 'x-auth-token': creds.token }, label, idempotent };
     const now = this.options.now ?? Date.now;

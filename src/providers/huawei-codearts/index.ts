@@ -54,7 +54,11 @@ export const CREDENTIAL_ENV = {
   accessKeySecret: ['HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'],
   securityToken: ['HUAWEICLOUD_SDK_SECURITY_TOKEN'],
   region: ['HUAWEICLOUD_SDK_REGION', 'HUAWEI_CLOUD_REGION'],
+  /** The SDK core's own variable (utils/constant.js) for the IAM project id it sends as X-Project-Id. */
+  iamProjectId: ['HUAWEICLOUD_SDK_PROJECT_ID'],
 } as const;
+
+const IAM_PROJECT_ID = /^[A-Za-z0-9]{32}$/;
 
 const shape = {
   'project-id': inputSchema.optionalText(ID, 'the 32-character CodeArts project id (letters and digits)'),
@@ -63,6 +67,7 @@ const shape = {
   'access-key-secret': inputSchema.optionalText(),
   'security-token': inputSchema.optionalText(),
   'auth-token': inputSchema.optionalText(),
+  'iam-project-id': inputSchema.optionalText(IAM_PROJECT_ID, "the region's 32-character IAM project id (letters and digits)"),
 } satisfies InputShapeOf<'huawei-codearts'>;
 
 export function createProvider(ctx: ProviderContext<CodeArtsData>): Provider<CodeArtsData, CodeArtsDetails> {
@@ -78,7 +83,8 @@ export function createProvider(ctx: ProviderContext<CodeArtsData>): Provider<Cod
   const variables = toVariables(given.parameters);
   const credentials = readCredentials(given, ctx);
   const base = resolveEndpoint(ctx);
-  const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http });
+  const iamProjectId = readIamProjectId(given['iam-project-id'], ctx.env);
+  const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http, ...(iamProjectId ? { iamProjectId } : {}) });
   return new CodeArtsProvider(client, ctx, variables, projectId);
 }
 
@@ -124,6 +130,23 @@ function readCredentials(
     );
   }
   return { kind: 'aksk', accessKeyId: ak, secretAccessKey: sk, securityToken };
+}
+
+/**
+ * The IAM project id of the region (not the CodeArts project id in the path), which the official SDK
+ * sends as X-Project-Id whenever it has one: from the input, else from the SDK's own variable.
+ */
+function readIamProjectId(input: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (input !== undefined) return input;
+  const fromEnv = firstSet(env, CREDENTIAL_ENV.iamProjectId)?.trim();
+  if (fromEnv === undefined || fromEnv === '') return undefined;
+  if (!IAM_PROJECT_ID.test(fromEnv)) {
+    throw new InputError(
+      'iam-project-id',
+      `(from ${CREDENTIAL_ENV.iamProjectId.join(', ')}) has '${fromEnv}': expected the region's 32-character IAM project id (letters and digits)`,
+    );
+  }
+  return fromEnv;
 }
 
 function resolveEndpoint(ctx: ProviderContext): URL {

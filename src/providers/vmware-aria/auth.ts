@@ -87,16 +87,27 @@ export class AriaAuth {
     return body.token;
   }
 
-  /** On-premises only: user name and password → refresh token (`?access_token` is part of the documented path). */
+  /**
+   * On-premises only: user name and password → refresh token (`?access_token` is part of the
+   * documented path). A `user@domain` login without a `domain` is tried the way PowervRA does it:
+   * split into user name and domain first, and on a 400 once more with the whole UPN as user name.
+   */
   private async passwordLogin(): Promise<string> {
     if (this.creds.kind !== 'password') throw new Error('no credentials to log in with');
     const { username, password, domain } = this.creds;
-    const res = await this.post(
-      CSP_LOGIN_PATH,
-      { access_token: '' },
-      { username, password, ...(domain ? { domain } : {}) },
-      `log in as ${username}`,
-    );
+    const upn = domain ? undefined : splitUpn(username);
+    if (upn === undefined) return this.cspLogin({ username, password, ...(domain ? { domain } : {}) });
+    try {
+      return await this.cspLogin({ username: upn.user, password, domain: upn.domain });
+    } catch (err) {
+      if (!(err instanceof ProviderError) || err.status !== 400) throw err;
+      return this.cspLogin({ username, password });
+    }
+  }
+
+  private async cspLogin(body: { username: string; password: string; domain?: string }): Promise<string> {
+    const as = body.domain ? `${body.username} (domain ${body.domain})` : body.username;
+    const res = await this.post(CSP_LOGIN_PATH, { access_token: '' }, body, `log in as ${as}`);
     const token = validate(cspLoginResponse, res, 'password login').refresh_token;
     this.secret(token);
     return token;
@@ -118,6 +129,13 @@ export class AriaAuth {
   private loginHint(): string {
     return this.creds.kind === 'password' ? 'check username, password and domain' : 'check refresh-token';
   }
+}
+
+/** `user@domain` → its two parts; undefined for a plain user name or an empty part. */
+export function splitUpn(username: string): { user: string; domain: string } | undefined {
+  const at = username.lastIndexOf('@');
+  if (at <= 0 || at === username.length - 1) return undefined;
+  return { user: username.slice(0, at), domain: username.slice(at + 1) };
 }
 
 function validate<T>(schema: z.ZodType<T>, res: HttpResponse, what: string): T {

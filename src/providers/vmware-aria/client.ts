@@ -54,6 +54,16 @@ export class AriaClient {
     return parseResponse(execution, await this.send(req), `execution ${id}`);
   }
 
+  /**
+   * The execution's own index, read right after the execute call. Sent once, without retries: the
+   * read is best-effort, and the step's deadline does not yet run while pipelines are being started,
+   * so a retried read (a Retry-After, a backoff) could hold the step far past its timeout.
+   */
+  async executionIndex(id: string): Promise<number | undefined> {
+    const req = this.request('GET', executionPath(id), `index of execution ${id}`, false, {});
+    return parseResponse(execution, await this.send(req), `execution ${id}`).index;
+  }
+
   async cancel(id: string, reason: string): Promise<void> {
     const req = this.request('POST', executionPath(id), `cancel execution ${id}`, true, { action: 'cancel' }, { reason });
     await this.send(req);

@@ -5,8 +5,9 @@
  */
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint, joinUrl } from '../../endpoint.ts';
-import { InputError, ProviderError, toError } from '../../errors.ts';
+import { InputError, ProviderError, errorMessage, toError } from '../../errors.ts';
 import { readInputs, inputSchema } from '../../inputs.ts';
+import type { Logger } from '../../log.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
@@ -71,7 +72,7 @@ export function createProvider(ctx: ProviderContext): Provider<AriaData, AriaDet
     ...(given.tags.length > 0 ? { tags: given.tags } : {}),
   };
   const auth = new AriaAuth(base, creds, ctx.http, (s) => ctx.secret(s));
-  return new AriaProvider(new AriaClient(base, ctx.http, auth), auth, base, body, ctx.workflow);
+  return new AriaProvider(new AriaClient(base, ctx.http, auth), auth, base, body, ctx.workflow, ctx.log);
 }
 
 /** `project/name` selects by name; anything without a slash is a pipeline id. */
@@ -124,9 +125,11 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
   private readonly base: URL;
   private readonly body: ExecutionRequest;
   private readonly workflow: WorkflowContext;
+  private readonly log: Logger;
 
-  constructor(client: AriaClient, auth: AriaAuth, base: URL, body: ExecutionRequest, w: WorkflowContext) {
+  constructor(client: AriaClient, auth: AriaAuth, base: URL, body: ExecutionRequest, w: WorkflowContext, log: Logger) {
     this.client = client;
+    this.log = log;
     this.auth = auth;
     this.base = base;
     this.body = body;
@@ -181,11 +184,28 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
   }
 
   private async executeOne(pipeline: string): Promise<TriggerOutcome<AriaData>> {
+    let res: ExecutionResponse;
     try {
-      const res = await this.client.execute(this.ref(pipeline), this.body);
-      return { pipeline, run: this.handle(pipeline, res) };
+      res = await this.client.execute(this.ref(pipeline), this.body);
     } catch (err) {
       return { pipeline, error: toError(err) };
+    }
+    return { pipeline, run: this.handle(pipeline, res, await this.executionIndex(res)) };
+  }
+
+  /**
+   * The execute answer may carry a placeholder index: the vRA 8.11 programming guide shows
+   * `"executionIndex": 0` although executions are numbered from 1. The execution itself has the real
+   * number, so it is read once (also with `wait: false`) when the answer has none. The run has
+   * started either way, so a failed read only leaves the index empty.
+   */
+  private async executionIndex(res: ExecutionResponse): Promise<number | undefined> {
+    if (res.executionIndex !== undefined && res.executionIndex > 0) return res.executionIndex;
+    try {
+      return await this.client.executionIndex(res.executionId);
+    } catch (err) {
+      this.log.warning(`execution ${res.executionId}: could not read its index: ${errorMessage(err)}`);
+      return undefined;
     }
   }
 
@@ -204,9 +224,9 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
     };
   }
 
-  private handle(pipeline: string, res: ExecutionResponse): AriaHandle {
+  private handle(pipeline: string, res: ExecutionResponse, index: number | undefined): AriaHandle {
     const link = absoluteLink(this.base, res.executionLink || executionPath(res.executionId));
-    const executionIndex = res.executionIndex ?? null;
+    const executionIndex = index ?? null;
     return {
       version: HANDLE_VERSION,
       provider: 'vmware-aria',

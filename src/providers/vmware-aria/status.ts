@@ -85,11 +85,18 @@ export function classifyExecution(e: Execution): Observation<ExecutionDetails> &
   return obs;
 }
 
-/** Why it ended: the execution's statusMessage, then each failed task's failureMessage. */
+/**
+ * Why it ended: the execution's statusMessage, then each failed task's failureMessage that it does
+ * not already say. A real FAILED statusMessage is the failed task's own message prefixed with
+ * `stage.task: ` (vra-cli's README), so that task is not repeated.
+ */
 export function failureMessage(e: Execution): string {
   const head = e.statusMessage || e.reason || `execution ended with status ${e.status}`;
   const tasks = tasksInOrder(e)
     .filter(({ detail }) => isFailedTask(detail))
+    .filter(
+      ({ stage, task, detail }) => !head.includes(`${stage}.${task}: ${detail.failureMessage || detail.statusMessage || ''}`),
+    )
     .map(({ stage, task, detail }) => {
       const why = detail.failureMessage || detail.statusMessage || 'no failure message';
       const ignored = detail.status === 'FAILED_CONTINUE' ? ' (failure ignored)' : '';
