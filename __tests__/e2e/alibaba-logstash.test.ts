@@ -133,7 +133,8 @@ describe('alibaba-logstash end to end', () => {
       'recent instance errors:\n  [ERROR][logstash.pipeline] Pipeline error: broken config',
     );
     expect(runs(run.outputs)[1]?.['message']).not.toContain('reloading');
-    expect(calls('ListLogstashLog').map((c) => c.query['query'])).toEqual(['level:error', 'level:ERROR']);
+    // Then one search of every level: the instance log printed in the job log (logs: failed).
+    expect(calls('ListLogstashLog').map((c) => c.query['query'])).toEqual(['level:error', 'level:ERROR', '*']);
   });
 
   test('throttling, a conflict and a lost response are retried, every RunPipelines with the same ClientToken, deploying once', async () => {
