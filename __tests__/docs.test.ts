@@ -121,9 +121,9 @@ function brokenLinks(
   return broken;
 }
 
-/** Repository paths a page names in inline code (`src/http.ts`, `__tests__/e2e/`) that do not exist; templates (`<name>`) skipped. */
+/** Repository paths a page names in inline code (`src/http.ts`, `__tests__/e2e/`) that do not exist; templates (`<name>`) and the generated dist/ skipped. */
 function missingPaths(md: string, fileExists: (path: string) => boolean): string[] {
-  const top = /^(?:src|emulator|__tests__|__fixtures__|scripts|bench|examples|docs|dist|\.ci|\.github)\/[\w./-]*$/;
+  const top = /^(?:src|emulator|__tests__|__fixtures__|scripts|bench|examples|docs|\.ci|\.github)\/[\w./-]*$/;
   const named = [...withoutFences(md).matchAll(/`([^`\n]+)`/g)].map((m) => m[1] ?? '').filter((p) => top.test(p));
   return [...new Set(named)].filter((p) => !fileExists(p.replace(/\/$/, '')));
 }

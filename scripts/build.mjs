@@ -7,6 +7,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { asciiOnly, checkStartPath, deferHttp2 } from '../src/start-path/seam.mjs';
+import { buildInputsHash, HASH_FILE } from './build-if-stale.mjs';
 
 const require = createRequire(import.meta.url);
 const ncc = require.resolve('@vercel/ncc/dist/ncc/cli.js');
@@ -18,22 +19,10 @@ rmSync('.build', { recursive: true, force: true });
 // Not minified: measured, a minified bundle starts
 // slower (bench/, docs/performance.md). No cache: ncc's cache (kept per directory in ~/.cache/ncc)
 // remembers module resolutions across changes to those mappings, and a stale one built a different
-// bundle than a fresh machine does. Transpile only: type errors are `npm run typecheck`'s job (a CI
-// step of its own), and ts-loader's type check doubled the build time for a byte-identical bundle.
+// bundle than a fresh machine does.
 execFileSync(
   process.execPath,
-  [
-    ncc,
-    'build',
-    'src/index.ts',
-    '-o',
-    '.build/out',
-    '--stats-out',
-    '.build/stats.json',
-    '--no-cache',
-    '--quiet',
-    '--transpile-only',
-  ],
+  [ncc, 'build', 'src/index.ts', '-o', '.build/out', '--stats-out', '.build/stats.json', '--no-cache', '--quiet'],
   {
     stdio: 'inherit',
     env: { ...process.env, TS_NODE_PROJECT: resolve('tsconfig.build.json') },
@@ -53,6 +42,8 @@ writeFileSync('dist/post.js', `// The post step (action.yml runs.post).\n${shim(
 mkdirSync('dist/cli');
 writeFileSync('dist/cli/index.js', `#!/usr/bin/env node\n// The run-pipelines command.\n${shim('cli', '../index.js')}`);
 chmodSync('dist/cli/index.js', 0o755);
+// What this build was made from, so `npm test` rebuilds only when a source changed (build-if-stale.mjs).
+writeFileSync(HASH_FILE, buildInputsHash());
 
 /**
  * The licences of every package in the bundle, all chunks included (ncc's own --license option
