@@ -18,22 +18,10 @@ rmSync('.build', { recursive: true, force: true });
 // Not minified: measured, a minified bundle starts
 // slower (bench/, README "Performance"). No cache: ncc's cache (kept per directory in ~/.cache/ncc)
 // remembers module resolutions across changes to those mappings, and a stale one built a different
-// bundle than a fresh machine does. Transpile only: type errors are `npm run typecheck`'s job (a CI
-// step of its own), and ts-loader's type check doubled the build time for a byte-identical bundle.
+// bundle than a fresh machine does.
 execFileSync(
   process.execPath,
-  [
-    ncc,
-    'build',
-    'src/index.ts',
-    '-o',
-    '.build/out',
-    '--stats-out',
-    '.build/stats.json',
-    '--no-cache',
-    '--quiet',
-    '--transpile-only',
-  ],
+  [ncc, 'build', 'src/index.ts', '-o', '.build/out', '--stats-out', '.build/stats.json', '--no-cache', '--quiet'],
   {
     stdio: 'inherit',
     env: { ...process.env, TS_NODE_PROJECT: resolve('tsconfig.build.json') },

@@ -126,7 +126,8 @@ class OriginSlots {
 
 export class HttpClient {
   readonly options: HttpOptions;
-  private readonly agent: Agent;
+  /** Made on the first request: a step refused for bad input never builds one (nor tears it down). */
+  private agent: Agent | undefined;
   /** One dispatcher per proxy URL in use, made on first use (undici's ProxyAgent is loaded only then). */
   private readonly proxies = new Map<string, ProxyAgent>();
   private closed = false;
@@ -137,12 +138,17 @@ export class HttpClient {
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = { ...defaultHttpOptions, ...options };
     this.slots = new OriginSlots(this.options.connectionsPerOrigin);
+  }
+
+  private directAgent(): Agent {
+    if (this.agent !== undefined) return this.agent;
     const tls = this.tlsOptions();
     this.agent = new undici.Agent({
       connections: this.options.connectionsPerOrigin,
       keepAliveTimeout: 10_000,
       ...(tls ? { connect: tls } : {}),
     });
+    return this.agent;
   }
 
   /** The CAs to trust: the system's plus `ca-certificate`. node:tls is loaded here, not at start. */
@@ -159,7 +165,7 @@ export class HttpClient {
    */
   private dispatcherFor(url: URL): Dispatcher {
     const proxy = proxyFor(url, this.options.proxy);
-    if (proxy === undefined) return this.agent;
+    if (proxy === undefined) return this.directAgent();
     let agent = this.proxies.get(proxy.href);
     if (agent === undefined) {
       const tls = this.tlsOptions();
@@ -219,7 +225,9 @@ export class HttpClient {
   async close(): Promise<void> {
     this.closed = true;
     this.closing.abort();
-    await Promise.all([this.agent, ...this.proxies.values()].map((d) => d.destroy()));
+    const dispatchers: Dispatcher[] = [...this.proxies.values()];
+    if (this.agent !== undefined) dispatchers.push(this.agent);
+    await Promise.all(dispatchers.map((d) => d.destroy()));
   }
 
   private shouldRetry(req: HttpRequest, outcome: HttpResponse | NetworkError): boolean {
