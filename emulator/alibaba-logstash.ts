@@ -34,6 +34,8 @@ export interface AlibabaInstanceScenario {
    * `upper` (ERROR) as Logstash prints them in its own lines.
    */
   logLevelCase?: 'lower' | 'upper';
+  /** INFO lines the instance logs when a deploy ends, before each pipeline's own line. */
+  instanceLog?: string[];
 }
 
 export interface AlibabaFault {
@@ -329,12 +331,19 @@ function advance(inst: InstanceState, now: number): void {
   if (!d || d.applied || now < d.endsAt) return;
   d.applied = true;
   inst.stats.deployEndedAt = d.endsAt;
+  const info = inst.scenario.logLevelCase === 'upper' ? 'INFO' : 'info';
+  for (const line of inst.scenario.instanceLog ?? []) inst.log.push({ level: info, content: line, timestamp: d.endsAt });
   for (const id of d.ids) {
     const p = inst.pipelines.get(id);
     if (!p) continue;
     p.updated = d.endsAt;
     if (p.outcome === 'running') {
       p.status = 'RUNNING';
+      inst.log.push({
+        level: info,
+        content: `[INFO][logstash.javapipeline] Pipeline started {"pipeline.id"=>"${id}"}`,
+        timestamp: d.endsAt,
+      });
       continue;
     }
     p.status = 'NOT_DEPLOYED';
@@ -416,9 +425,14 @@ function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
   // No source says whether the level term is case-sensitive; the emulator takes the strict reading, so
   // a search in the wrong case finds nothing (a guess that keeps the action honest).
   const level = /level:(\w+)/.exec(query)?.[1];
+  // page 1-200 and size 1-100 (default 20), as the API reference gives them.
+  const size = Number(q.get('size') ?? '20');
+  const page = Number(q.get('page') ?? '1');
+  if (!(size >= 1 && size <= 100 && page >= 1 && page <= 200))
+    return error(400, 'InvalidParameter', 'page or size is out of range.');
   const lines = inst.log
     .filter((l) => l.timestamp >= from && l.timestamp <= to && (!level || l.level === level))
-    .slice(0, Number(q.get('size') ?? '20'));
+    .slice((page - 1) * size, page * size);
   return ok({ Result: lines.map((l) => ({ ...l, host: '10.0.0.1', instanceId: inst.id })) });
 }
 

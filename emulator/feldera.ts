@@ -49,6 +49,12 @@ export interface FelderaPipelineScenario {
   previousError?: { code: string; message: string; stoppingMs?: number };
   /** Rust compiler stderr: this many lines of cargo progress and warnings before the error. */
   cargoNoiseLines?: number;
+  /** Lines the pipeline logs once it started, after the runner's own (see `logs`). */
+  logLines?: string[];
+  /** After the replay, the log stream pushes a new line this often (a busy pipeline); default: no live lines. */
+  logLiveEveryMs?: number;
+  /** `GET /logs` answers 503 RunnerInteractionUnreachable. */
+  logsUnavailable?: boolean;
 }
 
 export interface FelderaScenario {
@@ -148,6 +154,7 @@ export class FelderaEmulator implements ProviderEmulator {
     }
     const action = m[2] ?? '';
     if (req.method === 'GET' && action === '') return json(200, this.view(p, req.query.get('selector') ?? 'all'));
+    if (req.method === 'GET' && action === '/logs') return this.logs(p);
     if (req.method !== 'POST') return json(405, { message: 'method not allowed' });
     if (action === '/start') return this.start(p, req.query);
     if (action === '/activate') return this.activate(p, req.query);
@@ -447,6 +454,32 @@ export class FelderaEmulator implements ProviderEmulator {
     }
   }
 
+  /**
+   * `GET /logs`: a text/plain stream that replays the runner's log buffer, then pushes new lines as they
+   * come and never ends on its own (the OpenAPI description of get_pipeline_logs).
+   */
+  private logs(p: PipelineState): EmuResponse {
+    if (p.scenario.logsUnavailable) {
+      return err(
+        503,
+        'RunnerInteractionUnreachable',
+        'Unable to reach pipeline runner to interact due to: timeout (10s) was reached',
+      );
+    }
+    const replay = logBuffer(p, this.deploymentStatus(p, Date.now()));
+    const every = p.scenario.logLiveEveryMs;
+    return {
+      status: 200,
+      stream: (write, closed) => {
+        if (replay.length > 0) write(`${replay.join('\n')}\n`);
+        if (every === undefined) return;
+        let n = 0;
+        const timer = setInterval(() => write(`${new Date().toISOString()}  INFO dbsp: live line ${++n}\n`), every);
+        closed.addEventListener('abort', () => clearInterval(timer), { once: true });
+      },
+    };
+  }
+
   private runtimeDetails(p: PipelineState, status: string): Record<string, unknown> {
     if (status === 'AwaitingApproval') return { approval_diff: p.scenario.approvalDiff ?? DEFAULT_APPROVAL_DIFF };
     if (status === 'Initializing' && p.scenario.reason) return { reason: p.scenario.reason };
@@ -599,6 +632,25 @@ function programError(program: string, cargoNoiseLines: number): Record<string, 
     rust_compilation: program === 'RustError' ? { exit_code: 101, stdout: '', stderr: cargoStderr(cargoNoiseLines) } : null,
     system_error: program === 'SystemError' ? 'compiler server crashed' : null,
   };
+}
+
+/**
+ * The runner's log buffer as the stream replays it: what a deployment logs on its way up (or down
+ * with its error), then the scenario's own lines. The wording of the lines is a guess; their shape
+ * (timestamp, level, target, message) is that of the pipeline's tracing output.
+ */
+function logBuffer(p: PipelineState, status: string): string[] {
+  if (p.startedAt === undefined) return [];
+  const at = (ms: number): string => new Date(ms).toISOString();
+  const lines = [
+    `${at(p.startedAt)}  INFO runner: deployment of pipeline ${p.name} requested (initial ${p.initial ?? 'Running'})`,
+  ];
+  if (status !== 'Provisioning' && status !== 'Stopped')
+    lines.push(`${at(p.startedAt)}  INFO runner: pipeline ${p.name} provisioned`);
+  lines.push(...(p.scenario.logLines ?? []));
+  if (p.error) lines.push(`${at(p.stoppingSince ?? p.startedAt)} ERROR runner: ${p.error.error_code}: ${p.error.message}`);
+  if (['Running', 'Paused', 'Standby'].includes(status)) lines.push(`${at(p.startedAt)}  INFO dbsp: pipeline is ${status}`);
+  return lines;
 }
 
 const SQL_MESSAGES = [

@@ -5,7 +5,7 @@
  * (DEVPIPE.00011169/70 with the run id) or refused (DEVPIPE.00011104) by concurrency limits.
  * BatchShowPipelinesLatestStatus answers each pipeline's latest run from the same state.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { verifySignature } from './huawei-verifier.ts';
 import { json, type EmuRequest, type EmuResponse, type ProviderEmulator } from './types.ts';
 
@@ -24,6 +24,10 @@ export interface CodeArtsPipelineScenario {
   refuseStarts?: number;
   /** Where a FAILED run failed. */
   failure?: { stage?: string; job?: string; step?: string; message?: string };
+  /** Lines a run's failed step logs (or its first step, when nothing failed), after the step's own. */
+  logLines?: string[];
+  /** ShowPipelineLog answers this error instead of the log. */
+  logError?: { status: number; code: string; message: string };
   /**
    * Someone else starts a run of this pipeline `afterMs` after the action's first one (from the
    * console, say), so the pipeline's latest run is no longer the action's; it ends in `outcome`
@@ -139,6 +143,12 @@ export class CodeArtsEmulator implements ProviderEmulator {
     if (m && req.method === 'GET') return this.detail(m[1] ?? '', req.query.get('pipeline_run_id') ?? '');
     m = /^\/([^/]+)\/pipeline-runs\/([^/]+)\/stop$/.exec(rest);
     if (m && req.method === 'POST') return this.stop(m[1] ?? '', m[2] ?? '');
+    m = /^\/([^/]+)\/pipeline-runs\/([^/]+)\/jobs\/([^/]+)\/steps\/([^/]+)\/logs$/.exec(rest);
+    if (m && req.method === 'POST')
+      return this.stepLog(
+        m.slice(1).map((x) => decodeURIComponent(x)),
+        req.body,
+      );
     return fail(404, 'APIGW.0101', 'The API does not exist or has not been published in the environment');
   }
 
@@ -347,8 +357,48 @@ export class CodeArtsEmulator implements ProviderEmulator {
       end_time: endTime ?? 0,
       current_system_time: now,
       detail_url: `https://devcloud.cn-north-4.huaweicloud.com/cicd/project/${this.scenario.projectId}/pipeline/detail/${run.pipelineId}/${run.id}`,
-      stages: stages(p, status, phase),
+      stages: withTimes(stages(p, status, phase), run, { queuedUntil, pauseAt, pauseMs, endAt }),
     };
+  }
+
+  /**
+   * ShowPipelineLog: a page of one step's log. The body's `start_offset` is a byte offset into the log,
+   * `limit` the most lines to return, and `end_offset` 0 means "to the end" (the description: both
+   * offsets 0 ask for the whole log); the answer names where the next page starts and whether there is one.
+   */
+  private stepLog([pipelineId = '', runId = '', jobId = '', stepId = '']: string[], body: string): EmuResponse {
+    const p = this.scenario.pipelines?.[pipelineId];
+    const run = this.runs.get(runId);
+    if (!p || !run || run.pipelineId !== pipelineId) return fail(404, 'DEVPIPE.00011404', `The run ${runId} does not exist`);
+    if (p.logError) return fail(p.logError.status, p.logError.code, p.logError.message);
+    const q = parseBody(body) as { start_offset?: unknown; end_offset?: unknown; limit?: unknown; sort?: unknown } | undefined;
+    if (
+      typeof q?.start_offset !== 'number' ||
+      typeof q.end_offset !== 'number' ||
+      typeof q.limit !== 'number' ||
+      typeof q.sort !== 'string'
+    ) {
+      return fail(400, 'DEVPIPE.00011001', 'start_offset, end_offset, limit and sort are required');
+    }
+    const view = this.view(p, run, Date.now());
+    const found = findStep(view, jobId, stepId);
+    if (!found) return fail(404, 'DEVPIPE.00011404', `The step ${stepId} of job ${jobId} does not exist`);
+    const text = Buffer.from(stepLogText(p, found, view['status'] as string));
+    const start = Math.min(q.start_offset, text.length);
+    const stop = q.end_offset > 0 ? Math.min(q.end_offset, text.length) : text.length;
+    let end = start;
+    for (let n = 0; end < stop && n < Math.max(1, q.limit); n++) {
+      const nl = text.indexOf(10, end);
+      end = nl < 0 || nl >= stop ? stop : nl + 1;
+    }
+    return json(200, {
+      start_offset: String(start),
+      end_offset: String(end),
+      has_more: end < stop,
+      location: 'jenkins',
+      log: text.subarray(start, end).toString('utf8'),
+      step_run_id: stepId,
+    });
   }
 
   private stat(pipelineId: string): PipelineStats {
@@ -405,6 +455,81 @@ function stages(p: CodeArtsPipelineScenario, status: string, phase: string): Arr
     ...(p.pauseMs ? [stage('Approve', 'review', 1, 'manual review', 'review')] : []),
     stage('Deploy', 'deploy', 2, 'deploy', 'deploy to cce'),
   ];
+}
+
+/**
+ * Stable ids (a run's detail names the same job and step each time, as ShowPipelineLog needs) and each
+ * stage's, job's and step's `start_time`/`end_time` from the run's schedule: build from the end of the
+ * queue to the middle of the run, then the review pause, then deploy to the end; a stop ends what ran.
+ */
+function withTimes(
+  list: Array<Record<string, unknown>>,
+  run: Run,
+  t: { queuedUntil: number; pauseAt: number; pauseMs: number; endAt: number },
+): Array<Record<string, unknown>> {
+  const spans: Record<string, [number, number]> = {
+    Build: [t.queuedUntil, t.pauseAt],
+    Approve: [t.pauseAt, t.pauseAt + t.pauseMs],
+    Deploy: [t.pauseAt + t.pauseMs, t.endAt],
+  };
+  const id = (...parts: string[]): string =>
+    createHash('md5')
+      .update([run.id, ...parts].join('/'))
+      .digest('hex');
+  return list.map((stage) => {
+    const name = stage['name'] as string;
+    const status = stage['status'] as string;
+    const [start, end] = spans[name] ?? [t.queuedUntil, t.endAt];
+    const ran = status !== 'INIT' && status !== 'QUEUED';
+    const ended = ['COMPLETED', 'FAILED', 'CANCELED'].includes(status);
+    const times = {
+      start_time: ran ? start : 0,
+      end_time: ended ? Math.max(start, Math.min(end, run.stoppedAt ?? end)) : 0,
+    };
+    const jobs = (stage['jobs'] as Array<Record<string, unknown>>).map((job, j) => ({
+      ...job,
+      ...times,
+      id: id(name, 'job', String(j)),
+      steps: (job['steps'] as Array<Record<string, unknown>>).map((step, k) => ({
+        ...step,
+        ...times,
+        id: id(name, 'step', String(j), String(k)),
+      })),
+    }));
+    return { ...stage, ...times, id: id(name), jobs };
+  });
+}
+
+interface FoundStep {
+  stage: string;
+  step: Record<string, unknown>;
+}
+
+function findStep(view: Record<string, unknown>, jobId: string, stepId: string): FoundStep | undefined {
+  for (const stage of view['stages'] as Array<Record<string, unknown>>) {
+    for (const job of stage['jobs'] as Array<Record<string, unknown>>) {
+      if (job['id'] !== jobId) continue;
+      const step = (job['steps'] as Array<Record<string, unknown>>).find((x) => x['id'] === stepId);
+      if (step) return { stage: stage['name'] as string, step };
+    }
+  }
+  return undefined;
+}
+
+/** A step's log in the shape of the description's example: `[time] [LEVEL] [real_stage:step] : text` lines. */
+function stepLogText(p: CodeArtsPipelineScenario, found: FoundStep, runStatus: string): string {
+  const { step, stage } = found;
+  const name = step['name'] as string;
+  const status = step['status'] as string;
+  const at = new Date((step['start_time'] as number) || Date.now()).toISOString();
+  const line = (level: string, text: string): string => `[${at}] [${level}] [real_stage:${name}] : ${text}`;
+  const lines = [line('INFO', 'step begin'), line('INFO', `stage ${stage}, step ${name}`)];
+  const failed = status === 'FAILED';
+  const firstStep = stage === 'Build';
+  if (failed || (runStatus !== 'FAILED' && firstStep)) lines.push(...(p.logLines ?? []));
+  if (failed) lines.push(line('ERROR', (step['message'] as string | null) ?? 'the step failed'));
+  if (status !== 'RUNNING' && status !== 'PAUSED') lines.push(line('INFO', `step ${name} ended: ${status}`));
+  return `${lines.join('\n')}\n`;
 }
 
 function blankStats(): PipelineStats {

@@ -179,6 +179,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, out: EmuResponse): void {
+  if (out.stream) return sendStream(res, out, out.stream);
   const isText = typeof out.body === 'string';
   const payload = out.body === undefined ? '' : isText ? (out.body as string) : JSON.stringify(out.body);
   const headers: Record<string, string> = { ...out.headers };
@@ -187,4 +188,15 @@ function send(res: ServerResponse, out: EmuResponse): void {
   }
   res.writeHead(out.status, headers);
   res.end(payload);
+}
+
+/** A chunked text body that stays open until the client leaves (or the stream ends it). */
+function sendStream(res: ServerResponse, out: EmuResponse, stream: NonNullable<EmuResponse['stream']>): void {
+  const closed = new AbortController();
+  res.on('close', () => closed.abort());
+  res.writeHead(out.status, { 'content-type': 'text/plain; charset=utf-8', ...out.headers });
+  res.flushHeaders();
+  stream((chunk) => {
+    if (!res.destroyed) res.write(chunk);
+  }, closed.signal);
 }

@@ -15,6 +15,11 @@ export interface EmuResponse {
   headers?: Record<string, string>;
   /** An object is sent as JSON; a string as is. */
   body?: unknown;
+  /**
+   * A body written over time on a response that stays open (a log stream): called once the head is
+   * sent; `closed` aborts when the client goes away or the server closes. `body` is ignored.
+   */
+  stream?: (write: (chunk: string) => void, closed: AbortSignal) => void;
 }
 
 export interface ProviderEmulator {

@@ -52,6 +52,8 @@ export interface AriaPipelineScenario {
    * the execution's own index, `absent` to leave the field out.
    */
   executeIndex?: 'zero' | 'real' | 'absent';
+  /** The CI workspace's step results (`workspaceResults[] {step, status, logs}`), shown once the execution left the queue. */
+  workspace?: Array<{ step: string; status?: string; logs: string[] }>;
 }
 
 export interface AriaScenario {
@@ -385,6 +387,7 @@ export class AriaEmulator implements ProviderEmulator {
         taskOrder: stage.tasks.map((t) => t.name),
       };
       if (expand) view['tasks'] = Object.fromEntries(stage.tasks.map((t, i) => [t.name, taskView(e, stage, t, states[i] ?? '')]));
+      Object.assign(view, stageTimes(e, stage, now));
       return view;
     };
     return {
@@ -403,6 +406,7 @@ export class AriaEmulator implements ProviderEmulator {
       statusMessage: message,
       stageOrder: stages.map((x) => x.name),
       stages: Object.fromEntries(stages.map((x) => [x.name, stageView(x)])),
+      ...(s.workspace && status !== 'QUEUED' ? { workspaceResults: s.workspace } : {}),
       _executedBy: 'ci-user@example.com',
       _requestTimeInMicros: e.createdAt * 1000,
       createdAt: new Date(e.createdAt).toISOString(),
@@ -424,6 +428,38 @@ function taskView(e: ExecutionState, stage: AriaStageScenario, t: AriaTaskScenar
     input: {},
     output: status === 'COMPLETED' ? (t.output ?? {}) : {},
   };
+}
+
+/**
+ * A stage's `_startTime` and `_endTime` (microseconds, as StageExecution documents them), following
+ * the same schedule as `timeline`: tasks run one after another from the end of the queue, a hold adds
+ * its length, a failed task ends the execution, and a cancel ends whatever was running.
+ */
+function stageTimes(e: ExecutionState, stage: AriaStageScenario, now: number): Record<string, number> {
+  const s = e.pipeline.scenario;
+  const at = e.cancelAt !== undefined ? Math.min(now, e.cancelAt) : now;
+  let t = e.createdAt + (s.queuedMs ?? 0);
+  for (const st of s.stages ?? DEFAULT_STAGES) {
+    const start = t;
+    let failed = false;
+    for (const task of st.tasks) {
+      t += (task.hold ? (task.holdMs ?? Number.POSITIVE_INFINITY) : 0) + (task.ms ?? 150);
+      if (task.fail !== undefined && !task.ignoreFailure) {
+        failed = true;
+        break;
+      }
+    }
+    if (st === stage) {
+      if (at < start) return {};
+      const ended = t <= at ? t : e.cancelAt !== undefined ? at : undefined;
+      const micros = (ms: number): number => ms * 1000;
+      return ended === undefined
+        ? { _startTime: micros(start) }
+        : { _startTime: micros(start), _endTime: micros(ended), _durationInMicros: micros(ended - start) };
+    }
+    if (failed) return {};
+  }
+  return {};
 }
 
 /** IaaS `ServiceErrorResponse`. */

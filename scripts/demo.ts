@@ -1,9 +1,14 @@
 /**
  * The README's first command: starts the provider emulator on loopback, runs the bundled action
- * against it as the GitHub runner would, and prints what the step logged and set as outputs.
+ * against it as the GitHub runner would, and prints what the step logged and set as outputs. Each
+ * step's job summary (what GitHub shows on the run's page) is written to a file and shown as text.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulator } from '../emulator/server.ts';
 import { runAction, type ActionRun } from '../emulator/run-action.ts';
+import { summaryText } from './summary-text.ts';
 
 interface Demo {
   title: string;
@@ -26,6 +31,8 @@ const demos: Demo[] = [
       'pipeline-ids': 'orders, payments, audit',
       'api-key': 'apikey:demo',
       timeout: '1m',
+      logs: 'all',
+      'log-lines': '5',
     }),
   },
   {
@@ -105,11 +112,22 @@ const demos: Demo[] = [
   },
 ];
 
+/** The step's log as the runner shows it: groups as a heading with their lines, command lines hidden. */
+function logLines(stdout: string): string[] {
+  const out: string[] = [];
+  let stopToken: string | undefined;
+  for (const l of stdout.split('\n')) {
+    if (stopToken !== undefined && l === `::${stopToken}::`) stopToken = undefined;
+    else if (stopToken !== undefined) out.push(`  |     ${l}`);
+    else if (l.startsWith('::stop-commands::')) stopToken = l.slice('::stop-commands::'.length);
+    else if (l.startsWith('::group::')) out.push(`  | > ${l.slice('::group::'.length)}`);
+    else if (l !== '' && !/^::(debug|add-mask|endgroup)/.test(l)) out.push(`  | ${l}`);
+  }
+  return out;
+}
+
 function show(run: ActionRun): void {
-  const log = run.stdout
-    .split('\n')
-    .filter((l) => l !== '' && !l.startsWith('::debug') && !l.startsWith('::add-mask'))
-    .map((l) => `  | ${l}`);
+  const log = logLines(run.stdout);
   process.stdout.write(`${log.join('\n')}\n  exit code ${run.code}, ${run.durationMs} ms\n  outputs:\n`);
   for (const [k, v] of Object.entries(run.outputs)) {
     const shown = k === 'runs' ? JSON.stringify(JSON.parse(v), null, 2).replace(/\n/g, '\n      ') : v;
@@ -117,18 +135,32 @@ function show(run: ActionRun): void {
   }
 }
 
+/** Writes the step's job summary where a newcomer can open it, says where, and shows it as text. */
+function showSummary(run: ActionRun, file: string): void {
+  writeFileSync(file, run.summary);
+  const text = summaryText(run.summary)
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+  process.stdout.write(`  job summary (Markdown, as GitHub renders it on the run page): ${file}\n${text}\n`);
+}
+
+const summaries = join(tmpdir(), 'run-pipelines-demo');
+mkdirSync(summaries, { recursive: true });
 const emulator = await startEmulator();
 let failed = 0;
 try {
-  for (const demo of demos) {
+  for (const [i, demo] of demos.entries()) {
     process.stdout.write(`\n== ${demo.title}\n`);
     emulator.configure(demo.config);
     const run = await runAction({ inputs: demo.inputs(emulator.url) });
     show(run);
+    showSummary(run, join(summaries, `${i + 1}-${demo.inputs(emulator.url)['provider'] ?? 'step'}.md`));
     if (run.code !== 0) failed++;
   }
 } finally {
   await emulator.close();
 }
+process.stdout.write(`\nJob summaries written to ${summaries}\n`);
 process.stdout.write(failed === 0 ? '\nAll demo steps succeeded.\n' : `\n${failed} demo step(s) failed.\n`);
 process.exitCode = failed === 0 ? 0 : 1;

@@ -6,9 +6,10 @@ import type { Clock } from './clock.ts';
 import { errorMessage, toError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { formatDuration } from './parse.ts';
+import { RemoteLogs, type LogsMode } from './remote-logs.ts';
 import { redactSecrets } from './secrets.ts';
 import { defaultSchedule, isPending, pollRuns, trackRuns, type PollEnd, type TrackedRun } from './poll.ts';
-import type { Observation, Provider, RunHandle, TriggerOutcome } from './providers/types.ts';
+import type { Observation, Provider, RunHandle, StageSpan, TriggerOutcome } from './providers/types.ts';
 
 export type Conclusion = 'success' | 'failure' | 'timed_out' | 'cancelled' | 'triggered';
 
@@ -24,6 +25,8 @@ export interface RunRecord<Data = unknown, Details extends object = object> {
   /** The link the provider reported while polling, where the handle has none or a better one. */
   url?: string;
   details?: Details;
+  /** The stages the provider last reported, with their times. */
+  stages?: StageSpan[];
 }
 
 export interface StepResult<Data = unknown, Details extends object = object> {
@@ -52,7 +55,18 @@ export interface EngineOptions<Data = unknown, Details extends object = object> 
   /** Longest time spent cancelling runs after a timeout or abort. */
   cancelBudgetMs?: number;
   heartbeatMs?: number;
+  /** The providers' own logs of ended runs (inputs `logs`, `log-lines`); none when absent. */
+  logs?: { mode: LogsMode; maxLines: number };
 }
+
+/** Longest time spent reading logs once the runs ended. */
+const LOGS_BUDGET_MS = 30_000;
+/** After a timeout the step is already late: logs get a few seconds more, not the full budget. */
+const TIMED_OUT_LOGS_MS = 5_000;
+/** The runner sends SIGTERM 7.5 s after SIGINT: after a job cancellation, logs must be read before that. */
+const CANCELLED_LOGS_UNTIL_MS = 6_000;
+/** Less time than this left after the cancels: the logs are skipped. */
+const CANCELLED_LOGS_MIN_MS = 1_500;
 
 const TRIGGERED_STATUS = 'triggered';
 
@@ -69,11 +83,60 @@ export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
     const anyFailed = records.some((r) => r.conclusion === 'failure');
     return { ...early, conclusion: anyFailed ? 'failure' : 'triggered' };
   }
+  const abort = abortTime(opts);
+  const logs = remoteLogs(opts);
   const pollErrors = new Map<RunRecord, string>();
-  const end = await waitForRuns(opts, records, deadline, pollErrors);
+  const end = await waitForRuns(opts, records, deadline, pollErrors, logs);
   const pending = records.filter((r) => r.conclusion === 'pending');
   if (end !== 'done') await stopUnfinished(opts, pending, end, pollErrors);
+  abort.dispose();
+  if (logs) await finishLogs(opts, logs, pending, end === 'timeout' ? TIMED_OUT_LOGS_MS : LOGS_BUDGET_MS, abort.at());
   return { ...early, conclusion: stepConclusion(records, end) };
+}
+
+function remoteLogs(opts: EngineOptions): RemoteLogs | undefined {
+  if (!opts.logs || opts.logs.mode === 'none' || opts.provider.logs === undefined) return undefined;
+  return new RemoteLogs({
+    provider: opts.provider,
+    mode: opts.logs.mode,
+    maxLines: opts.logs.maxLines,
+    log: opts.log,
+    now: () => opts.clock.now(),
+  });
+}
+
+/** When the job was cancelled, if it was. */
+function abortTime(opts: EngineOptions): { at(): number | undefined; dispose(): void } {
+  let at: number | undefined;
+  const onAbort = (): void => {
+    at = opts.clock.now();
+  };
+  if (opts.signal?.aborted) onAbort();
+  else opts.signal?.addEventListener('abort', onAbort, { once: true });
+  return { at: () => at, dispose: () => opts.signal?.removeEventListener('abort', onAbort) };
+}
+
+/**
+ * Logs of runs that ended during the wait are read already; those a timeout or cancellation stopped
+ * are read now, after their cancels went out. On job cancellation only if time is left.
+ */
+async function finishLogs(
+  opts: EngineOptions,
+  logs: RemoteLogs,
+  stopped: RunRecord[],
+  budget: number,
+  abortedAt: number | undefined,
+): Promise<void> {
+  let budgetMs = budget;
+  if (abortedAt !== undefined) {
+    budgetMs = abortedAt + CANCELLED_LOGS_UNTIL_MS - opts.clock.now();
+    if (budgetMs < CANCELLED_LOGS_MIN_MS) {
+      logs.skip();
+      opts.log.info('provider logs skipped: the job is being cancelled, and cancelling the runs came first');
+      return;
+    }
+  }
+  await logs.finish(stopped, budgetMs, opts.signal);
 }
 
 async function triggerAll(
@@ -129,6 +192,7 @@ async function waitForRuns(
   records: RunRecord[],
   deadline: number,
   pollErrors: Map<RunRecord, string>,
+  logs: RemoteLogs | undefined,
 ): Promise<PollEnd> {
   const { clock, log } = opts;
   const byHandle = new Map<RunHandle, RunRecord>();
@@ -149,7 +213,9 @@ async function waitForRuns(
       applyObservation(record, obs, run);
       // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
       if (reportChange(log, record, obs, previous, clock.now() - record.startedAt)) heartbeat.changed();
-      if (record.conclusion !== 'pending') opts.onRunFinished?.(record);
+      if (record.conclusion === 'pending') return;
+      opts.onRunFinished?.(record);
+      logs?.ended(record);
     },
     onPollError: (run, err) => {
       const record = byHandle.get(run.handle);
@@ -172,6 +238,7 @@ function applyObservation(record: RunRecord, obs: Observation, run: TrackedRun):
   record.status = redactSecrets(obs.status);
   if (obs.url !== undefined) record.url = obs.url;
   if (obs.details !== undefined) record.details = { ...record.details, ...obs.details };
+  if (obs.stages !== undefined) record.stages = obs.stages;
   if (obs.phase === 'pending') return;
   record.conclusion = obs.phase;
   record.finishedAt = run.finishedAt ?? run.startedAt;

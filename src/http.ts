@@ -76,6 +76,9 @@ export const defaultHttpOptions: HttpOptions = {
   debug: () => undefined,
 };
 
+/** Streamed reads open at once per origin at most (see `stream`). */
+const STREAM_CONNECTIONS = 64;
+
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** Errors raised before a byte of the request left this machine. */
 const UNSENT_CODES = new Set([
@@ -134,6 +137,8 @@ export class HttpClient {
   /** Aborted by close(): cuts short the backoff sleeps of requests nobody awaits any more. */
   private readonly closing = new AbortController();
   private readonly slots: OriginSlots;
+  /** Connections for streamed reads (logs), made on first use: a stream holds its connection for seconds. */
+  private streamAgent: Agent | undefined;
 
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = { ...defaultHttpOptions, ...options };
@@ -182,6 +187,52 @@ export class HttpClient {
     return agent;
   }
 
+  /**
+   * A GET whose body is read as it arrives, for streams that never end by themselves (a live log):
+   * `onText` gets each decoded piece, and `signal` ends the read, which then resolves as if the stream
+   * had ended. Sent once, never retried; a non-2xx answer is returned with its whole (short) body, and
+   * a signal that fires before the answer came is an error. Streams do not take the per-origin slots of
+   * the status calls: the caller bounds how many it opens.
+   */
+  async stream(req: HttpRequest, onText: (text: string) => void, signal: AbortSignal): Promise<HttpResponse> {
+    if (this.closed) throw new NetworkError(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
+    const headers: Record<string, string> = { 'user-agent': this.options.userAgent, ...req.headers };
+    const signed = req.sign ? await req.sign({ method: 'GET', url: req.url, headers, body: '' }) : {};
+    let answer: HttpResponse | undefined;
+    try {
+      const res = await this.streamDispatcher(req.url).request({
+        origin: req.url.origin,
+        path: `${req.url.pathname}${req.url.search}`,
+        method: 'GET',
+        headers: { ...headers, ...signed },
+        signal,
+        headersTimeout: this.options.requestTimeoutMs,
+        bodyTimeout: 0,
+      });
+      answer = { status: res.statusCode, headers: flattenHeaders(res.headers), body: '' };
+      if (res.statusCode < 200 || res.statusCode >= 300) return { ...answer, body: await res.body.text() };
+      res.body.setEncoding('utf8');
+      for await (const chunk of res.body) onText(chunk as string);
+      return answer;
+    } catch (err) {
+      if (signal.aborted && answer !== undefined) return answer;
+      if (signal.aborted) throw new NetworkError(`${req.label}: no answer before the read was stopped`, 'ETIMEDOUT', false);
+      throw toNetworkError(err, req, this.options.requestTimeoutMs, proxyFor(req.url, this.options.proxy));
+    }
+  }
+
+  /** Streams go through the proxy like any request; direct ones get their own pool (see `stream`). */
+  private streamDispatcher(url: URL): Dispatcher {
+    if (proxyFor(url, this.options.proxy) !== undefined) return this.dispatcherFor(url);
+    const tls = this.tlsOptions();
+    this.streamAgent ??= new undici.Agent({
+      connections: STREAM_CONNECTIONS,
+      keepAliveTimeout: 10_000,
+      ...(tls ? { connect: tls } : {}),
+    });
+    return this.streamAgent;
+  }
+
   /** Sends the request, retrying what is safe to retry; returns the last response whatever its status. */
   async send(req: HttpRequest): Promise<HttpResponse> {
     const { maxAttempts } = this.options;
@@ -227,6 +278,7 @@ export class HttpClient {
     this.closing.abort();
     const dispatchers: Dispatcher[] = [...this.proxies.values()];
     if (this.agent !== undefined) dispatchers.push(this.agent);
+    if (this.streamAgent !== undefined) dispatchers.push(this.streamAgent);
     await Promise.all(dispatchers.map((d) => d.destroy()));
   }
 

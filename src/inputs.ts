@@ -69,6 +69,13 @@ export const inputSchema = {
       return s;
     }),
   mapping: () => raw.transform((s, ctx) => accept(parseMapping(s), ctx)),
+  count: (fallback: number, min: number, max: number) =>
+    raw.transform((s, ctx) => {
+      const n = s === '' ? fallback : /^\d+$/.test(s) ? Number(s) : Number.NaN;
+      if (Number.isInteger(n) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max} (got '${s}')` });
+      return z.NEVER;
+    }),
 };
 
 export type InputShape = Record<string, z.ZodType<unknown, string>>;
@@ -106,6 +113,8 @@ export const commonShape = {
   'allow-insecure-http': inputSchema.boolean(false),
   /** The `runs` output of an earlier step, to wait on instead of triggering (src/runs-input.ts reads it). */
   runs: inputSchema.optionalText(),
+  logs: inputSchema.oneOf(['failed', 'all', 'none'] as const, 'failed'),
+  'log-lines': inputSchema.count(200, 1, 10_000),
 };
 
 export type CommonSettings = InputValues<typeof commonShape>;

@@ -2,6 +2,7 @@
  * Logging that is safe for remote text: a provider's message can never become a workflow command.
  * `core.warning`/`core.error` escape their data already; plain lines need neutralising here.
  */
+import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
 import { redactSecrets, rememberSecret } from './secrets.ts';
 
@@ -11,6 +12,30 @@ export interface Logger {
   notice(line: string, title?: string): void;
   warning(line: string, title?: string): void;
   error(line: string, title?: string): void;
+  /**
+   * Prints text from a remote system (a run's log) as one collapsible block whose lines can never act
+   * as workflow commands. Loggers without it print the lines through `info`.
+   */
+  block?(title: string, lines: readonly string[]): void;
+}
+
+/** Escaping of the runner's command format for a command's data (the group title). */
+export function escapeCommandData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/**
+ * `::group::`, then `::stop-commands::<token>`: until the runner sees `::<token>::` it treats no line
+ * as a command (neither `::cmd::` nor `##[cmd]`), whatever a remote log contains. The token is fresh
+ * and random for each block, so no log line can guess it and end the pause early.
+ */
+export function writeInertBlock(write: (line: string) => void, title: string, lines: readonly string[]): void {
+  const token = randomUUID().replace(/-/g, '');
+  write(`::group::${escapeCommandData(title)}`);
+  write(`::stop-commands::${token}`);
+  for (const line of lines) write(line);
+  write(`::${token}::`);
+  write('::endgroup::');
 }
 
 /**
@@ -43,6 +68,12 @@ export const coreLogger: Logger = {
   notice: (line, title) => core.notice(redactSecrets(line), props(title)),
   warning: (line, title) => core.warning(redactSecrets(line), props(title)),
   error: (line, title) => core.error(redactSecrets(line), props(title)),
+  block: (title, lines) =>
+    writeInertBlock(
+      (line) => core.info(line),
+      redactSecrets(title),
+      lines.map((l) => redactSecrets(l)),
+    ),
 };
 
 /** Collects lines instead of printing them: for unit tests. */
@@ -56,5 +87,9 @@ export function memoryLogger(): Logger & { lines: string[] } {
     notice: push('notice'),
     warning: push('warning'),
     error: push('error'),
+    block: (title, body) => {
+      lines.push(`block: ${title}`);
+      for (const l of body) lines.push(`  ${l}`);
+    },
   };
 }

@@ -99,7 +99,7 @@ export function engineSettings(
   step: PreparedStep,
 ): Pick<
   EngineOptions,
-  'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock' | 'resume'
+  'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock' | 'resume' | 'logs'
 > {
   const { settings } = step;
   return {
@@ -110,6 +110,7 @@ export function engineSettings(
     pollIntervalMs: settings['poll-interval'],
     cancelOnAbort: step.cancelOnAbort,
     clock: realClock,
+    logs: { mode: settings.logs, maxLines: settings['log-lines'] },
     resume: step.resumed,
   };
 }

@@ -3,6 +3,7 @@
  */
 import * as core from '@actions/core';
 import type { StepResult } from './engine.ts';
+import { ganttChart, MAX_BARS } from './gantt.ts';
 import type { ProviderName } from './providers/registry.ts';
 import { formatDuration } from './parse.ts';
 import { redactSecrets } from './secrets.ts';
@@ -57,6 +58,17 @@ export function failureDetails(result: StepResult): string {
     .join('\n');
 }
 
+/** The timeline chart, with a note when it shows only some of the runs; '' when nothing ended. */
+export function timeline(result: StepResult): string {
+  const chart = ganttChart(`Run Pipelines (${result.conclusion})`, result.runs);
+  if (chart === undefined) return '';
+  const note =
+    chart.shown < chart.total
+      ? `\n\n<sub>Timeline of ${chart.shown} of ${chart.total} runs (more than ${MAX_BARS}): the failed and the slowest.</sub>`
+      : '';
+  return `${chart.text}${note}`;
+}
+
 /**
  * Writes the summary; quietly does nothing where the runner gives no summary file. The file is kept
  * as written (the runner's masking does not apply to it), so all of it goes through the secret registry.
@@ -66,6 +78,7 @@ export async function writeSummary(provider: ProviderName, result: StepResult): 
   await core.summary
     .addHeading(redactSecrets(`Run Pipelines: ${result.conclusion}`), 3)
     .addRaw(redactSecrets(summaryTable(provider, result)), true)
+    .addRaw(redactSecrets(timeline(result)), true)
     .addRaw(redactSecrets(failureDetails(result)), true)
     .write();
 }

@@ -113,8 +113,11 @@ describe('alibaba-logstash end to end', () => {
       `pipeline broken is still NOT_DEPLOYED after the deploy ended (instance ${INSTANCE} active again)`,
     );
     expect(broken?.['message']).toContain('Failed to execute action: Expected one of');
-    expect(calls('ListLogstashLog')).toHaveLength(1);
-    expect(calls('ListLogstashLog')[0]?.query).toMatchObject({ type: 'LOGSTASH_INSTANCE_LOG', query: 'level:error' });
+    // One search for the failure message's error lines, one for the instance log printed in the job log (logs: failed).
+    const searches = calls('ListLogstashLog');
+    expect(searches.filter((c) => c.query['query'] === 'level:error')).toHaveLength(1);
+    expect(searches.find((c) => c.query['query'] === 'level:error')?.query).toMatchObject({ type: 'LOGSTASH_INSTANCE_LOG' });
+    expect(searches.filter((c) => c.query['query'] === '*')).toHaveLength(1);
     expect(run.stdout).toContain('::error::1 of 2 pipeline(s) did not succeed (failure):%0Abroken: failure — pipeline broken');
   });
 
@@ -130,7 +133,8 @@ describe('alibaba-logstash end to end', () => {
       'recent instance errors:\n  [ERROR][logstash.pipeline] Pipeline error: broken config',
     );
     expect(runs(run.outputs)[1]?.['message']).not.toContain('reloading');
-    expect(calls('ListLogstashLog').map((c) => c.query['query'])).toEqual(['level:error', 'level:ERROR']);
+    // Then one search of every level: the instance log printed in the job log (logs: failed).
+    expect(calls('ListLogstashLog').map((c) => c.query['query'])).toEqual(['level:error', 'level:ERROR', '*']);
   });
 
   test('throttling, a conflict and a lost response are retried, every RunPipelines with the same ClientToken, deploying once', async () => {

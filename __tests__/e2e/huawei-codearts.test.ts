@@ -236,9 +236,11 @@ describe('huawei-codearts end to end', () => {
     const msg = "run FAILED: stage 'Deploy' / job 'helm upgrade' / step 'deploy to cce' failed: ImagePullBackOff";
     expect(runs(run.outputs)[1]?.['message']).toBe(msg);
     expect(run.stdout).toContain(`${ID[1]}: failure — ${msg}`);
-    // Both runs end before the second round: it is a batch status call, and only the failure reads its detail.
+    // Both runs end before the second round: it is a batch status call, and only the failure reads its detail
+    // (once to poll it, once more to find its steps for the log printed in the job log).
     expect(statusCalls().length).toBeGreaterThanOrEqual(2);
-    expect(detailCalls()).toEqual({ [ID[1]]: 1 });
+    expect(detailCalls()).toEqual({ [ID[1]]: 2 });
+    expect(emu.get().requests.filter((r) => r.path.endsWith('/logs')).length).toBeGreaterThan(0);
   });
 
   test('a run cancelled in CodeArts (CANCELED) fails the step', async () => {

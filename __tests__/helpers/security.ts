@@ -30,8 +30,23 @@ function expectNoSecret(run: ActionRun, secrets: string[]): void {
 }
 
 /** Lines the runner would read as a command; ours are the only ones allowed, and none carries remote text. */
+/**
+ * The lines the runner would take for commands: it ignores every line between `::stop-commands::T`
+ * and `::T::` (how provider logs are printed), and the block's own framing is allowed.
+ */
 function commandLines(stdout: string): string[] {
-  return stdout.split('\n').filter((l) => /^\s*(::|##\[)/.test(l));
+  const out: string[] = [];
+  let token: string | undefined;
+  for (const l of stdout.split('\n')) {
+    if (token !== undefined) {
+      if (l === `::${token}::`) token = undefined;
+      continue;
+    }
+    const stop = /^::stop-commands::(.+)$/.exec(l);
+    if (stop) token = stop[1];
+    else if (!/^::(group|endgroup)::/.test(l) && /^\s*(::|##\[)/.test(l)) out.push(l);
+  }
+  return out;
 }
 
 export function securityTests(row: ProviderRow): void {

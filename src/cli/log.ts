@@ -4,7 +4,7 @@
  * there too. Every registered secret is replaced by `***` before anything is written.
  */
 import type { Logger } from '../log.ts';
-import { neutralizeCommands } from '../log.ts';
+import { neutralizeCommands, writeInertBlock } from '../log.ts';
 import { redactSecrets, rememberSecret } from '../secrets.ts';
 
 /**
@@ -44,5 +44,13 @@ export function cliLogger(o: CliLogOptions): Logger {
     notice: annotate('notice'),
     warning: annotate('warning'),
     error: annotate('error'),
+    block: (title, lines) => {
+      const clean = lines.map((l) => redactSecrets(l));
+      const write = (text: string): void => o.write(`${text}\n`);
+      if (o.onRunner) return writeInertBlock(write, redactSecrets(title), clean);
+      write(`--- ${redactSecrets(title)}`);
+      for (const l of clean) write(`  ${l}`);
+      write('---');
+    },
   };
 }

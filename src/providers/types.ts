@@ -79,6 +79,33 @@ export interface Observation<Details extends object = object> {
   url?: string;
   /** Extra fields for the run's entry in the `runs` output (pipeline outputs, deployment id…), typed by the provider. */
   details?: Details;
+  /** The run's stages with their times, where the provider reports them (drawn in the job summary). */
+  stages?: StageSpan[];
+}
+
+/** One stage of a run as the provider reported it; times in epoch milliseconds. */
+export interface StageSpan {
+  name: string;
+  status: string;
+  startedAt?: number;
+  finishedAt?: number;
+}
+
+/** A run that reached its end (or was cancelled), as the engine hands it to `logs`. */
+export interface EndedRun<Data = unknown> {
+  handle: RunHandle<Data>;
+  /** When the step triggered it and when it ended, epoch milliseconds. */
+  startedAt: number;
+  finishedAt: number;
+}
+
+/**
+ * One log the step prints in its own group. `read` hands over the log's lines oldest first, as they
+ * arrive (the reader keeps only the last few), and stops when `signal` aborts.
+ */
+export interface LogSource {
+  title: string;
+  read(onLine: (line: string) => void, signal: AbortSignal): Promise<void>;
 }
 
 /** A request the trigger would send, for `dry-run`; secrets already redacted. */
@@ -106,6 +133,16 @@ export interface Provider<Data = unknown, Details extends object = object> {
   /** One observation (or the error that prevented it) per handle, in order. */
   observe(runs: RunHandle<Data>[]): Promise<Array<Observation<Details> | Error>>;
   cancel(run: RunHandle<Data>): Promise<void>;
+  /**
+   * Optional: the logs of ended runs, one source per log. A provider whose log belongs to something
+   * several runs share (an instance) returns one source for them all.
+   */
+  logs?(runs: EndedRun<Data>[]): LogSource[];
+  /**
+   * `run` (the default): each run's log is read as soon as the run ends. `step`: the log belongs to
+   * something every run shares, so it is read once, after all of them ended.
+   */
+  readonly logScope?: 'run' | 'step';
 }
 
 export interface ProviderContext<Data = unknown> {

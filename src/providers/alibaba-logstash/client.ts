@@ -127,6 +127,24 @@ export class LogstashClient {
     return parseResponse(listLogstashLog, await this.send(req), 'ListLogstashLog').Result;
   }
 
+  /**
+   * One page of the instance's log (ListLogstashLog, LOGSTASH_INSTANCE_LOG) in a time window, every
+   * level. `query` is required and Lucene-like; `*` for "everything" is a guess (the documentation's
+   * only example is `level:ERROR`).
+   */
+  async instanceLog(beginMs: number, endMs: number, page: number, size: number): Promise<LogItem[]> {
+    const query = {
+      type: 'LOGSTASH_INSTANCE_LOG',
+      query: '*',
+      beginTime: String(beginMs),
+      endTime: String(endMs),
+      page: String(page),
+      size: String(size),
+    };
+    const req = this.request('GET', 'ListLogstashLog', '/search-log', `instance log, page ${page}`, true, query);
+    return parseResponse(listLogstashLog, await this.send(req), 'ListLogstashLog').Result;
+  }
+
   private async action(req: HttpRequest, api: string): Promise<string | undefined> {
     const res = parseResponse(actionResult, await this.send(req), api);
     if (!res.Result) {

@@ -12,6 +12,8 @@ import { formatDuration } from '../../parse.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
+  type EndedRun,
+  type LogSource,
   type Observation,
   type Provider,
   type ProviderContext,
@@ -23,6 +25,7 @@ import { LogstashClient } from './client.ts';
 import { credentialSource, type CredentialSource } from './credentials.ts';
 import type { LogstashData, LogstashHandle } from './handle.ts';
 import type { PipelineItem } from './models.ts';
+import { logstashLogSources } from './logs.ts';
 import { classifyRun, isUpdated, type Classified, type LogstashDetails } from './status.ts';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../log.ts';
@@ -206,6 +209,13 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
     const seen = views.map((view) => classifyRun(poll, view));
     if (seen.some((o) => o.wantsErrorLog)) await this.appendErrorLog(seen, runs);
     return seen.map(({ wantsErrorLog: _, ...obs }) => obs);
+  }
+
+  /** The log belongs to the instance: read once for the whole deploy. */
+  readonly logScope = 'step';
+
+  logs(runs: EndedRun<LogstashData>[]): LogSource[] {
+    return logstashLogSources(this.parts.client, runs, () => this.parts.clock.now());
   }
 
   /** The engine cancels run by run; the stops of one moment go out as one StopPipelines call. */

@@ -97,6 +97,13 @@ export class FelderaClient {
     await this.send(this.request('POST', `${pipelinePath(name)}/stop`, `stop pipeline ${name}`, true, { force: 'true' }));
   }
 
+  /** `GET /logs`, read as it streams (see logs.ts); a refusal is the provider's error as usual. */
+  async streamLogs(name: string, onText: (text: string) => void, signal: AbortSignal): Promise<void> {
+    const req = this.request('GET', `${pipelinePath(name)}/logs`, `log of ${name}`, true);
+    const res = await this.options.http.stream({ ...req, headers: { ...req.headers, accept: 'text/plain' } }, onText, signal);
+    expectSuccess(res, describeError);
+  }
+
   private request(
     method: Method,
     path: string,

@@ -11,6 +11,8 @@ import { readInputs, inputSchema } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
+  type EndedRun,
+  type LogSource,
   type Observation,
   type Provider,
   type ProviderContext,
@@ -19,6 +21,7 @@ import {
   type TriggerResult,
 } from '../types.ts';
 import { FelderaClient } from './client.ts';
+import { felderaLogSources } from './logs.ts';
 import type { FelderaData, FelderaHandle } from './handle.ts';
 import { describeProgramError } from './report.ts';
 import { dismissError, sendStart, stepWaits, type StartContext, type StepWaits } from './start.ts';
@@ -215,6 +218,10 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
 
   async cancel(run: FelderaHandle): Promise<void> {
     await this.client.stop(run.pipeline);
+  }
+
+  logs(runs: EndedRun<FelderaData>[]): LogSource[] {
+    return felderaLogSources(this.client, runs);
   }
 
   /** `listed`: the pipeline's entry in this round's list call; a pipeline missing from it is asked directly. */

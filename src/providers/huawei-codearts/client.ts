@@ -21,7 +21,9 @@ import {
   runDetail,
   runResponse,
   successResponse,
+  logResult,
   type ErrorBody,
+  type LogResult,
   type PipelineLatestRun,
   type RunDetail,
 } from './models.ts';
@@ -134,6 +136,25 @@ export class CodeArtsClient {
   }
 
   /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
+  /**
+   * ShowPipelineLog: up to `limit` lines of one step's log from `startOffset` on (`end_offset` 0: to the
+   * end, as the description says for a full log).
+   */
+  async stepLog(
+    pipelineId: string,
+    runId: string,
+    jobRunId: string,
+    stepRunId: string,
+    startOffset: number,
+    limit: number,
+  ): Promise<LogResult> {
+    const path = `/pipelines/${pipelineId}/pipeline-runs/${runId}/jobs/${encodeURIComponent(jobRunId)}/steps/${encodeURIComponent(stepRunId)}/logs`;
+    const label = `log of step ${stepRunId} of run ${runId}`;
+    const body = { start_offset: startOffset, end_offset: 0, limit, sort: 'asc' };
+    const res = await this.options.http.send({ ...this.request('POST', path, label, true), body: JSON.stringify(body) });
+    return validateShape(logResult, checkBody(res), label);
+  }
+
   async stop(pipelineId: string, runId: string): Promise<void> {
     const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, `stop run ${runId}`, true);
     const body = validateShape(successResponse, checkBody(await this.options.http.send(req)), `stop run ${runId}`);

@@ -11,6 +11,8 @@ import { readInputs, inputSchema } from '../../inputs.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
+  type EndedRun,
+  type LogSource,
   type Observation,
   type Provider,
   type ProviderContext,
@@ -23,6 +25,7 @@ import { CodeArtsClient, type Credentials, type RunBody, type Variable } from '.
 import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
 import type { PipelineLatestRun } from './models.ts';
+import { codeArtsLogSources, codeArtsStageSpans } from './logs.ts';
 import { classifyLatestRun, classifyRun, type CodeArtsDetails } from './status.ts';
 
 export { handleSchema } from './handle.ts';
@@ -276,7 +279,8 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   private observeEach(runs: CodeArtsHandle[]): Promise<Array<CodeArtsObservation | Error>> {
     return mapConcurrent(runs, FAN_OUT_LIMIT, async (r) => {
       try {
-        return classifyRun(await this.client.detail(r.pipeline, r.runId));
+        const detail = await this.client.detail(r.pipeline, r.runId);
+        return { ...classifyRun(detail), stages: codeArtsStageSpans(detail) };
       } catch (e) {
         return toError(e);
       }
@@ -285,6 +289,10 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
 
   async cancel(run: CodeArtsHandle): Promise<void> {
     await this.client.stop(run.pipeline, run.runId);
+  }
+
+  logs(runs: EndedRun<CodeArtsData>[]): LogSource[] {
+    return codeArtsLogSources(this.client, runs);
   }
 
   private async triggerBatch(pipelines: string[]): Promise<TriggerResult<CodeArtsData>> {

@@ -24,9 +24,11 @@ export const batchRunResponse = errorBody.extend({
 });
 export type BatchRunResponse = z.infer<typeof batchRunResponse>;
 
-const step = z.object({ name: text, status: text, message: text });
-const job = z.object({ name: text, status: text, message: text, steps: z.array(step).nullish() });
-const stage = z.object({ name: text, status: text, jobs: z.array(job).nullish() });
+/** `id`s name a job's and a step's log (ShowPipelineLog); times are epoch milliseconds. */
+const times = { id: text, start_time: z.number().nullish(), end_time: z.number().nullish() };
+const step = z.object({ ...times, name: text, status: text, message: text });
+const job = z.object({ ...times, name: text, status: text, message: text, steps: z.array(step).nullish() });
+const stage = z.object({ ...times, name: text, status: text, jobs: z.array(job).nullish() });
 
 export const runDetail = z.object({
   ...errorFields,
@@ -63,3 +65,11 @@ export const pipelineLatestRun = z.object({
 export type PipelineLatestRun = z.infer<typeof pipelineLatestRun>;
 
 export const pipelineLatestRuns = z.array(pipelineLatestRun);
+
+/** `LogResult` (ShowPipelineLog): a page of a step's log; offsets are strings in the answer. */
+export const logResult = errorBody.extend({
+  log: text,
+  has_more: z.boolean().nullish(),
+  end_offset: z.union([z.string(), z.number()]).nullish(),
+});
+export type LogResult = z.infer<typeof logResult>;

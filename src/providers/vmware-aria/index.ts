@@ -11,6 +11,8 @@ import type { Logger } from '../../log.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
+  type EndedRun,
+  type LogSource,
   type Observation,
   type Provider,
   type ProviderContext,
@@ -24,6 +26,7 @@ import { AriaAuth, type Credentials } from './auth.ts';
 import { AriaClient, executionPath, type ExecutionRequest, type PipelineRef } from './client.ts';
 import type { AriaData, AriaHandle } from './handle.ts';
 import type { ExecutionResponse } from './models.ts';
+import { ariaLogSources, ariaStageSpans } from './logs.ts';
 import { classifyExecution, type AriaDetails } from './status.ts';
 
 export { handleSchema } from './handle.ts';
@@ -176,6 +179,10 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
     await this.client.cancel(run.runId, this.cancelReason());
   }
 
+  logs(runs: EndedRun<AriaData>[]): LogSource[] {
+    return ariaLogSources(this.client, runs);
+  }
+
   private async executeOne(pipeline: string): Promise<TriggerOutcome<AriaData>> {
     let res: ExecutionResponse;
     try {
@@ -213,6 +220,7 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
         executionLink: run.url ?? null,
         ...details,
       },
+      stages: ariaStageSpans(e),
     };
   }
 

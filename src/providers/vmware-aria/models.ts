@@ -26,6 +26,9 @@ export type TaskExecution = z.infer<typeof taskExecution>;
 const stageExecution = z.looseObject({
   name: z.string().optional(),
   status: z.string().optional(),
+  /** Microseconds since the epoch. */
+  _startTime: z.number().nullish(),
+  _endTime: z.number().nullish(),
   statusMessage: z.string().nullish(),
   taskOrder: z.array(z.string()).optional(),
   tasks: z.record(z.string(), taskExecution).nullish(),
@@ -44,6 +47,10 @@ export const execution = z.looseObject({
   output: z.record(z.string(), z.unknown()).nullish(),
   stageOrder: z.array(z.string()).optional(),
   stages: z.record(z.string(), stageExecution).nullish(),
+  /** Logs of the CI workspace's own steps (Git clone, container creation). */
+  workspaceResults: z
+    .array(z.looseObject({ step: z.string().nullish(), status: z.string().nullish(), logs: z.array(z.string()).nullish() }))
+    .nullish(),
   _link: z.string().optional(),
 });
 export type Execution = z.infer<typeof execution>;

@@ -1,0 +1,45 @@
+/**
+ * Logstash's own log belongs to the instance, not to a pipeline: it is read once per instance with
+ * ListLogstashLog for the deploy's time window (from a minute before the trigger, for clock skew,
+ * to the end of the last run), every level, and printed oldest first.
+ */
+import type { EndedRun, LogSource } from '../types.ts';
+import type { LogstashData } from './handle.ts';
+import type { LogstashClient } from './client.ts';
+import type { LogItem } from './models.ts';
+
+/** Searched before the trigger, for clock skew between runner and service. */
+export const LOG_LEAD_MS = 60_000;
+/** Lines per call: the API's largest page. */
+const PAGE_SIZE = 100;
+/** Pages read at most (the API allows page 1 to 200). */
+const MAX_PAGES = 20;
+
+export function logstashLogSources(client: LogstashClient, runs: EndedRun<LogstashData>[], now: () => number): LogSource[] {
+  const byInstance = new Map<string, EndedRun<LogstashData>[]>();
+  for (const r of runs) {
+    const id = r.handle.data.instanceId;
+    byInstance.set(id, [...(byInstance.get(id) ?? []), r]);
+  }
+  return [...byInstance].map(([instanceId, rs]) => ({
+    title: `instance ${instanceId} (pipelines ${rs.map((r) => r.handle.pipeline).join(', ')}): Logstash instance log`,
+    read: async (onLine, signal) => {
+      const begin = Math.min(...rs.map((r) => r.handle.data.triggeredAt)) - LOG_LEAD_MS;
+      const end = Math.min(now(), Math.max(...rs.map((r) => r.finishedAt)) + LOG_LEAD_MS);
+      const items: LogItem[] = [];
+      for (let page = 1; page <= MAX_PAGES && !signal.aborted; page++) {
+        const got = await client.instanceLog(begin, end, page, PAGE_SIZE);
+        items.push(...got);
+        if (got.length < PAGE_SIZE) break;
+      }
+      // The order of the answer is not documented: sort by time so the tail is the newest lines.
+      items.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+      for (const i of items) onLine(logLine(i));
+    },
+  }));
+}
+
+function logLine(i: LogItem): string {
+  const at = i.timestamp === undefined ? '' : `${new Date(i.timestamp).toISOString()} `;
+  return `${at}${i.level ? `[${i.level}] ` : ''}${i.host ? `${i.host} ` : ''}${i.content ?? ''}`.trimEnd();
+}
