@@ -7,6 +7,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { asciiOnly, checkStartPath, deferHttp2 } from '../src/start-path/seam.mjs';
+import { buildInputsHash, HASH_FILE } from './build-if-stale.mjs';
 
 const require = createRequire(import.meta.url);
 const ncc = require.resolve('@vercel/ncc/dist/ncc/cli.js');
@@ -41,6 +42,8 @@ writeFileSync('dist/post.js', `// The post step (action.yml runs.post).\n${shim(
 mkdirSync('dist/cli');
 writeFileSync('dist/cli/index.js', `#!/usr/bin/env node\n// The run-pipelines command.\n${shim('cli', '../index.js')}`);
 chmodSync('dist/cli/index.js', 0o755);
+// What this build was made from, so `npm test` rebuilds only when a source changed (build-if-stale.mjs).
+writeFileSync(HASH_FILE, buildInputsHash());
 
 /**
  * The licences of every package in the bundle, all chunks included (ncc's own --license option
