@@ -17,6 +17,11 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /**
+   * Set by HttpClient.send: how many times the request was sent to get this answer. 1 means it was never
+   * repeated, so no earlier copy of it can have reached the server.
+   */
+  attempts?: number;
 }
 
 export interface OutgoingRequest {
@@ -243,6 +248,7 @@ export class HttpClient {
       const retry = this.shouldRetry(req, outcome);
       if (!retry || attempt >= maxAttempts) {
         if (outcome instanceof NetworkError) throw notRepeated(req, outcome);
+        outcome.attempts = attempt;
         return outcome;
       }
       const delay = this.retryDelay(attempt, outcome);

@@ -292,7 +292,8 @@ describe('feldera: pipelines that are already deployed', () => {
       .get()
       .requests.filter((q) => q.method === 'POST')
       .map((q) => q.path.replace(/^.*\//, ''));
-    expect(new Set(posts)).toEqual(new Set(['dismiss_error', 'start']));
+    // None of them shows a deployment error in the status list, so nothing was dismissed either.
+    expect(new Set(posts)).toEqual(new Set(['start']));
     // Ended at the first status round instead of waiting for the 30 s timeout.
     expect(run.outputs['conclusion']).toBe('failure');
   });
@@ -361,6 +362,69 @@ describe('feldera: exactly-once starts', () => {
   });
 });
 
+describe('feldera: a wide start dismisses only the errors the status list shows', () => {
+  const clean = { provisionMs: 20, initializeMs: 20 };
+  const old = { ...clean, previousError: { code: 'RunnerDeploymentError', message: 'pod evicted' } };
+  const posts = (action: string): string[] =>
+    emu
+      .get()
+      .requests.filter((q) => q.method === 'POST' && q.path.endsWith(`/${action}`))
+      .map((q) => q.path.split('/')[3] ?? '');
+
+  test('five pipelines, one with an old deployment error: one list call, one dismiss (for that one), and each starts once', async () => {
+    const url = setup({ c0: clean, c1: clean, old, c2: clean, c3: clean });
+    const run = await runAction({ inputs: inputs(url, 'c0,c1,old,c2,c3') });
+    expect(run.code).toBe(0);
+    expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(Array(5).fill('success'));
+    expect(posts('dismiss_error')).toEqual(['old']);
+    expect(posts('start').sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'old']);
+    expect(Object.values(counts()).map((c) => [c.starts, c.dismissals])).toEqual([
+      [1, 0],
+      [1, 0],
+      [1, 1],
+      [1, 0],
+      [1, 0],
+    ]);
+    const trigger = emu.get().requests.findIndex((q) => q.method === 'POST');
+    expect(emu.get().requests[trigger - 1]).toMatchObject({
+      method: 'GET',
+      path: '/v0/pipelines',
+      query: { selector: 'status' },
+    });
+  });
+
+  test('an error the list did not show: a refusal of the first attempt is dismissed and started once more; a refusal of a repeat is reported', async () => {
+    emu.get().configure({
+      feldera: { apiKey: KEY, pipelines: { late: old, repeat: old, c0: clean, c1: clean } },
+      faults: [
+        // The list was read before these deployments failed: it shows no error for either.
+        {
+          method: 'GET',
+          path: '^/v0/pipelines$',
+          times: 1,
+          action: { kind: 'patch-json', set: { '0.deployment_error': null, '1.deployment_error': null } },
+        },
+        // repeat's first start gets no usable answer: its refusal then answers a repeat.
+        { method: 'POST', path: '/repeat/start$', times: 1, action: { kind: 'respond', status: 503, body: {} } },
+      ],
+    });
+    const run = await runAction({ inputs: inputs(emu.get().url, 'late,repeat,c0,c1') });
+    expect(run.code).toBe(1);
+    const r = byPipeline(run.outputs);
+    expect(r['late']?.['conclusion']).toBe('success');
+    expect(counts()['late']).toMatchObject({ starts: 1, dismissals: 1 });
+    expect(run.stdout).toContain(
+      'late: the start was refused with CannotStartWithUndismissedError (a deployment error appeared after the status list was read); the error is dismissed and the start sent once more',
+    );
+    expect(r['repeat']?.['conclusion']).toBe('failure');
+    expect(r['repeat']?.['message']).toBe(
+      'could not start: RunnerDeploymentError: pod evicted (the start was refused with CannotStartWithUndismissedError because of this deployment error)',
+    );
+    expect(counts()['repeat']).toMatchObject({ starts: 0, dismissals: 0 });
+    expect(posts('dismiss_error')).toEqual(['late']);
+  });
+});
+
 describe('feldera: many pipelines, one list call a poll round', () => {
   const many = (prefix: string, n: number, scenario: object = {}): Record<string, object> =>
     Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { provisionMs: 1200, ...scenario }]));
@@ -399,11 +463,14 @@ describe('feldera: many pipelines, one list call a poll round', () => {
     emu.get().configure({
       feldera: { apiKey: KEY, pipelines: many('m', 4) },
       faults: [
-        { method: 'GET', path: '^/v0/pipelines$', times: 1, action: { kind: 'respond', status: 404, body: { message: 'no' } } },
+        // The trigger's list call and the first poll round's.
+        { method: 'GET', path: '^/v0/pipelines$', times: 2, action: { kind: 'respond', status: 404, body: { message: 'no' } } },
       ],
     });
     const run = await runAction({ inputs: inputs(emu.get().url, ids('m', 4)) });
     expect(run.code).toBe(0);
+    // Without the list, every pipeline is dismissed first, as a single one is.
+    expect(Object.values(counts()).map((c) => c.dismissals)).toEqual([1, 1, 1, 1]);
     expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(Array(4).fill('success'));
     expect(gets().filter((r) => /^\/v0\/pipelines\/m\d$/.test(r.path))).toHaveLength(4);
     expect(gets().filter((r) => r.path === '/v0/pipelines').length).toBeGreaterThan(1);

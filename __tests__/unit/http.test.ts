@@ -54,6 +54,8 @@ describe('HttpClient', () => {
     const http = new HttpClient({ clock, log: (l) => lines.push(l) });
     const res = await http.send(req('/flaky'));
     expect(res.status).toBe(200);
+    // The answer says it came to the third attempt: a caller can tell a repeat's refusal from a first one.
+    expect(res.attempts).toBe(3);
     expect(clock.slept).toEqual([250, 500]);
     expect(lines).toEqual(['call /flaky: HTTP 503; retry 1 of 4 in 0.3s', 'call /flaky: HTTP 503; retry 2 of 4 in 0.5s']);
     await http.close();
@@ -78,7 +80,8 @@ describe('HttpClient', () => {
   test('never repeats a non-idempotent request that got a response, unless the provider says so', async () => {
     hits.delete('/flaky');
     const http = new HttpClient({ clock: fakeClock() });
-    expect((await http.send(req('/flaky', { method: 'POST', idempotent: false }))).status).toBe(503);
+    const first = await http.send(req('/flaky', { method: 'POST', idempotent: false }));
+    expect([first.status, first.attempts]).toEqual([503, 1]);
     expect(hits.get('/flaky')).toBe(1);
     const res = await http.send(req('/refused-start', { method: 'POST', idempotent: false, retryWhen: (r) => r.status === 400 }));
     expect(res.status).toBe(202);

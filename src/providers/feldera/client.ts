@@ -62,7 +62,17 @@ export class FelderaClient {
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
-    return expectSuccess(await this.options.http.send(req), describeError);
+    return this.check(await this.options.http.send(req));
+  }
+
+  /** The answer whatever its status, with `attempts`: for a caller that must know whether a refusal answered a repeat. */
+  async answer(req: HttpRequest): Promise<HttpResponse> {
+    return this.options.http.send(req);
+  }
+
+  /** A refusal as a ProviderError with Feldera's error_code and message. */
+  check(res: HttpResponse): HttpResponse {
+    return expectSuccess(res, describeError);
   }
 
   async status(name: string): Promise<PipelineStatus> {

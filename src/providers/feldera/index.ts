@@ -24,7 +24,7 @@ import { FelderaClient } from './client.ts';
 import { felderaLogSources } from './logs.ts';
 import type { FelderaData, FelderaHandle } from './handle.ts';
 import { describeProgramError } from './report.ts';
-import { dismissError, explainRefusedStart, stepWaits, type StartContext, type StepWaits } from './start.ts';
+import { dismissError, sendStart, stepWaits, type StartContext, type StepWaits } from './start.ts';
 import {
   COMPILE_FAILED,
   classifyPipeline,
@@ -149,8 +149,9 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   }
 
   async trigger(pipelines: string[]): Promise<TriggerResult<FelderaData>> {
+    const toDismiss = await this.pipelinesToDismiss(pipelines);
     const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, (pipeline) =>
-      this.triggerOne(pipeline).catch((err: unknown): TriggerOutcome<FelderaData> => ({
+      this.triggerOne(pipeline, toDismiss).catch((err: unknown): TriggerOutcome<FelderaData> => ({
         pipeline,
         error: toError(err),
       })),
@@ -159,21 +160,39 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   }
 
   /**
+   * Before a wide start with dismiss-error, one list call tells which pipelines show a deployment error:
+   * only those (and any the list does not show) get a dismiss, so a start costs one request instead of
+   * two. Undefined (every pipeline is dismissed first, as a single one is) for fewer than LIST_FROM
+   * pipelines, an activate, dismiss-error false, or a list call that failed. A list that shows far more
+   * pipelines than the step starts is used all the same, since it is already read; the overhead rule of
+   * listStatuses then keeps the poll rounds per pipeline.
+   */
+  private async pipelinesToDismiss(pipelines: string[]): Promise<Set<string> | undefined> {
+    const { operation, dismissError } = this.config;
+    if (operation !== 'start' || !dismissError || pipelines.length < LIST_FROM) return undefined;
+    const listed = await this.listStatuses(pipelines.length);
+    if (listed === undefined) return undefined;
+    return new Set(pipelines.filter((p) => !listed.has(p) || Boolean(listed.get(p)?.deployment_error)));
+  }
+
+  /**
    * Exactly once, as Feldera's own clients do it: an old error is dismissed by a call of its own, then
    * the start is sent with dismiss_error=false. A repeated start (after a lost answer) can then only be
-   * a no-op or a refusal, never a second deployment that wipes the first one's error.
+   * a no-op or a refusal, never a second deployment that wipes the first one's error. `toDismiss`: the
+   * pipelines a status list showed with an error; the others skip the dismiss (see sendStart for an
+   * error that appears after the list was read).
    */
-  private async triggerOne(pipeline: string): Promise<TriggerOutcome<FelderaData>> {
+  private async triggerOne(pipeline: string, toDismiss: Set<string> | undefined): Promise<TriggerOutcome<FelderaData>> {
     const requests = this.triggerRequests(pipeline);
     // The last call starts (or activates) the pipeline; a dismiss before it has its own waiting rule.
     const start = requests.pop();
     if (start === undefined) throw new Error(`no request to send for ${pipeline}`);
-    if (requests.length > 0) await dismissError(this.starting, pipeline);
-    try {
+    if (this.config.operation === 'activate') {
       await this.client.send(start);
-    } catch (err) {
-      if (this.config.operation === 'activate') throw err;
-      await explainRefusedStart(this.starting, pipeline, err);
+    } else {
+      const listedWithoutError = requests.length > 0 && toDismiss !== undefined && !toDismiss.has(pipeline);
+      if (requests.length > 0 && !listedWithoutError) await dismissError(this.starting, pipeline);
+      await sendStart(this.starting, pipeline, start, listedWithoutError);
     }
     return { pipeline, run: this.handle(pipeline) };
   }

@@ -6,6 +6,7 @@
 import type { Clock } from '../../clock.ts';
 import { ProviderError } from '../../errors.ts';
 import type { Logger } from '../../log.ts';
+import type { HttpRequest } from '../../http.ts';
 import { formatDuration } from '../../parse.ts';
 import type { ProviderContext } from '../types.ts';
 import type { FelderaClient } from './client.ts';
@@ -75,16 +76,51 @@ export async function dismissError({ client, waits }: StartContext, pipeline: st
 }
 
 /**
+ * Sends a start (dismiss_error=false) and explains a refusal from the pipeline's status.
+ *
+ * `undismissed`: no dismiss was sent because the status list, read just before a wide trigger, showed
+ * no deployment error. If one appeared since (a running deployment failed on its own), the start is
+ * refused for it (CannotStartWithUndismissedError, or IllegalPipelineAction while it stops). When that
+ * refusal answered the first attempt, no start of this step has reached the server, so the error
+ * predates this start just as one a dismiss finds does: it is dismissed (waiting for the stop) and the
+ * start sent once more, which is what a single pipeline's dismiss-then-start would have done. A refusal
+ * that answered a repeat may be about this step's own deployment, so it is reported, never dismissed.
+ */
+export async function sendStart(ctx: StartContext, pipeline: string, start: HttpRequest, undismissed: boolean): Promise<void> {
+  const res = await ctx.client.answer(start);
+  try {
+    ctx.client.check(res);
+  } catch (err) {
+    const code = err instanceof ProviderError ? err.code : undefined;
+    if (undismissed && res.attempts === 1 && code !== undefined && (await refusedForNewError(ctx, pipeline, code))) {
+      ctx.waits.log.info(
+        `${pipeline}: the start was refused with ${code} (a deployment error appeared after the status list was read); the error is dismissed and the start sent once more`,
+      );
+      await dismissError(ctx, pipeline);
+      return sendStart(ctx, pipeline, start, false);
+    }
+    await explainRefusedStart(ctx, pipeline, err);
+  }
+}
+
+/**
+ * CannotStartWithUndismissedError means an error is set. IllegalPipelineAction only that the pipeline is
+ * stopping: after a failure, or because someone stops it, which a start must not undo; the status tells.
+ */
+async function refusedForNewError({ client }: StartContext, pipeline: string, code: string): Promise<boolean> {
+  if (code === 'CannotStartWithUndismissedError') return true;
+  if (code !== 'IllegalPipelineAction') return false;
+  const s = await client.status(pipeline).catch(() => undefined);
+  return Boolean(s?.deployment_error);
+}
+
+/**
  * Reads the status after a refused start. Returns when the pipeline is where it was asked to be anyway
  * (deployed with another initial state or policy, and in the target state: it counts as started);
  * otherwise throws the reason: the deployment error the pipeline shows, or the server's refusal with
  * the pipeline's state.
  */
-export async function explainRefusedStart(
-  { client, waits, target }: StartContext,
-  pipeline: string,
-  err: unknown,
-): Promise<void> {
+async function explainRefusedStart({ client, waits, target }: StartContext, pipeline: string, err: unknown): Promise<void> {
   if (!(err instanceof ProviderError) || err.code === undefined) throw err;
   const code = err.code;
   if (!REFUSED_FOR_ERROR.has(code) && !DEPLOYED_OTHERWISE.has(code)) throw err;
