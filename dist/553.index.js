@@ -13,18 +13,20 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/dry-run.ts
 var dry_run = __webpack_require__(4394);
-// EXTERNAL MODULE: ./src/engine.ts + 1 modules
-var engine = __webpack_require__(6476);
+// EXTERNAL MODULE: ./src/engine.ts + 2 modules
+var engine = __webpack_require__(7126);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/outputs.ts
 var outputs = __webpack_require__(7729);
-// EXTERNAL MODULE: ./src/setup.ts + 1 modules
-var setup = __webpack_require__(4359);
+// EXTERNAL MODULE: ./src/setup.ts
+var setup = __webpack_require__(8294);
+// EXTERNAL MODULE: ./src/github-context.ts + 1 modules
+var github_context = __webpack_require__(6867);
 // EXTERNAL MODULE: ./src/signals.ts
 var signals = __webpack_require__(970);
-// EXTERNAL MODULE: ./src/summary.ts
-var summary = __webpack_require__(8855);
+// EXTERNAL MODULE: ./src/summary.ts + 1 modules
+var summary = __webpack_require__(1264);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 class UsageError extends Error {
     name = 'UsageError';
@@ -127,35 +129,32 @@ function helpText(manifest) {
 
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(7194);
 ;// CONCATENATED MODULE: ./src/cli/log.ts
 
-class SecretRegistry {
-    values = new Set();
-    onRegister;
-    constructor(onRegister = () => undefined) {
-        this.onRegister = onRegister;
-    }
-    add(value) {
-        if (value === '' || this.values.has(value))
+
+/**
+ * Registers a secret in the process's one registry (src/secrets.ts), which every printed and written
+ * text goes through; inside a GitHub job the runner is told to mask it too, as core.setSecret does.
+ */
+function cliSecret(write, onRunner) {
+    return (value) => {
+        if (value === '' || !(0,secrets/* rememberSecret */.G)(value) || !onRunner)
             return;
-        this.values.add(value);
-        this.onRegister(value);
-    }
-    redact(text) {
-        const longestFirst = [...this.values].sort((a, b) => b.length - a.length);
-        return longestFirst.reduce((t, v) => t.split(v).join('***'), text);
-    }
+        write(`::add-mask::${escapeData(value)}\n`);
+    };
 }
 /** Escaping of the runner's command format, for the message and for property values. */
 const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 function cliLogger(o) {
-    const line = (text) => o.write(`${o.secrets.redact(o.onRunner ? (0,log/* neutralizeCommands */.Kw)(text) : text)}\n`);
+    const line = (text) => o.write(`${(0,secrets/* redactSecrets */.f)(o.onRunner ? (0,log/* neutralizeCommands */.Kw)(text) : text)}\n`);
     const annotate = (kind) => (text, title) => {
-        const clean = o.secrets.redact(text);
+        const clean = (0,secrets/* redactSecrets */.f)(text);
         if (!o.onRunner)
             return line(`${kind}: ${title === undefined ? '' : `${title}: `}${clean}`);
-        const props = title === undefined ? '' : ` title=${escapeProperty(o.secrets.redact(title))}`;
+        const props = title === undefined ? '' : ` title=${escapeProperty((0,secrets/* redactSecrets */.f)(title))}`;
         o.write(`::${kind}${props}::${escapeData(clean)}\n`);
     };
     return {
@@ -164,6 +163,16 @@ function cliLogger(o) {
         notice: annotate('notice'),
         warning: annotate('warning'),
         error: annotate('error'),
+        block: (title, lines) => {
+            const clean = lines.map((l) => (0,secrets/* redactSecrets */.f)(l));
+            const write = (text) => o.write(`${text}\n`);
+            if (o.onRunner)
+                return (0,log/* writeInertBlock */.Pz)(write, (0,secrets/* redactSecrets */.f)(title), clean);
+            write(`--- ${(0,secrets/* redactSecrets */.f)(title)}`);
+            for (const l of clean)
+                write(`  ${l}`);
+            write('---');
+        },
     };
 }
 
@@ -231,6 +240,8 @@ function loadManifest(url = MANIFEST_URL) {
 
 
 
+
+
 /** 0 only when every pipeline succeeded (or, with wait false / dry-run, was accepted). */
 const EXIT_CODES = {
     success: 0,
@@ -257,20 +268,21 @@ async function main(io) {
         return 0;
     }
     const onRunner = io.env['GITHUB_ACTIONS'] === 'true';
-    const secrets = new SecretRegistry((v) => (onRunner ? io.stderr(`::add-mask::${v}\n`) : undefined));
-    const log = cliLogger({ write: io.stderr, onRunner, verbose: io.env['RUNNER_DEBUG'] === '1', secrets });
+    const secret = cliSecret(io.stderr, onRunner);
+    const log = cliLogger({ write: io.stderr, onRunner, verbose: io.env['RUNNER_DEBUG'] === '1' });
     for (const name of args.flags.keys()) {
         if (looksSecret(name))
             log.warning(`--${name} on the command line shows in shell history and ps; prefer ${envNameFor(name)}`);
     }
-    const print = (value) => io.stdout(`${secrets.redact(JSON.stringify(value, null, 2))}\n`);
+    const print = (value) => io.stdout(`${(0,secrets/* redactSecrets */.f)(JSON.stringify(value, null, 2))}\n`);
     let step;
     try {
-        step = await (0,setup/* prepareStep */.Ie)({
+        step = await (0,setup/* prepareStep */.I)({
             inputs: cliInputSource(args.flags, io.env, manifest),
-            env: withCiContext(io.env),
+            env: io.env,
+            workflow: ciWorkflowContext(io.env),
             log,
-            secret: (v) => secrets.add(v),
+            secret,
         });
         return await execute(step, log, print);
     }
@@ -286,7 +298,7 @@ async function main(io) {
 async function execute(step, log, print) {
     const { settings, provider } = step;
     if (settings['dry-run']) {
-        const requests = await (0,dry_run/* dryRun */.P)(provider, settings['pipeline-ids'], log);
+        const requests = await (0,dry_run/* dryRun */.P)(provider, settings['pipeline-ids'], log, step.resumed);
         print({ conclusion: 'triggered', requests });
         return EXIT_CODES.triggered;
     }
@@ -294,7 +306,7 @@ async function execute(step, log, print) {
     let result;
     try {
         result = await (0,engine/* runPipelines */.L)({
-            ...(0,setup/* engineSettings */.O3)(step),
+            ...(0,setup/* engineSettings */.O)(step),
             log,
             signal: cancel.signal,
         });
@@ -302,7 +314,7 @@ async function execute(step, log, print) {
     finally {
         cancel.dispose();
     }
-    print(jsonOutputs((0,outputs/* stepOutputs */.tH)(settings.provider, step.traits, result)));
+    print(jsonOutputs((0,outputs/* stepOutputs */.tH)(settings.provider, step.adapter, result)));
     await (0,summary/* writeSummary */.Sy)(settings.provider, result).catch((e) => log.warning(`job summary not written: ${(0,errors/* errorMessage */.gJ)(e)}`));
     const failure = (0,summary/* failureText */.kY)(result);
     if (failure !== undefined)
@@ -315,21 +327,22 @@ function jsonOutputs(outputs) {
 }
 /**
  * Providers label runs with the repository, commit and run (Aria comments, Alibaba client tokens).
- * Off GitHub, the same facts come from GitLab CI or Jenkins variables.
+ * Inside a GitHub job that is @actions/github's context, as for the action; off GitHub, the same
+ * facts come from GitLab CI or Jenkins variables (GitHub-named ones win where a job sets them).
  */
-function withCiContext(env) {
+function ciWorkflowContext(env) {
     if (env['GITHUB_ACTIONS'] === 'true')
-        return env;
+        return (0,github_context/* githubWorkflowContext */.c)();
     const pick = (...names) => names.map((n) => env[n]).find((v) => v !== undefined && v !== '');
-    const mapped = {
-        GITHUB_REPOSITORY: pick('GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'JOB_NAME'),
-        GITHUB_SHA: pick('GITHUB_SHA', 'CI_COMMIT_SHA', 'GIT_COMMIT'),
-        GITHUB_RUN_ID: pick('GITHUB_RUN_ID', 'CI_PIPELINE_ID', 'BUILD_NUMBER'),
-        GITHUB_RUN_ATTEMPT: pick('GITHUB_RUN_ATTEMPT'),
-        GITHUB_WORKFLOW: pick('GITHUB_WORKFLOW', 'CI_JOB_NAME'),
+    const fields = {
+        repository: pick('GITHUB_REPOSITORY', 'CI_PROJECT_PATH', 'JOB_NAME'),
+        sha: pick('GITHUB_SHA', 'CI_COMMIT_SHA', 'GIT_COMMIT'),
+        runId: pick('GITHUB_RUN_ID', 'CI_PIPELINE_ID', 'BUILD_NUMBER'),
+        runAttempt: pick('GITHUB_RUN_ATTEMPT'),
+        serverUrl: pick('GITHUB_SERVER_URL'),
+        workflow: pick('GITHUB_WORKFLOW', 'CI_JOB_NAME'),
     };
-    const defined = Object.entries(mapped).filter((e) => e[1] !== undefined);
-    return { ...env, ...Object.fromEntries(defined) };
+    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts

@@ -13861,13 +13861,19 @@ const realClock = {
 /* harmony export */   P: () => (/* binding */ dryRun)
 /* harmony export */ });
 /* unused harmony export describePreview */
-async function dryRun(provider, pipelines, log) {
+/** `resumed`: with the `runs` input, the runs the step would wait for; nothing would be triggered. */
+async function dryRun(provider, pipelines, log, resumed) {
     if (provider.verify) {
         await provider.verify(pipelines);
         log.info('[dry-run] read-only check passed: the credentials are accepted');
     }
     else {
         log.info(`[dry-run] ${provider.name} has no read-only call to check credentials with; inputs are valid`);
+    }
+    if (resumed) {
+        for (const o of resumed)
+            log.info(`[dry-run] ${o.pipeline}: would wait for ${o.run ? `run ${o.run.runId}` : 'nothing (not started)'}`);
+        return [];
     }
     const previews = await provider.preview(pipelines);
     for (const p of previews)
@@ -13883,7 +13889,59 @@ function describePreview(p) {
 
 /***/ }),
 
-/***/ 6476:
+/***/ 3150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   q9: () => (/* binding */ checkEndpoint),
+/* harmony export */   we: () => (/* binding */ joinUrl)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Endpoint rules shared by every provider: a base URL must be https unless it points at this
+ * machine or the user explicitly allows plain http.
+ */
+
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+function isLoopback(url) {
+    return LOOPBACK_HOST.test(url.hostname);
+}
+/** Parses and checks a base URL; `input` names where it came from for the error message. */
+function checkEndpoint(raw, input, allowInsecureHttp) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be an http(s):// URL (got '${raw}')`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must be an https:// URL (got '${url.protocol}')`);
+    }
+    if (url.protocol === 'http:' && !isLoopback(url) && !allowInsecureHttp) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `must use https:// for a host that is not loopback (got ${url.origin}); set allow-insecure-http: true to allow it`);
+    }
+    if (url.username || url.password)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'must not carry credentials in the URL');
+    url.pathname = url.pathname.replace(/\/+$/, '');
+    url.search = '';
+    url.hash = '';
+    return url;
+}
+/** Joins a base URL (which may have a path prefix) and an API path. */
+function joinUrl(base, path, query) {
+    const url = new URL(base.href.replace(/\/+$/, '') + path);
+    for (const [k, v] of Object.entries(query ?? {}))
+        if (v !== undefined)
+            url.searchParams.set(k, v);
+    return url;
+}
+
+
+/***/ }),
+
+/***/ 7126:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13896,6 +13954,197 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/parse.ts
 var parse = __nccwpck_require__(2828);
+;// CONCATENATED MODULE: ./src/remote-logs.ts
+/**
+ * The providers' own logs of ended runs, in the job log: which runs (the `logs` input), the last
+ * `log-lines` lines of each, each log in its own inert group. Logs are read a few at a time and each
+ * is printed as soon as it has been read, so memory holds only the tails of the logs being read,
+ * never the logs of every run.
+ */
+
+/** A line longer than this is cut: one runaway line must not hold megabytes. */
+const MAX_LINE_CHARS = 2000;
+/** Lines held at once across the logs being read, so memory stays bounded whatever `log-lines` is. */
+const LINES_IN_FLIGHT = 20_000;
+/** Logs read at once at most (a Feldera log costs an idle pause, so reading many at once saves time). */
+const MAX_PARALLEL = 64;
+/** `failed`: every run that did not succeed (failed, timed out, cancelled, never started). */
+function wantsLog(mode, conclusion) {
+    if (mode === 'none')
+        return false;
+    if (mode === 'all')
+        return true;
+    return conclusion !== 'success' && conclusion !== 'triggered';
+}
+/**
+ * Reads the logs of runs as they end, a few at a time, and prints each once read. A run that ends
+ * while others are still going has its log read at once, alongside the wait; runs stopped by a
+ * timeout or a job cancellation are handed over by `finish`, after their cancels went out. A
+ * provider whose log belongs to the whole step (`logScope: 'step'`) is read once, in `finish`.
+ */
+class RemoteLogs {
+    o;
+    parallel;
+    controller = new AbortController();
+    /** Runs that ended in this turn of the event loop: handed to the provider together. */
+    batch = [];
+    batchTimer;
+    atEnd = [];
+    queue = [];
+    reading = new Set();
+    skipped = false;
+    constructor(o) {
+        this.o = o;
+        this.parallel = Math.max(1, Math.min(MAX_PARALLEL, Math.floor(LINES_IN_FLIGHT / o.maxLines)));
+    }
+    /** A run reached its end; its log is read soon if `logs` asks for it. */
+    ended(run) {
+        const ended = this.select(run);
+        if (ended === undefined)
+            return;
+        if (this.o.provider.logScope === 'step')
+            return void this.atEnd.push(ended);
+        this.batch.push(ended);
+        this.batchTimer ??= setImmediate(() => this.flush());
+    }
+    /**
+     * Reads the logs of `stopped` (runs a timeout or cancellation ended) and of everything still
+     * waiting, and returns once every log was printed or `budgetMs` ran out (or `signal` aborted).
+     */
+    async finish(stopped, budgetMs, signal) {
+        for (const r of stopped) {
+            const ended = this.select(r);
+            if (ended)
+                this.batch.push(ended);
+        }
+        this.batch.push(...this.atEnd.splice(0));
+        this.flush();
+        const timer = setTimeout(() => this.controller.abort(new Error('time for reading logs ran out')), Math.max(0, budgetMs));
+        const onCancel = () => this.controller.abort(new Error('the job is being cancelled'));
+        signal?.addEventListener('abort', onCancel, { once: true });
+        try {
+            while (this.reading.size > 0)
+                await Promise.all(this.reading);
+        }
+        finally {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onCancel);
+        }
+    }
+    /** Drops whatever is not read yet, quietly: on job cancellation with no time left. */
+    skip() {
+        this.skipped = true;
+        this.queue.length = 0;
+        this.batch = [];
+        if (this.batchTimer)
+            clearImmediate(this.batchTimer);
+        this.controller.abort(new Error('skipped'));
+    }
+    select(r) {
+        if (this.skipped || r.handle === undefined || !wantsLog(this.o.mode, r.conclusion))
+            return undefined;
+        return { handle: r.handle, startedAt: r.startedAt, finishedAt: r.finishedAt ?? this.o.now() };
+    }
+    flush() {
+        if (this.batchTimer)
+            clearImmediate(this.batchTimer);
+        this.batchTimer = undefined;
+        const runs = this.batch;
+        this.batch = [];
+        if (runs.length === 0 || this.skipped)
+            return;
+        try {
+            this.queue.push(...(this.o.provider.logs?.(runs) ?? []));
+        }
+        catch (err) {
+            this.o.log.warning(`could not read the provider's logs: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+        this.pump();
+    }
+    pump() {
+        while (this.reading.size < this.parallel && this.queue.length > 0) {
+            const source = this.queue.shift();
+            const read = readAndPrint(source, this.o, this.controller.signal, () => this.skipped).finally(() => {
+                this.reading.delete(read);
+                this.pump();
+            });
+            this.reading.add(read);
+        }
+    }
+}
+/** Every wanted log of `runs`, read and printed: the whole job of `RemoteLogs` at once. */
+async function printRemoteLogs(o) {
+    if (o.mode === 'none' || o.provider.logs === undefined)
+        return;
+    await new RemoteLogs(o).finish(o.runs, o.budgetMs, o.signal);
+}
+/** Keeps the last `size` lines pushed into it, and counts the ones it let go. */
+class TailBuffer {
+    ring = [];
+    start = 0;
+    dropped = 0;
+    size;
+    constructor(size) {
+        this.size = size;
+    }
+    push(line) {
+        const kept = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)} [line cut]` : line;
+        if (this.ring.length < this.size) {
+            this.ring.push(kept);
+            return;
+        }
+        this.ring[this.start] = kept;
+        this.start = (this.start + 1) % this.size;
+        this.dropped++;
+    }
+    lines() {
+        return [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)];
+    }
+}
+async function readAndPrint(source, o, signal, skipped) {
+    if (skipped())
+        return;
+    if (signal.aborted) {
+        o.log.warning(`log not read: ${(0,errors/* errorMessage */.gJ)(signal.reason)}`, source.title);
+        return;
+    }
+    const tail = new TailBuffer(o.maxLines);
+    let failure;
+    try {
+        // A read that ignores the signal is left behind, not waited for: the budget is a promise to the step.
+        await untilAborted(source.read((line) => tail.push(line), signal), signal);
+    }
+    catch (err) {
+        failure = err;
+    }
+    if (skipped())
+        return;
+    const lines = tail.lines();
+    if (tail.dropped > 0)
+        lines.unshift(`(${tail.dropped} earlier line(s) not shown: log-lines is ${o.maxLines})`);
+    if (lines.length > 0 || failure === undefined)
+        print(o.log, source.title, lines.length > 0 ? lines : ['(the log is empty)']);
+    if (failure !== undefined)
+        o.log.warning(`could not read the whole log: ${(0,errors/* errorMessage */.gJ)(failure)}`, source.title);
+}
+/** Settles with `work`, or rejects as soon as `signal` aborts; the listener goes when either happens. */
+function untilAborted(work, signal) {
+    return new Promise((resolve, reject) => {
+        const fail = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        if (signal.aborted)
+            return fail();
+        signal.addEventListener('abort', fail, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', fail));
+    });
+}
+function print(log, title, lines) {
+    if (log.block)
+        return log.block(title, lines);
+    log.info(`--- ${title}`);
+    for (const l of lines)
+        log.info(`  ${l}`);
+}
+
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/poll.ts
@@ -13957,7 +14206,7 @@ async function observeAll(opts, due) {
         return await opts.observe(due.map((r) => r.handle));
     }
     catch (err) {
-        const e = err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err));
+        const e = (0,errors/* toError */.iT)(err);
         return due.map(() => e);
     }
 }
@@ -14023,12 +14272,21 @@ function stopSignal(signal) {
 
 
 
+
+/** Longest time spent reading logs once the runs ended. */
+const LOGS_BUDGET_MS = 30_000;
+/** After a timeout the step is already late: logs get a few seconds more, not the full budget. */
+const TIMED_OUT_LOGS_MS = 5_000;
+/** The runner sends SIGTERM 7.5 s after SIGINT: after a job cancellation, logs must be read before that. */
+const CANCELLED_LOGS_UNTIL_MS = 6_000;
+/** Less time than this left after the cancels: the logs are skipped. */
+const CANCELLED_LOGS_MIN_MS = 1_500;
 const TRIGGERED_STATUS = 'triggered';
 async function runPipelines(opts) {
     const { provider, clock, log } = opts;
     const startedAt = clock.now();
     const deadline = startedAt + opts.timeoutMs;
-    const triggered = await triggerAll(provider, opts.pipelines, log);
+    const triggered = opts.resume ? resumeRuns(opts.resume, log) : await triggerAll(provider, opts.pipelines, log);
     const records = opts.pipelines.map((p, i) => toRecord(p, triggered.outcomes[i], startedAt));
     const early = { conclusion: 'triggered', runs: records, ...withRequestId(triggered.requestId) };
     opts.onTriggered?.(early);
@@ -14037,12 +14295,56 @@ async function runPipelines(opts) {
         const anyFailed = records.some((r) => r.conclusion === 'failure');
         return { ...early, conclusion: anyFailed ? 'failure' : 'triggered' };
     }
+    const abort = abortTime(opts);
+    const logs = remoteLogs(opts);
     const pollErrors = new Map();
-    const end = await waitForRuns(opts, records, deadline, pollErrors);
+    const end = await waitForRuns(opts, records, deadline, pollErrors, logs);
     const pending = records.filter((r) => r.conclusion === 'pending');
     if (end !== 'done')
         await stopUnfinished(opts, pending, end, pollErrors);
+    abort.dispose();
+    if (logs)
+        await finishLogs(opts, logs, pending, end === 'timeout' ? TIMED_OUT_LOGS_MS : LOGS_BUDGET_MS, abort.at());
     return { ...early, conclusion: stepConclusion(records, end) };
+}
+function remoteLogs(opts) {
+    if (!opts.logs || opts.logs.mode === 'none' || opts.provider.logs === undefined)
+        return undefined;
+    return new RemoteLogs({
+        provider: opts.provider,
+        mode: opts.logs.mode,
+        maxLines: opts.logs.maxLines,
+        log: opts.log,
+        now: () => opts.clock.now(),
+    });
+}
+/** When the job was cancelled, if it was. */
+function abortTime(opts) {
+    let at;
+    const onAbort = () => {
+        at = opts.clock.now();
+    };
+    if (opts.signal?.aborted)
+        onAbort();
+    else
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+    return { at: () => at, dispose: () => opts.signal?.removeEventListener('abort', onAbort) };
+}
+/**
+ * Logs of runs that ended during the wait are read already; those a timeout or cancellation stopped
+ * are read now, after their cancels went out. On job cancellation only if time is left.
+ */
+async function finishLogs(opts, logs, stopped, budget, abortedAt) {
+    let budgetMs = budget;
+    if (abortedAt !== undefined) {
+        budgetMs = abortedAt + CANCELLED_LOGS_UNTIL_MS - opts.clock.now();
+        if (budgetMs < CANCELLED_LOGS_MIN_MS) {
+            logs.skip();
+            opts.log.info('provider logs skipped: the job is being cancelled, and cancelling the runs came first');
+            return;
+        }
+    }
+    await logs.finish(stopped, budgetMs, opts.signal);
 }
 async function triggerAll(provider, pipelines, log) {
     try {
@@ -14057,11 +14359,21 @@ async function triggerAll(provider, pipelines, log) {
     }
     catch (err) {
         // A call that starts every pipeline at once failed as a whole: each pipeline failed to start.
-        const error = err instanceof Error ? err : new Error((0,errors/* errorMessage */.gJ)(err));
+        const error = (0,errors/* toError */.iT)(err);
         for (const pipeline of pipelines)
             log.error(`could not start: ${error.message}`, pipeline);
         return { outcomes: pipelines.map((pipeline) => ({ pipeline, error })) };
     }
+}
+/** The runs of an earlier step, reported as a trigger would report them. */
+function resumeRuns(outcomes, log) {
+    for (const o of outcomes) {
+        if (o.run)
+            log.info(`${o.pipeline}: waiting for run ${o.run.runId}, started by an earlier step${o.run.url ? ` (${o.run.url})` : ''}`);
+        else
+            log.error(`the earlier step could not start it: ${(0,errors/* errorMessage */.gJ)(o.error)}`, o.pipeline);
+    }
+    return { outcomes };
 }
 function withRequestId(requestId) {
     return requestId === undefined ? {} : { requestId };
@@ -14080,7 +14392,7 @@ function toRecord(pipeline, outcome, now) {
     };
 }
 /** `pollErrors` keeps each run's last failed status check until a check succeeds again. */
-async function waitForRuns(opts, records, deadline, pollErrors) {
+async function waitForRuns(opts, records, deadline, pollErrors, logs) {
     const { clock, log } = opts;
     const byHandle = new Map();
     for (const r of records)
@@ -14104,8 +14416,10 @@ async function waitForRuns(opts, records, deadline, pollErrors) {
             // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
             if (reportChange(log, record, obs, previous, clock.now() - record.startedAt))
                 heartbeat.changed();
-            if (record.conclusion !== 'pending')
-                opts.onRunFinished?.(record);
+            if (record.conclusion === 'pending')
+                return;
+            opts.onRunFinished?.(record);
+            logs?.ended(record);
         },
         onPollError: (run, err) => {
             const record = byHandle.get(run.handle);
@@ -14126,8 +14440,12 @@ async function waitForRuns(opts, records, deadline, pollErrors) {
 function applyObservation(record, obs, run) {
     // Status and message are the provider's text and end up in outputs and the summary.
     record.status = (0,secrets/* redactSecrets */.f)(obs.status);
+    if (obs.url !== undefined)
+        record.url = obs.url;
     if (obs.details !== undefined)
         record.details = { ...record.details, ...obs.details };
+    if (obs.stages !== undefined)
+        record.stages = obs.stages;
     if (obs.phase === 'pending')
         return;
     record.conclusion = obs.phase;
@@ -14240,6 +14558,7 @@ function stepConclusion(records, end) {
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   iT: () => (/* binding */ toError),
 /* harmony export */   mZ: () => (/* binding */ ProviderError)
 /* harmony export */ });
 /**
@@ -14314,6 +14633,10 @@ function errorMessage(err) {
         return String(err);
     }
 }
+/** Anything thrown, as an Error: what stands in for a trigger outcome or an observation that failed. */
+function toError(err) {
+    return err instanceof Error ? err : new Error(errorMessage(err));
+}
 /** Errors that a later poll may not see again (network blips, throttling, 5xx, garbled bodies). */
 function isTransient(err) {
     if (err instanceof NetworkError || err instanceof ResponseShapeError)
@@ -14321,6 +14644,109 @@ function isTransient(err) {
     if (err instanceof ProviderError)
         return err.transient;
     return false;
+}
+
+
+/***/ }),
+
+/***/ 6867:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  c: () => (/* binding */ githubWorkflowContext)
+});
+
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+;// CONCATENATED MODULE: ./src/github-context.ts
+/**
+ * The workflow run this step belongs to, from @actions/github's `Context` (repository, run id and
+ * attempt, server URL, commit, workflow name). Imported from its own module, not the package root:
+ * the root pulls in Octokit and its HTTP stack, which this action never uses (see README
+ * "Performance" for what the deep import costs: about 1 kB of bundle and nothing measurable at start).
+ * The package's `exports` do not list the module, so it is imported by path, as src/lazy/ does.
+ */
+
+function githubWorkflowContext() {
+    const context = new Context();
+    const repository = repositoryOf(context);
+    const count = (n) => (Number.isFinite(n) ? String(n) : undefined);
+    const fields = {
+        repository,
+        sha: context.sha,
+        runId: count(context.runId),
+        runAttempt: count(context.runAttempt),
+        serverUrl: context.serverUrl,
+        workflow: context.workflow,
+    };
+    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== ''));
+}
+/** `owner/repo`, or undefined off a runner (Context.repo throws when it cannot tell). */
+function repositoryOf(context) {
+    try {
+        const { owner, repo } = context.repo;
+        return owner && repo ? `${owner}/${repo}` : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -14334,14 +14760,13 @@ function isTransient(err) {
 __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
   Ge: () => (/* binding */ defaultHttpOptions),
-  lb: () => (/* binding */ expectSuccess),
   qF: () => (/* binding */ parseJson),
   xp: () => (/* binding */ parseResponse),
   Sq: () => (/* binding */ validateShape)
 });
 
-// EXTERNAL MODULE: ./src/undici-lite.cjs
-var undici_lite = __nccwpck_require__(4645);
+// EXTERNAL MODULE: ./src/start-path/undici-lite.cjs
+var undici_lite = __nccwpck_require__(7320);
 var undici_lite_default = /*#__PURE__*/__nccwpck_require__.n(undici_lite);
 ;// CONCATENATED MODULE: ./src/backoff.ts
 function fullJitterDelay(attempt, policy, random) {
@@ -14367,7 +14792,10 @@ function parseRetryAfter(value, now) {
 var clock = __nccwpck_require__(9373);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/proxy.ts
+var src_proxy = __nccwpck_require__(8903);
 ;// CONCATENATED MODULE: ./src/http.ts
+
 
 
 
@@ -14383,6 +14811,8 @@ const defaultHttpOptions = {
     log: () => undefined,
     debug: () => undefined,
 };
+/** Streamed reads open at once per origin at most (see `stream`). */
+const STREAM_CONNECTIONS = 64;
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** Errors raised before a byte of the request left this machine. */
 const UNSENT_CODES = new Set([
@@ -14394,6 +14824,8 @@ const UNSENT_CODES = new Set([
     'UND_ERR_CONNECT_TIMEOUT',
 ]);
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
+/** The proxy turned the request away before it reached the endpoint (407, 403 to CONNECT\u2026). */
+const PROXY_REFUSED = 'PROXY_REFUSED';
 /**
  * At most `limit` requests in flight per origin; the others wait here rather than in the connection
  * pool's queue, so a request's timeout and signature time start when it is sent, and a step waiting on
@@ -14428,21 +14860,111 @@ class OriginSlots {
 }
 class HttpClient {
     options;
+    /** Made on the first request: a step refused for bad input never builds one (nor tears it down). */
     agent;
+    /** One dispatcher per proxy URL in use, made on first use (undici's ProxyAgent is loaded only then). */
+    proxies = new Map();
     closed = false;
     /** Aborted by close(): cuts short the backoff sleeps of requests nobody awaits any more. */
     closing = new AbortController();
     slots;
+    /** Connections for streamed reads (logs), made on first use: a stream holds its connection for seconds. */
+    streamAgent;
     constructor(options = {}) {
         this.options = { ...defaultHttpOptions, ...options };
         this.slots = new OriginSlots(this.options.connectionsPerOrigin);
-        const ca = this.options.ca;
+    }
+    directAgent() {
+        if (this.agent !== undefined)
+            return this.agent;
+        const tls = this.tlsOptions();
         this.agent = new (undici_lite_default()).Agent({
             connections: this.options.connectionsPerOrigin,
             keepAliveTimeout: 10_000,
-            // node:tls is loaded here, not at start: an http:// endpoint never needs it.
-            ...(ca ? { connect: { ca: [...process.getBuiltinModule('node:tls').rootCertificates, ca] } } : {}),
+            ...(tls ? { connect: tls } : {}),
         });
+        return this.agent;
+    }
+    /** The CAs to trust: the system's plus `ca-certificate`. node:tls is loaded here, not at start. */
+    tlsOptions() {
+        const ca = this.options.ca;
+        return ca ? { ca: [...process.getBuiltinModule('node:tls').rootCertificates, ca] } : undefined;
+    }
+    /**
+     * Direct, or through the proxy the environment names for this endpoint. https:// endpoints are
+     * tunnelled with CONNECT and their TLS (with `ca-certificate`) runs inside the tunnel; http:// ones
+     * are sent to the proxy in absolute form (`GET http://host/path`), which proxies accept without
+     * allowing CONNECT to port 80.
+     */
+    dispatcherFor(url) {
+        const proxy = (0,src_proxy/* proxyFor */.iJ)(url, this.options.proxy);
+        if (proxy === undefined)
+            return this.directAgent();
+        let agent = this.proxies.get(proxy.href);
+        if (agent === undefined) {
+            const tls = this.tlsOptions();
+            agent = new (undici_lite_default()).ProxyAgent({
+                uri: proxy.href,
+                proxyTunnel: false,
+                connections: this.options.connectionsPerOrigin,
+                keepAliveTimeout: 10_000,
+                // The extra CA is trusted for the endpoint inside the tunnel and for an https:// proxy itself.
+                ...(tls ? { requestTls: tls, proxyTls: tls } : {}),
+            });
+            this.proxies.set(proxy.href, agent);
+        }
+        return agent;
+    }
+    /**
+     * A GET whose body is read as it arrives, for streams that never end by themselves (a live log):
+     * `onText` gets each decoded piece, and `signal` ends the read, which then resolves as if the stream
+     * had ended. Sent once, never retried; a non-2xx answer is returned with its whole (short) body, and
+     * a signal that fires before the answer came is an error. Streams do not take the per-origin slots of
+     * the status calls: the caller bounds how many it opens.
+     */
+    async stream(req, onText, signal) {
+        if (this.closed)
+            throw new errors/* NetworkError */.Dr(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
+        const headers = { 'user-agent': this.options.userAgent, ...req.headers };
+        const signed = req.sign ? await req.sign({ method: 'GET', url: req.url, headers, body: '' }) : {};
+        let answer;
+        try {
+            const res = await this.streamDispatcher(req.url).request({
+                origin: req.url.origin,
+                path: `${req.url.pathname}${req.url.search}`,
+                method: 'GET',
+                headers: { ...headers, ...signed },
+                signal,
+                headersTimeout: this.options.requestTimeoutMs,
+                bodyTimeout: 0,
+            });
+            answer = { status: res.statusCode, headers: flattenHeaders(res.headers), body: '' };
+            if (res.statusCode < 200 || res.statusCode >= 300)
+                return { ...answer, body: await res.body.text() };
+            res.body.setEncoding('utf8');
+            for await (const chunk of res.body)
+                onText(chunk);
+            return answer;
+        }
+        catch (err) {
+            if (signal.aborted && answer !== undefined)
+                return answer;
+            if (signal.aborted)
+                throw new errors/* NetworkError */.Dr(`${req.label}: no answer before the read was stopped`, 'ETIMEDOUT', false);
+            throw toNetworkError(err, req, this.options.requestTimeoutMs, (0,src_proxy/* proxyFor */.iJ)(req.url, this.options.proxy));
+        }
+    }
+    /** Streams go through the proxy like any request; direct ones get their own pool (see `stream`). */
+    streamDispatcher(url) {
+        if ((0,src_proxy/* proxyFor */.iJ)(url, this.options.proxy) !== undefined)
+            return this.dispatcherFor(url);
+        const tls = this.tlsOptions();
+        this.streamAgent ??= new (undici_lite_default()).Agent({
+            connections: STREAM_CONNECTIONS,
+            keepAliveTimeout: 10_000,
+            ...(tls ? { connect: tls } : {}),
+        });
+        return this.streamAgent;
     }
     /** Sends the request, retrying what is safe to retry; returns the last response whatever its status. */
     async send(req) {
@@ -14463,6 +14985,7 @@ class HttpClient {
             if (!retry || attempt >= maxAttempts) {
                 if (outcome instanceof errors/* NetworkError */.Dr)
                     throw notRepeated(req, outcome);
+                outcome.attempts = attempt;
                 return outcome;
             }
             const delay = this.retryDelay(attempt, outcome);
@@ -14490,13 +15013,20 @@ class HttpClient {
     async close() {
         this.closed = true;
         this.closing.abort();
-        await this.agent.destroy();
+        const dispatchers = [...this.proxies.values()];
+        if (this.agent !== undefined)
+            dispatchers.push(this.agent);
+        if (this.streamAgent !== undefined)
+            dispatchers.push(this.streamAgent);
+        await Promise.all(dispatchers.map((d) => d.destroy()));
     }
     shouldRetry(req, outcome) {
         if (this.options.signal?.aborted || this.closed)
             return false;
         if (outcome instanceof errors/* NetworkError */.Dr) {
             if (outcome.code !== undefined && TLS_CODES.test(outcome.code))
+                return false;
+            if (outcome.code === PROXY_REFUSED)
                 return false;
             return req.idempotent || outcome.unsent;
         }
@@ -14534,7 +15064,7 @@ class HttpClient {
         const started = this.options.clock.now();
         const { signal, release } = this.requestSignal();
         try {
-            const res = await this.agent.request({
+            const res = await this.dispatcherFor(req.url).request({
                 origin: req.url.origin,
                 path: `${req.url.pathname}${req.url.search}`,
                 method: req.method,
@@ -14551,7 +15081,7 @@ class HttpClient {
         catch (err) {
             if (this.options.signal?.aborted)
                 throw this.options.signal.reason;
-            throw toNetworkError(err, req, this.options.requestTimeoutMs);
+            throw toNetworkError(err, req, this.options.requestTimeoutMs, (0,src_proxy/* proxyFor */.iJ)(req.url, this.options.proxy));
         }
         finally {
             release();
@@ -14604,16 +15134,26 @@ function errorCode(err) {
         return 'ETIMEDOUT';
     return errorCode(e.cause);
 }
-function toNetworkError(err, req, timeoutMs) {
+function toNetworkError(err, req, timeoutMs, proxy) {
     const code = errorCode(err);
-    const target = `${req.method} ${req.url.origin}${req.url.pathname}`;
+    const via = proxy === undefined ? '' : ` via proxy ${(0,src_proxy/* describeProxy */.GK)(proxy)}`;
+    const target = `${req.method} ${req.url.origin}${req.url.pathname}${via}`;
+    const detail = err instanceof Error ? err.message : String(err);
+    // undici reports a proxy's refusal as an aborted tunnel (https) or an invalid argument (http).
+    const proxyStatus = proxy === undefined ? undefined : /Proxy (?:response \((\d{3})\)|Authentication Required \((407)\))/.exec(detail);
+    if (proxyStatus) {
+        const status = proxyStatus[1] ?? proxyStatus[2] ?? '';
+        const hint = status === '407' ? ': check the user and password in the proxy variable' : '';
+        // A 5xx is the proxy failing to reach the endpoint, which may pass; a 4xx is a refusal that will not.
+        const code = status.startsWith('5') ? 'PROXY_UPSTREAM' : PROXY_REFUSED;
+        return new errors/* NetworkError */.Dr(`${target}: the proxy answered ${status}${hint}`, code, true);
+    }
     if (code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
         return new errors/* NetworkError */.Dr(`${target}: no response within ${timeoutMs / 1000}s`, code, false);
     }
     if (code !== undefined && TLS_CODES.test(code)) {
         return new errors/* NetworkError */.Dr(`${target}: TLS certificate not trusted (${code}); give the endpoint's CA in 'ca-certificate'`, code, true);
     }
-    const detail = err instanceof Error ? err.message : String(err);
     return new errors/* NetworkError */.Dr(`${target}: ${code ?? 'network error'} (${detail})`, code, code !== undefined && UNSENT_CODES.has(code));
 }
 /** Parses a JSON body; a garbled one is a ResponseShapeError, which the poller treats as transient. */
@@ -14637,18 +15177,6 @@ function validateShape(schema, value, what) {
 /** parseJson + validateShape: the body of a response, as the provider's schema types it. */
 function parseResponse(schema, res, what) {
     return validateShape(schema, parseJson(res, what), what);
-}
-/** Throws a ProviderError unless the status is 2xx; `describe` extracts the provider's code and message. */
-function expectSuccess(res, describe) {
-    if (res.status >= 200 && res.status < 300)
-        return res;
-    const d = describe(res);
-    throw new errors/* ProviderError */.mZ({
-        status: res.status,
-        message: d.message ?? (res.body.slice(0, 300) || 'no error body'),
-        ...(d.code !== undefined ? { code: d.code } : {}),
-        ...(d.requestId !== undefined ? { requestId: d.requestId } : {}),
-    });
 }
 
 
@@ -14689,17 +15217,21 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fs: () => (/* binding */ readCommonSettings),
 /* harmony export */   Ko: () => (/* binding */ readInputs),
-/* harmony export */   Mk: () => (/* binding */ zin)
+/* harmony export */   is: () => (/* binding */ inputSchema)
 /* harmony export */ });
-/* unused harmony exports envInputSource, PROVIDERS, commonShape */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8532);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* unused harmony exports envInputSource, commonShape */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8532);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2828);
+/* harmony import */ var _runs_input_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1788);
+/* harmony import */ var _providers_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3307);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2828);
 /**
  * Reads and validates the step's inputs with zod. Every failure becomes an InputError that names the
  * input, says what it accepts and is thrown before any request is sent.
  */
+
+
 
 
 
@@ -14711,21 +15243,21 @@ function accept(parsed, ctx) {
     if (parsed.ok)
         return parsed.value;
     ctx.addIssue({ code: 'custom', message: parsed.reason });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+    return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
 }
-const raw = zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP();
+const raw = zod__WEBPACK_IMPORTED_MODULE_5__/* .string */ .YjP();
 /** Schemas for the string forms of inputs. `''` means unset and yields the default. */
-const zin = {
-    boolean: (fallback) => raw.transform((s, ctx) => (s === '' ? fallback : accept((0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)(s), ctx))),
-    optionalBoolean: () => raw.transform((s, ctx) => (s === '' ? undefined : accept((0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseBoolean */ .yG)(s), ctx))),
+const inputSchema = {
+    boolean: (fallback) => raw.transform((s, ctx) => (s === '' ? fallback : accept((0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(s), ctx))),
+    optionalBoolean: () => raw.transform((s, ctx) => (s === '' ? undefined : accept((0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(s), ctx))),
     duration: (fallback, minMs = 1) => raw.transform((s, ctx) => {
-        const ms = accept((0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(s === '' ? fallback : s), ctx);
+        const ms = accept((0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(s === '' ? fallback : s), ctx);
         if (ms < minMs)
             ctx.addIssue({ code: 'custom', message: `must be at least ${minMs / 1000}s` });
         return ms;
     }),
     list: (what, itemPattern) => raw.transform((s, ctx) => {
-        const items = (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseList */ .E1)(s);
+        const items = (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)(s);
         if (items.length === 0)
             ctx.addIssue({ code: 'custom', message: `is required: ${what}` });
         const bad = itemPattern ? items.find((i) => !itemPattern.test(i)) : undefined;
@@ -14736,14 +15268,14 @@ const zin = {
             ctx.addIssue({ code: 'custom', message: `lists '${dupe}' twice` });
         return items;
     }),
-    optionalList: () => raw.transform((s) => (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseList */ .E1)(s)),
+    optionalList: () => raw.transform((s) => (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)(s)),
     oneOf: (values, fallback) => raw.transform((s, ctx) => {
         const v = s === '' ? fallback : s;
         if (v !== undefined && values.includes(v))
             return v;
         const shown = s === '' ? 'it is required' : `got '${s}'`;
         ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')} (${shown})` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
     }),
     optionalOneOf: (values) => raw.transform((s, ctx) => {
         if (s === '')
@@ -14751,7 +15283,7 @@ const zin = {
         if (values.includes(s))
             return s;
         ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')} (got '${s}')` });
-        return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
+        return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
     }),
     optionalText: (pattern, what) => raw.transform((s, ctx) => {
         if (s === '')
@@ -14761,7 +15293,14 @@ const zin = {
         }
         return s;
     }),
-    mapping: () => raw.transform((s, ctx) => accept((0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .parseMapping */ .KV)(s), ctx)),
+    mapping: () => raw.transform((s, ctx) => accept((0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMapping */ .KV)(s), ctx)),
+    count: (fallback, min, max) => raw.transform((s, ctx) => {
+        const n = s === '' ? fallback : /^\d+$/.test(s) ? Number(s) : Number.NaN;
+        if (Number.isInteger(n) && n >= min && n <= max)
+            return n;
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max} (got '${s}')` });
+        return zod__WEBPACK_IMPORTED_MODULE_4__/* .NEVER */ .tm;
+    }),
 };
 /** Parses every input of `shape`; the first bad one throws an InputError naming it. */
 function readInputs(shape, source) {
@@ -14775,24 +15314,40 @@ function readInputs(shape, source) {
     }
     return out;
 }
-const PROVIDERS = ['feldera', 'vmware-aria', 'huawei-codearts', 'alibaba-logstash'];
 const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 /** The inputs every provider shares. Provider-specific ones are read by the provider. */
 const commonShape = {
-    provider: zin.oneOf(PROVIDERS),
-    'pipeline-ids': zin.list('one or more pipeline ids, separated by commas or newlines'),
-    endpoint: zin.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
-    region: zin.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),
-    wait: zin.boolean(true),
-    timeout: zin.duration('30m', 1000),
-    'poll-interval': zin.duration('10s', 1000),
-    'cancel-on-abort': zin.optionalBoolean(),
-    'dry-run': zin.boolean(false),
-    'ca-certificate': zin.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
-    'allow-insecure-http': zin.boolean(false),
+    provider: inputSchema.oneOf(_providers_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDER_NAMES */ .xd),
+    'pipeline-ids': inputSchema.list('one or more pipeline ids, separated by commas or newlines'),
+    endpoint: inputSchema.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
+    region: inputSchema.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),
+    wait: inputSchema.boolean(true),
+    // GitHub's default job limit: a long deployment is not cut off (and, where cancel-on-abort is on,
+    // cancelled) halfway unless the workflow asks for a shorter bound.
+    timeout: inputSchema.duration('6h', 1000),
+    'poll-interval': inputSchema.duration('10s', 1000),
+    'cancel-on-abort': inputSchema.optionalBoolean(),
+    'dry-run': inputSchema.boolean(false),
+    'ca-certificate': inputSchema.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
+    'allow-insecure-http': inputSchema.boolean(false),
+    /** The `runs` output of an earlier step, to wait on instead of triggering (src/runs-input.ts reads it). */
+    runs: inputSchema.optionalText(),
+    logs: inputSchema.oneOf(['failed', 'all', 'none'], 'failed'),
+    'log-lines': inputSchema.count(200, 1, 10_000),
 };
+/**
+ * With `runs`, the step triggers nothing: `pipeline-ids` must be empty and becomes the pipelines of
+ * those runs, so every check a provider makes of the pipelines applies to them alike.
+ */
 function readCommonSettings(source) {
-    return readInputs(commonShape, source);
+    const runs = source('runs');
+    if (runs === '')
+        return readInputs(commonShape, source);
+    if (source('pipeline-ids') !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', "cannot be given together with 'pipeline-ids': either trigger pipelines or wait for earlier runs");
+    }
+    const pipelines = (0,_runs_input_js__WEBPACK_IMPORTED_MODULE_1__/* .pipelinesOfRuns */ .r)(runs);
+    return readInputs(commonShape, (name) => (name === 'pipeline-ids' ? pipelines.join('\n') : source(name)));
 }
 
 
@@ -14803,18 +15358,40 @@ function readCommonSettings(source) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
+/* harmony export */   Pz: () => (/* binding */ writeInertBlock),
 /* harmony export */   Wj: () => (/* binding */ coreLogger),
 /* harmony export */   cl: () => (/* binding */ registerSecret)
 /* harmony export */ });
-/* unused harmony exports safeText, memoryLogger */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3705);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
+/* unused harmony exports escapeCommandData, safeText, memoryLogger */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1178);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7194);
 /**
  * Logging that is safe for remote text: a provider's message can never become a workflow command.
  * `core.warning`/`core.error` escape their data already; plain lines need neutralising here.
  */
 
 
+
+/** Escaping of the runner's command format for a command's data (the group title). */
+function escapeCommandData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/**
+ * `::group::`, then `::stop-commands::<token>`: until the runner sees `::<token>::` it treats no line
+ * as a command (neither `::cmd::` nor `##[cmd]`), whatever a remote log contains. The token is fresh
+ * and random for each block, so no log line can guess it and end the pause early.
+ */
+function writeInertBlock(write, title, lines) {
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replace(/-/g, '');
+    write(`::group::${escapeCommandData(title)}`);
+    write(`::stop-commands::${token}`);
+    for (const line of lines)
+        write(line);
+    write(`::${token}::`);
+    write('::endgroup::');
+}
 /**
  * The runner reads `::cmd::` and `##[cmd]` at the start of a line (after blanks). A zero-width space
  * after the first character keeps the text readable and inert.
@@ -14826,22 +15403,23 @@ function neutralizeCommands(text) {
 function registerSecret(value) {
     if (value === '')
         return;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .rememberSecret */ .G)(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .rememberSecret */ .G)(value);
 }
 /** What every printed line goes through: no secret, no workflow command. */
 function safeText(text) {
-    return neutralizeCommands((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(text));
+    return neutralizeCommands((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(text));
 }
 function props(title) {
     return title === undefined ? {} : { title: safeText(title) };
 }
 const coreLogger = {
-    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(safeText(line)),
-    debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(safeText(line)),
-    notice: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(line), props(title)),
-    warning: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(line), props(title)),
-    error: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(line), props(title)),
+    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(safeText(line)),
+    debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(safeText(line)),
+    notice: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(line), props(title)),
+    warning: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(line), props(title)),
+    error: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(line), props(title)),
+    block: (title, lines) => writeInertBlock((line) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(line), (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(title), lines.map((l) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(l))),
 };
 /** Collects lines instead of printing them: for unit tests. */
 function memoryLogger() {
@@ -14854,6 +15432,11 @@ function memoryLogger() {
         notice: push('notice'),
         warning: push('warning'),
         error: push('error'),
+        block: (title, body) => {
+            lines.push(`block: ${title}`);
+            for (const l of body)
+                lines.push(`  ${l}`);
+        },
     };
 }
 
@@ -14866,17 +15449,18 @@ function memoryLogger() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3705);
-/* harmony import */ var _dry_run_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(4394);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6476);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
+/* harmony import */ var _dry_run_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4394);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7126);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5625);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7729);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4359);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7194);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2462);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8855);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(970);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6867);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5625);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7729);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8294);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7194);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2462);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1264);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(970);
 /**
  * The main step: prepare, trigger, wait, report. Every failure ends in one `core.setFailed`.
  */
@@ -14891,17 +15475,24 @@ function memoryLogger() {
 
 
 
+
 async function run() {
     let step;
     try {
-        step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_5__/* .prepareStep */ .Ie)({ inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n), env: process.env, log: _log_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .Wj, secret: _log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl });
+        step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_6__/* .prepareStep */ .I)({
+            inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n),
+            env: process.env,
+            log: _log_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj,
+            secret: _log_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl,
+            workflow: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_3__/* .githubWorkflowContext */ .c)(),
+        });
         if (step.settings['dry-run'])
             return await dryRunStep(step);
         const result = await execute(step);
         await report(step, result);
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .redactSecrets */ .f)((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .redactSecrets */ .f)((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)));
         if (process.env['SHOW_STACK_TRACE'] === 'true')
             throw err;
     }
@@ -14910,17 +15501,17 @@ async function run() {
     }
 }
 async function execute(step) {
-    const { settings, traits } = step;
-    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_9__/* .onJobCancel */ .J)();
-    const ended = new _state_js__WEBPACK_IMPORTED_MODULE_7__/* .EndedRuns */ .$d();
+    const { settings, adapter } = step;
+    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_10__/* .onJobCancel */ .J)();
+    const ended = new _state_js__WEBPACK_IMPORTED_MODULE_8__/* .EndedRuns */ .$d();
     try {
         return await (0,_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .runPipelines */ .L)({
-            ...(0,_setup_js__WEBPACK_IMPORTED_MODULE_5__/* .engineSettings */ .O3)(step),
-            log: _log_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .Wj,
+            ...(0,_setup_js__WEBPACK_IMPORTED_MODULE_6__/* .engineSettings */ .O)(step),
+            log: _log_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj,
             signal: cancel.signal,
             onTriggered: (early) => {
-                setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .stepOutputs */ .tH)(settings.provider, traits, early));
-                (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .saveStartedRuns */ .rq)(early.runs.flatMap((r) => (r.handle ? [r.handle] : [])));
+                setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .stepOutputs */ .tH)(settings.provider, adapter, early));
+                (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveStartedRuns */ .rq)(early.runs.flatMap((r) => (r.handle ? [r.handle] : [])));
             },
             onRunFinished: (record) => {
                 if (record.handle)
@@ -14934,23 +15525,23 @@ async function execute(step) {
     }
 }
 async function report(step, result) {
-    setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .stepOutputs */ .tH)(step.settings.provider, step.traits, result));
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .writeSummary */ .Sy)(step.settings.provider, result).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`job summary not written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
+    setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .stepOutputs */ .tH)(step.settings.provider, step.adapter, result));
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSummary */ .Sy)(step.settings.provider, result).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`job summary not written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
     // After a timeout or cancellation, runs main could not cancel are left for the post step (state `ended` says which).
     if (result.conclusion !== 'timed_out' && result.conclusion !== 'cancelled')
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .saveCompleted */ .x6)();
-    const failure = (0,_summary_js__WEBPACK_IMPORTED_MODULE_8__/* .failureText */ .kY)(result);
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveCompleted */ .x6)();
+    const failure = (0,_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .failureText */ .kY)(result);
     if (failure !== undefined)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .redactSecrets */ .f)(failure));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .redactSecrets */ .f)(failure));
 }
 async function dryRunStep(step) {
-    await (0,_dry_run_js__WEBPACK_IMPORTED_MODULE_10__/* .dryRun */ .P)(step.provider, step.settings['pipeline-ids'], _log_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .Wj);
+    await (0,_dry_run_js__WEBPACK_IMPORTED_MODULE_11__/* .dryRun */ .P)(step.provider, step.settings['pipeline-ids'], _log_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj, step.resumed);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('conclusion', 'triggered');
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .saveCompleted */ .x6)();
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveCompleted */ .x6)();
 }
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_6__/* .redactSecrets */ .f)(value));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .redactSecrets */ .f)(value));
 }
 
 
@@ -14962,10 +15553,12 @@ function setOutputs(outputs) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   tH: () => (/* binding */ stepOutputs)
 /* harmony export */ });
-/* unused harmony exports COMMON_OUTPUTS, PROVIDER_OUTPUTS, OUTPUT_NAMES, summarizeRun */
+/* unused harmony exports COMMON_OUTPUTS, OUTPUT_NAMES, summarizeRun */
+/* harmony import */ var _providers_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3307);
+
+/** The outputs every step sets; each provider declares its own in the registry. */
 const COMMON_OUTPUTS = ['conclusion', 'runs', 'run-ids', 'status'];
-const PROVIDER_OUTPUTS = ['executionId', 'executionIndex', 'executionLink', 'pipeline_run_id', 'request-id'];
-const OUTPUT_NAMES = [...COMMON_OUTPUTS, ...PROVIDER_OUTPUTS];
+const OUTPUT_NAMES = [...COMMON_OUTPUTS, ..._providers_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .ALL_PROVIDER_OUTPUTS */ .Td];
 function summarizeRun(provider, r) {
     const duration = r.finishedAt === undefined ? null : Math.round((r.finishedAt - r.startedAt) / 100) / 10;
     return {
@@ -14974,16 +15567,17 @@ function summarizeRun(provider, r) {
         runId: r.handle?.runId ?? null,
         status: r.status,
         conclusion: r.conclusion,
-        url: r.handle?.url ?? null,
+        url: r.url ?? r.handle?.url ?? null,
         startedAt: new Date(r.startedAt).toISOString(),
         finishedAt: r.finishedAt === undefined ? null : new Date(r.finishedAt).toISOString(),
         durationSeconds: duration,
         message: r.message ?? null,
         ...r.details,
+        ...(r.handle ? { handle: r.handle } : {}),
     };
 }
 /** Every output the step sets, as name \u2192 string value. */
-function stepOutputs(provider, traits, result) {
+function stepOutputs(provider, adapter, result) {
     const first = result.runs[0];
     const outputs = {
         conclusion: result.conclusion,
@@ -14991,12 +15585,14 @@ function stepOutputs(provider, traits, result) {
         'run-ids': JSON.stringify(result.runs.map((r) => r.handle?.runId ?? null)),
         status: first?.status ?? '',
     };
-    if (result.requestId !== undefined)
-        outputs['request-id'] = result.requestId;
-    Object.assign(outputs, traits.extraOutputs?.(first?.handle, result.requestId) ?? {});
+    for (const [name, value] of Object.entries(adapter.stepOutputs?.(first?.handle, result.requestId) ?? {})) {
+        if (value !== undefined)
+            outputs[name] = value;
+    }
+    const declared = [...COMMON_OUTPUTS, ...(0,_providers_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .providerInfo */ .cf)(provider).outputs];
     for (const name of Object.keys(outputs)) {
-        if (!OUTPUT_NAMES.includes(name))
-            throw new Error(`output '${name}' is not declared in action.yml`);
+        if (!declared.includes(name))
+            throw new Error(`output '${name}' is not declared for ${provider} (src/providers/registry.ts)`);
     }
     return outputs;
 }
@@ -15017,8 +15613,8 @@ function stepOutputs(provider, traits, result) {
 /* harmony export */ });
 let yamlParse;
 /**
- * The YAML parser is about a fifth of the bundle and only `parameters` needs it, so it is loaded on
- * demand: setup calls this before reading inputs when a mapping input is given.
+ * The YAML parser is about a fifth of the bundle and only mapping inputs need it, so it is loaded on
+ * demand: setup calls this before reading inputs when an input that needs it (registry: `yaml-parser`) is given.
  */
 async function loadYamlParser() {
     if (yamlParse)
@@ -15123,6 +15719,316 @@ function formatDuration(ms) {
 
 /***/ }),
 
+/***/ 3307:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Td: () => (/* binding */ ALL_PROVIDER_OUTPUTS),
+/* harmony export */   cf: () => (/* binding */ providerInfo),
+/* harmony export */   xd: () => (/* binding */ PROVIDER_NAMES)
+/* harmony export */ });
+/* unused harmony export PROVIDERS */
+const PROVIDER_NAMES = ['feldera', 'vmware-aria', 'huawei-codearts', 'alibaba-logstash'];
+const PROVIDERS = {
+    feldera: {
+        cancelOnAbortDefault: false,
+        inputs: { operation: [], initial: [], 'bootstrap-policy': [], 'dismiss-error': [], 'api-key': [] },
+        outputs: [],
+        load: () => __nccwpck_require__.e(/* import() */ 749).then(__nccwpck_require__.bind(__nccwpck_require__, 7749)),
+    },
+    'vmware-aria': {
+        cancelOnAbortDefault: true,
+        inputs: {
+            parameters: ['yaml-parser'],
+            comments: [],
+            tags: [],
+            'refresh-token': [],
+            'access-token': [],
+            username: [],
+            password: [],
+            domain: [],
+        },
+        outputs: ['executionId', 'executionIndex', 'executionLink'],
+        load: () => __nccwpck_require__.e(/* import() */ 911).then(__nccwpck_require__.bind(__nccwpck_require__, 5911)),
+    },
+    'huawei-codearts': {
+        cancelOnAbortDefault: true,
+        inputs: {
+            'project-id': [],
+            parameters: ['yaml-parser'],
+            'access-key-id': [],
+            'access-key-secret': [],
+            'security-token': [],
+            'auth-token': [],
+            'iam-project-id': [],
+        },
+        outputs: ['pipeline_run_id', 'request-id'],
+        load: () => __nccwpck_require__.e(/* import() */ 724).then(__nccwpck_require__.bind(__nccwpck_require__, 5724)),
+    },
+    'alibaba-logstash': {
+        cancelOnAbortDefault: false,
+        inputs: {
+            'instance-id': [],
+            'access-key-id': [],
+            'access-key-secret': [],
+            'security-token': [],
+            'role-arn': [],
+            'oidc-provider-arn': [],
+            'role-session-name': [],
+            'client-token': [],
+        },
+        outputs: ['request-id'],
+        load: () => __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.bind(__nccwpck_require__, 669)),
+    },
+};
+function providerInfo(name) {
+    return PROVIDERS[name];
+}
+/** Every output some provider sets: with the common ones, the outputs action.yml declares. */
+const ALL_PROVIDER_OUTPUTS = [
+    ...new Set(PROVIDER_NAMES.flatMap((name) => PROVIDERS[name].outputs)),
+];
+
+
+/***/ }),
+
+/***/ 2695:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $V: () => (/* binding */ savedHandleSchema),
+/* harmony export */   Ko: () => (/* binding */ HANDLE_VERSION),
+/* harmony export */   fh: () => (/* binding */ handleSchemaOf)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9691);
+/**
+ * The one interface every provider adapter implements. The engine knows nothing else about a
+ * provider: it triggers, observes and cancels through these methods, and carries each provider's
+ * typed handle data and observation details without looking inside them.
+ */
+
+/**
+ * The version of the handle's serialised form. A handle is saved for the post step (and may later be
+ * handed to another job): a reader refuses a version it does not know instead of guessing.
+ */
+const HANDLE_VERSION = 1;
+/** The parts of a handle every provider shares; `data` is left to the provider's schema. */
+const handleFields = {
+    version: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(HANDLE_VERSION),
+    pipeline: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+};
+/** The schema of a provider's handle: the shared fields, its own name and its own data. */
+function handleSchemaOf(provider, data) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ ...handleFields, provider: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(provider), data });
+}
+/** Any provider's handle, its data not yet read: what the post step can check before it knows the provider's schema. */
+const savedHandleSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    ...handleFields,
+    provider: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
+    data: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J(),
+});
+
+
+/***/ }),
+
+/***/ 8903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FF: () => (/* binding */ proxyCredentials),
+/* harmony export */   GK: () => (/* binding */ describeProxy),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   uv: () => (/* binding */ readProxySettings)
+/* harmony export */ });
+/* unused harmony exports parseNoProxy, bypassesProxy */
+/* harmony import */ var _endpoint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3150);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/**
+ * Which proxy a request goes through, from the variables the GitHub runner and @actions/http-client
+ * honour: `https_proxy`/`HTTPS_PROXY` for https:// endpoints, `http_proxy`/`HTTP_PROXY` for http://
+ * ones (lower case first, neither falls back to the other), and `no_proxy`/`NO_PROXY` for the hosts
+ * that go direct. Loopback hosts always go direct. This module only reads and decides; the proxying
+ * dispatcher lives in src/http.ts and is loaded only when a proxy variable is set.
+ */
+
+
+const pick = (env, lower) => {
+    for (const name of [lower, lower.toUpperCase()]) {
+        const value = env[name]?.trim();
+        if (value)
+            return [name, value];
+    }
+    return undefined;
+};
+/** Parses the proxy variables; undefined when no proxy is set (the common case, which loads nothing more). */
+function readProxySettings(env) {
+    const https = pick(env, 'https_proxy');
+    const http = pick(env, 'http_proxy');
+    if (https === undefined && http === undefined)
+        return undefined;
+    const noProxy = pick(env, 'no_proxy');
+    return {
+        ...(https ? { https: parseProxyUrl(...https) } : {}),
+        ...(http ? { http: parseProxyUrl(...http) } : {}),
+        noProxy: noProxy ? parseNoProxy(noProxy[1]) : [],
+    };
+}
+/** `proxy.corp:3128` without a scheme means http://, as with @actions/http-client and curl. */
+function parseProxyUrl(variable, value) {
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(variable, 'must be a proxy URL such as http://proxy.example.com:3128 (got an unparsable value)');
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(variable, `must be an http:// or https:// proxy URL (got ${url.protocol}//\u2026)`);
+    }
+    return url;
+}
+function parseNoProxy(value) {
+    return value
+        .split(/[,\s]+/)
+        .map((entry) => entry.trim().toLowerCase())
+        .filter((entry) => entry !== '')
+        .map(parseNoProxyEntry);
+}
+function parseNoProxyEntry(entry) {
+    if (entry === '*')
+        return { host: '*' };
+    // `[::1]:8080`, `host:8080`; a bare IPv6 address has more than one colon and no port.
+    const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    const hostPort = /^([^:]+):(\d+)$/.exec(entry);
+    const [host, port] = bracketed ? [`[${bracketed[1]}]`, bracketed[2]] : hostPort ? [hostPort[1], hostPort[2]] : [entry];
+    const bare = (host ?? '').replace(/^\*?\./, '');
+    return { host: bare, ...(port !== undefined ? { port: Number(port) } : {}) };
+}
+function defaultPort(url) {
+    if (url.port !== '')
+        return Number(url.port);
+    return url.protocol === 'https:' ? 443 : 80;
+}
+/** True when NO_PROXY (or loopback) sends the request straight to the host. */
+function bypassesProxy(url, rules) {
+    if ((0,_endpoint_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopback */ .U9)(url))
+        return true;
+    const host = url.hostname.toLowerCase();
+    const port = defaultPort(url);
+    return rules.some((rule) => (rule.port === undefined || rule.port === port) &&
+        (rule.host === '*' || host === rule.host || host.endsWith(`.${rule.host}`)));
+}
+/** The proxy for this endpoint, or undefined for a direct connection. */
+function proxyFor(url, settings) {
+    if (settings === undefined)
+        return undefined;
+    const proxy = url.protocol === 'https:' ? settings.https : settings.http;
+    if (proxy === undefined || bypassesProxy(url, settings.noProxy))
+        return undefined;
+    return proxy;
+}
+/** The proxy URL's credentials, in every form they could be printed in: each is registered as a secret. */
+function proxyCredentials(settings) {
+    const out = new Set();
+    for (const url of [settings?.https, settings?.http]) {
+        if (url === undefined)
+            continue;
+        for (const raw of [url.password, url.username && url.password ? `${url.username}:${url.password}` : '']) {
+            if (raw === '')
+                continue;
+            out.add(raw);
+            out.add(decodeURIComponent(raw));
+        }
+    }
+    return [...out];
+}
+/** The proxy URL as it may be printed: no credentials. */
+function describeProxy(url) {
+    return `${url.protocol}//${url.host}`;
+}
+
+
+/***/ }),
+
+/***/ 1788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ resumedRuns),
+/* harmony export */   r: () => (/* binding */ pipelinesOfRuns)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _providers_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2695);
+
+
+const WHAT = "the 'runs' output of an earlier step of this action (a JSON array)";
+function entriesOf(raw) {
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `must be ${WHAT}; it is not JSON (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (!Array.isArray(value) || value.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `must be ${WHAT} with at least one run`);
+    return value.map((entry, i) => {
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `entry ${i + 1} is not an object; expected ${WHAT}`);
+        }
+        const e = entry;
+        if (typeof e['pipeline'] !== 'string' || e['pipeline'] === '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `entry ${i + 1} names no pipeline; expected ${WHAT}`);
+        }
+        return e;
+    });
+}
+/** The pipelines the runs belong to, in order: the step's `pipeline-ids` in this mode. */
+function pipelinesOfRuns(raw) {
+    return entriesOf(raw).map((e) => e['pipeline']);
+}
+/**
+ * One trigger outcome per entry, as if this step had triggered: a run with its handle, or, for an
+ * entry the earlier step could not start, the failure it reported.
+ */
+function resumedRuns(raw, provider, schema) {
+    return entriesOf(raw).map((entry, i) => {
+        const pipeline = entry['pipeline'];
+        const where = `entry ${i + 1} (pipeline ${pipeline})`;
+        if (entry['provider'] !== provider) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `${where} is a ${String(entry['provider'])} run; this step's provider is ${provider}`);
+        }
+        const handle = entry['handle'];
+        if (handle === undefined || handle === null) {
+            if (entry['runId'] === null) {
+                const message = typeof entry['message'] === 'string' ? entry['message'] : 'the earlier step did not start it';
+                return { pipeline, error: new Error(message.replace(/^could not start: /, '')) };
+            }
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `${where} has no 'handle': pass the whole 'runs' output of a step of this action, unchanged`);
+        }
+        const version = handle.version;
+        if (version !== _providers_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDLE_VERSION */ .Ko) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `${where} has a handle of version ${String(version)}; this version of the action reads version ${_providers_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDLE_VERSION */ .Ko} ` +
+                '(use the same version of the action to trigger and to wait)');
+        }
+        const parsed = schema.safeParse(handle);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            const path = ['handle', ...(issue?.path ?? [])].join('.');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `${where} lacks what ${provider} needs to wait: ${path}: ${issue?.message ?? 'invalid'}`);
+        }
+        if (parsed.data.pipeline !== pipeline) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `${where} carries the handle of pipeline ${parsed.data.pipeline}`);
+        }
+        return { pipeline, run: parsed.data };
+    });
+}
+
+
+/***/ }),
+
 /***/ 7194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15131,20 +16037,25 @@ function formatDuration(ms) {
 /* harmony export */   f: () => (/* binding */ redactSecrets)
 /* harmony export */ });
 /**
- * Secret values known to this process. The runner masks registered secrets in the log it shows,
- * but not in step outputs, the job summary or the raw stream: text from a provider that echoes a
- * credential back is redacted here before it goes anywhere.
+ * The one registry of secret values for the process, shared by the action and the CLI. The runner
+ * masks registered secrets in the log it shows, but not in step outputs, the job summary, saved state
+ * or the raw stream: everything this process prints or writes goes through `redactSecrets` first.
  */
 const known = new Set();
 /** `known`, longest first (a secret containing another is replaced whole); kept, not re-sorted per call. */
 let longestFirst = [];
 /** Shorter values would blank out ordinary words; the runner still masks them in its log. */
 const MIN_REDACTED_LENGTH = 4;
+/** Adds a value (and each of its lines) to the registry; false when it was known already. */
 function rememberSecret(value) {
+    const before = known.size;
     for (const v of [value, ...value.split(/\r?\n/)])
         if (v.trim().length >= MIN_REDACTED_LENGTH)
             known.add(v.trim());
+    if (known.size === before)
+        return false;
     longestFirst = [...known].sort((a, b) => b.length - a.length);
+    return true;
 }
 /** Runs on every log line and every polled status, so it allocates nothing when no secret is present. */
 function redactSecrets(text) {
@@ -15158,38 +16069,21 @@ function redactSecrets(text) {
 
 /***/ }),
 
-/***/ 4359:
+/***/ 8294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  O3: () => (/* binding */ engineSettings),
-  Ie: () => (/* binding */ prepareStep)
-});
-
-// UNUSED EXPORTS: workflowContext
-
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __nccwpck_require__(9373);
-// EXTERNAL MODULE: ./src/http.ts + 1 modules
-var src_http = __nccwpck_require__(4663);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: ./src/parse.ts
-var parse = __nccwpck_require__(2828);
-;// CONCATENATED MODULE: ./src/providers/registry.ts
-const loaders = {
-    feldera: () => __nccwpck_require__.e(/* import() */ 354).then(__nccwpck_require__.bind(__nccwpck_require__, 1354)),
-    'vmware-aria': () => __nccwpck_require__.e(/* import() */ 213).then(__nccwpck_require__.bind(__nccwpck_require__, 2213)),
-    'huawei-codearts': () => __nccwpck_require__.e(/* import() */ 872).then(__nccwpck_require__.bind(__nccwpck_require__, 872)),
-    'alibaba-logstash': () => __nccwpck_require__.e(/* import() */ 274).then(__nccwpck_require__.bind(__nccwpck_require__, 1274)),
-};
-function loadProvider(name) {
-    return loaders[name]();
-}
-
-;// CONCATENATED MODULE: ./src/setup.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ prepareStep),
+/* harmony export */   O: () => (/* binding */ engineSettings)
+/* harmony export */ });
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9373);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4663);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2828);
+/* harmony import */ var _providers_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3307);
+/* harmony import */ var _runs_input_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1788);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8903);
 /**
  * Builds everything a step needs from its inputs: settings, HTTP client and the chosen provider.
  * Shared by the main step, the post step and the CLI.
@@ -15199,62 +16093,68 @@ function loadProvider(name) {
 
 
 
-function workflowContext(env) {
-    const pick = (k) => (env[k] ? { [k]: env[k] } : {});
-    const v = {
-        ...pick('GITHUB_REPOSITORY'),
-        ...pick('GITHUB_SHA'),
-        ...pick('GITHUB_RUN_ID'),
-        ...pick('GITHUB_RUN_ATTEMPT'),
-        ...pick('GITHUB_SERVER_URL'),
-        ...pick('GITHUB_WORKFLOW'),
-    };
-    return {
-        ...(v['GITHUB_REPOSITORY'] ? { repository: v['GITHUB_REPOSITORY'] } : {}),
-        ...(v['GITHUB_SHA'] ? { sha: v['GITHUB_SHA'] } : {}),
-        ...(v['GITHUB_RUN_ID'] ? { runId: v['GITHUB_RUN_ID'] } : {}),
-        ...(v['GITHUB_RUN_ATTEMPT'] ? { runAttempt: v['GITHUB_RUN_ATTEMPT'] } : {}),
-        ...(v['GITHUB_SERVER_URL'] ? { serverUrl: v['GITHUB_SERVER_URL'] } : {}),
-        ...(v['GITHUB_WORKFLOW'] ? { workflow: v['GITHUB_WORKFLOW'] } : {}),
-    };
-}
+
+
+
 const REQUEST_TIMEOUT_VAR = 'RUN_PIPELINES_REQUEST_TIMEOUT';
 /** How long one HTTP request may take (default 30s); an environment knob for slow proxies and for tests. */
 function requestTimeout(env) {
     const raw = env[REQUEST_TIMEOUT_VAR];
     if (raw === undefined || raw.trim() === '')
-        return src_http/* defaultHttpOptions */.Ge.requestTimeoutMs;
-    const parsed = (0,parse/* parseDuration */.E9)(raw);
+        return _http_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultHttpOptions */ .Ge.requestTimeoutMs;
+    const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(raw);
     if (!parsed.ok || parsed.value < 100) {
-        throw new Error(`${REQUEST_TIMEOUT_VAR} must be a duration such as 30s or 1500ms (got '${raw}')`);
+        // A bad environment is bad input, like a bad FELDERA_HOST: the CLI exits 2 for both.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(REQUEST_TIMEOUT_VAR, `must be a duration of at least 100ms such as 30s or 1500ms (got '${raw}')`);
     }
     return parsed.value;
 }
+const NEED_LOADERS = { 'yaml-parser': _parse_js__WEBPACK_IMPORTED_MODULE_4__/* .loadYamlParser */ .D7 };
+/** Loads what the provider's given inputs need before they are read (each need once). */
+async function loadNeeds(info, inputs) {
+    const given = Object.entries(info.inputs).filter(([name]) => inputs(name) !== '');
+    const needs = new Set(given.flatMap(([, inputNeeds]) => inputNeeds));
+    for (const need of needs)
+        await NEED_LOADERS[need]();
+}
 /** Validates every input (common, then the provider's own) before any request is sent. */
-async function prepareStep(envn) {
-    const settings = (0,inputs/* readCommonSettings */.Fs)(envn.inputs);
-    if (envn.inputs('parameters') !== '')
-        await (0,parse/* loadYamlParser */.D7)();
-    const { createProvider, traits } = await loadProvider(settings.provider);
-    const http = new src_http/* HttpClient */.Qq({
-        requestTimeoutMs: requestTimeout(envn.env),
-        clock: envn.clock ?? clock/* realClock */.d,
+async function prepareStep(environment) {
+    const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readCommonSettings */ .Fs)(environment.inputs);
+    const info = (0,_providers_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .providerInfo */ .cf)(settings.provider);
+    await loadNeeds(info, environment.inputs);
+    const adapter = await info.load();
+    const resumed = settings.runs === undefined ? undefined : (0,_runs_input_js__WEBPACK_IMPORTED_MODULE_6__/* .resumedRuns */ .c)(settings.runs, settings.provider, adapter.handleSchema);
+    if (resumed && !settings.wait)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('wait', "must be true with 'runs': the step only waits for those runs");
+    const proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .readProxySettings */ .uv)(environment.env);
+    for (const credential of (0,_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .proxyCredentials */ .FF)(proxy))
+        environment.secret(credential);
+    if (proxy?.https)
+        environment.log.debug(`https:// endpoints through the proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .describeProxy */ .GK)(proxy.https)}`);
+    if (proxy?.http)
+        environment.log.debug(`http:// endpoints through the proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .describeProxy */ .GK)(proxy.http)}`);
+    const http = new _http_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpClient */ .Qq({
+        proxy,
+        requestTimeoutMs: requestTimeout(environment.env),
+        clock: environment.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d,
         ca: settings['ca-certificate'],
         userAgent: 'run-pipelines-action',
-        log: (line) => envn.log.info(line),
-        debug: (line) => envn.log.debug(line),
+        log: (line) => environment.log.info(line),
+        debug: (line) => environment.log.debug(line),
     });
-    const provider = await createProvider({
+    const provider = await adapter.createProvider({
         settings,
-        inputs: envn.inputs,
-        env: envn.env,
+        inputs: environment.inputs,
+        env: environment.env,
         http,
-        log: envn.log,
-        secret: envn.secret,
-        workflow: workflowContext(envn.env),
+        log: environment.log,
+        secret: environment.secret,
+        workflow: environment.workflow ?? {},
+        resumed: resumed?.flatMap((o) => (o.run ? [o.run] : [])),
     });
-    const cancelOnAbort = settings['cancel-on-abort'] ?? traits.cancelOnAbortDefault;
-    return { settings, provider, traits, http, cancelOnAbort };
+    // A step that started nothing stops nothing unless asked to: the runs belong to the step that started them.
+    const cancelOnAbort = settings['cancel-on-abort'] ?? (resumed ? false : info.cancelOnAbortDefault);
+    return { settings, provider, adapter, http, cancelOnAbort, resumed };
 }
 /** What every front end (the action, the CLI) hands the engine straight from the inputs. */
 function engineSettings(step) {
@@ -15266,7 +16166,9 @@ function engineSettings(step) {
         timeoutMs: settings.timeout,
         pollIntervalMs: settings['poll-interval'],
         cancelOnAbort: step.cancelOnAbort,
-        clock: clock/* realClock */.d,
+        clock: _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d,
+        logs: { mode: settings.logs, maxLines: settings['log-lines'] },
+        resume: step.resumed,
     };
 }
 
@@ -15307,23 +16209,30 @@ function onJobCancel(say = (l) => process.stdout.write(`${l}\n`)) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $d: () => (/* binding */ EndedRuns),
+/* harmony export */   lc: () => (/* binding */ parseEach),
 /* harmony export */   rh: () => (/* binding */ readSavedState),
 /* harmony export */   rq: () => (/* binding */ saveStartedRuns),
 /* harmony export */   x6: () => (/* binding */ saveCompleted)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3705);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9691);
+/* harmony import */ var _providers_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2695);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7194);
 /**
  * What main hands to the post step through GITHUB_STATE: the runs it started and which of them
  * ended, so the post step cancels only runs that are still going and never cancels twice.
  */
 
+
+
+
 const KEYS = { runs: 'runs', ended: 'ended', completed: 'completed' };
 function saveStartedRuns(runs) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.runs, JSON.stringify(runs));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.runs, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(JSON.stringify(runs)));
 }
 /** Records the run ids that reached an end (finished, or cancelled by main). */
 function saveEndedRuns(runIds) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.ended, JSON.stringify([...runIds]));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.ended, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(JSON.stringify([...runIds])));
 }
 /**
  * Collects the ids of runs that ended and saves them once per turn of the event loop. A poll round
@@ -15350,19 +16259,32 @@ class EndedRuns {
 function saveCompleted() {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.completed, 'true');
 }
-function parseArray(text) {
+/** The JSON list saved under one key, or an empty one when it is missing or garbled. */
+function savedList(text) {
     try {
-        const v = JSON.parse(text || '[]');
-        return Array.isArray(v) ? v : [];
+        const value = JSON.parse(text || '[]');
+        return Array.isArray(value) ? value : [];
     }
     catch {
         return [];
     }
 }
+/** The entries `schema` accepts, and how many it refused. */
+function parseEach(schema, entries) {
+    const parsed = [];
+    for (const entry of entries) {
+        const result = schema.safeParse(entry);
+        if (result.success)
+            parsed.push(result.data);
+    }
+    return { parsed, refused: entries.length - parsed.length };
+}
 function readSavedState() {
+    const runs = parseEach(_providers_types_js__WEBPACK_IMPORTED_MODULE_1__/* .savedHandleSchema */ .$V, savedList(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEYS.runs)));
     return {
-        runs: parseArray(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEYS.runs)),
-        ended: new Set(parseArray(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEYS.ended))),
+        runs: runs.parsed,
+        unreadable: runs.refused,
+        ended: new Set(parseEach(zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), savedList(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEYS.ended))).parsed),
         completed: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(KEYS.completed) === 'true',
     };
 }
@@ -15370,19 +16292,138 @@ function readSavedState() {
 
 /***/ }),
 
-/***/ 8855:
+/***/ 1264:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sy: () => (/* binding */ writeSummary),
-/* harmony export */   kY: () => (/* binding */ failureText)
-/* harmony export */ });
-/* unused harmony exports summaryTable, failureDetails */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3705);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2828);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  kY: () => (/* binding */ failureText),
+  Sy: () => (/* binding */ writeSummary)
+});
+
+// UNUSED EXPORTS: failureDetails, summaryTable, timeline
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __nccwpck_require__(1178);
+;// CONCATENATED MODULE: ./src/gantt.ts
+/** Runs drawn at most; above this, the failed (slowest first) and then the slowest of the rest. */
+const MAX_BARS = 40;
+/** Of those, at most this many failed runs, so the slowest successful runs still show. */
+const MAX_FAILED_BARS = 30;
+/** Stages drawn per run at most. */
+const MAX_STAGES = 12;
+const MAX_LABEL = 60;
+const MARK = {
+    success: '\u2705',
+    failure: '\u274c',
+    timed_out: '\u23f1\ufe0f',
+    cancelled: '\ud83d\udeab',
+    triggered: '\u25b6\ufe0f',
+    pending: '\u23f3',
+};
+/** Mermaid's task tags: `done` grey, `crit` red, `active` highlighted. */
+const TAGS = {
+    success: ['done'],
+    failure: ['crit'],
+    timed_out: ['crit', 'active'],
+    cancelled: ['active'],
+};
+const endedBadly = (r) => r.conclusion !== 'success' && r.conclusion !== 'triggered' && r.conclusion !== 'pending';
+const duration = (r) => (r.finishedAt ?? r.startedAt) - r.startedAt;
+/** The runs to draw, in their input order: all of them, or the failed and the slowest. */
+function chooseRuns(runs) {
+    if (runs.length <= MAX_BARS)
+        return [...runs];
+    const slowestFirst = (a, b) => duration(b) - duration(a);
+    const failed = runs.filter(endedBadly).sort(slowestFirst).slice(0, MAX_FAILED_BARS);
+    const others = runs
+        .filter((r) => !endedBadly(r))
+        .sort(slowestFirst)
+        .slice(0, MAX_BARS - failed.length);
+    const chosen = new Set([...failed, ...others]);
+    return runs.filter((r) => chosen.has(r));
+}
+/** Undefined when no run has ended (a step that did not wait has nothing to draw). */
+function ganttChart(title, runs) {
+    const ended = runs.filter((r) => r.finishedAt !== undefined);
+    if (ended.length === 0)
+        return undefined;
+    const shown = chooseRuns(ended);
+    const lines = [
+        '```mermaid',
+        'gantt',
+        `  title ${label(title)}`,
+        '  dateFormat x',
+        '  axisFormat %H:%M:%S',
+        '  todayMarker off',
+    ];
+    const staged = shown.some((r) => (r.stages ?? []).some((s) => s.startedAt !== undefined));
+    if (!staged)
+        lines.push('  section Runs');
+    shown.forEach((r, i) => {
+        if (staged)
+            lines.push(`  section ${label(r.pipeline)}`);
+        lines.push(runBar(r, `r${i + 1}`));
+        if (staged)
+            lines.push(...stageBars(r, `r${i + 1}`));
+    });
+    lines.push('```');
+    return { text: lines.join('\n'), shown: shown.length, total: runs.length };
+}
+function runBar(r, id) {
+    const end = Math.max(r.finishedAt ?? r.startedAt, r.startedAt + 1);
+    const text = `${MARK[r.conclusion] ?? ''} ${label(r.pipeline)} ${r.conclusion}`;
+    return task(text, TAGS[r.conclusion] ?? [], id, r.startedAt, end);
+}
+function stageBars(r, runId) {
+    const runEnd = r.finishedAt ?? r.startedAt;
+    return (r.stages ?? [])
+        .filter((s) => s.startedAt !== undefined)
+        .slice(0, MAX_STAGES)
+        .map((s, j) => {
+        const start = s.startedAt ?? r.startedAt;
+        const end = Math.max(s.finishedAt ?? runEnd, start + 1);
+        return task(`\u25b8 ${label(s.name)} ${label(s.status)}`, stageTags(s.status), `${runId}s${j + 1}`, start, end);
+    });
+}
+/** A provider's own stage status, read loosely: it names failure, completion or cancellation somehow. */
+function stageTags(status) {
+    if (/fail|error/i.test(status))
+        return ['crit'];
+    if (/cancel|abort/i.test(status))
+        return ['active'];
+    if (/complete|success|succeed|done/i.test(status))
+        return ['done'];
+    return [];
+}
+function task(text, tags, id, start, end) {
+    return `    ${text} :${[...tags, id, String(Math.round(start)), String(Math.round(end))].join(', ')}`;
+}
+/**
+ * Text Mermaid reads literally: a task's text ends at ':', its data at '#' or ';', '%%' starts a
+ * comment, and the chart is HTML in the end. Those characters become spaces; the result is never
+ * empty and never starts with a keyword (a run's text starts with its mark, a stage's with '\u25b8').
+ */
+function label(raw) {
+    const clean = raw
+        .replace(/[:;#%<>&"'`\\{}[\]\p{Cc}\p{Cf}]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const cut = clean.length > MAX_LABEL ? `${clean.slice(0, MAX_LABEL - 1)}\u2026` : clean;
+    return cut === '' ? '-' : cut;
+}
+
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __nccwpck_require__(2828);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/summary.ts
 /**
  * The job summary: one table for the step and the provider's message for each failed pipeline.
  */
+
+
 
 
 const ICON = {
@@ -15401,17 +16442,16 @@ function runCell(runId, url) {
     const id = escapeHtml(runId);
     return url !== undefined && /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">${id}</a>` : id;
 }
-/** The handle's link, or one the provider reported while polling (`details.url`, as in the `runs` output). */
+/** The handle's link, or one the provider reported while polling (as in the `runs` output). */
 function runUrl(r) {
-    const reported = r.details?.['url'];
-    return r.handle?.url ?? (typeof reported === 'string' ? reported : undefined);
+    return r.handle?.url ?? r.url;
 }
 const ENDED_BADLY = new Set(['failure', 'timed_out', 'cancelled']);
 function summaryTable(provider, result) {
     const head = ['Provider', 'Pipeline', 'Run', 'Status', 'Conclusion', 'Duration'];
     const rows = result.runs.map((r) => {
         const run = r.handle ? runCell(r.handle.runId, runUrl(r)) : '\u2014';
-        const duration = r.finishedAt === undefined ? '\u2014' : (0,_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.finishedAt - r.startedAt);
+        const duration = r.finishedAt === undefined ? '\u2014' : (0,parse/* formatDuration */.a3)(r.finishedAt - r.startedAt);
         const icon = ICON[r.conclusion] ?? '';
         return [provider, escapeHtml(r.pipeline), run, escapeHtml(r.status), `${icon} ${r.conclusion}`, duration];
     });
@@ -15429,14 +16469,28 @@ function failureDetails(result) {
     })
         .join('\n');
 }
-/** Writes the summary; quietly does nothing where the runner gives no summary file. */
+/** The timeline chart, with a note when it shows only some of the runs; '' when nothing ended. */
+function timeline(result) {
+    const chart = ganttChart(`Run Pipelines (${result.conclusion})`, result.runs);
+    if (chart === undefined)
+        return '';
+    const note = chart.shown < chart.total
+        ? `\n\n<sub>Timeline of ${chart.shown} of ${chart.total} runs (more than ${MAX_BARS}): the failed and the slowest.</sub>`
+        : '';
+    return `${chart.text}${note}`;
+}
+/**
+ * Writes the summary; quietly does nothing where the runner gives no summary file. The file is kept
+ * as written (the runner's masking does not apply to it), so all of it goes through the secret registry.
+ */
 async function writeSummary(provider, result) {
     if (!process.env['GITHUB_STEP_SUMMARY'])
         return;
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
-        .addHeading(`Run Pipelines: ${result.conclusion}`, 3)
-        .addRaw(summaryTable(provider, result), true)
-        .addRaw(failureDetails(result), true)
+    await core/* summary */.z
+        .addHeading((0,secrets/* redactSecrets */.f)(`Run Pipelines: ${result.conclusion}`), 3)
+        .addRaw((0,secrets/* redactSecrets */.f)(summaryTable(provider, result)), true)
+        .addRaw((0,secrets/* redactSecrets */.f)(timeline(result)), true)
+        .addRaw((0,secrets/* redactSecrets */.f)(failureDetails(result)), true)
         .write();
 }
 /** The step's failure text: one line per pipeline that did not succeed; undefined when all did. */
@@ -15455,6 +16509,13 @@ function failureText(result) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -15517,11 +16578,12 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ 2467:
 /***/ ((module) => {
 
-// src/lazy/http2.cjs
+// src/start-path/http2.cjs
 // What undici's HTTP/2 client reads from node:http2 when it is loaded: the header-name constants at once,
 // `connect` only once a server has agreed to HTTP/2 (never, unless a dispatcher sets allowH2). Loading
 // node:http2 itself costs about 4 ms of every start; the build points undici's `require('node:http2')`
-// here so it is loaded on first use instead. __tests__/unit/lazy-modules.test.ts checks the constants.
+// here so it is loaded on first use instead (trick 3 of seam.mjs, whose build check compares the
+// constants with node:http2's; __tests__/e2e/bundle.test.ts opens a real session through connect).
 const real = () => process.getBuiltinModule('node:http2');
 
 module.exports = {
@@ -15616,6 +16678,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -15623,14 +16692,14 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 
 /***/ }),
 
-/***/ 4645:
+/***/ 7320:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 // The parts of undici this action runs: Agent and its request() API. The build resolves every `undici`
 // import in the bundle to this file (tsconfig.build.json), which leaves out fetch, WebSocket,
 // EventSource, the cache and the mocks: about 400 kB the action never runs. The same package and
-// version as @actions/http-client's, so the bundle holds one undici.
+// version as @actions/http-client's, so the bundle holds one undici. Trick 1 of seam.mjs, which checks it.
 const Dispatcher = __nccwpck_require__(883);
 const Agent = __nccwpck_require__(7405);
 
@@ -15638,8 +16707,9 @@ Dispatcher.prototype.request = __nccwpck_require__(4043);
 
 module.exports = { Agent };
 
-// @actions/http-client imports ProxyAgent, which needs the rest of the dispatcher API (connect() for the
-// tunnel). Nothing runs it at start, so it is loaded when first read.
+// ProxyAgent (src/http.ts when HTTPS_PROXY/HTTP_PROXY names a proxy for a request, and
+// @actions/http-client) needs the rest of the dispatcher API (connect() for the tunnel). A step without
+// a proxy never reads it, so it is loaded when first read.
 Object.defineProperty(module.exports, "ProxyAgent", ({
   enumerable: true,
   get() {
@@ -15651,7 +16721,7 @@ Object.defineProperty(module.exports, "ProxyAgent", ({
 
 /***/ }),
 
-/***/ 3705:
+/***/ 1178:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15673,8 +16743,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -15749,7 +16819,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -15805,8 +16875,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -15820,10 +16890,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -15839,7 +16909,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -16006,7 +17076,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -16029,7 +17099,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -16125,7 +17195,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -16355,8 +17425,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -16537,7 +17607,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -16605,7 +17675,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -16703,6 +17773,8 @@ function getIDToken(aud) {
 __nccwpck_require__.d(__webpack_exports__, {
   YOg: () => (/* binding */ array),
   zMY: () => (/* binding */ schemas_boolean),
+  k5n: () => (/* binding */ schemas_enum),
+  euz: () => (/* binding */ literal),
   _H3: () => (/* binding */ looseObject),
   aig: () => (/* binding */ schemas_number),
   Ikc: () => (/* binding */ object),
@@ -16712,7 +17784,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   L5J: () => (/* binding */ unknown)
 });
 
-// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, enum, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, literal, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
+// UNUSED EXPORTS: ZodAny, ZodArray, ZodBase64, ZodBase64URL, ZodBigInt, ZodBigIntFormat, ZodBoolean, ZodCIDRv4, ZodCIDRv6, ZodCUID, ZodCUID2, ZodCatch, ZodCodec, ZodCreditCard, ZodCustom, ZodCustomStringFormat, ZodDate, ZodDefault, ZodDiscriminatedUnion, ZodE164, ZodEmail, ZodEmoji, ZodEnum, ZodExactOptional, ZodFile, ZodFunction, ZodGUID, ZodIBAN, ZodIPv4, ZodIPv6, ZodISODate, ZodISODateTime, ZodISODuration, ZodISOTime, ZodInstanceOf, ZodIntersection, ZodJWT, ZodKSUID, ZodLazy, ZodLiteral, ZodMAC, ZodMap, ZodNaN, ZodNanoID, ZodNever, ZodNonOptional, ZodNull, ZodNullable, ZodNumber, ZodNumberFormat, ZodObject, ZodOptional, ZodPipe, ZodPrefault, ZodPreprocess, ZodPromise, ZodReadonly, ZodRecord, ZodSet, ZodString, ZodStringFormat, ZodSuccess, ZodSymbol, ZodTemplateLiteral, ZodTransform, ZodTuple, ZodType, ZodULID, ZodURL, ZodUUID, ZodUndefined, ZodUnion, ZodUnknown, ZodVoid, ZodXID, ZodXor, _ZodString, _default, _function, any, base64, base64url, bigint, catch, check, cidrv4, cidrv6, codec, creditCard, cuid, cuid2, currencyCode, custom, date, describe, discriminatedUnion, e164, email, emoji, exactOptional, file, float32, float64, function, guid, hash, hex, hostname, httpUrl, iban, instanceof, int, int32, int64, intersection, invertCodec, ipv4, ipv6, json, jwt, keyof, ksuid, lazy, looseRecord, mac, map, meta, nan, nanoid, nativeEnum, never, nonoptional, null, nullable, nullish, optional, partialRecord, pipe, prefault, preprocess, promise, readonly, refine, set, strictObject, stringFormat, stringbool, success, superRefine, symbol, templateLiteral, transform, tuple, uint32, uint64, ulid, undefined, url, uuid, uuidv4, uuidv6, uuidv7, void, xid, xor
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
 var core_core = __nccwpck_require__(8532);
@@ -19785,16 +20857,16 @@ const $ZodEnum = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodEnum", (inst,
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    core_util/* defineLazyInternal */.v5(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? core_util/* escapeRegex */.sD(o) : o ? core_util/* escapeRegex */.sD(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -19811,7 +20883,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -24858,10 +25930,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ core_core/* $constructor */.xI("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -24871,12 +25943,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...core_util/* normalizeParams */.A2(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
