@@ -78,13 +78,16 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** How long a deploy keeps the instance activating. */
+const DEPLOY_MS = 20;
+
 function configure(pipelines: Record<string, object> = { p_main: {}, 'p-two': {} }): void {
   emu.configure({
     'alibaba-logstash': {
       accessKeys: { [AK]: SK },
       oidc: OIDC,
       // Tens of milliseconds: the deploy takes effect almost at once.
-      instances: { [INSTANCE]: { pipelines, deployDelayMs: 0, deployMs: 20 } },
+      instances: { [INSTANCE]: { pipelines, deployDelayMs: 0, deployMs: DEPLOY_MS } },
     },
   });
 }
@@ -338,6 +341,9 @@ describe('the action sends what the SDK sends', () => {
     ];
     try {
       for (const [name, viaSdk, viaAction] of pairs) {
+        // RunPipelines restarts the instance for DEPLOY_MS; a config change during it is refused with
+        // InstanceActivating (as the service does), so the stop waits until the deploy has ended.
+        if (name === 'StopPipelines') await new Promise((resolve) => setTimeout(resolve, 3 * DEPLOY_MS));
         await viaSdk();
         const fromSdk = last();
         await viaAction();
