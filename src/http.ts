@@ -40,8 +40,11 @@ export interface HttpRequest {
   label: string;
   /** True when repeating the request cannot start anything twice (GET, idempotent triggers). */
   idempotent: boolean;
-  /** Responses the provider documents as "not processed, try again" (e.g. throttling codes). */
-  retryWhen?: (res: HttpResponse) => boolean;
+  /**
+   * Responses the provider documents as "not processed, try again" (e.g. throttling codes). May be
+   * async: error bodies are read with zod schemas loaded on first use.
+   */
+  retryWhen?: (res: HttpResponse) => boolean | Promise<boolean>;
   /** Auth headers computed per attempt: signatures cover a timestamp, so each retry signs anew. */
   sign?: (req: OutgoingRequest) => Record<string, string> | Promise<Record<string, string>>;
 }
@@ -245,7 +248,7 @@ export class HttpClient {
         if (!(err instanceof NetworkError)) throw err;
         outcome = err;
       }
-      const retry = this.shouldRetry(req, outcome);
+      const retry = await this.shouldRetry(req, outcome);
       if (!retry || attempt >= maxAttempts) {
         if (outcome instanceof NetworkError) throw notRepeated(req, outcome);
         outcome.attempts = attempt;
@@ -282,14 +285,14 @@ export class HttpClient {
     await Promise.all(dispatchers.map((d) => d.destroy()));
   }
 
-  private shouldRetry(req: HttpRequest, outcome: HttpResponse | NetworkError): boolean {
+  private async shouldRetry(req: HttpRequest, outcome: HttpResponse | NetworkError): Promise<boolean> {
     if (this.options.signal?.aborted || this.closed) return false;
     if (outcome instanceof NetworkError) {
       if (outcome.code !== undefined && TLS_CODES.test(outcome.code)) return false;
       if (outcome.code === PROXY_REFUSED) return false;
       return req.idempotent || outcome.unsent;
     }
-    if (req.retryWhen?.(outcome)) return true;
+    if (await req.retryWhen?.(outcome)) return true;
     // 429 means the request was turned away unprocessed, so even a trigger may be sent again.
     if (outcome.status === 429) return true;
     return req.idempotent && RETRYABLE_STATUS.has(outcome.status);

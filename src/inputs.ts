@@ -1,8 +1,10 @@
 /**
- * Reads and validates the step's inputs with zod. Every failure becomes an InputError that names the
- * input, says what it accepts and is thrown before any request is sent.
+ * Reads and validates the step's inputs. Every failure becomes an InputError that names the input,
+ * says what it accepts and is thrown before any request is sent.
+ *
+ * The rules are plain functions, not zod schemas: they run before the first request, and zod (a third
+ * of the bundle) is loaded only once a response or saved state needs it (docs/performance.md).
  */
-import { z } from 'zod';
 import { InputError } from './errors.ts';
 import { pipelinesOfRuns } from './runs-input.ts';
 import { PROVIDER_NAMES } from './providers/registry.ts';
@@ -16,80 +18,82 @@ export function envInputSource(env: NodeJS.ProcessEnv): InputSource {
   return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
-function accept<T>(parsed: Parsed<T>, ctx: z.RefinementCtx): T {
-  if (parsed.ok) return parsed.value;
-  ctx.addIssue({ code: 'custom', message: parsed.reason });
-  return z.NEVER;
-}
+/** One input's rule: its raw value (`''` when unset) to a value, or why it is refused. */
+export type InputRule<T> = (raw: string) => Parsed<T>;
 
-const raw = z.string();
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+/** Every reason an input is refused for, in one message. */
+const refuse = <T>(...reasons: string[]): Parsed<T> => ({ ok: false, reason: reasons.join('; ') });
 
-/** Schemas for the string forms of inputs. `''` means unset and yields the default. */
-export const inputSchema = {
-  boolean: (fallback: boolean) => raw.transform((s, ctx) => (s === '' ? fallback : accept(parseBoolean(s), ctx))),
-  optionalBoolean: () => raw.transform((s, ctx) => (s === '' ? undefined : accept(parseBoolean(s), ctx))),
-  duration: (fallback: string, minMs = 1) =>
-    raw.transform((s, ctx) => {
-      const ms = accept(parseDuration(s === '' ? fallback : s), ctx);
-      if (ms < minMs) ctx.addIssue({ code: 'custom', message: `must be at least ${minMs / 1000}s` });
-      return ms;
-    }),
-  list: (what: string, itemPattern?: RegExp) =>
-    raw.transform((s, ctx) => {
+/** Rules for the string forms of inputs. `''` means unset and yields the default. */
+export const inputRules = {
+  boolean:
+    (fallback: boolean): InputRule<boolean> =>
+    (s) =>
+      s === '' ? ok(fallback) : parseBoolean(s),
+  optionalBoolean: (): InputRule<boolean | undefined> => (s) => (s === '' ? ok(undefined) : parseBoolean(s)),
+  duration:
+    (fallback: string, minMs = 1): InputRule<number> =>
+    (s) => {
+      const parsed = parseDuration(s === '' ? fallback : s);
+      if (parsed.ok && parsed.value < minMs) return refuse(`must be at least ${minMs / 1000}s`);
+      return parsed;
+    },
+  list:
+    (what: string, itemPattern?: RegExp): InputRule<string[]> =>
+    (s) => {
       const items = parseList(s);
-      if (items.length === 0) ctx.addIssue({ code: 'custom', message: `is required: ${what}` });
+      const reasons: string[] = [];
+      if (items.length === 0) reasons.push(`is required: ${what}`);
       const bad = itemPattern ? items.find((i) => !itemPattern.test(i)) : undefined;
-      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `has '${bad}', expected ${what}` });
+      if (bad !== undefined) reasons.push(`has '${bad}', expected ${what}`);
       const dupe = items.find((i, n) => items.indexOf(i) !== n);
-      if (dupe !== undefined) ctx.addIssue({ code: 'custom', message: `lists '${dupe}' twice` });
-      return items;
-    }),
-  optionalList: () => raw.transform((s) => parseList(s)),
-  oneOf: <const T extends string>(values: readonly T[], fallback?: T) =>
-    raw.transform((s, ctx): T => {
+      if (dupe !== undefined) reasons.push(`lists '${dupe}' twice`);
+      return reasons.length > 0 ? refuse(...reasons) : ok(items);
+    },
+  optionalList: (): InputRule<string[]> => (s) => ok(parseList(s)),
+  oneOf:
+    <const T extends string>(values: readonly T[], fallback?: T): InputRule<T> =>
+    (s) => {
       const v = s === '' ? fallback : s;
-      if (v !== undefined && (values as readonly string[]).includes(v)) return v as T;
+      if (v !== undefined && (values as readonly string[]).includes(v)) return ok(v as T);
       const shown = s === '' ? 'it is required' : `got '${s}'`;
-      ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')} (${shown})` });
-      return z.NEVER;
-    }),
-  optionalOneOf: <const T extends string>(values: readonly T[]) =>
-    raw.transform((s, ctx): T | undefined => {
-      if (s === '') return undefined;
-      if ((values as readonly string[]).includes(s)) return s as T;
-      ctx.addIssue({ code: 'custom', message: `must be one of ${values.join(', ')} (got '${s}')` });
-      return z.NEVER;
-    }),
-  optionalText: (pattern?: RegExp, what?: string) =>
-    raw.transform((s, ctx) => {
-      if (s === '') return undefined;
-      if (pattern && !pattern.test(s)) {
-        ctx.addIssue({ code: 'custom', message: `must be ${what ?? `like ${pattern}`}` });
-      }
-      return s;
-    }),
-  mapping: () => raw.transform((s, ctx) => accept(parseMapping(s), ctx)),
-  count: (fallback: number, min: number, max: number) =>
-    raw.transform((s, ctx) => {
+      return refuse(`must be one of ${values.join(', ')} (${shown})`);
+    },
+  optionalOneOf:
+    <const T extends string>(values: readonly T[]): InputRule<T | undefined> =>
+    (s) => {
+      if (s === '') return ok(undefined);
+      if ((values as readonly string[]).includes(s)) return ok(s as T);
+      return refuse(`must be one of ${values.join(', ')} (got '${s}')`);
+    },
+  optionalText:
+    (pattern?: RegExp, what?: string): InputRule<string | undefined> =>
+    (s) => {
+      if (s === '') return ok(undefined);
+      if (pattern && !pattern.test(s)) return refuse(`must be ${what ?? `like ${pattern}`}`);
+      return ok(s);
+    },
+  mapping: (): InputRule<Record<string, unknown>> => parseMapping,
+  count:
+    (fallback: number, min: number, max: number): InputRule<number> =>
+    (s) => {
       const n = s === '' ? fallback : /^\d+$/.test(s) ? Number(s) : Number.NaN;
-      if (Number.isInteger(n) && n >= min && n <= max) return n;
-      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max} (got '${s}')` });
-      return z.NEVER;
-    }),
+      if (Number.isInteger(n) && n >= min && n <= max) return ok(n);
+      return refuse(`must be a whole number from ${min} to ${max} (got '${s}')`);
+    },
 };
 
-export type InputShape = Record<string, z.ZodType<unknown, string>>;
-export type InputValues<S extends InputShape> = { [K in keyof S]: z.output<S[K]> };
+export type InputShape = Record<string, InputRule<unknown>>;
+export type InputValues<S extends InputShape> = { [K in keyof S]: S[K] extends InputRule<infer T> ? T : never };
 
-/** Parses every input of `shape`; the first bad one throws an InputError naming it. */
+/** Reads every input of `shape`; the first bad one throws an InputError naming it. */
 export function readInputs<S extends InputShape>(shape: S, source: InputSource): InputValues<S> {
   const out: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(shape)) {
-    const result = schema.safeParse(source(name));
-    if (!result.success) {
-      throw new InputError(name, result.error.issues.map((i) => i.message).join('; '));
-    }
-    out[name] = result.data;
+  for (const [name, rule] of Object.entries(shape)) {
+    const result = rule(source(name));
+    if (!result.ok) throw new InputError(name, result.reason);
+    out[name] = result.value;
   }
   return out as InputValues<S>;
 }
@@ -98,23 +102,23 @@ const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
 /** The inputs every provider shares. Provider-specific ones are read by the provider. */
 export const commonShape = {
-  provider: inputSchema.oneOf(PROVIDER_NAMES),
-  'pipeline-ids': inputSchema.list('one or more pipeline ids, separated by commas or newlines'),
-  endpoint: inputSchema.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
-  region: inputSchema.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),
-  wait: inputSchema.boolean(true),
+  provider: inputRules.oneOf(PROVIDER_NAMES),
+  'pipeline-ids': inputRules.list('one or more pipeline ids, separated by commas or newlines'),
+  endpoint: inputRules.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
+  region: inputRules.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),
+  wait: inputRules.boolean(true),
   // GitHub's default job limit: a long deployment is not cut off (and, where cancel-on-abort is on,
   // cancelled) halfway unless the workflow asks for a shorter bound.
-  timeout: inputSchema.duration('6h', 1000),
-  'poll-interval': inputSchema.duration('10s', 1000),
-  'cancel-on-abort': inputSchema.optionalBoolean(),
-  'dry-run': inputSchema.boolean(false),
-  'ca-certificate': inputSchema.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
-  'allow-insecure-http': inputSchema.boolean(false),
+  timeout: inputRules.duration('6h', 1000),
+  'poll-interval': inputRules.duration('10s', 1000),
+  'cancel-on-abort': inputRules.optionalBoolean(),
+  'dry-run': inputRules.boolean(false),
+  'ca-certificate': inputRules.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
+  'allow-insecure-http': inputRules.boolean(false),
   /** The `runs` output of an earlier step, to wait on instead of triggering (src/runs-input.ts reads it). */
-  runs: inputSchema.optionalText(),
-  logs: inputSchema.oneOf(['failed', 'all', 'none'] as const, 'failed'),
-  'log-lines': inputSchema.count(200, 1, 10_000),
+  runs: inputRules.optionalText(),
+  logs: inputRules.oneOf(['failed', 'all', 'none'] as const, 'failed'),
+  'log-lines': inputRules.count(200, 1, 10_000),
 };
 
 export type CommonSettings = InputValues<typeof commonShape>;

@@ -8,7 +8,7 @@ import { errorMessage } from './errors.ts';
 import { githubWorkflowContext } from './github-context.ts';
 import { coreLogger, registerSecret } from './log.ts';
 import { prepareStep } from './setup.ts';
-import { parseEach, readSavedState } from './state.ts';
+import { parseEach, readSavedState } from './saved-state.ts';
 
 export async function post(): Promise<void> {
   const state = readSavedState();
@@ -29,7 +29,7 @@ export async function post(): Promise<void> {
       return;
     }
     // The provider's own schema reads each handle's data back; a handle it refuses is left alone.
-    const { parsed: open, refused } = parseEach(step.adapter.handleSchema, unfinished);
+    const { parsed: open, refused } = parseEach(await step.adapter.loadHandleSchema(), unfinished);
     if (refused > 0)
       coreLogger.warning(`${refused} saved run(s) do not match the ${step.settings.provider} handle and are left alone`);
     const seen = await step.provider.observe(open);

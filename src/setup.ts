@@ -64,7 +64,8 @@ export async function prepareStep(environment: StepEnvironment): Promise<Prepare
   const info = providerInfo(settings.provider);
   await loadNeeds(info, environment.inputs);
   const adapter = await info.load();
-  const resumed = settings.runs === undefined ? undefined : resumedRuns(settings.runs, settings.provider, adapter.handleSchema);
+  const resumed =
+    settings.runs === undefined ? undefined : resumedRuns(settings.runs, settings.provider, await adapter.loadHandleSchema());
   if (resumed && !settings.wait) throw new InputError('wait', "must be true with 'runs': the step only waits for those runs");
   const proxy = readProxySettings(environment.env);
   for (const credential of proxyCredentials(proxy)) environment.secret(credential);

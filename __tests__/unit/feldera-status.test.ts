@@ -62,10 +62,9 @@ test('a deployment error while desired is still Running keeps waiting (the manag
   expect(obs.phase).toBe('pending');
 });
 
-test('AwaitingApproval carries a warning naming the approve call', () => {
-  expect(classifyPipeline(p({ deployment_status: 'AwaitingApproval' }), 'Running').warning).toMatch(
-    /\/v0\/pipelines\/p\/approve/,
-  );
+test("AwaitingApproval ends the wait; the adapter's warning names the approve call", () => {
+  expect(classifyPipeline(p({ deployment_status: 'AwaitingApproval' }), 'Running').phase).toBe('success');
+  expect(describeApproval('p', undefined)).toMatch(/\/v0\/pipelines\/p\/approve/);
 });
 
 describe('a pipeline the start found already deployed', () => {
@@ -111,16 +110,15 @@ describe('AwaitingApproval', () => {
     removed_output_connectors: ['totals.s3'],
   };
 
-  test('the warning names the program and connector changes of approval_diff, and the reason', () => {
+  test('the wait ends; the warning names the program and connector changes of approval_diff, and the reason', () => {
+    const details = { approval_diff: diff, reason: 'new views' };
     const obs = classifyPipeline(
-      p({
-        deployment_status: 'AwaitingApproval',
-        deployment_runtime_status_details: { approval_diff: diff, reason: 'new views' },
-      }),
+      p({ deployment_status: 'AwaitingApproval', deployment_runtime_status_details: details }),
       'Running',
     );
     expect(obs.phase).toBe('success');
-    expect(obs.warning).toBe(
+    // The adapter adds the warning from the same details (describeApproval; end to end in e2e/feldera.test.ts).
+    expect(describeApproval('p', details)).toBe(
       "p is awaiting bootstrap approval: approve it (POST /v0/pipelines/p/approve) or stop it. Waiting for approval: program changes: added tables 't_new', modified views 'v1', 'v2'; connector changes: added input connectors 'orders.kafka', removed output connectors 'totals.s3'; reason: new views",
     );
   });

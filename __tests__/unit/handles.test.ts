@@ -4,8 +4,8 @@ import { handleSchema as aria } from '../../src/providers/vmware-aria/handle.ts'
 import { handleSchema as codeArts } from '../../src/providers/huawei-codearts/handle.ts';
 import { handleSchema as feldera } from '../../src/providers/feldera/handle.ts';
 import { handleSchema as logstash } from '../../src/providers/alibaba-logstash/handle.ts';
-import { savedHandleSchema } from '../../src/providers/types.ts';
-import { parseEach } from '../../src/state.ts';
+import { savedHandleSchema } from '../../src/providers/handle-schema.ts';
+import { parseEach } from '../../src/saved-state.ts';
 
 const handles = {
   feldera: [

@@ -129,15 +129,15 @@ describe('describeAriaError', () => {
     ],
     [{ status: '400 BAD_REQUEST', error: 'Bad Request', serverMessage: 'invalid_grant' }, { message: 'invalid_grant' }],
     [{ path: '/x', status: 404, error: 'Not Found' }, { message: 'Not Found' }],
-  ])('%j', (body, expected) => {
-    expect(describeAriaError(res(400, body))).toEqual(expected);
+  ])('%j', async (body, expected) => {
+    expect(await describeAriaError(res(400, body))).toEqual(expected);
   });
 
-  test('a non-JSON body is shown as text; an empty 401 says so', () => {
-    expect(describeAriaError({ status: 502, headers: {}, body: '<html>Bad gateway</html>' })).toEqual({
+  test('a non-JSON body is shown as text; an empty 401 says so', async () => {
+    expect(await describeAriaError({ status: 502, headers: {}, body: '<html>Bad gateway</html>' })).toEqual({
       message: '<html>Bad gateway</html>',
     });
-    expect(describeAriaError({ status: 401, headers: {}, body: '' })).toEqual({ message: 'Unauthorized (no body)' });
+    expect(await describeAriaError({ status: 401, headers: {}, body: '' })).toEqual({ message: 'Unauthorized (no body)' });
   });
 });
 

@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ProviderError } from '../errors.ts';
-import type { HttpResponse } from '../http.ts';
+import type { z } from 'zod';
+import { parseResponse, type HttpResponse } from '../http.ts';
 import type { WorkflowContext } from './types.ts';
 
 /** What a provider's error body said, as far as its format could be read. */
@@ -37,10 +38,38 @@ export function providerError(res: HttpResponse, fields: ErrorFields): ProviderE
   });
 }
 
-/** Returns a 2xx response; throws the ProviderError `describe` reads from anything else. */
-export function expectSuccess(res: HttpResponse, describe: (res: HttpResponse) => ErrorFields): HttpResponse {
+/**
+ * Returns a 2xx response; throws the ProviderError `describe` reads from anything else. `describe` may
+ * be async: error bodies are read with the provider's zod schemas, loaded on first use (`onDemand`).
+ */
+export async function expectSuccess(
+  res: HttpResponse,
+  describe: (res: HttpResponse) => ErrorFields | Promise<ErrorFields>,
+): Promise<HttpResponse> {
   if (res.status >= 200 && res.status < 300) return res;
-  throw providerError(res, describe(res));
+  throw providerError(res, await describe(res));
+}
+
+/**
+ * A module imported on first use and kept. Each provider reads responses with zod schemas that load
+ * this way: zod is a third of the bundle, and a step's first request need not wait for it to compile
+ * (docs/performance.md, "What the start path loads").
+ */
+export function onDemand<M>(load: () => Promise<M>): () => Promise<M> {
+  let loading: Promise<M> | undefined;
+  return () => (loading ??= load());
+}
+
+/** A provider's response schemas loaded on demand, and `read`: a body as the schema `pick` chooses types it. */
+export interface ResponseReader<M> {
+  models: () => Promise<M>;
+  /** Takes the response already received, so the schemas never load before the request is sent. */
+  read: <T>(res: HttpResponse, pick: (models: M) => z.ZodType<T>, what: string) => Promise<T>;
+}
+
+export function responseReader<M>(load: () => Promise<M>): ResponseReader<M> {
+  const models = onDemand(load);
+  return { models, read: async (res, pick, what) => parseResponse(pick(await models()), res, what) };
 }
 
 /** A parameter value as the provider's string-typed inputs and variables take it: scalars as text, structures as JSON. */

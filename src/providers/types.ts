@@ -3,7 +3,7 @@
  * provider: it triggers, observes and cancels through these methods, and carries each provider's
  * typed handle data and observation details without looking inside them.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { HttpClient } from '../http.ts';
 import type { CommonSettings, InputSource } from '../inputs.ts';
 import type { Logger } from '../log.ts';
@@ -20,7 +20,7 @@ export const HANDLE_VERSION = 1;
 
 /**
  * A run the provider accepted. Serialisable: it is saved for the post step and parsed back with the
- * provider's `handleSchema`. `Data` is what the adapter needs later (execution index, instance id…).
+ * provider's handle schema (`loadHandleSchema`). `Data` is what the adapter needs later (execution index, instance id…).
  */
 export interface RunHandle<Data = unknown> {
   version: typeof HANDLE_VERSION;
@@ -30,29 +30,6 @@ export interface RunHandle<Data = unknown> {
   url?: string | undefined;
   data: Data;
 }
-
-/** The parts of a handle every provider shares; `data` is left to the provider's schema. */
-const handleFields = {
-  version: z.literal(HANDLE_VERSION),
-  pipeline: z.string().min(1),
-  runId: z.string().min(1),
-  url: z.string().optional(),
-};
-
-/** The schema of a provider's handle: the shared fields, its own name and its own data. */
-export function handleSchemaOf<const N extends ProviderName, D>(
-  provider: N,
-  data: z.ZodType<D>,
-): z.ZodType<RunHandle<D> & { provider: N }> {
-  return z.object({ ...handleFields, provider: z.literal(provider), data });
-}
-
-/** Any provider's handle, its data not yet read: what the post step can check before it knows the provider's schema. */
-export const savedHandleSchema: z.ZodType<RunHandle> = z.object({
-  ...handleFields,
-  provider: z.string().min(1) as z.ZodType<ProviderName>,
-  data: z.unknown(),
-});
 
 export type TriggerOutcome<Data = unknown> =
   { pipeline: string; run: RunHandle<Data>; error?: undefined } | { pipeline: string; run?: undefined; error: Error };
@@ -181,7 +158,11 @@ export type ProviderOutputs = Partial<Record<string, string>>;
  */
 export interface ProviderAdapter<Data = unknown, Details extends object = object> {
   createProvider(ctx: ProviderContext<Data>): Promise<Provider<Data, Details>> | Provider<Data, Details>;
-  handleSchema: z.ZodType<RunHandle<Data>>;
+  /**
+   * The schema its handles are read back with (the `runs` input, the post step). Loaded on demand, with
+   * zod: no trigger waits on it (docs/performance.md).
+   */
+  loadHandleSchema(): Promise<z.ZodType<RunHandle<Data>>>;
   /** Extra step outputs, computed from the first run's handle and the trigger's request id. */
   stepOutputs?(first: RunHandle<Data> | undefined, requestId: string | undefined): ProviderOutputs;
 }

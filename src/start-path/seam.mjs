@@ -25,6 +25,13 @@
  *    constants listed in http2.cjs and `connect`.
  * 4. asciiOnly() on every chunk: V8 keeps a source with any character beyond ASCII as a two-byte
  *    string, twice the memory of the file for as long as the code lives, and scans it more slowly.
+ * 5. zod on demand: zod is a third of what the main step would otherwise compile (about 330 kB), and
+ *    no request needs it before it is sent. Inputs are read with plain rules (src/inputs.ts); each
+ *    provider reads responses through `responseReader` (src/providers/shared.ts), which imports its
+ *    models.ts, and with it zod, when a response is first read; handle schemas load the same way
+ *    (`loadHandleSchema`). Relies on: the bundler putting zod in a chunk of its own that neither the
+ *    main chunk nor a provider's adapter chunk requires at load. checkZodOnDemand() reads that off
+ *    the bundle, so a static `import { z } from 'zod'` on the start path fails the build.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http2 from 'node:http2';
@@ -168,9 +175,24 @@ function checkBundle(dist) {
   const agents = chunks.map((f) => readFileSync(resolve(dist, f), 'utf8').split('class Agent extends DispatcherBase').length - 1);
   const total = agents.reduce((a, b) => a + b, 0);
   if (total !== 1) fail(`dist/ holds ${total} copies of undici's Agent, expected 1`);
+  checkZodOnDemand(dist, chunks);
   const main = readFileSync(resolve(dist, 'index.js'), 'utf8');
   // node:tls stays as a module factory (undici requires it when a TLS connection is made); these must not be there at all.
   if (main.includes(HTTP2_REQUIRE)) fail('dist/index.js still requires node:http2 directly');
   const eager = /createRequire\(import\.meta\.url\)\("(?:node:)?(https|child_process)"\)/.exec(main);
   if (eager) fail(`dist/index.js carries ${eager[1]}, which only the deferred @actions packages need`);
+}
+
+/** Trick 5: zod sits in a chunk of its own, and neither the main chunk nor a provider's adapter chunk loads it at load. */
+function checkZodOnDemand(dist, chunks) {
+  const zodChunks = chunks.filter((f) => readFileSync(resolve(dist, f), 'utf8').includes('./node_modules/zod/v4/core/'));
+  if (zodChunks.length !== 1) fail(`expected zod in one chunk of its own, found it in ${zodChunks.join(', ') || 'none'}`);
+  if (zodChunks[0] === 'index.js') fail('zod is in dist/index.js: something on the start path imports it statically');
+  const zodId = zodChunks[0].split('.')[0];
+  const main = readFileSync(resolve(dist, 'index.js'), 'utf8');
+  const loads = [...main.matchAll(/^\s*load: \(\) => (.*)$/gm)].map((m) => m[1]);
+  if (loads.length === 0) fail("dist/index.js: the registry's `load: () => import(...)` calls were not found");
+  for (const load of loads) {
+    if (load.includes(`.e(${zodId})`)) fail(`a provider's adapter loads zod with it (${load.trim().slice(0, 120)})`);
+  }
 }

@@ -6,26 +6,13 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import { joinUrl } from '../../endpoint.ts';
 import { ProviderError } from '../../errors.ts';
-import {
-  parseResponse,
-  type HttpClient,
-  type HttpRequest,
-  type HttpResponse,
-  type Method,
-  type OutgoingRequest,
-} from '../../http.ts';
-import {
-  actionResult,
-  describeLogstash,
-  errorBody,
-  listLogstashLog,
-  listPipeline,
-  type LogItem,
-  type LogstashInstance,
-  type PipelineItem,
-} from './models.ts';
-import { providerError, type ErrorFields } from '../shared.ts';
+import { type HttpClient, type HttpRequest, type HttpResponse, type Method, type OutgoingRequest } from '../../http.ts';
+import type { LogItem, LogstashInstance, PipelineItem } from './models.ts';
+import { providerError, responseReader, type ErrorFields } from '../shared.ts';
 import { acsDate, acsHeaders, sign, type Credentials } from './signer.ts';
+
+/** The Elasticsearch API's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
+export const { models, read } = responseReader(() => import('./models.ts'));
 
 /** Codes Alibaba documents as "not processed, try again"; Terraform's provider retries the same set. */
 const RETRYABLE_CODES = new Set([
@@ -66,7 +53,7 @@ export class LogstashClient {
 
   async describeLogstash(): Promise<LogstashInstance> {
     const req = this.request('GET', 'DescribeLogstash', '', `describe instance ${this.options.instanceId}`, true);
-    return parseResponse(describeLogstash, await this.send(req), 'DescribeLogstash').Result;
+    return (await read(await this.send(req), (m) => m.describeLogstash, 'DescribeLogstash')).Result;
   }
 
   /** Every pipeline of the instance: one request unless it has more than one page of them. */
@@ -75,7 +62,7 @@ export class LogstashClient {
     for (let page = 1; ; page++) {
       const query = { page: String(page), size: String(PAGE_SIZE) };
       const req = this.request('GET', 'ListPipeline', '/pipelines', 'list pipelines', true, query);
-      const res = parseResponse(listPipeline, await this.send(req), 'ListPipeline');
+      const res = await read(await this.send(req), (m) => m.listPipeline, 'ListPipeline');
       all.push(...res.Result);
       const total = res.Headers?.['X-Total-Count'] ?? all.length;
       if (res.Result.length < PAGE_SIZE || all.length >= total) return all;
@@ -124,7 +111,7 @@ export class LogstashClient {
       size: String(size),
     };
     const req = this.request('GET', 'ListLogstashLog', '/search-log', 'instance error log', true, query);
-    return parseResponse(listLogstashLog, await this.send(req), 'ListLogstashLog').Result;
+    return (await read(await this.send(req), (m) => m.listLogstashLog, 'ListLogstashLog')).Result;
   }
 
   /**
@@ -142,11 +129,11 @@ export class LogstashClient {
       size: String(size),
     };
     const req = this.request('GET', 'ListLogstashLog', '/search-log', `instance log, page ${page}`, true, query);
-    return parseResponse(listLogstashLog, await this.send(req), 'ListLogstashLog').Result;
+    return (await read(await this.send(req), (m) => m.listLogstashLog, 'ListLogstashLog')).Result;
   }
 
   private async action(req: HttpRequest, api: string): Promise<string | undefined> {
-    const res = parseResponse(actionResult, await this.send(req), api);
+    const res = await read(await this.send(req), (m) => m.actionResult, api);
     if (!res.Result) {
       throw new ProviderError({
         status: 200,
@@ -160,7 +147,7 @@ export class LogstashClient {
   private async send(req: HttpRequest): Promise<HttpResponse> {
     const res = await this.options.http.send(req);
     if (res.status >= 200 && res.status < 300) return res;
-    throw alibabaError(res);
+    throw await alibabaError(res);
   }
 
   private request(
@@ -181,8 +168,8 @@ export class LogstashClient {
       ...(body === undefined ? {} : { body }),
       label,
       idempotent,
-      retryWhen: (res) =>
-        res.status >= 400 ? isRetryableCode(errorFields(res).code) : idempotent && res.status < 300 && !isJson(res.body),
+      retryWhen: async (res) =>
+        res.status >= 400 ? isRetryableCode((await errorFields(res)).code) : idempotent && res.status < 300 && !isJson(res.body),
       sign: (out) => this.signHeaders(action, out),
     };
   }
@@ -215,7 +202,8 @@ function isJson(body: string): boolean {
   }
 }
 
-function errorFields(res: HttpResponse): ErrorFields {
+async function errorFields(res: HttpResponse): Promise<ErrorFields> {
+  const { errorBody } = await models();
   try {
     const parsed = errorBody.safeParse(JSON.parse(res.body));
     if (!parsed.success) return {};
@@ -227,7 +215,7 @@ function errorFields(res: HttpResponse): ErrorFields {
 }
 
 /** Alibaba's `Code`, `Message` and `RequestId`, with its documented retryable codes marked transient. */
-export function alibabaError(res: HttpResponse): ProviderError {
-  const f = errorFields(res);
+export async function alibabaError(res: HttpResponse): Promise<ProviderError> {
+  const f = await errorFields(res);
   return providerError(res, { ...f, transient: isRetryableCode(f.code) || res.status >= 500 || res.status === 429 });
 }

@@ -7,10 +7,9 @@
 import type { Clock } from '../../clock.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import { InputError, ProviderError } from '../../errors.ts';
-import { parseResponse, type HttpClient } from '../../http.ts';
+import type { HttpClient } from '../../http.ts';
 import type { Logger } from '../../log.ts';
-import { alibabaError } from './client.ts';
-import { assumeRoleResponse, idTokenResponse } from './models.ts';
+import { alibabaError, read } from './client.ts';
 import { acsDate, type Credentials } from './signer.ts';
 
 export interface CredentialInputs {
@@ -189,8 +188,8 @@ async function exchange(plan: OidcPlan, ctx: CredentialContext): Promise<{ creds
     label: 'AssumeRoleWithOIDC',
     idempotent: true,
   });
-  if (res.status < 200 || res.status >= 300) throw alibabaError(res);
-  const c = parseResponse(assumeRoleResponse, res, 'AssumeRoleWithOIDC').Credentials;
+  if (res.status < 200 || res.status >= 300) throw await alibabaError(res);
+  const c = (await read(res, (m) => m.assumeRoleResponse, 'AssumeRoleWithOIDC')).Credentials;
   ctx.secret(c.AccessKeyId);
   ctx.secret(c.AccessKeySecret);
   ctx.secret(c.SecurityToken);
@@ -220,7 +219,7 @@ async function githubIdToken(plan: OidcPlan, ctx: CredentialContext): Promise<st
       message: `the runner refused an OIDC token (${res.body.trim().slice(0, 200) || 'no body'}); does the job have permissions: id-token: write?`,
     });
   }
-  const token = parseResponse(idTokenResponse, res, 'GitHub OIDC token').value;
+  const token = (await read(res, (m) => m.idTokenResponse, 'GitHub OIDC token')).value;
   ctx.secret(token);
   return token;
 }

@@ -3,7 +3,8 @@
  * from an earlier one and what a stop call needs.
  */
 import { z } from 'zod';
-import { handleSchemaOf, type RunHandle } from '../types.ts';
+import { handleSchemaOf } from '../handle-schema.ts';
+import type { RunHandle } from '../types.ts';
 
 export const logstashData = z.object({
   instanceId: z.string().min(1),

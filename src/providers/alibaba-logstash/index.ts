@@ -4,10 +4,11 @@
  * per poll, however many pipelines there are. A "run" is the pipeline's deploy; its id is the
  * pipeline id, since the API has no run object.
  */
+import type { z } from 'zod';
 import { createHash, randomUUID } from 'node:crypto';
 import { checkEndpoint } from '../../endpoint.ts';
 import { InputError, ProviderError, errorMessage } from '../../errors.ts';
-import { readInputs, inputSchema } from '../../inputs.ts';
+import { readInputs, inputRules } from '../../inputs.ts';
 import { formatDuration } from '../../parse.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
@@ -30,7 +31,10 @@ import { classifyRun, isUpdated, type Classified, type LogstashDetails } from '.
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../log.ts';
 
-export { handleSchema } from './handle.ts';
+/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
+export async function loadHandleSchema(): Promise<z.ZodType<LogstashHandle>> {
+  return (await import('./handle.ts')).handleSchema;
+}
 
 export function stepOutputs(
   _first: LogstashHandle | undefined,
@@ -46,14 +50,14 @@ const LOG_LEAD_MS = 60_000;
 const LOG_LINES = 10;
 
 const shape = {
-  'instance-id': inputSchema.optionalText(/^[A-Za-z0-9-]{1,64}$/, 'a Logstash instance id such as ls-cn-abc123def456'),
-  'access-key-id': inputSchema.optionalText(),
-  'access-key-secret': inputSchema.optionalText(),
-  'security-token': inputSchema.optionalText(),
-  'role-arn': inputSchema.optionalText(),
-  'oidc-provider-arn': inputSchema.optionalText(),
-  'role-session-name': inputSchema.optionalText(),
-  'client-token': inputSchema.optionalText(/^[A-Za-z0-9._-]{1,64}$/, 'at most 64 letters, digits, ".", "_" or "-"'),
+  'instance-id': inputRules.optionalText(/^[A-Za-z0-9-]{1,64}$/, 'a Logstash instance id such as ls-cn-abc123def456'),
+  'access-key-id': inputRules.optionalText(),
+  'access-key-secret': inputRules.optionalText(),
+  'security-token': inputRules.optionalText(),
+  'role-arn': inputRules.optionalText(),
+  'oidc-provider-arn': inputRules.optionalText(),
+  'role-session-name': inputRules.optionalText(),
+  'client-token': inputRules.optionalText(/^[A-Za-z0-9._-]{1,64}$/, 'at most 64 letters, digits, ".", "_" or "-"'),
 } satisfies InputShapeOf<'alibaba-logstash'>;
 
 export function createProvider(ctx: ProviderContext<LogstashData>): Provider<LogstashData, LogstashDetails> {

@@ -2,17 +2,12 @@
  * Feldera REST calls (`/v0/pipelines/...`). No polling and no Actions globals here.
  */
 import { joinUrl } from '../../endpoint.ts';
-import { parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
-import { bodySnippet, expectSuccess, type ErrorFields } from '../shared.ts';
-import {
-  errorResponse,
-  pipelineList,
-  pipelineStatus,
-  pipelineWithProgramError,
-  sessionInfo,
-  type PipelineStatus,
-  type PipelineWithProgramError,
-} from './models.ts';
+import { type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { bodySnippet, expectSuccess, responseReader, type ErrorFields } from '../shared.ts';
+import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
+
+/** Feldera's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
+const { models, read } = responseReader(() => import('./models.ts'));
 
 export interface FelderaClientOptions {
   base: URL;
@@ -57,7 +52,7 @@ export class FelderaClient {
     const req = this.request('GET', '/v0/config/session', 'session info', true);
     const res = await this.options.http.send(req);
     if (res.status === 404) return undefined;
-    const info = parseResponse(sessionInfo, expectSuccess(res, describeError), 'session info');
+    const info = await read(await expectSuccess(res, describeError), (m) => m.sessionInfo, 'session info');
     return { role: info.role ?? null };
   }
 
@@ -71,25 +66,25 @@ export class FelderaClient {
   }
 
   /** A refusal as a ProviderError with Feldera's error_code and message. */
-  check(res: HttpResponse): HttpResponse {
+  async check(res: HttpResponse): Promise<HttpResponse> {
     return expectSuccess(res, describeError);
   }
 
   async status(name: string): Promise<PipelineStatus> {
     const req = this.request('GET', pipelinePath(name), `status of ${name}`, true, { selector: 'status' });
-    return parseResponse(pipelineStatus, await this.send(req), `status of ${name}`);
+    return read(await this.send(req), (m) => m.pipelineStatus, `status of ${name}`);
   }
 
   /** Every pipeline of the tenant with its status fields: one call can serve a whole poll round. */
   async statuses(): Promise<PipelineStatus[]> {
     const req = this.request('GET', '/v0/pipelines', 'status of all pipelines', true, { selector: 'status' });
-    return parseResponse(pipelineList, await this.send(req), 'status of all pipelines');
+    return read(await this.send(req), (m) => m.pipelineList, 'status of all pipelines');
   }
 
   /** `selector=all` carries `program_error`, which the status selector omits. */
   async programError(name: string): Promise<PipelineWithProgramError> {
     const req = this.request('GET', pipelinePath(name), `program of ${name}`, true, { selector: 'all' });
-    return parseResponse(pipelineWithProgramError, await this.send(req), `program of ${name}`);
+    return read(await this.send(req), (m) => m.pipelineWithProgramError, `program of ${name}`);
   }
 
   /** `force=true`: the graceful stop is an Enterprise feature (501 on the open-source build). */
@@ -101,7 +96,7 @@ export class FelderaClient {
   async streamLogs(name: string, onText: (text: string) => void, signal: AbortSignal): Promise<void> {
     const req = this.request('GET', `${pipelinePath(name)}/logs`, `log of ${name}`, true);
     const res = await this.options.http.stream({ ...req, headers: { ...req.headers, accept: 'text/plain' } }, onText, signal);
-    expectSuccess(res, describeError);
+    await expectSuccess(res, describeError);
   }
 
   private request(
@@ -123,7 +118,8 @@ function pipelinePath(name: string): string {
 }
 
 /** Feldera's ErrorResponse `{message, error_code, details}`; proxies may answer without it. */
-function describeError(res: HttpResponse): ErrorFields {
+async function describeError(res: HttpResponse): Promise<ErrorFields> {
+  const { errorResponse } = await models();
   try {
     const body = errorResponse.safeParse(JSON.parse(res.body));
     if (body.success) return { code: body.data.error_code, message: body.data.message };

@@ -3,7 +3,8 @@
  * for travels with it, so a wait in another step (the `runs` input) waits for the same state.
  */
 import { z } from 'zod';
-import { handleSchemaOf, type RunHandle } from '../types.ts';
+import { handleSchemaOf } from '../handle-schema.ts';
+import type { RunHandle } from '../types.ts';
 
 export const felderaData = z.object({
   /** The call that started it: `start`, or `activate` (a pipeline in standby). */

@@ -3,11 +3,12 @@
  * reaches it. A "run" is the pipeline's deployment; its id is the pipeline name, since Feldera
  * has no run object (the deployment id is reported in `runs` once known).
  */
+import type { z } from 'zod';
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
 import { InputError, ProviderError, toError } from '../../errors.ts';
-import { readInputs, inputSchema } from '../../inputs.ts';
+import { readInputs, inputRules } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
@@ -23,7 +24,6 @@ import {
 import { FelderaClient } from './client.ts';
 import { felderaLogSources } from './logs.ts';
 import type { FelderaData, FelderaHandle } from './handle.ts';
-import { describeProgramError } from './report.ts';
 import { dismissError, sendStart, stepWaits, type StartContext, type StepWaits } from './start.ts';
 import {
   COMPILE_FAILED,
@@ -34,19 +34,26 @@ import {
   type FelderaTarget,
 } from './status.ts';
 import type { PipelineStatus } from './models.ts';
+import { onDemand } from '../shared.ts';
 
-export { handleSchema } from './handle.ts';
+/** The approval and compiler reports read details with zod: loaded when a run first needs one. */
+const reports = onDemand(() => import('./report.ts'));
+
+/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
+export async function loadHandleSchema(): Promise<z.ZodType<FelderaHandle>> {
+  return (await import('./handle.ts')).handleSchema;
+}
 
 /** Feldera's own rule for pipeline names (db/types/utils.rs): at most 63 characters. */
 const NAME = /^([A-Za-z0-9][-A-Za-z0-9_]*)?[A-Za-z0-9]$/;
 const NAME_MAX = 63;
 
 const shape = {
-  operation: inputSchema.oneOf(['start', 'activate'] as const, 'start'),
-  initial: inputSchema.oneOf(['running', 'paused', 'standby'] as const, 'running'),
-  'bootstrap-policy': inputSchema.optionalOneOf(['allow', 'reject', 'await_approval'] as const),
-  'dismiss-error': inputSchema.boolean(true),
-  'api-key': inputSchema.optionalText(),
+  operation: inputRules.oneOf(['start', 'activate'] as const, 'start'),
+  initial: inputRules.oneOf(['running', 'paused', 'standby'] as const, 'running'),
+  'bootstrap-policy': inputRules.optionalOneOf(['allow', 'reject', 'await_approval'] as const),
+  'dismiss-error': inputRules.boolean(true),
+  'api-key': inputRules.optionalText(),
 } satisfies InputShapeOf<'feldera'>;
 
 interface FelderaConfig {
@@ -229,12 +236,16 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
     const name = run.pipeline;
     // What the start asked for, from the handle: the same whether this step or an earlier one started it.
     const target = capitalize(run.data.initial) as FelderaTarget;
-    const obs = classifyPipeline(listed ?? (await this.client.status(name)), target, run.data.operation);
+    const status = listed ?? (await this.client.status(name));
+    const obs = classifyPipeline(status, target, run.data.operation);
     if (!isKnownStatus(obs.status)) this.warnOnce(name, obs);
+    if (obs.status === 'AwaitingApproval' && obs.phase === 'success') {
+      obs.warning = (await reports()).describeApproval(name, status.deployment_runtime_status_details);
+    }
     if (obs.phase === 'failure' && COMPILE_FAILED.has(obs.details.programStatus)) {
       const full = await this.client.programError(name).catch(() => undefined);
       if (full) {
-        const report = describeProgramError(full);
+        const report = (await reports()).describeProgramError(full);
         obs.message = `${obs.message ?? ''}\n${report.message}`.trim();
         if (report.warning !== undefined) obs.warning = report.warning;
       }

@@ -89,7 +89,7 @@ export async function dismissError({ client, waits }: StartContext, pipeline: st
 export async function sendStart(ctx: StartContext, pipeline: string, start: HttpRequest, undismissed: boolean): Promise<void> {
   const res = await ctx.client.answer(start);
   try {
-    ctx.client.check(res);
+    await ctx.client.check(res);
   } catch (err) {
     const code = err instanceof ProviderError ? err.code : undefined;
     if (undismissed && res.attempts === 1 && code !== undefined && (await refusedForNewError(ctx, pipeline, code))) {

@@ -6,7 +6,6 @@
  */
 import type { Observation } from '../types.ts';
 import type { PipelineStatus } from './models.ts';
-import { describeApproval } from './report.ts';
 
 /** The CombinedStatus values Feldera passes through on its way to a target (combined_status.rs). */
 const KNOWN = new Set([
@@ -66,7 +65,8 @@ export function classifyPipeline(
   }
   if (sameStatus(status, target)) return { status, phase: 'success', details };
   if (status === 'AwaitingApproval') {
-    return { status, phase: 'success', details, warning: describeApproval(p.name, p.deployment_runtime_status_details) };
+    // The adapter adds the warning naming the changes (report.ts describeApproval, read with zod on demand).
+    return { status, phase: 'success', details };
   }
   if (desired === 'Stopped') {
     return {

@@ -13,21 +13,9 @@ import {
   type Method,
   type OutgoingRequest,
 } from '../../http.ts';
-import {
-  batchRunResponse,
-  errorBody,
-  pipelineDetail,
-  pipelineLatestRuns,
-  runDetail,
-  runResponse,
-  successResponse,
-  logResult,
-  type ErrorBody,
-  type LogResult,
-  type PipelineLatestRun,
-  type RunDetail,
-} from './models.ts';
-import { providerError } from '../shared.ts';
+import type { z } from 'zod';
+import type { ErrorBody, LogResult, PipelineLatestRun, RunDetail } from './models.ts';
+import { providerError, responseReader } from '../shared.ts';
 import { sdkDate, signRequest } from './signer.ts';
 
 export type Credentials =
@@ -85,7 +73,7 @@ export class CodeArtsClient {
 
   async startBatch(pipelineIds: string[]): Promise<{ runs: Map<string, string>; requestId?: string }> {
     const res = await this.options.http.send(this.batchRunRequest(pipelineIds));
-    const body = validateShape(batchRunResponse, checkBody(res), 'batch-runs');
+    const body = await read(res, (m) => m.batchRunResponse, 'batch-runs');
     const runs = new Map<string, string>();
     for (const r of body.result ?? []) if (r.pipeline_run_id) runs.set(r.pipeline_id, r.pipeline_run_id);
     return { runs, ...requestIdOf(res) };
@@ -93,8 +81,9 @@ export class CodeArtsClient {
 
   async startRun(pipelineId: string, body: RunBody): Promise<StartedRun> {
     const res = await this.options.http.send(this.runRequest(pipelineId, body));
-    if (!isSuccess(res)) checkBody(res);
-    const parsed = validateShape(runResponse, parseJson(res, `start pipeline ${pipelineId}`), `start pipeline ${pipelineId}`);
+    if (!isSuccess(res)) await checkBody(res);
+    const what = `start pipeline ${pipelineId}`;
+    const parsed = validateShape((await models()).runResponse, parseJson(res, what), what);
     const code = codeOf(parsed);
     const queuedRun = parsed.error?.pipeline_run_id;
     if (code !== undefined && QUEUED_CODES.has(code) && queuedRun) {
@@ -106,7 +95,7 @@ export class CodeArtsClient {
         ...requestIdOf(res),
       };
     }
-    checkBody(res);
+    await checkBody(res);
     if (!parsed.pipeline_run_id) throw new ResponseShapeError(`start pipeline ${pipelineId}: the answer has no pipeline_run_id`);
     return { runId: parsed.pipeline_run_id, ...requestIdOf(res) };
   }
@@ -115,7 +104,7 @@ export class CodeArtsClient {
     const req = this.request('GET', `/pipelines/${pipelineId}/pipeline-runs/detail`, `status of run ${runId}`, true, {
       pipeline_run_id: runId,
     });
-    return validateShape(runDetail, checkBody(await this.options.http.send(req)), `status of run ${runId}`);
+    return read(await this.options.http.send(req), (m) => m.runDetail, `status of run ${runId}`);
   }
 
   /**
@@ -126,13 +115,13 @@ export class CodeArtsClient {
     const label = `status of ${pipelineIds.length} pipelines`;
     const req = this.request('POST', '/pipelines/status', label, true);
     const res = await this.options.http.send({ ...req, body: JSON.stringify(pipelineIds) });
-    return validateShape(pipelineLatestRuns, checkBody(res), label);
+    return read(res, (m) => m.pipelineLatestRuns, label);
   }
 
   /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */
   async pipeline(pipelineId: string): Promise<void> {
     const req = this.request('GET', `/pipelines/${pipelineId}`, `read pipeline ${pipelineId}`, true);
-    validateShape(pipelineDetail, checkBody(await this.options.http.send(req)), `pipeline ${pipelineId}`);
+    await read(await this.options.http.send(req), (m) => m.pipelineDetail, `pipeline ${pipelineId}`);
   }
 
   /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
@@ -152,12 +141,12 @@ export class CodeArtsClient {
     const label = `log of step ${stepRunId} of run ${runId}`;
     const body = { start_offset: startOffset, end_offset: 0, limit, sort: 'asc' };
     const res = await this.options.http.send({ ...this.request('POST', path, label, true), body: JSON.stringify(body) });
-    return validateShape(logResult, checkBody(res), label);
+    return read(res, (m) => m.logResult, label);
   }
 
   async stop(pipelineId: string, runId: string): Promise<void> {
     const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, `stop run ${runId}`, true);
-    const body = validateShape(successResponse, checkBody(await this.options.http.send(req)), `stop run ${runId}`);
+    const body = await read(await this.options.http.send(req), (m) => m.successResponse, `stop run ${runId}`);
     if (body.success === false) throw new ProviderError({ message: `stop run ${runId}: the service answered success=false` });
   }
 
@@ -199,9 +188,9 @@ export function signHeaders(
 }
 
 /** Refused starts and gateway throttling were not processed, so a non-idempotent start may repeat. */
-function startRefused(res: HttpResponse): boolean {
+async function startRefused(res: HttpResponse): Promise<boolean> {
   if (res.status === 429) return true;
-  const code = codeOf(errorBodyOf(jsonOrUndefined(res.body)));
+  const code = codeOf(await errorBodyOf(jsonOrUndefined(res.body)));
   return code !== undefined && REFUSED_CODES.has(code);
 }
 
@@ -209,10 +198,20 @@ function isSuccess(res: HttpResponse): boolean {
   return res.status >= 200 && res.status < 300;
 }
 
+/** CodeArts' response schemas, with zod, loaded when a response is first read (never before a request is sent). */
+const { models } = responseReader(() => import('./models.ts'));
+type Models = Awaited<ReturnType<typeof models>>;
+
+/** The body of `res`, checked as `checkBody` does, as the schema `pick` chooses types it. */
+async function read<T>(res: HttpResponse, pick: (m: Models) => z.ZodType<T>, what: string): Promise<T> {
+  const body = await checkBody(res);
+  return validateShape(pick(await models()), body, what);
+}
+
 /** The JSON body, unless the status or an `error_code` in the body (even on 2xx) says it failed. */
-function checkBody(res: HttpResponse): unknown {
+async function checkBody(res: HttpResponse): Promise<unknown> {
   const json = jsonOrUndefined(res.body);
-  const err = errorBodyOf(json);
+  const err = await errorBodyOf(json);
   const code = codeOf(err);
   if (isSuccess(res) && code === undefined) return json === undefined ? parseJson(res, 'response') : json;
   throw providerError(res, {
@@ -232,7 +231,8 @@ function jsonOrUndefined(body: string): unknown {
   }
 }
 
-function errorBodyOf(json: unknown): ErrorBody | undefined {
+async function errorBodyOf(json: unknown): Promise<ErrorBody | undefined> {
+  const { errorBody } = await models();
   const parsed = errorBody.safeParse(json);
   return parsed.success ? parsed.data : undefined;
 }

@@ -1,6 +1,7 @@
 /** A CodeArts run's handle: the pipeline run id is the run id; a queued start also names its queue entry. */
 import { z } from 'zod';
-import { handleSchemaOf, type RunHandle } from '../types.ts';
+import { handleSchemaOf } from '../handle-schema.ts';
+import type { RunHandle } from '../types.ts';
 
 export const codeArtsData = z.object({
   /** The CodeArts project the run belongs to: every later call names it in its path. */

@@ -3,11 +3,12 @@
  * (or one RunPipeline call per pipeline when run variables are given) and polls each run's detail
  * until it ends. Requests are signed with the AK/SK (SDK-HMAC-SHA256) or carry an IAM token.
  */
+import type { z } from 'zod';
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import { InputError, ProviderError, errorMessage, toError } from '../../errors.ts';
 import type { HttpRequest } from '../../http.ts';
-import { readInputs, inputSchema } from '../../inputs.ts';
+import { readInputs, inputRules } from '../../inputs.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
@@ -28,7 +29,10 @@ import type { PipelineLatestRun } from './models.ts';
 import { codeArtsLogSources, codeArtsStageSpans } from './logs.ts';
 import { classifyLatestRun, classifyRun, type CodeArtsDetails } from './status.ts';
 
-export { handleSchema } from './handle.ts';
+/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
+export async function loadHandleSchema(): Promise<z.ZodType<CodeArtsHandle>> {
+  return (await import('./handle.ts')).handleSchema;
+}
 
 export function stepOutputs(first: CodeArtsHandle | undefined, requestId: string | undefined): StepOutputsOf<'huawei-codearts'> {
   return {
@@ -61,13 +65,13 @@ export const CREDENTIAL_ENV = {
 const IAM_PROJECT_ID = /^[A-Za-z0-9]{32}$/;
 
 const shape = {
-  'project-id': inputSchema.optionalText(ID, 'the 32-character CodeArts project id (letters and digits)'),
-  parameters: inputSchema.mapping(),
-  'access-key-id': inputSchema.optionalText(),
-  'access-key-secret': inputSchema.optionalText(),
-  'security-token': inputSchema.optionalText(),
-  'auth-token': inputSchema.optionalText(),
-  'iam-project-id': inputSchema.optionalText(IAM_PROJECT_ID, "the region's 32-character IAM project id (letters and digits)"),
+  'project-id': inputRules.optionalText(ID, 'the 32-character CodeArts project id (letters and digits)'),
+  parameters: inputRules.mapping(),
+  'access-key-id': inputRules.optionalText(),
+  'access-key-secret': inputRules.optionalText(),
+  'security-token': inputRules.optionalText(),
+  'auth-token': inputRules.optionalText(),
+  'iam-project-id': inputRules.optionalText(IAM_PROJECT_ID, "the region's 32-character IAM project id (letters and digits)"),
 } satisfies InputShapeOf<'huawei-codearts'>;
 
 export function createProvider(ctx: ProviderContext<CodeArtsData>): Provider<CodeArtsData, CodeArtsDetails> {

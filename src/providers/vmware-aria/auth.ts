@@ -8,10 +8,12 @@
 import { joinUrl } from '../../endpoint.ts';
 import { ProviderError } from '../../errors.ts';
 import { parseJson, type HttpClient, type HttpRequest, type HttpResponse } from '../../http.ts';
-import { cspLoginResponse, iaasLoginResponse } from './models.ts';
 import { expectSuccess } from '../shared.ts';
 import { describeAriaError } from './errors.ts';
+import { models } from './reader.ts';
 import type { z } from 'zod';
+
+type Models = Awaited<ReturnType<typeof models>>;
 
 export type Credentials =
   | { kind: 'access-token'; token: string }
@@ -78,7 +80,7 @@ export class AriaAuth {
   private async freshToken(): Promise<string> {
     this.refreshToken ??= await this.passwordLogin();
     const res = await this.post(IAAS_LOGIN_PATH, {}, { refreshToken: this.refreshToken }, 'log in (exchange the refresh token)');
-    const body = validate(iaasLoginResponse, res, 'login');
+    const body = await validate(res, (m) => m.iaasLoginResponse, 'login');
     if (body.tokenType !== undefined && body.tokenType.toLowerCase() !== 'bearer') {
       throw new ProviderError({ message: `login returned a '${body.tokenType}' token where a Bearer token was expected` });
     }
@@ -108,7 +110,7 @@ export class AriaAuth {
   private async cspLogin(body: { username: string; password: string; domain?: string }): Promise<string> {
     const as = body.domain ? `${body.username} (domain ${body.domain})` : body.username;
     const res = await this.post(CSP_LOGIN_PATH, { access_token: '' }, body, `log in as ${as}`);
-    const token = validate(cspLoginResponse, res, 'password login').refresh_token;
+    const token = (await validate(res, (m) => m.cspLoginResponse, 'password login')).refresh_token;
     this.secret(token);
     return token;
   }
@@ -138,8 +140,8 @@ export function splitUpn(username: string): { user: string; domain: string } | u
   return { user: username.slice(0, at), domain: username.slice(at + 1) };
 }
 
-function validate<T>(schema: z.ZodType<T>, res: HttpResponse, what: string): T {
-  const parsed = schema.safeParse(parseJson(res, what));
+async function validate<T>(res: HttpResponse, pick: (m: Models) => z.ZodType<T>, what: string): Promise<T> {
+  const parsed = pick(await models()).safeParse(parseJson(res, what));
   if (parsed.success) return parsed.data;
   // The body carries credentials: name the missing field, never echo the body.
   const issue = parsed.error.issues[0];

@@ -4,11 +4,12 @@
  * so even the execute call cannot have started anything.
  */
 import { joinUrl } from '../../endpoint.ts';
-import { parseResponse, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import type { AriaAuth } from './auth.ts';
 import { expectSuccess } from '../shared.ts';
 import { describeAriaError } from './errors.ts';
-import { execution, executionResponse, pipeline, type Execution, type ExecutionResponse, type Pipeline } from './models.ts';
+import type { Execution, ExecutionResponse, Pipeline } from './models.ts';
+import { read } from './reader.ts';
 
 /** The only Code Stream API version published; sent so a newer server keeps answering in this shape. */
 export const API_VERSION = '2019-10-17';
@@ -39,19 +40,19 @@ export class AriaClient {
 
   async execute(ref: PipelineRef, body: ExecutionRequest): Promise<ExecutionResponse> {
     const res = await this.send(this.executeRequest(ref, body));
-    return parseResponse(executionResponse, res, `execute ${describeRef(ref)}`);
+    return read(res, (m) => m.executionResponse, `execute ${describeRef(ref)}`);
   }
 
   /** The pipeline's definition: a read that starts nothing, for dry-run's credential check. */
   async pipeline(ref: PipelineRef): Promise<Pipeline> {
     const req = this.request('GET', pipelinePath(ref), `read pipeline ${describeRef(ref)}`, true, {});
-    return parseResponse(pipeline, await this.send(req), `pipeline ${describeRef(ref)}`);
+    return read(await this.send(req), (m) => m.pipeline, `pipeline ${describeRef(ref)}`);
   }
 
   /** The execution with stage and task detail (the description's `queryParams` map: `expand=…`). */
   async execution(id: string): Promise<Execution> {
     const req = this.request('GET', executionPath(id), `status of execution ${id}`, true, { expand: 'PIPELINE_STAGE_TASK' });
-    return parseResponse(execution, await this.send(req), `execution ${id}`);
+    return read(await this.send(req), (m) => m.execution, `execution ${id}`);
   }
 
   /**
@@ -61,7 +62,7 @@ export class AriaClient {
    */
   async executionIndex(id: string): Promise<number | undefined> {
     const req = this.request('GET', executionPath(id), `index of execution ${id}`, false, {});
-    return parseResponse(execution, await this.send(req), `execution ${id}`).index;
+    return (await read(await this.send(req), (m) => m.execution, `execution ${id}`)).index;
   }
 
   async cancel(id: string, reason: string): Promise<void> {

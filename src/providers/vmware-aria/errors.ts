@@ -5,19 +5,20 @@
  */
 import type { HttpResponse } from '../../http.ts';
 import { bodySnippet, type ErrorFields } from '../shared.ts';
-import { errorBody } from './models.ts';
+import { models } from './reader.ts';
 
 export type AriaErrorDescription = ErrorFields;
 
-export function describeAriaError(res: HttpResponse, authHint?: string): AriaErrorDescription {
-  const out: AriaErrorDescription = parsed(res);
+export async function describeAriaError(res: HttpResponse, authHint?: string): Promise<AriaErrorDescription> {
+  const out: AriaErrorDescription = await parsed(res);
   if ((res.status === 401 || res.status === 403 || res.status === 400) && authHint && out.message !== undefined) {
     out.message = `${out.message} (${authHint})`;
   }
   return out;
 }
 
-function parsed(res: HttpResponse): AriaErrorDescription {
+async function parsed(res: HttpResponse): Promise<AriaErrorDescription> {
+  const { errorBody } = await models();
   let json: unknown;
   try {
     json = JSON.parse(res.body);

@@ -3,10 +3,11 @@
  * given input, then follows the execution until a final status. The run id is the execution id;
  * its index and absolute link travel in the handle for the step outputs.
  */
+import type { z } from 'zod';
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint, joinUrl } from '../../endpoint.ts';
 import { InputError, ProviderError, errorMessage, toError } from '../../errors.ts';
-import { readInputs, inputSchema } from '../../inputs.ts';
+import { readInputs, inputRules } from '../../inputs.ts';
 import type { Logger } from '../../log.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
@@ -29,7 +30,10 @@ import type { ExecutionResponse } from './models.ts';
 import { ariaLogSources, ariaStageSpans } from './logs.ts';
 import { classifyExecution, type AriaDetails } from './status.ts';
 
-export { handleSchema } from './handle.ts';
+/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
+export async function loadHandleSchema(): Promise<z.ZodType<AriaHandle>> {
+  return (await import('./handle.ts')).handleSchema;
+}
 
 export function stepOutputs(first: AriaHandle | undefined): StepOutputsOf<'vmware-aria'> {
   if (first === undefined) return {};
@@ -41,14 +45,14 @@ export function stepOutputs(first: AriaHandle | undefined): StepOutputsOf<'vmwar
 }
 
 const shape = {
-  parameters: inputSchema.mapping(),
-  comments: inputSchema.optionalText(),
-  tags: inputSchema.optionalList(),
-  'refresh-token': inputSchema.optionalText(),
-  'access-token': inputSchema.optionalText(),
-  username: inputSchema.optionalText(),
-  password: inputSchema.optionalText(),
-  domain: inputSchema.optionalText(),
+  parameters: inputRules.mapping(),
+  comments: inputRules.optionalText(),
+  tags: inputRules.optionalList(),
+  'refresh-token': inputRules.optionalText(),
+  'access-token': inputRules.optionalText(),
+  username: inputRules.optionalText(),
+  password: inputRules.optionalText(),
+  domain: inputRules.optionalText(),
 } satisfies InputShapeOf<'vmware-aria'>;
 
 type AriaInputs = ReturnType<typeof readInputs<typeof shape>>;

@@ -1,0 +1,31 @@
+/**
+ * The zod schemas handles are read back with: a provider's own (`handleSchemaOf`, in its `handle.ts`)
+ * and the provider-neutral one the post step checks saved state with. Only code loaded on demand
+ * imports this module, so zod stays off the start path (docs/performance.md).
+ */
+import { z } from 'zod';
+import type { ProviderName } from './registry.ts';
+import { HANDLE_VERSION, type RunHandle } from './types.ts';
+
+/** The parts of a handle every provider shares; `data` is left to the provider's schema. */
+const handleFields = {
+  version: z.literal(HANDLE_VERSION),
+  pipeline: z.string().min(1),
+  runId: z.string().min(1),
+  url: z.string().optional(),
+};
+
+/** The schema of a provider's handle: the shared fields, its own name and its own data. */
+export function handleSchemaOf<const N extends ProviderName, D>(
+  provider: N,
+  data: z.ZodType<D>,
+): z.ZodType<RunHandle<D> & { provider: N }> {
+  return z.object({ ...handleFields, provider: z.literal(provider), data });
+}
+
+/** Any provider's handle, its data not yet read: what the post step can check before it knows the provider's schema. */
+export const savedHandleSchema: z.ZodType<RunHandle> = z.object({
+  ...handleFields,
+  provider: z.string().min(1) as z.ZodType<ProviderName>,
+  data: z.unknown(),
+});
