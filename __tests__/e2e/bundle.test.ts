@@ -39,6 +39,43 @@ describe('start-up of the main step', () => {
     }
   });
 
+  /** The dist/ files a Feldera run of `pipeline` loaded; the zod chunk is the one file holding zod's core. */
+  async function chunksLoaded(more: Record<string, string>): Promise<{ loaded: string[]; zodChunk: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'run-pipelines-chunks-'));
+    const file = join(dir, 'files.txt');
+    try {
+      const run = await runAction({
+        inputs: { provider: 'feldera', endpoint: emu.get().url, 'pipeline-ids': 'orders', ...more },
+        env: { NODE_OPTIONS: `--require ${join(ROOT, '__fixtures__', 'loaded-builtins.cjs')}`, LOADED_FILES_FILE: file },
+      });
+      expect(run.code).toBe(0);
+      const dist = join(ROOT, 'dist');
+      const loaded = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((f) => f.startsWith(dist))
+        .map((f) => f.slice(dist.length + 1));
+      const zodChunk = readdirSync(dist).filter(
+        (f) => f.endsWith('.js') && readFileSync(join(dist, f), 'utf8').includes('./node_modules/zod/v4/core/'),
+      );
+      expect(zodChunk).toHaveLength(1);
+      return { loaded, zodChunk: zodChunk[0] ?? '' };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  test('zod loads only once a response is read: never for a Feldera start without a wait, and at the first status read of a wait', async () => {
+    emu.get().configure({ feldera: { pipelines: { orders: {} } } });
+    const started = await chunksLoaded({ wait: 'false' });
+    expect(started.loaded).toContain('index.js');
+    expect(started.loaded.length).toBeGreaterThan(1); // the Feldera adapter's chunk
+    expect(started.loaded).not.toContain(started.zodChunk);
+
+    emu.get().configure({ feldera: { pipelines: { orders: {} } } });
+    const waited = await chunksLoaded({ wait: 'true', 'poll-interval': '1s', timeout: '30s' });
+    expect(waited.loaded).toContain(waited.zodChunk);
+  });
+
   test('dist/ holds one copy of undici', () => {
     const chunks = readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'));
     const agents = chunks.map(
