@@ -13,6 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   createProvider: () => (/* binding */ createProvider),
   defaultClientToken: () => (/* binding */ defaultClientToken),
   loadHandleSchema: () => (/* binding */ loadHandleSchema),
+  loadModels: () => (/* reexport */ models),
   stepOutputs: () => (/* binding */ stepOutputs)
 });
 
@@ -107,6 +108,7 @@ function acsDate(ms) {
 
 /** The Elasticsearch API's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
 const { models, read } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(877)]).then(__webpack_require__.bind(__webpack_require__, 9877)));
+
 /** Codes Alibaba documents as "not processed, try again"; Terraform's provider retries the same set. */
 const RETRYABLE_CODES = new Set([
     'InstanceActivating',
@@ -530,6 +532,7 @@ function isUpdated(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/alibaba-logstash/index.ts
+
 
 
 

@@ -146,6 +146,7 @@ __webpack_require__.d(__webpack_exports__, {
   createProvider: () => (/* binding */ createProvider),
   defaultComments: () => (/* binding */ defaultComments),
   loadHandleSchema: () => (/* binding */ loadHandleSchema),
+  loadModels: () => (/* reexport */ models),
   stepOutputs: () => (/* binding */ stepOutputs)
 });
 
@@ -170,6 +171,7 @@ var http = __webpack_require__(4663);
  */
 
 const { models, read } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(553)]).then(__webpack_require__.bind(__webpack_require__, 4553)));
+
 
 ;// CONCATENATED MODULE: ./src/providers/vmware-aria/errors.ts
 
@@ -581,6 +583,7 @@ function ariaStageSpans(e) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/vmware-aria/index.ts
+
 
 
 

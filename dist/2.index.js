@@ -50,6 +50,7 @@ __webpack_require__.d(__webpack_exports__, {
   STATUS_BATCH_SIZE: () => (/* binding */ STATUS_BATCH_SIZE),
   createProvider: () => (/* binding */ createProvider),
   loadHandleSchema: () => (/* binding */ loadHandleSchema),
+  loadModels: () => (/* reexport */ models),
   stepOutputs: () => (/* binding */ stepOutputs)
 });
 
@@ -273,6 +274,7 @@ function isSuccess(res) {
 }
 /** CodeArts' response schemas, with zod, loaded when a response is first read (never before a request is sent). */
 const { models } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(774)]).then(__webpack_require__.bind(__webpack_require__, 4774)));
+
 /** The body of `res`, checked as `checkBody` does, as the schema `pick` chooses types it. */
 async function read(res, pick, what) {
     const body = await checkBody(res);
@@ -511,6 +513,7 @@ function failureMessage(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/huawei-codearts/index.ts
+
 
 
 

@@ -47,7 +47,8 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   createProvider: () => (/* binding */ createProvider),
-  loadHandleSchema: () => (/* binding */ loadHandleSchema)
+  loadHandleSchema: () => (/* binding */ loadHandleSchema),
+  loadModels: () => (/* reexport */ models)
 });
 
 // EXTERNAL MODULE: ./src/concurrency.ts
@@ -73,6 +74,7 @@ var shared = __webpack_require__(5681);
 
 /** Feldera's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
 const { models, read } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(860)]).then(__webpack_require__.bind(__webpack_require__, 2860)));
+
 class FelderaClient {
     options;
     constructor(options) {
@@ -461,6 +463,7 @@ function start_compilerError(details) {
 
 /** The approval and compiler reports read details with zod: loaded when a run first needs one. */
 const reports = (0,shared/* onDemand */.hd)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(200)]).then(__webpack_require__.bind(__webpack_require__, 1200)));
+
 /** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
 async function loadHandleSchema() {
     return (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(592)]).then(__webpack_require__.bind(__webpack_require__, 6592))).handleSchema;

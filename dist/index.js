@@ -14765,6 +14765,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sq: () => (/* binding */ validateShape)
 });
 
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
 // EXTERNAL MODULE: ./src/start-path/undici-lite.cjs
 var undici_lite = __nccwpck_require__(7320);
 var undici_lite_default = /*#__PURE__*/__nccwpck_require__.n(undici_lite);
@@ -14795,6 +14797,12 @@ var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/proxy.ts
 var src_proxy = __nccwpck_require__(8903);
 ;// CONCATENATED MODULE: ./src/http.ts
+/**
+ * One HTTP client for every provider, on undici: per-request timeout, pooled keep-alive connections,
+ * retries with full-jitter backoff that honour Retry-After, and a retry rule that never repeats a
+ * request that could start a second run.
+ */
+
 
 
 
@@ -14811,6 +14819,8 @@ const defaultHttpOptions = {
     log: () => undefined,
     debug: () => undefined,
 };
+/** The diagnostics channel undici publishes on as it writes a request's headers (lib/core/diagnostics.js). */
+const SEND_HEADERS = 'undici:client:sendHeaders';
 /** Streamed reads open at once per origin at most (see `stream`). */
 const STREAM_CONNECTIONS = 64;
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
@@ -14858,10 +14868,48 @@ class OriginSlots {
         this.active.set(origin, (this.active.get(origin) ?? 1) - 1);
     }
 }
+/**
+ * Tells when a client's first request has been written (`onFirstRequestSent`): undici publishes on
+ * `undici:client:sendHeaders` right before it writes a request's headers, and the callback runs after
+ * that write. The channel is process-wide, so it is listened to only while one of this client's own
+ * requests is under way, and only until the first one is sent.
+ */
+class FirstSendWatch {
+    callback;
+    inFlight = 0;
+    done = false;
+    onSend = () => {
+        this.finish();
+        setImmediate(this.callback);
+    };
+    constructor(callback) {
+        this.callback = callback;
+    }
+    /** Called as one of the client's requests is dispatched; returns what to call when it settles. */
+    begin() {
+        if (this.done)
+            return undefined;
+        if (this.inFlight++ === 0)
+            (0,external_node_diagnostics_channel_.subscribe)(SEND_HEADERS, this.onSend);
+        return () => {
+            if (!this.done && --this.inFlight === 0)
+                (0,external_node_diagnostics_channel_.unsubscribe)(SEND_HEADERS, this.onSend);
+        };
+    }
+    /** Stops listening, without the callback (the client closes, or the first request was sent). */
+    finish() {
+        if (this.done)
+            return;
+        this.done = true;
+        if (this.inFlight > 0)
+            (0,external_node_diagnostics_channel_.unsubscribe)(SEND_HEADERS, this.onSend);
+    }
+}
 class HttpClient {
     options;
     /** Made on the first request: a step refused for bad input never builds one (nor tears it down). */
     agent;
+    firstSend;
     /** One dispatcher per proxy URL in use, made on first use (undici's ProxyAgent is loaded only then). */
     proxies = new Map();
     closed = false;
@@ -14873,6 +14921,8 @@ class HttpClient {
     constructor(options = {}) {
         this.options = { ...defaultHttpOptions, ...options };
         this.slots = new OriginSlots(this.options.connectionsPerOrigin);
+        if (this.options.onFirstRequestSent)
+            this.firstSend = new FirstSendWatch(this.options.onFirstRequestSent);
     }
     directAgent() {
         if (this.agent !== undefined)
@@ -15012,6 +15062,7 @@ class HttpClient {
      */
     async close() {
         this.closed = true;
+        this.firstSend?.finish();
         this.closing.abort();
         const dispatchers = [...this.proxies.values()];
         if (this.agent !== undefined)
@@ -15063,6 +15114,7 @@ class HttpClient {
         const signed = req.sign ? await req.sign({ method: req.method, url: req.url, headers, body }) : {};
         const started = this.options.clock.now();
         const { signal, release } = this.requestSignal();
+        const settled = this.firstSend?.begin();
         try {
             const res = await this.dispatcherFor(req.url).request({
                 origin: req.url.origin,
@@ -15084,6 +15136,7 @@ class HttpClient {
             throw toNetworkError(err, req, this.options.requestTimeoutMs, (0,src_proxy/* proxyFor */.iJ)(req.url, this.options.proxy));
         }
         finally {
+            settled?.();
             release();
         }
     }
@@ -16107,6 +16160,8 @@ async function prepareStep(environment) {
         userAgent: 'run-pipelines-action',
         log: (line) => environment.log.info(line),
         debug: (line) => environment.log.debug(line),
+        // A step that waits reads answers with zod: it loads while the first request is out.
+        onFirstRequestSent: settings.wait ? () => void adapter.loadModels() : undefined,
     });
     const provider = await adapter.createProvider({
         settings,

@@ -3,6 +3,7 @@
  * retries with full-jitter backoff that honour Retry-After, and a retry rule that never repeats a
  * request that could start a second run.
  */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { z } from 'zod';
 import type { Agent, Dispatcher, ProxyAgent } from 'undici';
 import undici from './start-path/undici-lite.cjs';
@@ -65,6 +66,12 @@ export interface HttpOptions {
   signal?: AbortSignal;
   log: (line: string) => void;
   debug: (line: string) => void;
+  /**
+   * Called once, soon after the headers of the client's first request were written to the socket: work
+   * the step will need but its first request does not (zod, docs/performance.md) can start then, during
+   * the round trip, instead of before the request or amid the garbage of the answers that follow.
+   */
+  onFirstRequestSent?: (() => void) | undefined;
 }
 
 export const defaultHttpOptions: HttpOptions = {
@@ -78,6 +85,9 @@ export const defaultHttpOptions: HttpOptions = {
   log: () => undefined,
   debug: () => undefined,
 };
+
+/** The diagnostics channel undici publishes on as it writes a request's headers (lib/core/diagnostics.js). */
+const SEND_HEADERS = 'undici:client:sendHeaders';
 
 /** Streamed reads open at once per origin at most (see `stream`). */
 const STREAM_CONNECTIONS = 64;
@@ -130,10 +140,47 @@ class OriginSlots {
   }
 }
 
+/**
+ * Tells when a client's first request has been written (`onFirstRequestSent`): undici publishes on
+ * `undici:client:sendHeaders` right before it writes a request's headers, and the callback runs after
+ * that write. The channel is process-wide, so it is listened to only while one of this client's own
+ * requests is under way, and only until the first one is sent.
+ */
+class FirstSendWatch {
+  private readonly callback: () => void;
+  private inFlight = 0;
+  private done = false;
+  private readonly onSend = (): void => {
+    this.finish();
+    setImmediate(this.callback);
+  };
+
+  constructor(callback: () => void) {
+    this.callback = callback;
+  }
+
+  /** Called as one of the client's requests is dispatched; returns what to call when it settles. */
+  begin(): (() => void) | undefined {
+    if (this.done) return undefined;
+    if (this.inFlight++ === 0) subscribe(SEND_HEADERS, this.onSend);
+    return () => {
+      if (!this.done && --this.inFlight === 0) unsubscribe(SEND_HEADERS, this.onSend);
+    };
+  }
+
+  /** Stops listening, without the callback (the client closes, or the first request was sent). */
+  finish(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.inFlight > 0) unsubscribe(SEND_HEADERS, this.onSend);
+  }
+}
+
 export class HttpClient {
   readonly options: HttpOptions;
   /** Made on the first request: a step refused for bad input never builds one (nor tears it down). */
   private agent: Agent | undefined;
+  private readonly firstSend: FirstSendWatch | undefined;
   /** One dispatcher per proxy URL in use, made on first use (undici's ProxyAgent is loaded only then). */
   private readonly proxies = new Map<string, ProxyAgent>();
   private closed = false;
@@ -146,6 +193,7 @@ export class HttpClient {
   constructor(options: Partial<HttpOptions> = {}) {
     this.options = { ...defaultHttpOptions, ...options };
     this.slots = new OriginSlots(this.options.connectionsPerOrigin);
+    if (this.options.onFirstRequestSent) this.firstSend = new FirstSendWatch(this.options.onFirstRequestSent);
   }
 
   private directAgent(): Agent {
@@ -278,6 +326,7 @@ export class HttpClient {
    */
   async close(): Promise<void> {
     this.closed = true;
+    this.firstSend?.finish();
     this.closing.abort();
     const dispatchers: Dispatcher[] = [...this.proxies.values()];
     if (this.agent !== undefined) dispatchers.push(this.agent);
@@ -323,6 +372,7 @@ export class HttpClient {
     const signed = req.sign ? await req.sign({ method: req.method, url: req.url, headers, body }) : {};
     const started = this.options.clock.now();
     const { signal, release } = this.requestSignal();
+    const settled = this.firstSend?.begin();
     try {
       const res = await this.dispatcherFor(req.url).request({
         origin: req.url.origin,
@@ -343,6 +393,7 @@ export class HttpClient {
       if (this.options.signal?.aborted) throw this.options.signal.reason;
       throw toNetworkError(err, req, this.options.requestTimeoutMs, proxyFor(req.url, this.options.proxy));
     } finally {
+      settled?.();
       release();
     }
   }

@@ -79,6 +79,8 @@ export async function prepareStep(environment: StepEnvironment): Promise<Prepare
     userAgent: 'run-pipelines-action',
     log: (line) => environment.log.info(line),
     debug: (line) => environment.log.debug(line),
+    // A step that waits reads answers with zod: it loads while the first request is out.
+    onFirstRequestSent: settings.wait ? () => void adapter.loadModels() : undefined,
   });
   const provider = await adapter.createProvider({
     settings,

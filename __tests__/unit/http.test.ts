@@ -88,6 +88,39 @@ describe('HttpClient', () => {
     await http.close();
   });
 
+  test('retryWhen may be async: error bodies are read with schemas loaded on demand', async () => {
+    hits.delete('/refused-start');
+    const http = new HttpClient({ clock: fakeClock() });
+    const retryWhen = async (r: { status: number }): Promise<boolean> => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return r.status === 400;
+    };
+    const res = await http.send(req('/refused-start', { method: 'POST', idempotent: false, retryWhen }));
+    expect([res.status, res.attempts]).toEqual([202, 2]);
+    await http.close();
+  });
+
+  test('onFirstRequestSent runs once, during the first round trip, and never for a client that sent nothing', async () => {
+    const events: string[] = [];
+    const http = new HttpClient({ clock: fakeClock(), onFirstRequestSent: () => events.push('sent') });
+    const first = http.send(req('/slow')).then(() => events.push('answered'));
+    await first;
+    await http.send(req('/ok'));
+    await new Promise((resolve) => setImmediate(resolve));
+    // The answer to /slow takes 400 ms: the callback ran while it was awaited, and only once.
+    expect(events).toEqual(['sent', 'answered']);
+    await http.close();
+
+    // undici's channel is process-wide: another client's request must not count as this one's.
+    let called = 0;
+    const idle = new HttpClient({ clock: fakeClock(), onFirstRequestSent: () => called++ });
+    const other = new HttpClient({ clock: fakeClock() });
+    await other.send(req('/ok'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(called).toBe(0);
+    await Promise.all([idle.close(), other.close()]);
+  });
+
   test('retries a non-idempotent request when the connection was refused (never sent)', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));

@@ -163,6 +163,12 @@ export interface ProviderAdapter<Data = unknown, Details extends object = object
    * zod: no trigger waits on it (docs/performance.md).
    */
   loadHandleSchema(): Promise<z.ZodType<RunHandle<Data>>>;
+  /**
+   * Loads the schemas its answers are read with (its `responseReader`). A step that waits calls it
+   * once its first request is on the wire, so zod compiles during that round trip rather than amid the
+   * answers of a wide wait, where it left a heap a few MB larger (docs/performance.md).
+   */
+  loadModels(): Promise<unknown>;
   /** Extra step outputs, computed from the first run's handle and the trigger's request id. */
   stepOutputs?(first: RunHandle<Data> | undefined, requestId: string | undefined): ProviderOutputs;
 }

@@ -31,6 +31,8 @@ import { classifyRun, isUpdated, type Classified, type LogstashDetails } from '.
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../log.ts';
 
+export { loadModels } from './client.ts';
+
 /** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
 export async function loadHandleSchema(): Promise<z.ZodType<LogstashHandle>> {
   return (await import('./handle.ts')).handleSchema;

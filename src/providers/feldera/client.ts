@@ -8,6 +8,7 @@ import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
 
 /** Feldera's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
 const { models, read } = responseReader(() => import('./models.ts'));
+export { models as loadModels };
 
 export interface FelderaClientOptions {
   base: URL;

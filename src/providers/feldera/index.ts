@@ -39,6 +39,8 @@ import { onDemand } from '../shared.ts';
 /** The approval and compiler reports read details with zod: loaded when a run first needs one. */
 const reports = onDemand(() => import('./report.ts'));
 
+export { loadModels } from './client.ts';
+
 /** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
 export async function loadHandleSchema(): Promise<z.ZodType<FelderaHandle>> {
   return (await import('./handle.ts')).handleSchema;

@@ -200,6 +200,7 @@ function isSuccess(res: HttpResponse): boolean {
 
 /** CodeArts' response schemas, with zod, loaded when a response is first read (never before a request is sent). */
 const { models } = responseReader(() => import('./models.ts'));
+export { models as loadModels };
 type Models = Awaited<ReturnType<typeof models>>;
 
 /** The body of `res`, checked as `checkBody` does, as the schema `pick` chooses types it. */

@@ -29,6 +29,8 @@ import type { PipelineLatestRun } from './models.ts';
 import { codeArtsLogSources, codeArtsStageSpans } from './logs.ts';
 import { classifyLatestRun, classifyRun, type CodeArtsDetails } from './status.ts';
 
+export { loadModels } from './client.ts';
+
 /** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
 export async function loadHandleSchema(): Promise<z.ZodType<CodeArtsHandle>> {
   return (await import('./handle.ts')).handleSchema;

@@ -30,6 +30,8 @@ import type { ExecutionResponse } from './models.ts';
 import { ariaLogSources, ariaStageSpans } from './logs.ts';
 import { classifyExecution, type AriaDetails } from './status.ts';
 
+export { loadModels } from './reader.ts';
+
 /** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
 export async function loadHandleSchema(): Promise<z.ZodType<AriaHandle>> {
   return (await import('./handle.ts')).handleSchema;

@@ -5,3 +5,4 @@
 import { responseReader } from '../shared.ts';
 
 export const { models, read } = responseReader(() => import('./models.ts'));
+export { models as loadModels };
