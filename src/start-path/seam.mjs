@@ -31,7 +31,10 @@
  *    models.ts, and with it zod, when a response is first read; handle schemas load the same way
  *    (`loadHandleSchema`). Relies on: the bundler putting zod in a chunk of its own that neither the
  *    main chunk nor a provider's adapter chunk requires at load. checkZodOnDemand() reads that off
- *    the bundle, so a static `import { z } from 'zod'` on the start path fails the build.
+ *    the bundle, so a static `import { z } from 'zod'` on the start path fails the build. A step that
+ *    waits starts loading zod as its first request's headers are written (src/http.ts
+ *    `onFirstRequestSent`), on undici's `undici:client:sendHeaders` diagnostics channel, which
+ *    checkSendHeadersChannel() finds published right before the headers are written.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http2 from 'node:http2';
@@ -84,6 +87,7 @@ export function checkStartPath(dist) {
   checkUndiciLite();
   checkActionsCoreImports();
   checkHttp2StandIn();
+  checkSendHeadersChannel();
   checkBundle(dist);
 }
 
@@ -167,6 +171,18 @@ function checkHttp2StandIn() {
   for (const [, used] of clientH2.matchAll(/\bhttp2\.(\w+)/g)) {
     if (used !== 'connect' && used !== 'constants') fail(`undici's client-h2.js uses http2.${used}, which http2.cjs lacks`);
   }
+}
+
+/** Trick 5: the channel src/http.ts listens on still exists, and the HTTP/1.1 client publishes on it before writing the headers. */
+function checkSendHeadersChannel() {
+  const diagnostics = readFileSync(require.resolve('undici/lib/core/diagnostics.js'), 'utf8');
+  if (!diagnostics.includes("sendHeaders: diagnosticsChannel.channel('undici:client:sendHeaders')")) {
+    fail("undici no longer names its sendHeaders channel 'undici:client:sendHeaders' (src/http.ts listens on it)");
+  }
+  const clientH1 = readFileSync(require.resolve('undici/lib/dispatcher/client-h1.js'), 'utf8');
+  const publish = clientH1.indexOf('channels.sendHeaders.publish(');
+  const write = clientH1.indexOf('writeBuffer(', publish);
+  if (publish < 0 || write < 0) fail("undici's client-h1.js no longer publishes sendHeaders before writing a request");
 }
 
 /** What the tricks achieve, in the bundle: one undici, and none of the deferred modules required at load. */
