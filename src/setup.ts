@@ -79,8 +79,9 @@ export async function prepareStep(environment: StepEnvironment): Promise<Prepare
     userAgent: 'run-pipelines-action',
     log: (line) => environment.log.info(line),
     debug: (line) => environment.log.debug(line),
-    // A step that waits reads answers with zod: it loads while the first request is out.
-    onFirstRequestSent: settings.wait ? () => void adapter.loadModels() : undefined,
+    // A step that waits reads answers with zod: it loads while the first request is out. A failed load is
+    // reported by the first read that needs it (the loader keeps the rejection), not here.
+    onFirstRequestSent: settings.wait ? () => void adapter.loadModels().catch(() => undefined) : undefined,
   });
   const provider = await adapter.createProvider({
     settings,
