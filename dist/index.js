@@ -16303,7 +16303,8 @@ const MAX_FAILED_BARS = 30;
 /** Stages drawn per run at most. */
 const MAX_STAGES = 12;
 const MAX_LABEL = 60;
-const MARK = {
+/** Each conclusion's mark, in the chart and in the summary's table alike. */
+const CONCLUSION_MARK = {
     success: '\u2705',
     failure: '\u274c',
     timed_out: '\u23f1\ufe0f',
@@ -16362,7 +16363,7 @@ function ganttChart(title, runs) {
 }
 function runBar(r, id) {
     const end = Math.max(r.finishedAt ?? r.startedAt, r.startedAt + 1);
-    const text = `${MARK[r.conclusion] ?? ''} ${label(r.pipeline)} ${r.conclusion}`;
+    const text = `${CONCLUSION_MARK[r.conclusion] ?? ''} ${label(r.pipeline)} ${r.conclusion}`;
     return task(text, TAGS[r.conclusion] ?? [], id, r.startedAt, end);
 }
 function stageBars(r, runId) {
@@ -16415,14 +16416,6 @@ var secrets = __nccwpck_require__(7194);
 
 
 
-const ICON = {
-    success: '\u2705',
-    failure: '\u274c',
-    timed_out: '\u23f1\ufe0f',
-    cancelled: '\ud83d\udeab',
-    triggered: '\u25b6\ufe0f',
-    pending: '\u23f3',
-};
 function escapeHtml(s) {
     return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
@@ -16441,7 +16434,7 @@ function summaryTable(provider, result) {
     const rows = result.runs.map((r) => {
         const run = r.handle ? runCell(r.handle.runId, runUrl(r)) : '\u2014';
         const duration = r.finishedAt === undefined ? '\u2014' : (0,parse/* formatDuration */.a3)(r.finishedAt - r.startedAt);
-        const icon = ICON[r.conclusion] ?? '';
+        const icon = CONCLUSION_MARK[r.conclusion] ?? '';
         return [provider, escapeHtml(r.pipeline), run, escapeHtml(r.status), `${icon} ${r.conclusion}`, duration];
     });
     const cell = (tag) => (c) => `<${tag}>${c}</${tag}>`;

@@ -426,7 +426,8 @@ function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
   // No source says whether the level term is case-sensitive; the emulator takes the strict reading, so
   // a search in the wrong case finds nothing (a guess that keeps the action honest).
   const level = /level:(\w+)/.exec(query)?.[1];
-  // page 1-200 and size 1-100 (default 20), as the API reference gives them.
+  // page 1-200 and size 1-100 (default 20), as the API reference gives them. InvalidParameter is among
+  // the documented codes; that it answers an out-of-range page, and its message, are a guess.
   const size = Number(q.get('size') ?? '20');
   const page = Number(q.get('page') ?? '1');
   if (!(size >= 1 && size <= 100 && page >= 1 && page <= 200))

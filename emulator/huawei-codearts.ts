@@ -379,6 +379,7 @@ export class CodeArtsEmulator implements ProviderEmulator {
       typeof q.limit !== 'number' ||
       typeof q.sort !== 'string'
     ) {
+      // LogQuery lists all four as required; the code and wording of the refusal are a guess, as for the other 400s here.
       return fail(400, 'DEVPIPE.00011001', 'start_offset, end_offset, limit and sort are required');
     }
     const view = this.view(p, run, Date.now());

@@ -13,7 +13,8 @@ export const MAX_FAILED_BARS = 30;
 const MAX_STAGES = 12;
 const MAX_LABEL = 60;
 
-const MARK: Record<string, string> = {
+/** Each conclusion's mark, in the chart and in the summary's table alike. */
+export const CONCLUSION_MARK: Record<string, string> = {
   success: '✅',
   failure: '❌',
   timed_out: '⏱️',
@@ -82,7 +83,7 @@ export function ganttChart(title: string, runs: readonly Drawn[]): GanttChart | 
 
 function runBar(r: Drawn, id: string): string {
   const end = Math.max(r.finishedAt ?? r.startedAt, r.startedAt + 1);
-  const text = `${MARK[r.conclusion] ?? ''} ${label(r.pipeline)} ${r.conclusion}`;
+  const text = `${CONCLUSION_MARK[r.conclusion] ?? ''} ${label(r.pipeline)} ${r.conclusion}`;
   return task(text, TAGS[r.conclusion] ?? [], id, r.startedAt, end);
 }
 

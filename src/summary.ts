@@ -3,19 +3,10 @@
  */
 import * as core from '@actions/core';
 import type { StepResult } from './engine.ts';
-import { ganttChart, MAX_BARS } from './gantt.ts';
+import { CONCLUSION_MARK, ganttChart, MAX_BARS } from './gantt.ts';
 import type { ProviderName } from './providers/registry.ts';
 import { formatDuration } from './parse.ts';
 import { redactSecrets } from './secrets.ts';
-
-const ICON: Record<string, string> = {
-  success: '✅',
-  failure: '❌',
-  timed_out: '⏱️',
-  cancelled: '🚫',
-  triggered: '▶️',
-  pending: '⏳',
-};
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -39,7 +30,7 @@ export function summaryTable(provider: ProviderName, result: StepResult): string
   const rows = result.runs.map((r) => {
     const run = r.handle ? runCell(r.handle.runId, runUrl(r)) : '—';
     const duration = r.finishedAt === undefined ? '—' : formatDuration(r.finishedAt - r.startedAt);
-    const icon = ICON[r.conclusion] ?? '';
+    const icon = CONCLUSION_MARK[r.conclusion] ?? '';
     return [provider, escapeHtml(r.pipeline), run, escapeHtml(r.status), `${icon} ${r.conclusion}`, duration];
   });
   const cell = (tag: string) => (c: string) => `<${tag}>${c}</${tag}>`;

@@ -12,8 +12,8 @@ import { providerError, responseReader, type ErrorFields } from '../shared.ts';
 import { acsDate, acsHeaders, sign, type Credentials } from './signer.ts';
 
 /** The Elasticsearch API's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
-export const { models, read } = responseReader(() => import('./models.ts'));
-export { models as loadModels };
+const { models, read } = responseReader(() => import('./models.ts'));
+export { read, models as loadModels };
 
 /** Codes Alibaba documents as "not processed, try again"; Terraform's provider retries the same set. */
 const RETRYABLE_CODES = new Set([
