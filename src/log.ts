@@ -1,10 +1,12 @@
 /**
- * Logging that is safe for remote text: a provider's message can never become a workflow command.
- * `core.warning`/`core.error` escape their data already; plain lines need neutralising here.
+ * Logging that is safe for remote text: a provider's message can never become a workflow command,
+ * move a terminal's cursor or carry a secret. `core.warning`/`core.error` escape their data's line
+ * breaks; every other part (commands, controls, secrets) is src/output-filter.ts's and this file's.
  */
 import { randomUUID } from 'node:crypto';
 import * as core from '@actions/core';
-import { redactSecrets, rememberSecret } from './secrets.ts';
+import { blockLines, cutMessage, escapeControls, filterRemoteText, runnerLines } from './output-filter.ts';
+import { redactSecrets, rememberSecret, secretSpellings } from './secrets.ts';
 
 export interface Logger {
   info(line: string): void;
@@ -27,35 +29,50 @@ export function escapeCommandData(s: string): string {
 /**
  * `::group::`, then `::stop-commands::<token>`: until the runner sees `::<token>::` it treats no line
  * as a command (neither `::cmd::` nor `##[cmd]`), whatever a remote log contains. The token is fresh
- * and random for each block, so no log line can guess it and end the pause early.
+ * and random for each block, so no log line can guess it and end the pause early. The lines keep
+ * their text but lose their control characters (a terminal or the log viewer would obey them), and a
+ * line break inside a line (CR among them) becomes a line of its own, as the runner would read it.
  */
 export function writeInertBlock(write: (line: string) => void, title: string, lines: readonly string[]): void {
   const token = randomUUID().replace(/-/g, '');
-  write(`::group::${escapeCommandData(title)}`);
+  write(`::group::${escapeCommandData(title.replace(/[^\r\n]+/g, escapeControls))}`);
   write(`::stop-commands::${token}`);
-  for (const line of lines) write(line);
+  for (const line of blockLines(lines)) write(line);
   write(`::${token}::`);
   write('::endgroup::');
 }
 
-/**
- * The runner reads `::cmd::` and `##[cmd]` at the start of a line (after blanks). A zero-width space
- * after the first character keeps the text readable and inert.
- */
-export function neutralizeCommands(text: string): string {
-  return text.replace(/^(\s*)(::|##\[)/gm, (_m, ws: string, lead: string) => `${ws}${lead[0]}\u200b${lead.slice(1)}`);
-}
-
-/** Registers a secret with the runner (masking) and with this process (redaction of remote text). */
+/** Registers a secret, in each spelling a server may echo it in, with the runner (masking) and with this process (redaction). */
 export function registerSecret(value: string): void {
   if (value === '') return;
   core.setSecret(value);
   rememberSecret(value);
+  for (const form of secretSpellings(value)) if (form !== value) core.setSecret(form);
 }
 
-/** What every printed line goes through: no secret, no workflow command. */
+/** The longest line printed; a longer one (a 600 KB error) is cut, after redaction, before escaping. */
+export const MAX_LINE_CHARS = 4096;
+
+/**
+ * What every printed line goes through, in this order: secrets redacted (in every spelling), each
+ * line the runner would read cut to MAX_LINE_CHARS, then made inert (src/output-filter.ts): no
+ * workflow command, no control character.
+ */
 export function safeText(text: string): string {
-  return neutralizeCommands(redactSecrets(text));
+  return filterRemoteText(cutLines(redactSecrets(text)));
+}
+
+/** An annotation's message: core escapes its line breaks, so only secrets, length and controls matter. */
+export function annotationText(text: string): string {
+  return runnerLines(cutLines(redactSecrets(text)))
+    .map((l) => escapeControls(l))
+    .join('\n');
+}
+
+function cutLines(text: string): string {
+  return runnerLines(text)
+    .map((l) => cutMessage(l, MAX_LINE_CHARS))
+    .join('\n');
 }
 
 function props(title?: string): core.AnnotationProperties {
@@ -65,9 +82,9 @@ function props(title?: string): core.AnnotationProperties {
 export const coreLogger: Logger = {
   info: (line) => core.info(safeText(line)),
   debug: (line) => core.debug(safeText(line)),
-  notice: (line, title) => core.notice(redactSecrets(line), props(title)),
-  warning: (line, title) => core.warning(redactSecrets(line), props(title)),
-  error: (line, title) => core.error(redactSecrets(line), props(title)),
+  notice: (line, title) => core.notice(annotationText(line), props(title)),
+  warning: (line, title) => core.warning(annotationText(line), props(title)),
+  error: (line, title) => core.error(annotationText(line), props(title)),
   block: (title, lines) =>
     writeInertBlock(
       (line) => core.info(line),

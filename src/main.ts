@@ -6,7 +6,7 @@ import { dryRun } from './dry-run.ts';
 import { runPipelines, type StepResult } from './engine.ts';
 import { errorMessage } from './errors.ts';
 import { githubWorkflowContext } from './github-context.ts';
-import { coreLogger, registerSecret } from './log.ts';
+import { annotationText, coreLogger, registerSecret } from './log.ts';
 import { stepOutputs } from './outputs.ts';
 import { engineSettings, prepareStep, type PreparedStep } from './setup.ts';
 import { redactSecrets } from './secrets.ts';
@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
     const result = await execute(step);
     await report(step, result);
   } catch (err) {
-    core.setFailed(redactSecrets(errorMessage(err)));
+    core.setFailed(annotationText(errorMessage(err)));
     if (process.env['SHOW_STACK_TRACE'] === 'true') throw err;
   } finally {
     await step?.http.close().catch(() => undefined);
@@ -61,12 +61,12 @@ async function execute(step: PreparedStep): Promise<StepResult> {
 async function report(step: PreparedStep, result: StepResult): Promise<void> {
   setOutputs(stepOutputs(step.settings.provider, step.adapter, result));
   await writeSummary(step.settings.provider, result).catch((e: unknown) =>
-    core.warning(`job summary not written: ${errorMessage(e)}`),
+    core.warning(annotationText(`job summary not written: ${errorMessage(e)}`)),
   );
   // After a timeout or cancellation, runs main could not cancel are left for the post step (state `ended` says which).
   if (result.conclusion !== 'timed_out' && result.conclusion !== 'cancelled') saveCompleted();
   const failure = failureText(result);
-  if (failure !== undefined) core.setFailed(redactSecrets(failure));
+  if (failure !== undefined) core.setFailed(annotationText(failure));
 }
 
 async function dryRunStep(step: PreparedStep): Promise<void> {

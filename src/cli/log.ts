@@ -1,11 +1,15 @@
 /**
  * The CLI's human log, on stderr (stdout carries only the JSON result). Off a GitHub runner it is
  * plain text with no `::` workflow commands; on a runner, warnings and errors become annotations
- * there too. Every registered secret is replaced by `***` before anything is written.
+ * there too. Every registered secret is replaced by `***` before anything is written, and every
+ * line goes through the action's filter (src/output-filter.ts) on a runner and off it alike: a
+ * terminal obeys ESC, BEL, CR and C1 controls (window title, clipboard via OSC 52, a rewritten
+ * line), so remote text reaches it with each of them shown as a visible escape.
  */
 import type { Logger } from '../log.ts';
-import { neutralizeCommands, writeInertBlock } from '../log.ts';
-import { redactSecrets, rememberSecret } from '../secrets.ts';
+import { annotationText, safeText, writeInertBlock } from '../log.ts';
+import { blockLines } from '../output-filter.ts';
+import { redactSecrets, rememberSecret, secretSpellings } from '../secrets.ts';
 
 /**
  * Registers a secret in the process's one registry (src/secrets.ts), which every printed and written
@@ -14,7 +18,7 @@ import { redactSecrets, rememberSecret } from '../secrets.ts';
 export function cliSecret(write: (text: string) => void, onRunner: boolean): (value: string) => void {
   return (value) => {
     if (value === '' || !rememberSecret(value) || !onRunner) return;
-    write(`::add-mask::${escapeData(value)}\n`);
+    for (const form of secretSpellings(value)) write(`::add-mask::${escapeData(form)}\n`);
   };
 }
 
@@ -29,14 +33,13 @@ export interface CliLogOptions {
 }
 
 export function cliLogger(o: CliLogOptions): Logger {
-  const line = (text: string): void => o.write(`${redactSecrets(o.onRunner ? neutralizeCommands(text) : text)}\n`);
+  const line = (text: string): void => o.write(`${safeText(text)}\n`);
   const annotate =
     (kind: 'notice' | 'warning' | 'error') =>
     (text: string, title?: string): void => {
-      const clean = redactSecrets(text);
-      if (!o.onRunner) return line(`${kind}: ${title === undefined ? '' : `${title}: `}${clean}`);
-      const props = title === undefined ? '' : ` title=${escapeProperty(redactSecrets(title))}`;
-      o.write(`::${kind}${props}::${escapeData(clean)}\n`);
+      if (!o.onRunner) return line(`${kind}: ${title === undefined ? '' : `${title}: `}${text}`);
+      const props = title === undefined ? '' : ` title=${escapeProperty(safeText(title))}`;
+      o.write(`::${kind}${props}::${escapeData(annotationText(text))}\n`);
     };
   return {
     info: line,
@@ -48,8 +51,8 @@ export function cliLogger(o: CliLogOptions): Logger {
       const clean = lines.map((l) => redactSecrets(l));
       const write = (text: string): void => o.write(`${text}\n`);
       if (o.onRunner) return writeInertBlock(write, redactSecrets(title), clean);
-      write(`--- ${redactSecrets(title)}`);
-      for (const l of clean) write(`  ${l}`);
+      write(`--- ${safeText(title)}`);
+      for (const l of blockLines(clean)) write(`  ${safeText(l)}`);
       write('---');
     },
   };
