@@ -87,7 +87,9 @@ describe('the filter', () => {
 
 describe('every logger', () => {
   let out: ReturnType<typeof captureStdout>;
-  beforeEach(() => (out = captureStdout()));
+  beforeEach(() => {
+    out = captureStdout();
+  });
   afterEach(() => out.restore());
 
   test('the action (coreLogger): stdout holds no forged command and no control', () => {

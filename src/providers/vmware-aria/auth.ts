@@ -7,7 +7,8 @@
  */
 import { joinUrl } from '../../endpoint.ts';
 import { ProviderError } from '../../errors.ts';
-import { parseJson, type HttpClient, type HttpRequest, type HttpResponse } from '../../http.ts';
+import { parseCredentialJson } from '../../credential-answer.ts';
+import type { HttpClient, HttpRequest, HttpResponse } from '../../http.ts';
 import { expectSuccess } from '../shared.ts';
 import { describeAriaError } from './errors.ts';
 import { models } from './reader.ts';
@@ -141,7 +142,7 @@ export function splitUpn(username: string): { user: string; domain: string } | u
 }
 
 async function validate<T>(res: HttpResponse, pick: (m: Models) => z.ZodType<T>, what: string): Promise<T> {
-  const parsed = pick(await models()).safeParse(parseJson(res, what));
+  const parsed = pick(await models()).safeParse(parseCredentialJson(res, what));
   if (parsed.success) return parsed.data;
   // The body carries credentials: name the missing field, never echo the body.
   const issue = parsed.error.issues[0];
