@@ -116,7 +116,7 @@ function fitTable(provider: ProviderName, result: StepResult, budget: number): s
   const rowBytes = Buffer.byteLength(table) / Math.max(result.runs.length, 1);
   const keep = Math.max(1, Math.floor((budget * 0.9) / rowBytes));
   const shown = summaryTable(provider, { ...result, runs: result.runs.slice(0, keep) });
-  return `${shown}\n<p>${result.runs.length - keep} more run(s) not shown: the job summary is kept under 1 MiB (the \`runs\` output lists every run).</p>`;
+  return `${shown}\n\n<p>${result.runs.length - keep} more run(s) not shown: the job summary is kept under 1 MiB (the \`runs\` output lists every run).</p>`;
 }
 
 /** The timeline chart, with a note when it shows only some of the runs; '' when nothing ended. */
@@ -146,7 +146,8 @@ export function summaryMarkdown(provider: ProviderName, result: StepResult): str
   const chart = redactSecrets(timeline(result));
   const budget = MAX_SUMMARY_BYTES - Buffer.byteLength(heading + table + chart) - 16;
   const details = redactSecrets(fitBlocks(failureBlocks(result), budget));
-  return [heading, table, chart, details].filter((part) => part !== '').join('\n');
+  // Blank lines between the parts: each HTML block ends there, so the chart's fence is Markdown again.
+  return `${[heading, table, chart, details].filter((part) => part !== '').join('\n\n')}\n`;
 }
 
 /** The step's failure text: one line per pipeline that did not succeed; undefined when all did. */
