@@ -9,6 +9,10 @@ import { ROOT, runAction, type ActionRun } from '../../emulator/run-action.ts';
 import { startEmulator, type Emulator } from '../../emulator/server.ts';
 import { useEmulator } from './emulated.ts';
 import type { ProviderRow } from './reliability-rows.ts';
+import { ALL_PAYLOADS, forgedCommands, readLines, runnerCommands, terminalControls } from './runner-model.ts';
+import { summaryProblems } from './summary-render.ts';
+import { MAX_OUTPUT_BYTES } from '../../src/outputs.ts';
+import { MAX_MESSAGE_CHARS } from '../../src/output-filter.ts';
 
 const DEBUG = { RUNNER_DEBUG: '1' };
 
@@ -29,24 +33,30 @@ function expectNoSecret(run: ActionRun, secrets: string[]): void {
   }
 }
 
-/** Lines the runner would read as a command; ours are the only ones allowed, and none carries remote text. */
 /**
- * The lines the runner would take for commands: it ignores every line between `::stop-commands::T`
- * and `::T::` (how provider logs are printed), and the block's own framing is allowed.
+ * The lines the runner would take for commands (__tests__/helpers/runner-model.ts: lines split at CR
+ * and LF, `::cmd::` after .NET whitespace, `##[cmd]` anywhere, nothing between `::stop-commands::T`
+ * and `::T::`), minus the block's own framing (group, stop, resume).
  */
 function commandLines(stdout: string): string[] {
-  const out: string[] = [];
-  let token: string | undefined;
-  for (const l of stdout.split('\n')) {
-    if (token !== undefined) {
-      if (l === `::${token}::`) token = undefined;
-      continue;
-    }
-    const stop = /^::stop-commands::(.+)$/.exec(l);
-    if (stop) token = stop[1];
-    else if (!/^::(group|endgroup)::/.test(l) && /^\s*(::|##\[)/.test(l)) out.push(l);
-  }
-  return out;
+  const cmds = runnerCommands(stdout);
+  const tokens = new Set(cmds.filter((c) => c.command === 'stop-commands').map((c) => c.data));
+  return cmds
+    .filter((c) => !['group', 'endgroup', 'stop-commands'].includes(c.command) && !tokens.has(c.command))
+    .map((c) => c.line);
+}
+
+/** Hostile remote text everywhere the runner reads it: stdout, the summary, the `runs` output. */
+function expectInert(run: ActionRun): void {
+  expect(forgedCommands(run.stdout).map((c) => c.line.slice(0, 160))).toEqual([]);
+  expect(terminalControls(run.stdout)).toEqual([]);
+  expect(summaryProblems(run.summary, 1)).toEqual([]);
+  expect(run.outputs['runs']).not.toMatch(/[\u007f-\u009f\u2028\u2029]/);
+  expect(Buffer.byteLength(run.outputs['runs'] ?? '')).toBeLessThan(MAX_OUTPUT_BYTES);
+  const runs = JSON.parse(run.outputs['runs'] ?? '[]') as Array<{ message: string | null }>;
+  expect(runs[0]?.message?.length ?? 0).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);
+  // No line the runner reads is longer than the cut (plus its escapes and prefix).
+  for (const line of readLines(run.stdout)) expect(line.length).toBeLessThan(4 * MAX_MESSAGE_CHARS + 200);
 }
 
 export function securityTests(row: ProviderRow): void {
@@ -82,20 +92,31 @@ export function securityTests(row: ProviderRow): void {
       expectNoSecret(refused, row.secrets);
     });
 
-    test('remote text that looks like a workflow command is printed inert', async () => {
-      const payload = 'boom\n::error::pwned\n::add-mask::leak\n##[group]grouped';
+    test('remote text that looks like a workflow command or a terminal escape is printed inert: messages, poll errors, statuses', async () => {
+      const payload = `boom\n::error::pwned\n::add-mask::leak\n##[group]grouped\n${ALL_PAYLOADS}`;
+      const first = row.pollsBeforeTrigger ?? 0;
       emu.get().configure({
         ...row.remoteText.failingScenario('sec', payload),
         faults: [
           {
             method: row.poll.method,
             path: row.poll.path,
-            after: row.pollsBeforeTrigger ?? 0,
+            after: first,
             times: 1,
             action: {
               kind: 'respond',
               status: row.pollRefusal ?? 401,
-              body: { message: 'denied\n::warning::polled', error_code: 'X' },
+              body: { message: `denied\n::warning::polled\n${ALL_PAYLOADS}`, error_code: 'X' },
+            },
+          },
+          {
+            method: row.poll.method,
+            path: row.poll.path,
+            after: first + 1,
+            times: 1,
+            action: {
+              kind: 'patch-json',
+              set: Object.fromEntries(Object.keys(row.unknownStatus).map((k) => [k, `STATUS ${ALL_PAYLOADS}`])),
             },
           },
         ],
@@ -105,11 +126,14 @@ export function securityTests(row: ProviderRow): void {
       // The text was printed (neutralised), not dropped.
       expect(run.stdout).toContain('pwned');
       expect(run.stdout).toContain('polled');
+      expect(run.stdout).toContain('ALL PIPELINES SUCCEEDED');
+      expect(run.stdout).toContain('STATUS Build # #[save-state name=completed]true');
       for (const line of commandLines(run.stdout)) {
         expect(line).toMatch(/^::(debug|error|warning|notice|add-mask)( [^:]*)?::/);
         expect(line).not.toMatch(/^::(error|warning|add-mask)::(pwned|leak|polled)/);
         expect(line).not.toMatch(/^##\[/);
       }
+      expectInert(run);
     });
 
     test('http:// to a host that is not loopback is refused unless allow-insecure-http is true', async () => {
