@@ -85,6 +85,15 @@ export function escapeJsonControls(json: string): string {
   return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * JSON text printed where the runner reads it (the CLI's stdout on a runner): also every '#' as
+ * `\u0023`, so no string in it holds `##[`. '#' appears in JSON only inside strings, so the value is
+ * unchanged; a `::` cannot start a line of JSON text, whose strings are quoted and keep no line break.
+ */
+export function inertJson(json: string): string {
+  return escapeJsonControls(json).replace(/#/g, '\\u0023');
+}
+
 /** The longest a single remote message is printed or kept (in the log, the summary and the outputs). */
 export const MAX_MESSAGE_CHARS = 4096;
 export const CUT_MARK = ' [cut]';

@@ -11,12 +11,13 @@ import { redactSecrets } from './secrets.ts';
 
 /**
  * Every character HTML or Markdown gives a meaning to, as a numeric reference: the text renders as
- * written and can open no tag, link, image, emphasis, code span, heading or table cell. Secrets are
+ * written and can open no tag, link, image, code span, heading or table cell. ('*' stays: inside
+ * the summary's HTML blocks Markdown reads no emphasis, and it keeps the redaction mark `***` legible.) Secrets are
  * redacted first (an escaped `&` would hide a password's spelling from the registry), and controls
  * are shown as escapes.
  */
 export function inertHtml(text: string): string {
-  return escapeControls(redactSecrets(text)).replace(/[&<>"'`|[\]()!#*_~\\{}$]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeControls(redactSecrets(text)).replace(/[&<>"'`|[\]()!#_~\\{}$]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /**

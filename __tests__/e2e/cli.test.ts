@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ROOT } from '../../emulator/run-action.ts';
 import { runCli } from '../../emulator/run-cli.ts';
 import { useEmulator } from '../helpers/emulated.ts';
+import { ALL_PAYLOADS, forgedCommands, runnerCommands, terminalControls } from '../helpers/runner-model.ts';
 
 const emu = useEmulator();
 
@@ -291,6 +292,43 @@ describe('run-pipelines CLI, common behaviour', () => {
       expect(r.stderr).toContain(`::add-mask::${FELDERA_KEY}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('hostile statuses and messages reach a terminal with no escape sequence, and a runner with no forged command', async () => {
+    const c = PROVIDERS[0] as ProviderCase;
+    const hostile = {
+      feldera: {
+        apiKey: FELDERA_KEY,
+        pipelines: { evil: { outcome: 'deployment-error', errorCode: 'RunnerProvisionError', errorMessage: ALL_PAYLOADS } },
+      },
+      faults: [
+        {
+          method: 'GET',
+          path: '^/v0/pipelines/[^/]+$',
+          times: 1,
+          action: {
+            kind: 'patch-json',
+            set: { deployment_status: `\u001b]0;FORGED title\u0007\r\u001b[32mALL PIPELINES SUCCEEDED ${ALL_PAYLOADS}` },
+          },
+        },
+      ],
+    };
+    for (const onRunner of [false, true]) {
+      emu.get().configure(hostile);
+      const r = await runCli(['--provider', c.provider, '--pipeline-ids', 'evil', ...c.flags(emu.get().url)], {
+        ...c.env,
+        ...(onRunner ? { GITHUB_ACTIONS: 'true' } : {}),
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('ALL PIPELINES SUCCEEDED');
+      expect(r.stderr).toContain('\\x1b]0;FORGED title\\x07');
+      for (const stream of [r.stdout, r.stderr]) {
+        expect(terminalControls(stream)).toEqual([]);
+        expect(forgedCommands(stream).map((cmd) => cmd.line.slice(0, 120))).toEqual([]);
+      }
+      if (!onRunner) expect(runnerCommands(r.stderr)).toEqual([]);
+      expect(JSON.stringify(r.json)).toContain('ALL PIPELINES SUCCEEDED');
     }
   });
 });

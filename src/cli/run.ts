@@ -16,6 +16,7 @@ import { failureText, writeSummary } from '../summary.ts';
 import { UsageError, cliInputSource, looksSecret, envNameFor, parseArgs } from './args.ts';
 import { helpText } from './help.ts';
 import { cliLogger, cliSecret } from './log.ts';
+import { inertJson } from '../output-filter.ts';
 import { redactSecrets } from '../secrets.ts';
 import { loadManifest } from './manifest.ts';
 
@@ -56,7 +57,8 @@ export async function main(io: Io): Promise<number> {
   for (const name of args.flags.keys()) {
     if (looksSecret(name)) log.warning(`--${name} on the command line shows in shell history and ps; prefer ${envNameFor(name)}`);
   }
-  const print = (value: object): void => io.stdout(`${redactSecrets(JSON.stringify(value, null, 2))}\n`);
+  // The same value, with no control a terminal obeys and no `##[` the runner reads (src/output-filter.ts inertJson).
+  const print = (value: object): void => io.stdout(`${inertJson(redactSecrets(JSON.stringify(value, null, 2)))}\n`);
   let step: PreparedStep | undefined;
   try {
     step = await prepareStep({
