@@ -46,7 +46,11 @@ export interface ProviderRow {
    */
   unknownStatusWaits?: RegExp;
   /** Remote text fields the provider prints (dotted paths in the poll answer) and a scenario fails with. */
-  remoteText: { failingScenario(pipeline: string, message: string): Record<string, unknown> };
+  remoteText: {
+    failingScenario(pipeline: string, message: string): Record<string, unknown>;
+    /** What the scenario's own names look like once printed inert (where it gives stages or tasks hostile names). */
+    printed?: RegExp;
+  };
   /** Outcome of each trigger-call fault where it differs from "retried, one run, success". */
   triggerOutcomes: Partial<Record<string, Expected>>;
 }
@@ -161,7 +165,17 @@ export const vmwareAria: ProviderRow = {
   unknownStatusWaits: /undocumented status 'HIBERNATING'; still waiting for a final status/,
   remoteText: {
     failingScenario: (pipeline, message) =>
-      ariaScenario([pipeline], () => ({ stages: [{ name: 'Build', tasks: [{ name: 'Compile', fail: message }] }] })),
+      // Stage and task names are the pipeline author's: they carry commands too (printed in progress lines).
+      ariaScenario([pipeline], () => ({
+        stages: [
+          {
+            name: 'Build ##[save-state name=completed]true',
+            tasks: [{ name: 'x\u0085::set-output name=FORGED::1\r\u0085::notice::FORGED', ms: 1200 }],
+          },
+          { name: 'Test', tasks: [{ name: 'Compile', fail: message }] },
+        ],
+      })),
+    printed: /Build # #\[save-state name=completed\]true\.x\\x85::set-output name=FORGED::1\n\\x85::notice::FORGED RUNNING/,
   },
   // Execute starts a new execution each time it is processed; a 401 is answered by one fresh login and one resend.
   triggerOutcomes: notIdempotent({ conclusion: 'success', starts: 1 }),

@@ -128,6 +128,7 @@ export function securityTests(row: ProviderRow): void {
       expect(run.stdout).toContain('polled');
       expect(run.stdout).toContain('ALL PIPELINES SUCCEEDED');
       expect(run.stdout).toContain('STATUS Build # #[save-state name=completed]true');
+      if (row.remoteText.printed) expect(run.stdout).toMatch(row.remoteText.printed);
       for (const line of commandLines(run.stdout)) {
         expect(line).toMatch(/^::(debug|error|warning|notice|add-mask)( [^:]*)?::/);
         expect(line).not.toMatch(/^::(error|warning|add-mask)::(pwned|leak|polled)/);
