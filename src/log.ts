@@ -42,6 +42,9 @@ export function writeInertBlock(write: (line: string) => void, title: string, li
   write('::endgroup::');
 }
 
+/** The filter alone, without redaction or cut: the earlier name of what src/output-filter.ts does now. */
+export const neutralizeCommands = filterRemoteText;
+
 /** Registers a secret, in each spelling a server may echo it in, with the runner (masking) and with this process (redaction). */
 export function registerSecret(value: string): void {
   if (value === '') return;

@@ -4,6 +4,7 @@
  */
 import type { Conclusion, RunRecord, StepResult } from './engine.ts';
 import { cutMessage, escapeJsonControls, MAX_MESSAGE_CHARS } from './output-filter.ts';
+import { redactSecrets } from './secrets.ts';
 import { ALL_PROVIDER_OUTPUTS, providerInfo, type ProviderName } from './providers/registry.ts';
 import type { ProviderAdapter, RunHandle } from './providers/types.ts';
 
@@ -38,13 +39,14 @@ export function summarizeRun<Details extends object>(
     provider,
     pipeline: r.pipeline,
     runId: r.handle?.runId ?? null,
-    status: cutMessage(r.status, MAX_STATUS_CHARS),
+    status: cutMessage(redactSecrets(r.status), MAX_STATUS_CHARS),
     conclusion: r.conclusion,
     url: r.url ?? r.handle?.url ?? null,
     startedAt: new Date(r.startedAt).toISOString(),
     finishedAt: r.finishedAt === undefined ? null : new Date(r.finishedAt).toISOString(),
     durationSeconds: duration,
-    message: r.message === undefined ? null : cutMessage(r.message, MAX_MESSAGE_CHARS),
+    // Redacted before the cut, so no secret is left in halves a later redaction cannot see.
+    message: r.message === undefined ? null : cutMessage(redactSecrets(r.message), MAX_MESSAGE_CHARS),
     ...r.details,
     ...(r.handle ? { handle: r.handle } : {}),
   };
@@ -94,7 +96,7 @@ export function stepOutputs(provider: ProviderName, adapter: ProviderAdapter, re
     conclusion: result.conclusion,
     runs: fitRuns(result.runs.map((r) => summarizeRun(provider, r) as Record<string, unknown>)),
     'run-ids': escapeJsonControls(JSON.stringify(result.runs.map((r) => r.handle?.runId ?? null))),
-    status: cutMessage(first?.status ?? '', MAX_STATUS_CHARS),
+    status: cutMessage(redactSecrets(first?.status ?? ''), MAX_STATUS_CHARS),
   };
   for (const [name, value] of Object.entries(adapter.stepOutputs?.(first?.handle, result.requestId) ?? {})) {
     if (value !== undefined) outputs[name] = fitOutput(value);
