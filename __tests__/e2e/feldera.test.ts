@@ -8,6 +8,8 @@ import { useEmulator } from '../helpers/emulated.ts';
 import { runs } from '../helpers/runs.ts';
 
 const emu = useEmulator();
+const byPipeline = (out: Record<string, string>): Record<string, Record<string, unknown>> =>
+  Object.fromEntries(runs(out).map((r) => [String(r['pipeline']), r]));
 const KEY = 'apikey:e2eSecretKeyValue123';
 
 function setup(pipelines: Record<string, object>, extra: object = {}): string {
@@ -267,11 +269,66 @@ describe('feldera end to end', () => {
   });
 });
 
+describe('feldera: by version, activate from standby only (issue 23)', () => {
+  test('a 0.250.0 manager: its version logged, no /dismiss_error sent, a name the 0.308 rule refuses warned about, and the reason in the progress line', async () => {
+    const url = setup(
+      {
+        _legacy: { provisionMs: 0, initializeMs: 900, reason: 'replaying the input log' },
+        ok: { provisionMs: 50, initializeMs: 50 },
+      },
+      { version: '0.250.0' },
+    );
+    const run = await runAction({ inputs: inputs(url, '_legacy,ok') });
+    expect(run.code).toBe(0);
+    expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(['success', 'success']);
+    expect(run.stdout).toContain('\nFeldera 0.250.0 (Open source)\n');
+    expect(emu.get().requests.filter((r) => r.path.endsWith('/dismiss_error'))).toEqual([]);
+    expect(emu.get().requests.filter((r) => r.path === '/v0/config')).toHaveLength(1);
+    expect(run.stdout).toContain(
+      "::warning title=_legacy::'_legacy' is a name Feldera 0.308.0 and later refuse for a new or renamed pipeline",
+    );
+    expect(run.stdout).toMatch(/^_legacy: Initializing — desired Running; reason: replaying the input log \(after /m);
+  });
+
+  test('activate: standby is activated, a pipeline already in the target is a notice, a paused or stopped one is refused naming the call', async () => {
+    const url = setup(
+      {
+        sb: { startInStandby: true },
+        live: { deployed: { initial: 'running' } },
+        paused: { deployed: { initial: 'running', runtime: 'Paused' } },
+        off: {},
+      },
+      { enterprise: true },
+    );
+    const run = await runAction({ inputs: inputs(url, 'sb,live,paused,off', { operation: 'activate' }) });
+    expect(run.code).toBe(1);
+    const r = byPipeline(run.outputs);
+    expect(Object.fromEntries(Object.entries(r).map(([n, x]) => [n, x['conclusion']]))).toEqual({
+      sb: 'success',
+      live: 'success',
+      paused: 'failure',
+      off: 'failure',
+    });
+    expect(run.stdout).toContain(
+      '::notice title=live::live is Running (desired Running): it has left standby already, so it was not activated again',
+    );
+    expect(r['paused']?.['message']).toContain(
+      'activate would resume it; to do that, resume it (POST /v0/pipelines/paused/resume)',
+    );
+    expect(r['off']?.['message']).toContain('it is not deployed, so there is nothing to activate');
+    // Only the standby pipeline got an /activate; the stopped one no minute of 503 retries.
+    expect(
+      emu
+        .get()
+        .requests.filter((q) => q.method === 'POST')
+        .map((q) => q.path),
+    ).toEqual(['/v0/pipelines/sb/activate']);
+  });
+});
+
 type FelderaCounts = { triggers: number; starts: number; stops: number; dismissals: number };
 const counts = (): Record<string, FelderaCounts> =>
   (emu.get().providers.get('feldera')?.stats() ?? {}) as Record<string, FelderaCounts>;
-const byPipeline = (out: Record<string, string>): Record<string, Record<string, unknown>> =>
-  Object.fromEntries(runs(out).map((r) => [String(r['pipeline']), r]));
 
 describe('feldera: pipelines that are already deployed', () => {
   test('a start changes nothing on a deployed pipeline: in the asked state it succeeds, in another it fails at once naming the call; refusals for another initial or policy read the status', async () => {
