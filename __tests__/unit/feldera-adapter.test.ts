@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { FelderaScenario } from '../../emulator/feldera.ts';
 import { startEmulator, type Emulator } from '../../emulator/server.ts';
 import { dryRun } from '../../src/dry-run.ts';
+import { errorMessage } from '../../src/errors.ts';
 import { HttpClient } from '../../src/http.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { FelderaClient } from '../../src/providers/feldera/client.ts';
@@ -108,9 +109,9 @@ describe('the server version, read once a step (GET /v0/config)', () => {
   test('dry-run: activate is refused on the open-source edition; a real run still sends /activate and reports the 501', async () => {
     configure({ pipelines: { sb: { startInStandby: true } } });
     const dry = await withStep({ 'pipeline-ids': 'sb', operation: 'activate' }, (step) =>
-      dryRun(step.provider, ['sb'], memoryLogger()).catch((e: unknown) => e as Error),
+      dryRun(step.provider, ['sb'], memoryLogger()).then(() => 'no error', errorMessage),
     );
-    expect(String(dry.value)).toContain(
+    expect(dry.value).toContain(
       "EnterpriseFeature: operation 'activate' needs Feldera Enterprise: Feldera 0.337.0 (Open source) answers POST /activate with 501 EnterpriseFeature",
     );
     expect(paths('POST')).toEqual([]);
@@ -128,9 +129,9 @@ describe('the server version, read once a step (GET /v0/config)', () => {
     );
     configure({ version: '0.140.0', pipelines: { p: quick } });
     const old = await withStep({ 'pipeline-ids': 'p', initial: 'standby' }, (step) =>
-      dryRun(step.provider, ['p'], memoryLogger()).catch((e: unknown) => e as Error),
+      dryRun(step.provider, ['p'], memoryLogger()).then(() => 'no error', errorMessage),
     );
-    expect(String(old.value)).toContain("Input 'initial' must be running for this Feldera (0.140.0)");
+    expect(old.value).toContain("Input 'initial' must be running for this Feldera (0.140.0)");
   });
 });
 
