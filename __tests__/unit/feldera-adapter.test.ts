@@ -15,6 +15,7 @@ import { felderaLogSources } from '../../src/providers/feldera/logs.ts';
 import type { RunHandle } from '../../src/providers/types.ts';
 import { printRemoteLogs } from '../../src/remote-logs.ts';
 import { prepareStep } from '../../src/setup.ts';
+import { simClock } from '../helpers/sim-clock.ts';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -95,6 +96,25 @@ describe('the server version, read once a step (GET /v0/config)', () => {
     );
     expect(lines.filter((l) => l.includes('this Feldera has no POST /dismiss_error (an empty 404'))).toHaveLength(1);
     expect(paths('POST', '/start')).toHaveLength(2);
+  });
+
+  test('a server that cannot be reached fails every pipeline at the version read, with no second round of retries', async () => {
+    const inputs: Record<string, string> = { provider: 'feldera', endpoint: 'http://127.0.0.1:9', 'pipeline-ids': 'a,b' };
+    const clock = simClock(Date.now());
+    const step = await prepareStep({
+      inputs: (n) => inputs[n] ?? '',
+      env: {},
+      log: memoryLogger(),
+      secret: () => undefined,
+      clock,
+    });
+    try {
+      await expect(step.provider.trigger(['a', 'b'])).rejects.toThrow(/^GET http:\/\/127.0.0.1:9\/v0\/config: ECONNREFUSED/);
+      // The retries of that one read, and no dismiss or start after it.
+      expect(clock.slept.length).toBeLessThanOrEqual(4);
+    } finally {
+      await step.http.close();
+    }
   });
 
   test('a known current version: an empty 404 from /dismiss_error (a proxy, say) is an error, not "not supported"', async () => {

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
-import { InputError, ProviderError, toError } from '../../errors.ts';
+import { InputError, NetworkError, ProviderError, toError } from '../../errors.ts';
 import { readInputs, inputRules } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
 import {
@@ -168,7 +168,9 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
 
   /**
    * The manager's version and edition, read once a step (`GET /v0/config`, as Feldera's Python SDK reads
-   * it) and logged; undefined when they could not be read, and the step then goes on as with a new server.
+   * it) and logged; undefined when the server answered without them, and the step then goes on as with
+   * a current server. A server that could not be reached at all (after the usual retries) fails the
+   * step's calls here: every other call would meet the same, after as many retries again.
    */
   private serverInfo(): Promise<ServerInfo | undefined> {
     this.serverRead ??= this.client.serverInfo().then(
@@ -177,6 +179,7 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
         return server;
       },
       (err: unknown) => {
+        if (err instanceof NetworkError) throw err;
         this.waits.log.info(`the Feldera version is unknown (${toError(err).message}); the step assumes a current one`);
         return undefined;
       },
