@@ -307,7 +307,7 @@ export class FelderaEmulator implements ProviderEmulator {
   /** The checks of `validate_resources_desired_status_transition` and `set_deployment_resources_desired_status`, in order. */
   private start(p: PipelineState, query: URLSearchParams): EmuResponse {
     // Before v0.148.0 /start read no query (it always deployed running), before v0.251.0 no dismiss_error.
-    const q = this.has(Since.startInitial) ? query : new URLSearchParams();
+    const q = new URLSearchParams(this.has(Since.startInitial) ? query : undefined);
     if (!this.has(Since.dismissError)) q.delete('dismiss_error');
     const policy = q.get('bootstrap_policy') ?? 'await_approval';
     if (!POLICIES.has(policy)) return { status: 400, body: `Query deserialize error: unknown variant \`${policy}\`` };

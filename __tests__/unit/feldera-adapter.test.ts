@@ -73,6 +73,18 @@ describe('the server version, read once a step (GET /v0/config)', () => {
     expect(paths('GET', '/v0/config')).toEqual(['/v0/config']);
   });
 
+  test('0.250.0 with dismiss-error false: a notice that the start replaces an old error there, and it does', async () => {
+    configure({
+      version: '0.250.0',
+      pipelines: { p: { ...quick, previousError: { code: 'RunnerProvisionError', message: 'x' } } },
+    });
+    const { messages, lines } = await trigger('p', { 'dismiss-error': 'false' });
+    expect(messages).toEqual(['started']);
+    expect(lines).toContain(
+      'notice: dismiss-error: false has no effect on Feldera 0.250.0 (Open source): before 0.251.0 a start replaces an earlier deployment error',
+    );
+  });
+
   test('0.147.0: initial paused is refused naming the version, before any start; running starts', async () => {
     configure({ version: '0.147.0', pipelines: { p: quick } });
     const paused = await trigger('p', { initial: 'paused' });

@@ -207,6 +207,17 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
     );
   }
 
+  /**
+   * Before v0.251.0 there is no way to keep an old deployment error: a start replaces it whatever
+   * `dismiss-error` says (v0.250.0 `set_deployment_resources_desired_status` does not look at it).
+   */
+  private noteUndismissable(server: ServerInfo | undefined): void {
+    if (this.config.operation !== 'start' || this.config.dismissError || !olderThan(server, DISMISS_ERROR_SINCE)) return;
+    this.waits.log.notice(
+      `dismiss-error: false has no effect on ${describeServer(server as ServerInfo)}: before ${formatVersion(DISMISS_ERROR_SINCE)} a start replaces an earlier deployment error`,
+    );
+  }
+
   /** `/start` and `/activate` need the `write` role (api/rbac.rs); GET /v0/config/session tells the key's role. */
   private async checkRole(): Promise<void> {
     const session = await this.client.sessionRole();
@@ -244,6 +255,7 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
     const [server, toDismiss] = await Promise.all([this.serverInfo(), this.pipelinesToDismiss(pipelines)]);
     this.checkStartSupported(server);
     this.starting.server = server;
+    this.noteUndismissable(server);
     const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, (pipeline) =>
       this.triggerOne(pipeline, toDismiss).catch((err: unknown): TriggerOutcome<FelderaData> => ({
         pipeline,
