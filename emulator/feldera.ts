@@ -6,6 +6,7 @@
  * combined status (db/types/combined_status.rs) moving through Provisioning and Initializing to the
  * requested state, or to Stopped with a deployment error set together with desired Stopped.
  * Error texts are the server's (db/error.rs, runner/error.rs, common_error.rs, adapters server/error.rs).
+ * `version` makes it an older manager, as the releases tagged in feldera/feldera behaved (see `Since`).
  */
 import { json, type EmuRequest, type EmuResponse, type ProviderEmulator } from './types.ts';
 
@@ -60,14 +61,40 @@ export interface FelderaPipelineScenario {
 export interface FelderaScenario {
   /** When set, requests need `Authorization: Bearer <apiKey>`. */
   apiKey?: string;
-  /** The key's role (read < write < admin < owner); unset: no role (authentication disabled). */
-  role?: 'read' | 'write' | 'admin' | 'owner';
-  /** False: a manager that predates `GET /v0/config/session` (the route answers 404). */
+  /**
+   * The caller's role (read < write < admin < owner). Unset: `admin` with authentication off (auth.rs
+   * `tag_with_default_tenant_id`), `write` for the API key (a guess: the role Feldera's Python SDK
+   * `create_api_key` gives by default). null: a login that resolved no acting tenant (config.rs
+   * `get_config_session`), which answers no role.
+   */
+  role?: 'read' | 'write' | 'admin' | 'owner' | null;
+  /** False: a manager that predates `GET /v0/config/session` (the route answers 404). Default: by `version`. */
   sessionRoute?: boolean;
   /** Enterprise build: /activate works (the open-source build answers 501). */
   enterprise?: boolean;
+  /**
+   * The manager's version (default 0.337.0), as `GET /v0/config` reports it. An older one behaves as
+   * that release did: below 0.327.0 the session answers no role, below 0.251.0 there is no
+   * /dismiss_error (an empty 404) and /start reads no dismiss_error, below 0.150.0 there is no
+   * session route, and below 0.148.0 /start reads no query at all and always deploys running.
+   */
+  version?: string;
   pipelines?: Record<string, FelderaPipelineScenario>;
 }
+
+const DEFAULT_VERSION = '0.337.0';
+
+/** The first releases with each behaviour (`git tag --contains` of the commit named). */
+const Since = {
+  /** a9291e062 "pipeline status rework": /start?initial=… (v0.147.0 `post_pipeline_start` takes no query). */
+  startInitial: [0, 148, 0],
+  /** 2db563c76: `GET /v0/config/session`, then answering only `tenant_id` and `tenant_name`. */
+  sessionRoute: [0, 150, 0],
+  /** 13be1d464: `POST /dismiss_error`, `/start?dismiss_error`, BootstrapPolicyImmutableUnlessStopped. */
+  dismissError: [0, 251, 0],
+  /** 16484dd6d "Add role-based access control": `role` in the session answer. */
+  roles: [0, 327, 0],
+} as const;
 
 type Target = 'Running' | 'Paused' | 'Standby';
 
@@ -81,8 +108,10 @@ interface PipelineState {
   startedAt?: number;
   /** The first accepted start (for `compileAfterStartMs`). */
   firstStartAt?: number;
-  /** `deployment_initial`: kept until the pipeline is fully stopped again. */
+  /** `deployment_initial`: cleared when stopping begins. */
   initial?: Target;
+  /** The initial state of the last deployment, for its log (kept after it stopped). */
+  deployedWith?: Target;
   /** Runtime desired status once changed by /activate (the pipeline process owns it). */
   runtimeDesired?: Target;
   bootstrapPolicy?: string;
@@ -117,9 +146,21 @@ export class FelderaEmulator implements ProviderEmulator {
   readonly name = 'feldera';
   private scenario: FelderaScenario = {};
   private pipelines = new Map<string, PipelineState>();
+  private version: [number, number, number] = parseVersion(DEFAULT_VERSION);
+
+  /** True when this manager is at least the release `since` names. */
+  private has(since: readonly [number, number, number]): boolean {
+    for (let i = 0; i < 3; i++) {
+      const a = this.version[i] ?? 0;
+      const b = since[i] ?? 0;
+      if (a !== b) return a > b;
+    }
+    return true;
+  }
 
   configure(config: FelderaScenario | undefined): void {
     this.scenario = config ?? {};
+    this.version = parseVersion(this.scenario.version ?? DEFAULT_VERSION);
     this.pipelines.clear();
     let n = 0;
     for (const [name, scenario] of Object.entries(this.scenario.pipelines ?? {})) {
@@ -140,6 +181,7 @@ export class FelderaEmulator implements ProviderEmulator {
   handle(req: EmuRequest): EmuResponse | undefined {
     if (req.path === '/v0/pipelines') return this.list(req);
     if (req.path === '/v0/config/session') return this.session(req);
+    if (req.path === '/v0/config') return this.config(req);
     const m = /^\/v0\/pipelines\/([^/]+)(\/[a-z_]+)?$/.exec(req.path);
     if (!m) return undefined;
     const denied = this.authenticate(req) ?? this.authorize(req.method === 'GET' ? 'read' : 'write');
@@ -150,7 +192,13 @@ export class FelderaEmulator implements ProviderEmulator {
     startStopClock(p, Date.now());
     if (p.unavailableLeft > 0) {
       p.unavailableLeft--;
-      return err(503, 'LockTookTooLong', 'Database lock took too long; try again');
+      // db/error.rs `LockTookTooLong`. The server also sends `Retry-After: 5` with every 503 (error.rs
+      // `json_error_response`); left out here so that tests of retried bursts do not wait seconds.
+      return err(
+        503,
+        'LockTookTooLong',
+        'The lock required for this operation took too long to acquire. Try this operation again later.',
+      );
     }
     const action = m[2] ?? '';
     if (req.method === 'GET' && action === '') return json(200, this.view(p, req.query.get('selector') ?? 'all'));
@@ -158,7 +206,7 @@ export class FelderaEmulator implements ProviderEmulator {
     if (req.method !== 'POST') return json(405, { message: 'method not allowed' });
     if (action === '/start') return this.start(p, req.query);
     if (action === '/activate') return this.activate(p, req.query);
-    if (action === '/dismiss_error') return this.dismissError(p);
+    if (action === '/dismiss_error') return this.has(Since.dismissError) ? this.dismissError(p) : NO_ROUTE;
     if (action === '/stop') return this.stop(p, req.query);
     return undefined;
   }
@@ -177,37 +225,71 @@ export class FelderaEmulator implements ProviderEmulator {
 
   /**
    * `GET /v0/config/session` (api/endpoints/config.rs `get_config_session`): the caller's role in the
-   * acting tenant. API keys have no memberships. With authentication off the emulator answers no role
-   * and no tenant (a guess: the source's no-auth principal is not modelled here).
+   * acting tenant; null with the tenant when a login resolved none. API keys and the no-auth principal
+   * have no memberships. Before roles (v0.326.0 `SessionInfo`) only the tenant was answered.
    */
   private session(req: EmuRequest): EmuResponse | undefined {
-    if (this.scenario.sessionRoute === false) return undefined;
+    const denied = this.authenticate(req);
+    if (denied) return denied;
+    if (!(this.scenario.sessionRoute ?? this.has(Since.sessionRoute))) return NO_ROUTE;
+    if (req.method !== 'GET') return json(405, { message: 'method not allowed' });
+    const tenant = { tenant_id: '00000000-0000-4000-8000-00000000d0d0', tenant_name: 'default' };
+    if (!this.has(Since.roles)) return json(200, tenant);
+    const role = this.role();
+    if (role === null) return json(200, { tenant_id: null, tenant_name: null, role: null, memberships: [] });
+    return json(200, { ...tenant, role, memberships: [] });
+  }
+
+  private role(): 'read' | 'write' | 'admin' | 'owner' | null {
+    if (this.scenario.role !== undefined) return this.scenario.role;
+    return this.scenario.apiKey ? 'write' : 'admin';
+  }
+
+  /**
+   * `GET /v0/config` (api/endpoints/config.rs `get_config`, in the authenticated /v0 scope): the
+   * edition ("Open source" or "Enterprise") and its version; the build fields are left out, and the
+   * revisions are made up.
+   */
+  private config(req: EmuRequest): EmuResponse {
     const denied = this.authenticate(req);
     if (denied) return denied;
     if (req.method !== 'GET') return json(405, { message: 'method not allowed' });
-    const role = this.scenario.role ?? null;
+    const version = this.version.join('.');
     return json(200, {
-      tenant_id: role ? '00000000-0000-4000-8000-00000000d0d0' : null,
-      tenant_name: role ? 'default' : null,
-      role,
-      memberships: [],
+      posthog: '',
+      edition: this.scenario.enterprise ? 'Enterprise' : 'Open source',
+      version,
+      revision: 'emulated',
+      runtime_revision: 'emulated',
+      unstable_features: null,
+      changelog_url: `https://github.com/feldera/feldera/releases/tag/v${version}`,
+      license_validity: null,
+      update_info: null,
+      build_source: 'ci',
     });
   }
 
+  /**
+   * auth.rs `auth_validator`: a token with the `apikey:` prefix is looked up as a key, and a wrong one
+   * gets a body with message and error_code only. Any other token is checked as a JWT; one that is not a
+   * JWT has no `iss` claim, and the refusal is in the header alone. No header: a bare challenge.
+   */
   private authenticate(req: EmuRequest): EmuResponse | undefined {
     const key = this.scenario.apiKey;
     if (!key) return undefined;
     const auth = req.headers['authorization'];
     if (auth === undefined) return { status: 401, headers: { 'www-authenticate': 'Bearer' } };
-    // auth.rs: the body carries message and error_code only.
-    if (auth !== `Bearer ${key}`) return json(401, { message: 'Unauthorized API key', error_code: 'AuthenticationFailed' });
-    return undefined;
+    if (auth === `Bearer ${key}`) return undefined;
+    if (auth.startsWith('Bearer apikey:'))
+      return json(401, { message: 'Unauthorized API key', error_code: 'AuthenticationFailed' });
+    return { status: 401, headers: { 'www-authenticate': 'Bearer error_description="Malformed JWT: missing iss claim"' } };
   }
 
-  /** api/rbac.rs: POST on a pipeline needs `write`, GET needs `read`; no role set means no check. */
+  /** api/rbac.rs (from v0.327.0): POST on a pipeline needs `write`, GET needs `read`. */
   private authorize(required: 'read' | 'write'): EmuResponse | undefined {
-    const actual = this.scenario.role;
-    if (actual === undefined || ROLES.indexOf(actual) >= ROLES.indexOf(required)) return undefined;
+    if (!this.has(Since.roles)) return undefined;
+    const actual = this.role();
+    if (actual === null || ROLES.indexOf(actual) >= ROLES.indexOf(required)) return undefined;
     return err(
       403,
       'InsufficientPermissions',
@@ -223,7 +305,10 @@ export class FelderaEmulator implements ProviderEmulator {
   }
 
   /** The checks of `validate_resources_desired_status_transition` and `set_deployment_resources_desired_status`, in order. */
-  private start(p: PipelineState, q: URLSearchParams): EmuResponse {
+  private start(p: PipelineState, query: URLSearchParams): EmuResponse {
+    // Before v0.148.0 /start read no query (it always deployed running), before v0.251.0 no dismiss_error.
+    const q = new URLSearchParams(this.has(Since.startInitial) ? query : undefined);
+    if (!this.has(Since.dismissError)) q.delete('dismiss_error');
     const policy = q.get('bootstrap_policy') ?? 'await_approval';
     if (!POLICIES.has(policy)) return { status: 400, body: `Query deserialize error: unknown variant \`${policy}\`` };
     const initialRaw = q.get('initial') ?? 'running';
@@ -234,6 +319,7 @@ export class FelderaEmulator implements ProviderEmulator {
         reason: `unknown initial runtime desired status: ${initialRaw}`,
       });
     }
+    // Before v0.251.0 an old error went with the next deployment (the default, true, does the same).
     const dismiss = (q.get('dismiss_error') ?? 'true') === 'true';
     const now = Date.now();
     this.settle(p, now);
@@ -244,7 +330,7 @@ export class FelderaEmulator implements ProviderEmulator {
     if (p.resources === 'Stopped') {
       p.starts++;
       p.firstStartAt ??= now;
-      Object.assign(p, { resources: 'Provisioned', initial, bootstrapPolicy: policy, startedAt: now });
+      Object.assign(p, { resources: 'Provisioned', initial, deployedWith: initial, bootstrapPolicy: policy, startedAt: now });
       delete p.runtimeDesired;
     }
     // Already provisioned with the same initial and bootstrap config: accepted, and nothing changes.
@@ -286,6 +372,14 @@ export class FelderaEmulator implements ProviderEmulator {
         'Initial desired runtime status cannot be changed unless the pipeline is desired to become Stopped.',
       );
     }
+    if (p.bootstrapPolicy !== undefined && p.bootstrapPolicy !== policy && !this.has(Since.dismissError)) {
+      // v0.250.0 db/operations/pipeline.rs compared initial and policy together.
+      return err(
+        400,
+        'InitialImmutableUnlessStopped',
+        'Initial desired runtime status cannot be changed unless the pipeline is desired to become Stopped.',
+      );
+    }
     if (p.bootstrapPolicy !== undefined && p.bootstrapPolicy !== policy) {
       return err(
         400,
@@ -309,9 +403,13 @@ export class FelderaEmulator implements ProviderEmulator {
    */
   private activate(p: PipelineState, q: URLSearchParams): EmuResponse {
     if (!this.scenario.enterprise) {
-      return err(501, 'EnterpriseFeature', 'Cannot use enterprise-only feature (activate) in Feldera community edition.', {
-        feature: 'activate',
-      });
+      // pipeline_interaction.rs `post_pipeline_activate` names this feature; common_error.rs words it.
+      return err(
+        501,
+        'EnterpriseFeature',
+        'Cannot use enterprise-only feature (start from object store (S3)) in Feldera community edition.',
+        { feature: 'start from object store (S3)' },
+      );
     }
     const now = Date.now();
     const status = this.deploymentStatus(p, now);
@@ -371,6 +469,7 @@ export class FelderaEmulator implements ProviderEmulator {
     if (p.resources !== 'Stopped') {
       p.resources = 'Stopped';
       p.stoppingSince = now;
+      clearDeployment(p);
     }
     return said(202, 'Pipeline is forcefully stopping');
   }
@@ -414,6 +513,7 @@ export class FelderaEmulator implements ProviderEmulator {
       details: null,
     };
     p.stoppingSince = failAt;
+    clearDeployment(p);
   }
 
   private failureTime(p: PipelineState, now: number): number | undefined {
@@ -553,6 +653,7 @@ function initialState(name: string, n: number, scenario: FelderaPipelineScenario
     Object.assign(state, {
       resources: 'Provisioned',
       initial: INITIALS[deployed.initial],
+      deployedWith: INITIALS[deployed.initial],
       bootstrapPolicy: deployed.bootstrapPolicy ?? 'await_approval',
       createdAt: now - 60_000,
       startedAt: now - 60_000,
@@ -569,6 +670,26 @@ function initialState(name: string, n: number, scenario: FelderaPipelineScenario
     });
   }
   return state;
+}
+
+/**
+ * Stopping begins: db/operations/pipeline.rs `set_deployment_resources_status_stopping` sets
+ * `deployment_initial`, the bootstrap config and the runtime desired status to NULL right then, not
+ * once Stopped.
+ */
+function clearDeployment(p: PipelineState): void {
+  delete p.initial;
+  delete p.runtimeDesired;
+  delete p.bootstrapPolicy;
+}
+
+/** A route this manager does not have: the `/v0` scope answers an empty 404 (api/main.rs sets no default service). */
+const NO_ROUTE: EmuResponse = { status: 404 };
+
+function parseVersion(v: string): [number, number, number] {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(v);
+  if (!m) throw new Error(`feldera scenario: version '${v}' is not x.y.z`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
 function startStopClock(p: PipelineState, now: number): void {
@@ -643,7 +764,7 @@ function logBuffer(p: PipelineState, status: string): string[] {
   if (p.startedAt === undefined) return [];
   const at = (ms: number): string => new Date(ms).toISOString();
   const lines = [
-    `${at(p.startedAt)}  INFO runner: deployment of pipeline ${p.name} requested (initial ${p.initial ?? 'Running'})`,
+    `${at(p.startedAt)}  INFO runner: deployment of pipeline ${p.name} requested (initial ${p.deployedWith ?? 'Running'})`,
   ];
   if (status !== 'Provisioning' && status !== 'Stopped')
     lines.push(`${at(p.startedAt)}  INFO runner: pipeline ${p.name} provisioned`);

@@ -8,6 +8,8 @@ import { useEmulator } from '../helpers/emulated.ts';
 import { runs } from '../helpers/runs.ts';
 
 const emu = useEmulator();
+const byPipeline = (out: Record<string, string>): Record<string, Record<string, unknown>> =>
+  Object.fromEntries(runs(out).map((r) => [String(r['pipeline']), r]));
 const KEY = 'apikey:e2eSecretKeyValue123';
 
 function setup(pipelines: Record<string, object>, extra: object = {}): string {
@@ -105,13 +107,23 @@ describe('feldera end to end', () => {
     expect(rust).not.toContain('unused variable');
   });
 
-  test('a program that already failed to compile is refused at /start', async () => {
-    const url = setup({ broken: { program: 'RustError' } });
+  test('a program that already failed to compile is refused at /start, and the refusal carries the compiler output', async () => {
+    const url = setup({ broken: { program: 'SqlError' } });
     const run = await runAction({ inputs: inputs(url, 'broken') });
     expect(run.code).toBe(1);
-    expect(runs(run.outputs)[0]?.['message']).toMatch(
+    const message = String(runs(run.outputs)[0]?.['message']);
+    expect(message).toMatch(
       /^could not start: HTTP 400: CannotStartWithCompilationError: Cannot process `\/start` if the `program_status` is `SqlError`/,
     );
+    // As on the wait path: errors with type, line, column and snippet; the warning apart, never the reason.
+    expect(message).toContain(
+      "\nSQL error (Not found) at line 3, column 15: Table 'missing_table' not found\n        3|SELECT * FROM missing_table",
+    );
+    expect(message).not.toContain('Unused column');
+    expect(run.stdout).toContain(
+      "::warning title=broken::SQL warning (Unused column) at line 2, column 8: Column 'notes' of table 'orders' is never used",
+    );
+    expect(emu.get().requests.some((r) => r.path === '/v0/pipelines/broken' && r.query['selector'] === 'all')).toBe(true);
   });
 
   test('an unknown pipeline fails with Feldera’s code, and the others still start', async () => {
@@ -147,7 +159,13 @@ describe('feldera end to end', () => {
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('triggered');
     expect(run.outputs['run-ids']).toBe('["bg"]');
-    expect(emu.get().requests.filter((r) => r.method === 'GET')).toHaveLength(0);
+    // No status call; the server's version is read once for the step (server.ts).
+    expect(
+      emu
+        .get()
+        .requests.filter((r) => r.method === 'GET')
+        .map((r) => r.path),
+    ).toEqual(['/v0/config']);
   });
 
   test('run ids are in GITHUB_OUTPUT as soon as the trigger returns, before the wait ends', async () => {
@@ -163,11 +181,13 @@ describe('feldera end to end', () => {
     expect(JSON.parse(run.state['runs'] ?? '[]')).toEqual([expect.objectContaining({ pipeline: 'long', runId: 'long' })]);
   });
 
-  test('a wrong API key fails with AuthenticationFailed and never prints the key', async () => {
+  test('a wrong API key fails with AuthenticationFailed, says the key was refused, and never prints the key', async () => {
     setup({ a: {} });
     const run = await runAction({ inputs: { ...inputs(emu.get().url, 'a'), 'api-key': 'apikey:wrongButSecret987' } });
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('AuthenticationFailed: Unauthorized API key');
+    expect(run.stdout).toContain(
+      "AuthenticationFailed: Unauthorized API key (the API key was refused; check that the secret holds a current Feldera API key (they start with 'apikey:'))",
+    );
     expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('wrongButSecret987');
   });
 
@@ -230,14 +250,15 @@ describe('feldera end to end', () => {
   test.each([
     [{ role: 'read' }, 1, "::error::the API key's role is 'read'; starting or activating a pipeline needs 'write' or higher"],
     [
-      { sessionRoute: false },
+      // A session answer without roles: the version is read to say why.
+      { version: '0.300.0', role: 'read' },
       0,
-      '::notice::[dry-run] this Feldera has no GET /v0/config/session (it predates roles): the role check is skipped',
+      '::notice::[dry-run] this Feldera predates roles (< 0.327; it is 0.300.0): the role check is skipped',
     ],
     [
-      {},
+      { role: null },
       0,
-      '::notice::[dry-run] GET /v0/config/session gave no role (authentication is off, or no tenant was resolved): the role check is skipped',
+      '::notice::[dry-run] GET /v0/config/session gave no role (no acting tenant was resolved: set FELDERA_TENANT): the role check is skipped',
     ],
   ])('dry-run role check with %j exits %i', async (extra, code, says) => {
     const url = setup({ ok: {} }, extra);
@@ -248,11 +269,66 @@ describe('feldera end to end', () => {
   });
 });
 
+describe('feldera: by version, activate from standby only (issue 23)', () => {
+  test('a 0.250.0 manager: its version logged, no /dismiss_error sent, a name the 0.308 rule refuses warned about, and the reason in the progress line', async () => {
+    const url = setup(
+      {
+        _legacy: { provisionMs: 0, initializeMs: 900, reason: 'replaying the input log' },
+        ok: { provisionMs: 50, initializeMs: 50 },
+      },
+      { version: '0.250.0' },
+    );
+    const run = await runAction({ inputs: inputs(url, '_legacy,ok') });
+    expect(run.code).toBe(0);
+    expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(['success', 'success']);
+    expect(run.stdout).toContain('\nFeldera 0.250.0 (Open source)\n');
+    expect(emu.get().requests.filter((r) => r.path.endsWith('/dismiss_error'))).toEqual([]);
+    expect(emu.get().requests.filter((r) => r.path === '/v0/config')).toHaveLength(1);
+    expect(run.stdout).toContain(
+      "::warning title=_legacy::'_legacy' is a name Feldera 0.308.0 and later refuse for a new or renamed pipeline",
+    );
+    expect(run.stdout).toMatch(/^_legacy: Initializing — desired Running; reason: replaying the input log \(after /m);
+  });
+
+  test('activate: standby is activated, a pipeline already in the target is a notice, a paused or stopped one is refused naming the call', async () => {
+    const url = setup(
+      {
+        sb: { startInStandby: true },
+        live: { deployed: { initial: 'running' } },
+        paused: { deployed: { initial: 'running', runtime: 'Paused' } },
+        off: {},
+      },
+      { enterprise: true },
+    );
+    const run = await runAction({ inputs: inputs(url, 'sb,live,paused,off', { operation: 'activate' }) });
+    expect(run.code).toBe(1);
+    const r = byPipeline(run.outputs);
+    expect(Object.fromEntries(Object.entries(r).map(([n, x]) => [n, x['conclusion']]))).toEqual({
+      sb: 'success',
+      live: 'success',
+      paused: 'failure',
+      off: 'failure',
+    });
+    expect(run.stdout).toContain(
+      '::notice title=live::live is Running (desired Running): it has left standby already, so it was not activated again',
+    );
+    expect(r['paused']?.['message']).toContain(
+      'activate would resume it; to do that, resume it (POST /v0/pipelines/paused/resume)',
+    );
+    expect(r['off']?.['message']).toContain('it is not deployed, so there is nothing to activate');
+    // Only the standby pipeline got an /activate; the stopped one no minute of 503 retries.
+    expect(
+      emu
+        .get()
+        .requests.filter((q) => q.method === 'POST')
+        .map((q) => q.path),
+    ).toEqual(['/v0/pipelines/sb/activate']);
+  });
+});
+
 type FelderaCounts = { triggers: number; starts: number; stops: number; dismissals: number };
 const counts = (): Record<string, FelderaCounts> =>
   (emu.get().providers.get('feldera')?.stats() ?? {}) as Record<string, FelderaCounts>;
-const byPipeline = (out: Record<string, string>): Record<string, Record<string, unknown>> =>
-  Object.fromEntries(runs(out).map((r) => [String(r['pipeline']), r]));
 
 describe('feldera: pipelines that are already deployed', () => {
   test('a start changes nothing on a deployed pipeline: in the asked state it succeeds, in another it fails at once naming the call; refusals for another initial or policy read the status', async () => {
@@ -280,7 +356,7 @@ describe('feldera: pipelines that are already deployed', () => {
       'paused is already deployed and Paused (desired Paused); a start does not change the runtime state of a deployed pipeline, so it was left as it is: resume it (POST /v0/pipelines/paused/resume) or stop it first (POST /v0/pipelines/paused/stop?force=true), then start it again',
     );
     expect(r['standby']?.['message']).toBe(
-      'could not start: HTTP 400: InitialImmutableUnlessStopped: Initial desired runtime status cannot be changed unless the pipeline is desired to become Stopped. (the pipeline is Standby (desired Standby), deployed with initial Standby): stop it first (POST /v0/pipelines/standby/stop?force=true), then start it again',
+      'could not start: HTTP 400: InitialImmutableUnlessStopped: Initial desired runtime status cannot be changed unless the pipeline is desired to become Stopped. (the pipeline is Standby (desired Standby), deployed with initial Standby): activate it (operation: activate, POST /v0/pipelines/standby/activate) or stop it first (POST /v0/pipelines/standby/stop?force=true), then start it again',
     );
     expect(run.stdout).toContain(
       '::notice title=activated::activated is already Running: it was deployed with another initial state or bootstrap policy (InitialImmutableUnlessStopped), and counts as started',
@@ -437,7 +513,10 @@ describe('feldera: many pipelines, one list call a poll round', () => {
     expect(run.code).toBe(0);
     expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(Array(6).fill('success'));
     expect(gets().length).toBeGreaterThan(0);
-    for (const r of gets()) expect([r.path, r.query]).toEqual(['/v0/pipelines', { selector: 'status' }]);
+    // Besides the one read of the server's version for the step.
+    for (const r of gets().filter((g) => g.path !== '/v0/config'))
+      expect([r.path, r.query]).toEqual(['/v0/pipelines', { selector: 'status' }]);
+    expect(gets().filter((g) => g.path === '/v0/config')).toHaveLength(1);
     const api = loadDescription('feldera-openapi.json');
     expect(emu.get().requests.flatMap((r) => violations(api, r))).toEqual([]);
   });

@@ -74,7 +74,12 @@ describe('through a forward proxy', () => {
     });
     expect(run.outputs['conclusion']).toBe('success');
     expect(proxy.seen.length).toBeGreaterThan(1);
-    expect(proxy.seen.every((r) => r.kind === 'forward' && r.target.startsWith(`http://${HOST}/v0/pipelines/plain`))).toBe(true);
+    // The pipeline's calls, and the one read of the server's version (GET /v0/config) a Feldera step makes.
+    expect(
+      proxy.seen.every(
+        (r) => r.kind === 'forward' && /^\/v0\/(pipelines\/plain|config$)/.test(r.target.slice(`http://${HOST}`.length)),
+      ),
+    ).toBe(true);
     expect(plain.requests.some((r) => r.method === 'POST' && r.path === '/v0/pipelines/plain/start')).toBe(true);
     expect(run.stdout).toContain(`through the proxy ${proxy.url}`);
   });

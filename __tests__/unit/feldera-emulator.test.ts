@@ -189,17 +189,104 @@ describe('feldera emulator: status body, session and roles', () => {
     const res = await call('POST', '/v0/pipelines/p/start');
     expect([res.status, res.body.error_code]).toEqual([403, 'InsufficientPermissions']);
     expect((await call('GET', '/v0/pipelines/p')).status).toBe(200);
-    setup({ pipelines: {} });
+    setup({ role: null, pipelines: {} });
     expect((await call('GET', '/v0/config/session')).body).toMatchObject({ role: null, tenant_id: null });
     setup({ sessionRoute: false, pipelines: {} });
-    expect((await call('GET', '/v0/config/session')).status).toBe(404);
+    expect(await call('GET', '/v0/config/session')).toEqual({ status: 404, body: {} });
   });
 
-  test('a wrong key gets the server’s AuthenticationFailed body', async () => {
+  test('with authentication off the session is the default tenant’s admin (auth.rs tag_with_default_tenant_id)', async () => {
+    emu.get().configure({ feldera: { pipelines: {} } });
+    expect((await call('GET', '/v0/config/session')).body).toMatchObject({ tenant_name: 'default', role: 'admin' });
+  });
+
+  test('a wrong key gets the server’s AuthenticationFailed body; a token without apikey: fails as a JWT, in the header alone', async () => {
     setup({ pipelines: { p: {} } });
     expect(await call('GET', '/v0/pipelines/p', 'apikey:wrong')).toEqual({
       status: 401,
       body: { message: 'Unauthorized API key', error_code: 'AuthenticationFailed' },
     });
+    const res = await fetch(`${emu.get().url}/v0/pipelines/p`, { headers: { authorization: 'Bearer emulatorRulesKey' } });
+    expect([res.status, await res.text(), res.headers.get('www-authenticate')]).toEqual([
+      401,
+      '',
+      'Bearer error_description="Malformed JWT: missing iss claim"',
+    ]);
+  });
+});
+
+describe('feldera emulator: texts as the server words them, and stopping', () => {
+  test('activate on the open-source build: 501 EnterpriseFeature naming the feature post_pipeline_activate names', async () => {
+    setup({ pipelines: { p: { startInStandby: true } } });
+    expect(await call('POST', '/v0/pipelines/p/activate')).toEqual({
+      status: 501,
+      body: {
+        message: 'Cannot use enterprise-only feature (start from object store (S3)) in Feldera community edition.',
+        error_code: 'EnterpriseFeature',
+        details: { feature: 'start from object store (S3)' },
+      },
+    });
+  });
+
+  test('a 503 burst is LockTookTooLong in db/error.rs words', async () => {
+    setup({ pipelines: { p: { unavailable503: 1 } } });
+    expect(await call('GET', '/v0/pipelines/p')).toMatchObject({
+      status: 503,
+      body: {
+        error_code: 'LockTookTooLong',
+        message: 'The lock required for this operation took too long to acquire. Try this operation again later.',
+      },
+    });
+  });
+
+  test('deployment_initial and the bootstrap policy are cleared when stopping begins, not once Stopped', async () => {
+    setup({ pipelines: { p: { deployed: { initial: 'paused', bootstrapPolicy: 'allow' }, stopMs: 60_000 } } });
+    expect(await status('p')).toMatchObject({ deployment_initial: 'Paused', bootstrap_policy: 'allow' });
+    await call('POST', '/v0/pipelines/p/stop?force=true');
+    expect(await status('p')).toMatchObject({
+      deployment_status: 'Stopping',
+      deployment_initial: null,
+      bootstrap_policy: null,
+      deployment_runtime_desired_status: null,
+    });
+  });
+});
+
+describe('feldera emulator: an older manager (version)', () => {
+  test('GET /v0/config reports the version and the edition', async () => {
+    setup({ version: '0.250.0', pipelines: {} });
+    expect((await call('GET', '/v0/config')).body).toMatchObject({ version: '0.250.0', edition: 'Open source' });
+    setup({ enterprise: true, pipelines: {} });
+    expect((await call('GET', '/v0/config')).body).toMatchObject({ version: '0.337.0', edition: 'Enterprise' });
+  });
+
+  test('before 0.251.0: /dismiss_error is an empty 404, /start ignores dismiss_error, and a new deployment replaces the old error', async () => {
+    setup({ version: '0.250.0', pipelines: { p: { previousError: { code: 'RunnerProvisionError', message: 'boom' } } } });
+    expect(await call('POST', '/v0/pipelines/p/dismiss_error')).toEqual({ status: 404, body: {} });
+    expect((await call('POST', '/v0/pipelines/p/start?initial=running&dismiss_error=false')).status).toBe(202);
+    expect(await status('p')).toMatchObject({ deployment_error: null, deployment_desired_status: 'Running' });
+  });
+
+  test('before 0.251.0 another bootstrap policy is refused as InitialImmutableUnlessStopped', async () => {
+    setup({ version: '0.250.0', pipelines: { p: { deployed: { initial: 'running', bootstrapPolicy: 'allow' } } } });
+    const res = await call('POST', '/v0/pipelines/p/start?initial=running&bootstrap_policy=reject');
+    expect([res.status, res.body.error_code]).toEqual([400, 'InitialImmutableUnlessStopped']);
+  });
+
+  test('before 0.148.0 /start reads no initial and deploys running', async () => {
+    setup({ version: '0.147.0', pipelines: { p: { provisionMs: 0, initializeMs: 0 } } });
+    expect((await call('POST', '/v0/pipelines/p/start?initial=paused')).status).toBe(202);
+    expect(await status('p')).toMatchObject({ deployment_initial: 'Running', deployment_status: 'Running' });
+  });
+
+  test('the session route: none before 0.150.0, no role (and no role check) before 0.327.0', async () => {
+    setup({ version: '0.149.0', pipelines: {} });
+    expect((await call('GET', '/v0/config/session')).status).toBe(404);
+    setup({ version: '0.326.0', role: 'read', pipelines: { p: {} } });
+    expect((await call('GET', '/v0/config/session')).body).toEqual({
+      tenant_id: '00000000-0000-4000-8000-00000000d0d0',
+      tenant_name: 'default',
+    });
+    expect((await call('POST', '/v0/pipelines/p/start')).status).toBe(202);
   });
 });

@@ -57,11 +57,13 @@ describe('feldera inputs', () => {
       [{ operation: 'activate', initial: 'standby' }, "Input 'initial' must be running or paused when operation is 'activate'"],
       [{ endpoint: 'http://feldera.example.com' }, "Input 'endpoint' must use https:// for a host that is not loopback"],
       [{ 'pipeline-ids': 'ok, not/ok' }, "Input 'pipeline-ids' has 'not/ok'"],
+      // Names the 63-character rule of 0.308.0 refuses still work (it applies to new and renamed
+      // pipelines only): they are warned about (__tests__/unit/feldera-adapter.test.ts); this is the old rule.
       [
-        { 'pipeline-ids': `ok,${'p'.repeat(64)}` },
-        `Input 'pipeline-ids' has '${'p'.repeat(64)}': Feldera pipeline names are at most 63 letters, digits, '_' and '-', and start and end with a letter or digit`,
+        { 'pipeline-ids': `ok,${'p'.repeat(101)}` },
+        `Input 'pipeline-ids' has '${'p'.repeat(101)}': Feldera pipeline names are 1 to 100 letters, digits, '_' and '-'`,
       ],
-      [{ 'pipeline-ids': 'ok,_tmp' }, "Input 'pipeline-ids' has '_tmp': Feldera pipeline names are at most 63"],
+      [{ 'pipeline-ids': 'ok,tmp.v2' }, "Input 'pipeline-ids' has 'tmp.v2': Feldera pipeline names are 1 to 100"],
       [{ 'pipeline-ids': ' ' }, "Input 'pipeline-ids' is required"],
       [
         { provider: 'jenkins' },

@@ -3,8 +3,10 @@
  */
 import { joinUrl } from '../../endpoint.ts';
 import { type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { ResponseShapeError } from '../../errors.ts';
 import { bodySnippet, expectSuccess, responseReader, type ErrorFields } from '../shared.ts';
 import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
+import { parseServerInfo, type ServerInfo } from './server.ts';
 
 /** Feldera's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
 const { models, read } = responseReader(() => import('./models.ts'));
@@ -48,13 +50,48 @@ export class FelderaClient {
     return this.request('POST', `${pipelinePath(name)}/dismiss_error`, `dismiss the deployment error of ${name}`, true);
   }
 
-  /** The key's role, or undefined from a manager without the route (404). */
-  async sessionRole(): Promise<{ role: string | null } | undefined> {
+  /**
+   * The key's role, or undefined from a manager without the route (404, before v0.150.0). `role` is
+   * null when no acting tenant was resolved, and undefined from a manager that predates roles (v0.327.0).
+   */
+  async sessionRole(): Promise<{ role: string | null | undefined } | undefined> {
     const req = this.request('GET', '/v0/config/session', 'session info', true);
     const res = await this.options.http.send(req);
     if (res.status === 404) return undefined;
-    const info = await read(await expectSuccess(res, describeError), (m) => m.sessionInfo, 'session info');
-    return { role: info.role ?? null };
+    const info = await read(await this.check(res), (m) => m.sessionInfo, 'session info');
+    return { role: info.role };
+  }
+
+  /**
+   * `GET /v0/config`: the server's version and edition (server.ts), read without zod since the trigger
+   * waits on it. Throws a short reason when the server gave none this can read.
+   */
+  async serverInfo(): Promise<ServerInfo> {
+    const res = await this.answer(this.request('GET', '/v0/config', 'server version', true));
+    if (res.status < 200 || res.status >= 300) throw new Error(`GET /v0/config answered HTTP ${res.status}`);
+    const info = parseServerInfo(res.body);
+    if (info === undefined) throw new Error('GET /v0/config gave no version of the form x.y.z');
+    return info;
+  }
+
+  /**
+   * The deployment status and desired status of one pipeline, read without zod (an activate decides
+   * from them before it is sent); a refusal is the provider's error as usual.
+   */
+  async deploymentState(name: string): Promise<{ status: string; desired: string }> {
+    const req = this.request('GET', pipelinePath(name), `status of ${name}`, true, { selector: 'status' });
+    const res = await this.send(req);
+    let body: unknown;
+    try {
+      body = JSON.parse(res.body);
+    } catch {
+      body = undefined;
+    }
+    const { deployment_status: status, deployment_desired_status: desired } = (body ?? {}) as Record<string, unknown>;
+    if (typeof status !== 'string' || typeof desired !== 'string') {
+      throw new ResponseShapeError(`status of ${name}: the answer has no deployment_status and deployment_desired_status`);
+    }
+    return { status, desired };
   }
 
   async send(req: HttpRequest): Promise<HttpResponse> {
@@ -68,7 +105,7 @@ export class FelderaClient {
 
   /** A refusal as a ProviderError with Feldera's error_code and message. */
   async check(res: HttpResponse): Promise<HttpResponse> {
-    return expectSuccess(res, describeError);
+    return expectSuccess(res, (r) => describeError(r, this.options.apiKey));
   }
 
   async status(name: string): Promise<PipelineStatus> {
@@ -97,7 +134,7 @@ export class FelderaClient {
   async streamLogs(name: string, onText: (text: string) => void, signal: AbortSignal): Promise<void> {
     const req = this.request('GET', `${pipelinePath(name)}/logs`, `log of ${name}`, true);
     const res = await this.options.http.stream({ ...req, headers: { ...req.headers, accept: 'text/plain' } }, onText, signal);
-    await expectSuccess(res, describeError);
+    await this.check(res);
   }
 
   private request(
@@ -119,14 +156,45 @@ function pipelinePath(name: string): string {
 }
 
 /** Feldera's ErrorResponse `{message, error_code, details}`; proxies may answer without it. */
-async function describeError(res: HttpResponse): Promise<ErrorFields> {
+async function describeError(res: HttpResponse, apiKey: string | undefined): Promise<ErrorFields> {
   const { errorResponse } = await models();
+  let fields: ErrorFields | undefined;
   try {
     const body = errorResponse.safeParse(JSON.parse(res.body));
-    if (body.success) return { code: body.data.error_code, message: body.data.message };
+    if (body.success) fields = { code: body.data.error_code, message: body.data.message };
   } catch {
     // not JSON: fall through to the raw text
   }
-  if (res.status === 401) return { code: 'Unauthorized', message: 'authentication required: set api-key (or FELDERA_API_KEY)' };
-  return { message: bodySnippet(res) };
+  if (res.status === 401) return describeUnauthorized(res, fields, apiKey);
+  return fields ?? { message: bodySnippet(res) };
+}
+
+/** Longest `error_description` quoted from a 401 (it is the server's text, about a token). */
+const MAX_DESCRIPTION = 300;
+
+/**
+ * A 401 (auth.rs `auth_validator`): a bad API key gets `{"message":"Unauthorized API key",
+ * "error_code":"AuthenticationFailed"}`; a token that fails as a JWT gets no body and the reason in
+ * `WWW-Authenticate: Bearer error_description="…"`. A token without the `apikey:` prefix is checked
+ * as a JWT, so a key pasted without it fails as "Malformed JWT". With no key sent, the header is bare.
+ */
+function describeUnauthorized(res: HttpResponse, fields: ErrorFields | undefined, apiKey: string | undefined): ErrorFields {
+  if (!apiKey) {
+    return fields ?? { code: 'Unauthorized', message: 'authentication required: set api-key (or FELDERA_API_KEY)' };
+  }
+  const description = errorDescription(res.headers['www-authenticate']);
+  const said = description === undefined ? '' : `: error_description "${description}"`;
+  const prefix = apiKey.startsWith('apikey:')
+    ? "check that the secret holds a current Feldera API key (they start with 'apikey:')"
+    : "Feldera API keys start with 'apikey:', and a token without that prefix is checked as a JWT";
+  const refused = `the API key was refused${said}; ${prefix}`;
+  if (fields?.message) return { ...fields, message: `${fields.message} (${refused})` };
+  return { code: fields?.code ?? 'Unauthorized', message: refused };
+}
+
+function errorDescription(header: string | undefined): string | undefined {
+  const m = header === undefined ? null : /error_description="((?:[^"\\]|\\.)*)"/.exec(header);
+  if (!m?.[1]) return undefined;
+  const text = m[1].replace(/\\(.)/g, '$1');
+  return text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}…` : text;
 }

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { checkEndpoint } from '../../endpoint.ts';
 import type { HttpRequest } from '../../http.ts';
-import { InputError, ProviderError, toError } from '../../errors.ts';
+import { InputError, NetworkError, ProviderError, toError } from '../../errors.ts';
 import { readInputs, inputRules } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
 import {
@@ -33,6 +33,16 @@ import {
   type FelderaObservation,
   type FelderaTarget,
 } from './status.ts';
+import { decideActivate } from './activate.ts';
+import {
+  DISMISS_ERROR_SINCE,
+  ROLES_SINCE,
+  START_INITIAL_SINCE,
+  describeServer,
+  formatVersion,
+  olderThan,
+  type ServerInfo,
+} from './server.ts';
 import type { PipelineStatus } from './models.ts';
 import { onDemand } from '../shared.ts';
 
@@ -46,9 +56,15 @@ export async function loadHandleSchema(): Promise<z.ZodType<FelderaHandle>> {
   return (await import('./handle.ts')).handleSchema;
 }
 
-/** Feldera's own rule for pipeline names (db/types/utils.rs): at most 63 characters. */
-const NAME = /^([A-Za-z0-9][-A-Za-z0-9_]*)?[A-Za-z0-9]$/;
-const NAME_MAX = 63;
+/**
+ * Names Feldera serves: letters, digits, '_' and '-', at most 100 (db/types/utils.rs before v0.308.0).
+ * v0.308.0 (af55aa07e) allows at most 63, starting and ending with a letter or digit, but checks that
+ * only when a pipeline is created or renamed: "existing pipelines with a now invalid name will continue
+ * to function" (docs.feldera.com changelog). So the old rule refuses, and the new one warns.
+ */
+const NAME = /^[A-Za-z0-9_-]{1,100}$/;
+const NEW_NAME = /^([A-Za-z0-9][-A-Za-z0-9_]*)?[A-Za-z0-9]$/;
+const NEW_NAME_MAX = 63;
 
 const shape = {
   operation: inputRules.oneOf(['start', 'activate'] as const, 'start'),
@@ -70,11 +86,15 @@ export function createProvider(ctx: ProviderContext): Provider<FelderaData, Feld
   if (given.operation === 'activate' && given.initial === 'standby') {
     throw new InputError('initial', "must be running or paused when operation is 'activate' (got 'standby')");
   }
-  const bad = ctx.settings['pipeline-ids'].find((id) => id.length > NAME_MAX || !NAME.test(id));
+  const bad = ctx.settings['pipeline-ids'].find((id) => !NAME.test(id));
   if (bad !== undefined) {
-    throw new InputError(
-      'pipeline-ids',
-      `has '${bad}': Feldera pipeline names are at most ${NAME_MAX} letters, digits, '_' and '-', and start and end with a letter or digit`,
+    throw new InputError('pipeline-ids', `has '${bad}': Feldera pipeline names are 1 to 100 letters, digits, '_' and '-'`);
+  }
+  for (const id of ctx.settings['pipeline-ids']) {
+    if (id.length <= NEW_NAME_MAX && NEW_NAME.test(id)) continue;
+    ctx.log.warning(
+      `'${id}' is a name Feldera 0.308.0 and later refuse for a new or renamed pipeline (at most ${NEW_NAME_MAX} characters, starting and ending with a letter or digit); an existing pipeline keeps working under it`,
+      id,
     );
   }
   const rawEndpoint = ctx.settings.endpoint ?? ctx.env['FELDERA_HOST'];
@@ -115,6 +135,8 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   private listing = true;
   /** `pipeline status` pairs already warned about as unknown: one warning each. */
   private readonly warnedUnknown = new Set<string>();
+  /** `GET /v0/config`, read at most once a step; undefined inside when it could not be read. */
+  private serverRead: Promise<ServerInfo | undefined> | undefined;
   constructor(client: FelderaClient, config: FelderaConfig, base: URL, waits: StepWaits) {
     this.client = client;
     this.config = config;
@@ -123,29 +145,90 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
     this.starting = { client, waits, target: capitalize(config.initial) as FelderaTarget };
   }
 
-  preview(pipelines: string[]): Promise<RequestPreview[]> {
-    return Promise.resolve(
-      pipelines.flatMap((p) => this.triggerRequests(p).map((req) => ({ pipeline: p, method: req.method, url: req.url.href }))),
+  /** What the trigger would send; a server version read by `verify` drops a dismiss it would skip. */
+  async preview(pipelines: string[]): Promise<RequestPreview[]> {
+    const server = this.serverRead ? await this.serverRead : undefined;
+    return pipelines.flatMap((p) =>
+      this.triggerRequests(p, server).map((req) => ({ pipeline: p, method: req.method, url: req.url.href })),
     );
   }
 
-  /** The key's role must allow a start; reading each pipeline's status proves it exists. */
+  /**
+   * The key's role must allow a start; reading each pipeline's status proves it exists. The server's
+   * version is read only where it decides something: a session answer without roles, or an activate
+   * (the open-source edition has none). A session with roles means v0.327.0 or later, which has every
+   * call the trigger sends.
+   */
   async verify(pipelines: string[]): Promise<void> {
     await this.checkRole();
+    if (this.config.operation === 'activate') await this.checkActivateEdition();
+    if (this.serverRead) this.checkStartSupported(await this.serverRead);
     await mapConcurrent(pipelines, FAN_OUT_LIMIT, (p) => this.client.status(p));
+  }
+
+  /**
+   * The manager's version and edition, read once a step (`GET /v0/config`, as Feldera's Python SDK reads
+   * it) and logged; undefined when the server answered without them, and the step then goes on as with
+   * a current server. A server that could not be reached at all (after the usual retries) fails the
+   * step's calls here: every other call would meet the same, after as many retries again.
+   */
+  private serverInfo(): Promise<ServerInfo | undefined> {
+    this.serverRead ??= this.client.serverInfo().then(
+      (server) => {
+        this.waits.log.info(describeServer(server));
+        return server;
+      },
+      (err: unknown) => {
+        if (err instanceof NetworkError) throw err;
+        this.waits.log.info(`the Feldera version is unknown (${toError(err).message}); the step assumes a current one`);
+        return undefined;
+      },
+    );
+    return this.serverRead;
+  }
+
+  /** Dry-run only: a real run sends /activate and reports whatever the server answers. */
+  private async checkActivateEdition(): Promise<void> {
+    const server = await this.serverInfo();
+    if (server?.edition !== 'Open source') return;
+    throw new ProviderError({
+      code: 'EnterpriseFeature',
+      message: `operation 'activate' needs Feldera Enterprise: ${describeServer(server)} answers POST /activate with 501 EnterpriseFeature`,
+    });
+  }
+
+  /** Before v0.148.0, /start reads no `initial` and deploys every pipeline running. */
+  private checkStartSupported(server: ServerInfo | undefined): void {
+    const { operation, initial } = this.config;
+    if (operation !== 'start' || initial === 'running' || !olderThan(server, START_INITIAL_SINCE)) return;
+    throw new InputError(
+      'initial',
+      `must be running for this Feldera (${server?.version ?? ''}): /start reads 'initial' from ${formatVersion(START_INITIAL_SINCE)} on, and deploys every pipeline running before that (got '${initial}'); nothing was started`,
+    );
+  }
+
+  /**
+   * Before v0.251.0 there is no way to keep an old deployment error: a start replaces it whatever
+   * `dismiss-error` says (v0.250.0 `set_deployment_resources_desired_status` does not look at it).
+   */
+  private noteUndismissable(server: ServerInfo | undefined): void {
+    if (this.config.operation !== 'start' || this.config.dismissError || !olderThan(server, DISMISS_ERROR_SINCE)) return;
+    this.waits.log.notice(
+      `dismiss-error: false has no effect on ${describeServer(server as ServerInfo)}: before ${formatVersion(DISMISS_ERROR_SINCE)} a start replaces an earlier deployment error`,
+    );
   }
 
   /** `/start` and `/activate` need the `write` role (api/rbac.rs); GET /v0/config/session tells the key's role. */
   private async checkRole(): Promise<void> {
     const session = await this.client.sessionRole();
     const { log } = this.waits;
-    if (session === undefined) {
-      log.notice('[dry-run] this Feldera has no GET /v0/config/session (it predates roles): the role check is skipped');
+    if (session === undefined || session.role === undefined) {
+      log.notice(`[dry-run] ${await this.whyNoRoles(session === undefined)}: the role check is skipped`);
       return;
     }
     const role = session.role;
     if (role === null || !ROLES.includes(role)) {
-      const got = role === null ? 'no role (authentication is off, or no tenant was resolved)' : `the unknown role '${role}'`;
+      const got = role === null ? 'no role (no acting tenant was resolved: set FELDERA_TENANT)' : `the unknown role '${role}'`;
       log.notice(`[dry-run] GET /v0/config/session gave ${got}: the role check is skipped`);
       return;
     }
@@ -157,8 +240,22 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
     log.info(`[dry-run] the API key's role is '${role}': it may start pipelines`);
   }
 
+  /** A session route that is missing (before v0.150.0) or answers no role (before v0.327.0). */
+  private async whyNoRoles(noRoute: boolean): Promise<string> {
+    const server = await this.serverInfo();
+    if (olderThan(server, ROLES_SINCE)) {
+      return `this Feldera predates roles (< ${ROLES_SINCE[0]}.${ROLES_SINCE[1]}; it is ${server?.version ?? ''})`;
+    }
+    return noRoute
+      ? 'this Feldera has no GET /v0/config/session'
+      : 'GET /v0/config/session gave no role field (a Feldera that predates roles)';
+  }
+
   async trigger(pipelines: string[]): Promise<TriggerResult<FelderaData>> {
-    const toDismiss = await this.pipelinesToDismiss(pipelines);
+    const [server, toDismiss] = await Promise.all([this.serverInfo(), this.pipelinesToDismiss(pipelines)]);
+    this.checkStartSupported(server);
+    this.starting.server = server;
+    this.noteUndismissable(server);
     const outcomes = await mapConcurrent(pipelines, FAN_OUT_LIMIT, (pipeline) =>
       this.triggerOne(pipeline, toDismiss).catch((err: unknown): TriggerOutcome<FelderaData> => ({
         pipeline,
@@ -192,12 +289,12 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
    * error that appears after the list was read).
    */
   private async triggerOne(pipeline: string, toDismiss: Set<string> | undefined): Promise<TriggerOutcome<FelderaData>> {
-    const requests = this.triggerRequests(pipeline);
+    const requests = this.triggerRequests(pipeline, this.starting.server);
     // The last call starts (or activates) the pipeline; a dismiss before it has its own waiting rule.
     const start = requests.pop();
     if (start === undefined) throw new Error(`no request to send for ${pipeline}`);
     if (this.config.operation === 'activate') {
-      await this.client.send(start);
+      await this.activate(pipeline, start);
     } else {
       const listedWithoutError = requests.length > 0 && toDismiss !== undefined && !toDismiss.has(pipeline);
       if (requests.length > 0 && !listedWithoutError) await dismissError(this.starting, pipeline);
@@ -262,8 +359,28 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
     else this.warnedUnknown.add(key);
   }
 
-  /** The calls a trigger sends, in order: a separate dismiss first where asked, then the start (or the activate). */
-  private triggerRequests(pipeline: string): HttpRequest[] {
+  /**
+   * `/activate` is forwarded to any provisioned pipeline, and Running and Paused may move to each other
+   * there (runtime_status.rs), so it would pause or resume a live pipeline: the status is read first, and
+   * only a pipeline in Standby is activated (activate.ts).
+   */
+  private async activate(pipeline: string, request: HttpRequest): Promise<void> {
+    const state = await this.client.deploymentState(pipeline);
+    const decision = decideActivate(pipeline, state, this.starting.target);
+    if (decision.kind === 'activate') {
+      await this.client.send(request);
+    } else if (decision.kind === 'already') {
+      this.waits.log.notice(decision.text, pipeline);
+    } else {
+      throw new ProviderError({ message: decision.text });
+    }
+  }
+
+  /**
+   * The calls a trigger sends, in order: a separate dismiss first where asked (and where the server has
+   * it: v0.251.0 on), then the start (or the activate).
+   */
+  private triggerRequests(pipeline: string, server: ServerInfo | undefined): HttpRequest[] {
     const { operation, initial, bootstrapPolicy, dismissError } = this.config;
     if (operation === 'activate') {
       // Running is activate's default: omitting it keeps the request within the published API description,
@@ -275,7 +392,8 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
       ...(bootstrapPolicy ? { bootstrap_policy: bootstrapPolicy } : {}),
       dismiss_error: 'false',
     });
-    return dismissError ? [this.client.dismissErrorRequest(pipeline), start] : [start];
+    const canDismiss = !olderThan(server, DISMISS_ERROR_SINCE);
+    return dismissError && canDismiss ? [this.client.dismissErrorRequest(pipeline), start] : [start];
   }
 
   private handle(pipeline: string): FelderaHandle {

@@ -9,8 +9,13 @@ import type { Logger } from '../../log.ts';
 import type { HttpRequest } from '../../http.ts';
 import { formatDuration } from '../../parse.ts';
 import type { ProviderContext } from '../types.ts';
+import { onDemand } from '../shared.ts';
 import type { FelderaClient } from './client.ts';
-import { sameStatus, type FelderaTarget } from './status.ts';
+import { DISMISS_ERROR_SINCE, formatVersion, type ServerInfo } from './server.ts';
+import { nextStep, sameStatus, type FelderaTarget } from './status.ts';
+
+/** The compiler report reads `program_error` with zod: loaded only when a start is refused for it. */
+const reports = onDemand(() => import('./report.ts'));
 
 /** What a start needs to wait for a stopping pipeline within the step's timeout, and to report. */
 export interface StepWaits {
@@ -26,6 +31,10 @@ export interface StartContext {
   client: FelderaClient;
   waits: StepWaits;
   target: FelderaTarget;
+  /** The server's version once the trigger read it; undefined while unknown (server.ts). */
+  server?: ServerInfo | undefined;
+  /** Set once a dismiss met an empty 404 from a server of unknown version: no more are sent. */
+  dismissMissing?: boolean;
 }
 
 /** Start refusals that mean a deployment error is set, or the pipeline is stopping after one. */
@@ -52,14 +61,17 @@ export function stepWaits(ctx: ProviderContext): StepWaits {
  * `POST /dismiss_error` is refused (DismissErrorRestrictedToFullyStopped) while a failed deployment is
  * still stopping: wait for the stop and try again, within the step's timeout.
  */
-export async function dismissError({ client, waits }: StartContext, pipeline: string): Promise<void> {
+export async function dismissError(ctx: StartContext, pipeline: string): Promise<void> {
+  const { client, waits } = ctx;
   const { clock, log, deadline } = waits;
   let gap = DISMISS_RETRY_MS;
   for (let attempt = 1; ; attempt++) {
+    if (ctx.dismissMissing) return;
     try {
       await client.send(client.dismissErrorRequest(pipeline));
       return;
     } catch (err) {
+      if (isMissingRoute(err) && ctx.server === undefined) return noDismissRoute(ctx);
       if (!(err instanceof ProviderError) || err.code !== 'DismissErrorRestrictedToFullyStopped') throw err;
       if (clock.now() + gap > deadline) {
         throw refinedError(
@@ -73,6 +85,26 @@ export async function dismissError({ client, waits }: StartContext, pipeline: st
       gap = Math.min(gap * 2, waits.pollIntervalMs);
     }
   }
+}
+
+/**
+ * The `/v0` scope answers a route it does not have with an empty 404 (api/main.rs sets no default
+ * service); an unknown pipeline gets 404 UnknownPipelineName, with a body.
+ */
+function isMissingRoute(err: unknown): boolean {
+  return err instanceof ProviderError && err.status === 404 && err.code === undefined;
+}
+
+/**
+ * A manager older than v0.251.0 has no /dismiss_error (and no dismiss_error on /start): a new
+ * deployment replaces the old error there. Said once; the other pipelines skip the dismiss.
+ */
+function noDismissRoute(ctx: StartContext): void {
+  if (ctx.dismissMissing) return;
+  ctx.dismissMissing = true;
+  ctx.waits.log.notice(
+    `this Feldera has no POST /dismiss_error (an empty 404; it came in ${formatVersion(DISMISS_ERROR_SINCE)} and the server's version could not be read): pipelines are started without dismissing an earlier error first`,
+  );
 }
 
 /**
@@ -123,6 +155,7 @@ async function refusedForNewError({ client }: StartContext, pipeline: string, co
 async function explainRefusedStart({ client, waits, target }: StartContext, pipeline: string, err: unknown): Promise<void> {
   if (!(err instanceof ProviderError) || err.code === undefined) throw err;
   const code = err.code;
+  if (code === 'CannotStartWithCompilationError') return explainCompilationError(client, waits, pipeline, err);
   if (!REFUSED_FOR_ERROR.has(code) && !DEPLOYED_OTHERWISE.has(code)) throw err;
   const s = await client.status(pipeline).catch(() => undefined);
   if (s === undefined) throw err;
@@ -137,15 +170,35 @@ async function explainRefusedStart({ client, waits, target }: StartContext, pipe
     });
   }
   if (!sameStatus(s.deployment_status, target)) {
+    // Deployed paused and asked to run: /resume does it (status.ts nextStep), as it does for a plain no-op start.
     throw refinedError(
       err,
-      `${err.providerMessage} (${state}, deployed with initial ${s.deployment_initial ?? 'unknown'}): stop it first (POST /v0/pipelines/${pipeline}/stop?force=true), then start it again`,
+      `${err.providerMessage} (${state}, deployed with initial ${s.deployment_initial ?? 'unknown'}): ${nextStep(pipeline, s.deployment_desired_status, target)}`,
     );
   }
   waits.log.notice(
     `${pipeline} is already ${s.deployment_status}: it was deployed with another initial state or bootstrap policy (${code}), and counts as started`,
     pipeline,
   );
+}
+
+/**
+ * `/start` refuses a program that failed to compile (resources_status.rs
+ * `validate_resources_desired_status_transition`: 400 CannotStartWithCompilationError) with a generic
+ * sentence; the compiler's output is in `program_error` (selector=all). It is reported as on the wait
+ * path: errors in the message, SQL warnings as a warning of their own.
+ */
+async function explainCompilationError(
+  client: FelderaClient,
+  waits: StepWaits,
+  pipeline: string,
+  err: ProviderError,
+): Promise<never> {
+  const program = await client.programError(pipeline).catch(() => undefined);
+  if (program === undefined) throw err;
+  const report = (await reports()).describeProgramError(program);
+  if (report.warning !== undefined) waits.log.warning(report.warning, pipeline);
+  throw refinedError(err, `${err.providerMessage}\n${report.message}`);
 }
 
 /** The same refusal (status, code, request id) with a message that says more. */

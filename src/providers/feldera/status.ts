@@ -41,6 +41,8 @@ export interface FelderaDetails {
   desiredStatus: string;
   programStatus: string;
   deploymentId: string | null;
+  /** `deployment_runtime_status_details.reason`, where the pipeline gives one (Unavailable, Initializing). */
+  reason?: string;
 }
 
 /** Always with details: the adapter reads `programStatus` to decide whether to fetch the compiler's errors. */
@@ -59,6 +61,8 @@ export function classifyPipeline(
     programStatus: p.program_status,
     deploymentId: p.deployment_id ?? null,
   };
+  const reason = runtimeReason(p.deployment_runtime_status_details);
+  if (reason !== undefined) details.reason = reason;
   if (p.deployment_error && desired === 'Stopped') {
     const e = p.deployment_error;
     return { status, phase: 'failure', message: `${e.error_code}: ${e.message}${compilerError(e.details)}`, details };
@@ -82,7 +86,7 @@ export function classifyPipeline(
   if (deployedElsewhere(desired, target, operation)) {
     return { status, phase: 'failure', message: alreadyDeployed(p.name, status, desired, target), details };
   }
-  const observation: FelderaObservation = { status, phase: 'pending', progress: progressText(p), details };
+  const observation: FelderaObservation = { status, phase: 'pending', progress: progressText(p, reason), details };
   // A status added by a newer Feldera: keep waiting (the timeout bounds it), and say so.
   if (!KNOWN.has(status)) observation.warning = unknownStatusWarning(status, target);
   return observation;
@@ -110,7 +114,8 @@ export function alreadyDeployed(name: string, status: string, desired: string, t
   return `${name} is already deployed and ${status} (desired ${desired}); a start does not change the runtime state of a deployed pipeline, so it was left as it is: ${nextStep(name, desired, target)}`;
 }
 
-function nextStep(name: string, desired: string, target: FelderaTarget): string {
+/** The call that moves a pipeline deployed toward `desired` to `target`, or "stop it first". */
+export function nextStep(name: string, desired: string, target: FelderaTarget): string {
   const path = `/v0/pipelines/${name}`;
   const stopFirst = `stop it first (POST ${path}/stop?force=true), then start it again`;
   if (target === 'Running' && desired === 'Paused') return `resume it (POST ${path}/resume) or ${stopFirst}`;
@@ -123,9 +128,22 @@ export function unknownStatusWarning(status: string, target: FelderaTarget): str
   return `unknown deployment status '${status}' (not a Feldera CombinedStatus this action knows): still waiting for ${target}, up to the timeout`;
 }
 
-function progressText(p: PipelineStatus): string {
+function progressText(p: PipelineStatus, reason: string | undefined): string {
   if (COMPILING.has(p.program_status)) return `program ${p.program_status}, will start once compiled`;
-  return `desired ${p.deployment_desired_status}`;
+  return `desired ${p.deployment_desired_status}${reason === undefined ? '' : `; reason: ${reason}`}`;
+}
+
+/** Longest reason shown: it is the pipeline's free text (runtime_status.rs `RuntimeStatusDetails.reason`). */
+const MAX_REASON = 300;
+
+/** `deployment_runtime_status_details.reason` (feldera-types runtime_status.rs), read without zod: it is polled. */
+export function runtimeReason(details: unknown): string | undefined {
+  if (typeof details !== 'object' || details === null) return undefined;
+  const reason = (details as Record<string, unknown>)['reason'];
+  if (typeof reason !== 'string' || reason.trim() === '') return undefined;
+  // One line: it goes into a progress line (and the `runs` output).
+  const text = reason.trim().replace(/\s+/g, ' ');
+  return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON)}…` : text;
 }
 
 function compilerError(details: unknown): string {
