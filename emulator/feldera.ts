@@ -38,9 +38,10 @@ export interface FelderaPipelineScenario {
   startInStandby?: boolean;
   /**
    * Already deployed when the scenario is set: started with `initial` and `bootstrapPolicy` (default
-   * await_approval), and since moved to `runtime` by /pause, /resume or /activate where given.
+   * await_approval), and since moved to `runtime` by /pause, /resume or /activate where given;
+   * `agoMs` after someone else's start (default a minute: up long since).
    */
-  deployed?: { initial: Initial; bootstrapPolicy?: string; runtime?: 'Running' | 'Paused' };
+  deployed?: { initial: Initial; bootstrapPolicy?: string; runtime?: 'Running' | 'Paused'; agoMs?: number };
   /**
    * A deployment error left by an earlier start; desired status is Stopped. With `stoppingMs` the
    * pipeline is still Stopping until that long after the first request that reaches it (so a test does
@@ -555,7 +556,9 @@ function initialState(name: string, n: number, scenario: FelderaPipelineScenario
       initial: INITIALS[deployed.initial],
       bootstrapPolicy: deployed.bootstrapPolicy ?? 'await_approval',
       createdAt: now - 60_000,
-      startedAt: now - 60_000,
+      // `agoMs`: started that long before the scenario was set (by someone else); a short one is a
+      // deployment still provisioning or initializing when the step looks.
+      startedAt: now - (deployed.agoMs ?? 60_000),
       ...(deployed.runtime ? { runtimeDesired: deployed.runtime } : {}),
     });
   }

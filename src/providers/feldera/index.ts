@@ -10,9 +10,11 @@ import type { HttpRequest } from '../../http.ts';
 import { InputError, ProviderError, toError } from '../../errors.ts';
 import { readInputs, inputRules } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
+import { felderaInProgress } from './in-progress.ts';
 import {
   HANDLE_VERSION,
   type EndedRun,
+  type InProgressRuns,
   type LogSource,
   type Observation,
   type Provider,
@@ -115,8 +117,11 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   private listing = true;
   /** `pipeline status` pairs already warned about as unknown: one warning each. */
   private readonly warnedUnknown = new Set<string>();
+  /** Its pipelines' deployments in progress (`if-running`); a wait follows one to the requested state. */
+  readonly inProgress: InProgressRuns<FelderaData>;
   constructor(client: FelderaClient, config: FelderaConfig, base: URL, waits: StepWaits) {
     this.client = client;
+    this.inProgress = felderaInProgress(client, (pipeline) => this.handle(pipeline));
     this.config = config;
     this.base = base;
     this.waits = waits;
