@@ -132,6 +132,7 @@ export class AriaEmulator implements ProviderEmulator {
     this.issuedRefreshTokens.clear();
     this.counts = { iaasLogins: 0, passwordLogins: 0, unauthorized: 0 };
     let n = 0;
+    const now = Date.now();
     for (const [name, scenario] of Object.entries(this.scenario.pipelines ?? {})) {
       n++;
       const id = scenario.id ?? `a1b2c3d4-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -145,18 +146,19 @@ export class AriaEmulator implements ProviderEmulator {
         unavailableLeft: scenario.unavailable503 ?? 0,
       });
       const p = this.pipelines.get(id);
-      for (let k = 0; p && k < (scenario.runningElsewhere ?? 0); k++) this.startedElsewhere(p, k);
+      const elsewhere = scenario.runningElsewhere ?? 0;
+      for (let k = 0; p && k < elsewhere; k++) this.startedElsewhere(p, now - 10 * (elsewhere - k));
     }
   }
 
-  /** An execution someone else started `k` ms after the first (so the newest is unambiguous); its index counts, its start does not. */
-  private startedElsewhere(p: PipelineState, k: number): void {
+  /** An execution someone else started at `createdAt`; its index counts, its start does not. */
+  private startedElsewhere(p: PipelineState, createdAt: number): void {
     const index = this.indexOf(p) + 1;
     const e: ExecutionState = {
       id: randomUUID(),
       index,
       pipeline: p,
-      createdAt: Date.now() - 10 + k,
+      createdAt,
       input: { ...p.scenario.inputs },
       comments: 'started from the Code Stream UI',
       tags: [],
