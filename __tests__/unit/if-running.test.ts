@@ -39,21 +39,16 @@ interface Setup {
 function scenarios(s: Setup): Record<string, unknown> {
   const idle = s.idle ?? [];
   const runMs = s.runMs ?? 250;
+  const felderaRun = { provisionMs: runMs, initializeMs: 50, ...(s.stuck ? { outcome: 'stuck' } : {}) };
   return {
     feldera: {
       apiKey: FELDERA_KEY,
-      pipelines: Object.fromEntries([
-        ...s.busy.map((p) => [
-          p,
-          {
-            provisionMs: runMs,
-            initializeMs: 50,
-            deployed: { initial: 'running', bootstrapPolicy: 'allow', agoMs: 0 },
-            ...(s.stuck ? { outcome: 'stuck' } : {}),
-          },
-        ]),
-        ...idle.map((p) => [p, { provisionMs: runMs, initializeMs: 50 }]),
-      ]),
+      pipelines: {
+        ...Object.fromEntries(
+          s.busy.map((p) => [p, { ...felderaRun, deployed: { initial: 'running', bootstrapPolicy: 'allow', agoMs: 0 } }]),
+        ),
+        ...Object.fromEntries(idle.map((p) => [p, felderaRun])),
+      },
     },
     'vmware-aria': {
       refreshTokens: [ARIA_TOKEN],
