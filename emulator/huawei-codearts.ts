@@ -323,7 +323,7 @@ export class CodeArtsEmulator implements ProviderEmulator {
   }
 
   /**
-   * ListPipelineRuns (shared/specs/huawei-codearts-pipeline.json, ListPipelineRunsPage): the body's
+   * ListPipelineRuns (__fixtures__/huawei-codearts-pipeline.json, ListPipelineRunsPage): the body's
    * `status[]` filter, `sort_key` start_time or update_time, `sort_dir` asc or desc, `offset` and
    * `limit`; `{offset, limit, total, pipeline_runs}` out. The defaults when a field is absent (newest
    * first, 10 a page) are guesses; update_time is read as the end, or the start of a run still going.

@@ -327,7 +327,7 @@ export class AriaEmulator implements ProviderEmulator {
   }
 
   /**
-   * getExecutionsByIdUsingGET / ByName (aria-codestream-swagger.json): `Executions {count, documents}`
+   * getExecutionsByIdUsingGET / ByName (__fixtures__/aria-codestream-swagger.json): `Executions {count, documents}`
    * with `documents` keyed by each execution's link, as the description's example shows. `$filter`:
    * the `(status eq '…')` terms joined with `or` that code-stream-cli sends (other OData is refused
    * with 400, a guess); `$orderby`: `_requestTimeInMicros` asc or desc (code-stream-cli), else oldest

@@ -1,8 +1,8 @@
 /**
  * Logstash's runs in progress (`if-running`): the API has no run object, and a deploy restarts the
- * whole instance, so an instance that is `activating` (DescribeInstance status, shared/providers/
- * alibaba-logstash.md) is a deploy in progress for every pipeline of the step. No API cancels it:
- * `cancel-previous` is refused.
+ * whole instance, so an instance that is `activating` (DescribeLogstash's status,
+ * __fixtures__/alibaba-elasticsearch-apis.json) is a deploy in progress for every pipeline of the
+ * step. No API cancels it: `cancel-previous` is refused.
  */
 import type { InProgressRuns, RunHandle } from '../types.ts';
 import type { LogstashClient } from './client.ts';

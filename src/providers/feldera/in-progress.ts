@@ -1,7 +1,7 @@
 /**
  * Feldera's runs in progress (`if-running`): Feldera has no run object, so a pipeline whose deployment
- * is under way or up (desired status other than `Stopped`, shared/providers/feldera.md "combined
- * status") is the run in progress. Stopped again (status and desired status `Stopped`) it has ended.
+ * is under way or up (desired status other than `Stopped`: the combined
+ * `deployment_desired_status` of the API description) is the run in progress. Stopped again (status and desired status `Stopped`) it has ended.
  */
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import type { FoundRun, InProgressRuns, RunHandle } from '../types.ts';

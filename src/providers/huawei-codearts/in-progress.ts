@@ -1,6 +1,6 @@
 /**
  * CodeArts' runs in progress (`if-running`): ListPipelineRuns (`POST …/pipelines/{id}/pipeline-runs/list`,
- * shared/specs/huawei-codearts-pipeline.json) with `status` RUNNING, PAUSED and SUSPEND, the run
+ * __fixtures__/huawei-codearts-pipeline.json) with `status` RUNNING, PAUSED and SUSPEND, the run
  * statuses of the description that are neither an end nor a queue, newest start first.
  */
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';

@@ -1,7 +1,7 @@
 /**
  * Aria's runs in progress (`if-running`): each pipeline's newest execution in an in-progress status,
  * read with the list operation's OData `$filter` and `$orderby` (getExecutionsByIdUsingGET in
- * shared/specs/aria-codestream-swagger.json; vmware-archive/code-stream-cli lists the same way, with
+ * __fixtures__/aria-codestream-swagger.json; vmware-archive/code-stream-cli lists the same way, with
  * `$filter=(status eq '…')` and `$orderby=_requestTimeInMicros desc`).
  */
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
