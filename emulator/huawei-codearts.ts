@@ -36,9 +36,10 @@ export interface CodeArtsPipelineScenario {
    */
   newerRun?: { afterMs: number; outcome?: CodeArtsPipelineScenario['outcome'] };
   /**
-   * Someone else started a run of this pipeline just before the scenario was set (from the console,
-   * say): in progress when the step looks, it then runs like any other run and ends in `outcome`
-   * (default: as the pipeline's runs do). Not counted in `starts`.
+   * Someone else started a run of this pipeline (from the console, say): in progress when the step
+   * looks, it runs like any other run from the first list call that sees it (so a test does not depend
+   * on how long the step takes to start) and ends in `outcome` (default: as the pipeline's runs do).
+   * Not counted in `starts`.
    */
   runningElsewhere?: { outcome?: CodeArtsPipelineScenario['outcome'] };
 }
@@ -60,6 +61,8 @@ interface Run {
   startedAt: number;
   /** The pipeline's run number: 1 for its first run. */
   number: number;
+  /** `runningElsewhere`: its clock starts at the first list call that sees it. */
+  clockFromList?: boolean;
   /** Overrides the scenario's outcome (someone else's run, `newerRun`). */
   outcome?: CodeArtsPipelineScenario['outcome'];
   stoppedAt?: number;
@@ -110,6 +113,7 @@ export class CodeArtsEmulator implements ProviderEmulator {
       if (!p.runningElsewhere) continue;
       const other = this.newRun(id, [], 'started from the console');
       if (p.runningElsewhere.outcome) other.outcome = p.runningElsewhere.outcome;
+      other.clockFromList = true;
       this.stat(id).otherRuns.push(other.id);
     }
   }
@@ -340,6 +344,11 @@ export class CodeArtsEmulator implements ProviderEmulator {
     };
     const wanted = Array.isArray(body.status) ? new Set(body.status.map(String)) : undefined;
     const now = Date.now();
+    for (const r of this.runs.values()) {
+      if (r.pipelineId !== pipelineId || !r.clockFromList) continue;
+      r.startedAt = now;
+      delete r.clockFromList;
+    }
     const views = [...this.runs.values()]
       .filter((r) => r.pipelineId === pipelineId)
       .map((r) => this.view(p, r, now))
