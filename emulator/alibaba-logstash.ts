@@ -18,7 +18,7 @@ export interface AlibabaPipelineScenario {
 
 export interface AlibabaInstanceScenario {
   status?: 'active' | 'activating' | 'inactive' | 'invalid';
-  /** With status activating: how long until it turns active by itself. */
+  /** With status activating (a deploy or change someone else started): how long until it turns active by itself. */
   activatingMs?: number;
   /** How long the instance stays `active` after RunPipelines before the restart shows. */
   deployDelayMs?: number;

@@ -10,12 +10,15 @@ import type { FelderaData } from './handle.ts';
 
 export function felderaInProgress(
   client: FelderaClient,
+  operation: FelderaData['operation'],
   handle: (pipeline: string) => RunHandle<FelderaData>,
 ): InProgressRuns<FelderaData> {
   const found = async (pipeline: string): Promise<FoundRun<FelderaData> | undefined> => {
     const p = await client.status(pipeline);
-    if (p.deployment_desired_status === 'Stopped') return undefined;
-    return { handle: handle(pipeline), status: `${p.deployment_status} (desired ${p.deployment_desired_status})` };
+    const desired = p.deployment_desired_status;
+    // A pipeline resting in standby is what `operation: activate` acts on, not a run in progress.
+    if (desired === 'Stopped' || (operation === 'activate' && desired === 'Standby')) return undefined;
+    return { handle: handle(pipeline), status: `${p.deployment_status} (desired ${desired})` };
   };
   return {
     list: (pipelines) => mapConcurrent(pipelines, FAN_OUT_LIMIT, found),

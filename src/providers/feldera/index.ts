@@ -121,7 +121,7 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   readonly inProgress: InProgressRuns<FelderaData>;
   constructor(client: FelderaClient, config: FelderaConfig, base: URL, waits: StepWaits) {
     this.client = client;
-    this.inProgress = felderaInProgress(client, (pipeline) => this.handle(pipeline));
+    this.inProgress = felderaInProgress(client, config.operation, (pipeline) => this.handle(pipeline));
     this.config = config;
     this.base = base;
     this.waits = waits;
