@@ -39,7 +39,8 @@ export interface FelderaPipelineScenario {
   /**
    * Already deployed when the scenario is set: started with `initial` and `bootstrapPolicy` (default
    * await_approval), and since moved to `runtime` by /pause, /resume or /activate where given;
-   * `agoMs` after someone else's start (default a minute: up long since).
+   * `agoMs` after someone else's start (default a minute: up long since), counted from the first
+   * request that reaches the pipeline (so a test does not depend on how long the step takes to start).
    */
   deployed?: { initial: Initial; bootstrapPolicy?: string; runtime?: 'Running' | 'Paused'; agoMs?: number };
   /**
@@ -89,6 +90,8 @@ interface PipelineState {
   bootstrapPolicy?: string;
   /** When Stopping began; cleared once fully Stopped. */
   stoppingSince?: number;
+  /** `deployed.agoMs` not yet started: the deployment began this long before the first request. */
+  deployClock?: number;
   /** `previousError.stoppingMs` not yet started: Stopping ends this long after the first request. */
   stopClock?: number;
   error?: { message: string; error_code: string; details: unknown };
@@ -149,6 +152,10 @@ export class FelderaEmulator implements ProviderEmulator {
     const p = this.pipelines.get(name);
     if (!p) return err(404, 'UnknownPipelineName', `Unknown pipeline name '${name}'`, { pipeline_name: name });
     startStopClock(p, Date.now());
+    if (p.deployClock !== undefined) {
+      p.startedAt = Date.now() - p.deployClock;
+      delete p.deployClock;
+    }
     if (p.unavailableLeft > 0) {
       p.unavailableLeft--;
       return err(503, 'LockTookTooLong', 'Database lock took too long; try again');
@@ -559,6 +566,7 @@ function initialState(name: string, n: number, scenario: FelderaPipelineScenario
       // `agoMs`: started that long before the scenario was set (by someone else); a short one is a
       // deployment still provisioning or initializing when the step looks.
       startedAt: now - (deployed.agoMs ?? 60_000),
+      ...(deployed.agoMs !== undefined ? { deployClock: deployed.agoMs } : {}),
       ...(deployed.runtime ? { runtimeDesired: deployed.runtime } : {}),
     });
   }

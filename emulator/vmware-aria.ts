@@ -54,8 +54,9 @@ export interface AriaPipelineScenario {
    */
   executeIndex?: 'zero' | 'real' | 'absent';
   /**
-   * Executions someone else started (from the UI, another workflow) just before the scenario was set,
-   * oldest first: in progress when the step looks, then they run like any other. Not counted in `executions`.
+   * Executions someone else started (from the UI, another workflow), 10 ms apart: in progress when the
+   * step looks, they run like any other from the first list call that sees them (so a test does not
+   * depend on how long the step takes to start). Not counted in `executions`.
    */
   runningElsewhere?: number;
   /** The CI workspace's step results (`workspaceResults[] {step, status, logs}`), shown once the execution left the queue. */
@@ -94,6 +95,8 @@ interface ExecutionState {
   comments: string;
   tags: string[];
   cancelAt?: number;
+  /** `runningElsewhere`: started this long before the first list call that sees it. */
+  listClock?: number;
 }
 
 const DEFAULT_STAGES: AriaStageScenario[] = [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI' }] }];
@@ -147,18 +150,19 @@ export class AriaEmulator implements ProviderEmulator {
       });
       const p = this.pipelines.get(id);
       const elsewhere = scenario.runningElsewhere ?? 0;
-      for (let k = 0; p && k < elsewhere; k++) this.startedElsewhere(p, now - 10 * (elsewhere - k));
+      for (let k = 0; p && k < elsewhere; k++) this.startedElsewhere(p, now, 10 * (elsewhere - k));
     }
   }
 
-  /** An execution someone else started at `createdAt`; its index counts, its start does not. */
-  private startedElsewhere(p: PipelineState, createdAt: number): void {
+  /** An execution someone else started `agoMs` before the first list; its index counts, its start does not. */
+  private startedElsewhere(p: PipelineState, now: number, agoMs: number): void {
     const index = this.indexOf(p) + 1;
     const e: ExecutionState = {
       id: randomUUID(),
       index,
       pipeline: p,
-      createdAt,
+      createdAt: now - agoMs,
+      listClock: agoMs,
       input: { ...p.scenario.inputs },
       comments: 'started from the Code Stream UI',
       tags: [],
@@ -344,6 +348,11 @@ export class AriaEmulator implements ProviderEmulator {
       statuses = new Set(terms as string[]);
     }
     const now = Date.now();
+    for (const e of this.executions.values()) {
+      if (e.pipeline !== p || e.listClock === undefined) continue;
+      e.createdAt = now - e.listClock;
+      delete e.listClock;
+    }
     const desc = /^_requestTimeInMicros\s+desc$/.test(req.query.get('$orderby') ?? '');
     const found = [...this.executions.values()]
       .filter((e) => e.pipeline === p)

@@ -78,7 +78,9 @@ function scenarios(s: Setup): Record<string, unknown> {
       instances: {
         [ALIBABA.instance]: {
           // A deploy someone else started: the instance restarts (`activating`) for a while.
-          ...(s.busy.length > 0 ? { status: 'activating', activatingMs: s.stuck ? 600_000 : runMs } : {}),
+          ...(s.busy.length > 0
+            ? { status: 'activating', activatingMs: s.stuck ? 600_000 : runMs, activatingFrom: 'first-request' }
+            : {}),
           deployDelayMs: 50,
           deployMs: runMs,
           pipelines: Object.fromEntries([...s.busy, ...idle].map((p) => [p, { status: 'RUNNING' }])),
@@ -158,8 +160,7 @@ const listRequests = (e: Emulator): string[] =>
 describe('if-running, against runs started outside the step', () => {
   test('wait: triggers nothing, follows the run found to its end and reports its ids and conclusion', async () => {
     const e = emu.get();
-    // The file's first step loads every module: its runs last long enough to be still going when it looks.
-    e.configure(scenarios({ busy: ['w-feldera', 'w-aria', 'w-huawei', 'w-alibaba'], runMs: 1000 }));
+    e.configure(scenarios({ busy: ['w-feldera', 'w-aria', 'w-huawei', 'w-alibaba'] }));
     const cases = ROWS.map((row, i) => ({ row, pipeline: ['w-feldera', 'w-aria', 'w-huawei', 'w-alibaba'][i] ?? '' }));
     const expectedIds = cases.map(({ row, pipeline }) => elsewhereRunId(e, row, pipeline));
     const outcomes = await Promise.all(
@@ -274,6 +275,19 @@ describe('if-running, against runs started outside the step', () => {
       // One skipped, one succeeded: the step succeeds.
       expect(result?.conclusion).toBe('success');
     }
+  });
+
+  test('Feldera, operation activate: a pipeline resting in standby is not a run in progress', async () => {
+    const e = emu.get();
+    e.configure({
+      feldera: { apiKey: FELDERA_KEY, enterprise: true, pipelines: { standby: { startInStandby: true, initializeMs: 50 } } },
+    });
+    const { result } = await step(
+      inputsOf(feldera, e, ['standby'], { operation: 'activate', 'if-running': 'skip', wait: 'false' }),
+    );
+    expect(result?.conclusion).toBe('triggered');
+    expect(result?.runs[0]?.conclusion).toBe('pending');
+    expect(e.requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual(['/v0/pipelines/standby/activate']);
   });
 
   test('wait: a timeout never cancels the run this step did not start, even with cancel-on-abort', async () => {
