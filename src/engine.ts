@@ -86,8 +86,7 @@ export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
   opts.onTriggered?.(early);
   const started = records.filter((r) => r.handle !== undefined && r.conclusion === 'pending');
   if (!opts.wait || started.length === 0) {
-    const anyFailed = records.some((r) => r.conclusion === 'failure' || r.conclusion === 'timed_out');
-    return { ...early, conclusion: anyFailed ? 'failure' : allSkipped(records) ? 'skipped' : 'triggered' };
+    return { ...early, conclusion: stepConclusion(records, 'done', 'triggered') };
   }
   const abort = abortTime(opts);
   const logs = remoteLogs(opts);
@@ -360,11 +359,13 @@ async function cancelRuns(opts: EngineOptions, records: RunRecord[]): Promise<vo
   }
 }
 
-function stepConclusion(records: RunRecord[], end: PollEnd): Conclusion {
+/** `done`: what the step concludes when nothing failed, timed out or was skipped throughout. */
+function stepConclusion(records: RunRecord[], end: PollEnd, done: Conclusion = 'success'): Conclusion {
   if (end === 'aborted') return 'cancelled';
   if (records.some((r) => r.conclusion === 'failure')) return 'failure';
-  if (end === 'timeout') return 'timed_out';
-  return allSkipped(records) ? 'skipped' : 'success';
+  // A run this step waited to end before starting (if-running: cancel-previous) may time out before the wait.
+  if (end === 'timeout' || records.some((r) => r.conclusion === 'timed_out')) return 'timed_out';
+  return allSkipped(records) ? 'skipped' : done;
 }
 
 /** `if-running: skip` skipped every pipeline. */

@@ -233,6 +233,25 @@ describe('if-running, against runs started outside the step', () => {
     expect(aria.find((v) => v['id'] === previous[1])?.['status']).toBe('CANCELED');
   });
 
+  test('cancel-previous: a run that does not end within the timeout is not followed by a start', async () => {
+    const e = emu.get();
+    e.configure({
+      feldera: {
+        apiKey: FELDERA_KEY,
+        // Stopping takes a minute: the step's timeout ends the wait first.
+        pipelines: { slow: { stopMs: 60_000, deployed: { initial: 'running', bootstrapPolicy: 'allow' } } },
+      },
+    });
+    const { result, lines } = await step(inputsOf(feldera, e, ['slow'], { 'if-running': 'cancel-previous' }), { timeoutMs: 300 });
+    expect(result?.conclusion).toBe('timed_out');
+    expect(result?.runs[0]).toMatchObject({
+      conclusion: 'timed_out',
+      message: expect.stringMatching(/was cancelled but had not ended within .*; nothing was started/),
+    });
+    expect(stats(e, feldera, 'slow')).toEqual({ starts: 0, cancels: 1 });
+    expect(lines.join('\n')).not.toMatch(/: started, run id/);
+  });
+
   test("Alibaba: cancel-previous is bad input naming 'if-running', refused before any request", async () => {
     const e = emu.get();
     e.configure(scenarios({ busy: ['a-one'] }));
