@@ -18,8 +18,10 @@ export interface AlibabaPipelineScenario {
 
 export interface AlibabaInstanceScenario {
   status?: 'active' | 'activating' | 'inactive' | 'invalid';
-  /** With status activating: how long until it turns active by itself. */
+  /** With status activating (a deploy or change someone else started): how long until it turns active by itself. */
   activatingMs?: number;
+  /** `first-request`: `activatingMs` counts from the first request that reaches the instance, not from the scenario (so a test does not depend on how long the step takes to start). */
+  activatingFrom?: 'scenario' | 'first-request';
   /** How long the instance stays `active` after RunPipelines before the restart shows. */
   deployDelayMs?: number;
   /** How long the restart (`activating`) lasts. */
@@ -80,6 +82,8 @@ interface InstanceState {
   /** When the instance was created: fixed, so every DescribeLogstash answers the same createdAt. */
   created: number;
   activeAt: number;
+  /** `activatingFrom: first-request` not yet started. */
+  activatingClock?: number;
   pipelines: Map<string, PipelineState>;
   deploy?: Deploy;
   log: Array<{ level: string; content: string; timestamp: number }>;
@@ -161,6 +165,10 @@ export class AlibabaLogstashEmulator implements ProviderEmulator {
     if (!inst) return error(400, 'InstanceNotFound', 'The instanceId provided does not exist.');
     inst.stats.calls[action] = (inst.stats.calls[action] ?? 0) + 1;
     const now = Date.now();
+    if (inst.activatingClock !== undefined) {
+      inst.activeAt = now + inst.activatingClock;
+      delete inst.activatingClock;
+    }
     advance(inst, now);
     const out = this.route(action, inst, req, now);
     return this.takeFault(action, true) ?? out;
@@ -300,6 +308,7 @@ function newInstance(id: string, s: AlibabaInstanceScenario, now: number): Insta
     scenario: s,
     created,
     activeAt: s.status === 'activating' ? now + (s.activatingMs ?? 1000) : 0,
+    ...(s.status === 'activating' && s.activatingFrom === 'first-request' ? { activatingClock: s.activatingMs ?? 1000 } : {}),
     pipelines,
     log: [],
     tokens: new Map(),

@@ -39,9 +39,11 @@ export interface FelderaPipelineScenario {
   startInStandby?: boolean;
   /**
    * Already deployed when the scenario is set: started with `initial` and `bootstrapPolicy` (default
-   * await_approval), and since moved to `runtime` by /pause, /resume or /activate where given.
+   * await_approval), and since moved to `runtime` by /pause, /resume or /activate where given;
+   * `agoMs` after someone else's start (default a minute: up long since), counted from the first
+   * request that reaches the pipeline (so a test does not depend on how long the step takes to start).
    */
-  deployed?: { initial: Initial; bootstrapPolicy?: string; runtime?: 'Running' | 'Paused' };
+  deployed?: { initial: Initial; bootstrapPolicy?: string; runtime?: 'Running' | 'Paused'; agoMs?: number };
   /**
    * A deployment error left by an earlier start; desired status is Stopped. With `stoppingMs` the
    * pipeline is still Stopping until that long after the first request that reaches it (so a test does
@@ -117,6 +119,8 @@ interface PipelineState {
   bootstrapPolicy?: string;
   /** When Stopping began; cleared once fully Stopped. */
   stoppingSince?: number;
+  /** `deployed.agoMs` not yet started: the deployment began this long before the first request. */
+  deployClock?: number;
   /** `previousError.stoppingMs` not yet started: Stopping ends this long after the first request. */
   stopClock?: number;
   error?: { message: string; error_code: string; details: unknown };
@@ -190,6 +194,10 @@ export class FelderaEmulator implements ProviderEmulator {
     const p = this.pipelines.get(name);
     if (!p) return err(404, 'UnknownPipelineName', `Unknown pipeline name '${name}'`, { pipeline_name: name });
     startStopClock(p, Date.now());
+    if (p.deployClock !== undefined) {
+      p.startedAt = Date.now() - p.deployClock;
+      delete p.deployClock;
+    }
     if (p.unavailableLeft > 0) {
       p.unavailableLeft--;
       // db/error.rs `LockTookTooLong`. The server also sends `Retry-After: 5` with every 503 (error.rs
@@ -656,7 +664,10 @@ function initialState(name: string, n: number, scenario: FelderaPipelineScenario
       deployedWith: INITIALS[deployed.initial],
       bootstrapPolicy: deployed.bootstrapPolicy ?? 'await_approval',
       createdAt: now - 60_000,
-      startedAt: now - 60_000,
+      // `agoMs`: started that long before the scenario was set (by someone else); a short one is a
+      // deployment still provisioning or initializing when the step looks.
+      startedAt: now - (deployed.agoMs ?? 60_000),
+      ...(deployed.agoMs !== undefined ? { deployClock: deployed.agoMs } : {}),
       ...(deployed.runtime ? { runtimeDesired: deployed.runtime } : {}),
     });
   }

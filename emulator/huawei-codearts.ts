@@ -35,6 +35,13 @@ export interface CodeArtsPipelineScenario {
    * (default: as the pipeline's runs do). Not counted in `starts`.
    */
   newerRun?: { afterMs: number; outcome?: CodeArtsPipelineScenario['outcome'] };
+  /**
+   * Someone else started a run of this pipeline (from the console, say): in progress when the step
+   * looks, it runs like any other run from the first list call that sees it (so a test does not depend
+   * on how long the step takes to start) and ends in `outcome` (default: as the pipeline's runs do).
+   * Not counted in `starts`.
+   */
+  runningElsewhere?: { outcome?: CodeArtsPipelineScenario['outcome'] };
 }
 
 export interface CodeArtsScenario {
@@ -54,6 +61,8 @@ interface Run {
   startedAt: number;
   /** The pipeline's run number: 1 for its first run. */
   number: number;
+  /** `runningElsewhere`: its clock starts at the first list call that sees it. */
+  clockFromList?: boolean;
   /** Overrides the scenario's outcome (someone else's run, `newerRun`). */
   outcome?: CodeArtsPipelineScenario['outcome'];
   stoppedAt?: number;
@@ -100,6 +109,13 @@ export class CodeArtsEmulator implements ProviderEmulator {
     this.statusCalls = 0;
     this.authFailures = 0;
     this.failuresByAk.clear();
+    for (const [id, p] of Object.entries(this.scenario.pipelines ?? {})) {
+      if (!p.runningElsewhere) continue;
+      const other = this.newRun(id, [], 'started from the console');
+      if (p.runningElsewhere.outcome) other.outcome = p.runningElsewhere.outcome;
+      other.clockFromList = true;
+      this.stat(id).otherRuns.push(other.id);
+    }
   }
 
   stats(): {
@@ -140,6 +156,8 @@ export class CodeArtsEmulator implements ProviderEmulator {
     if (m && req.method === 'POST') return this.runOne(m[1] ?? '', req);
     m = /^\/([^/]+)$/.exec(rest);
     if (m && req.method === 'GET') return this.pipeline(m[1] ?? '');
+    m = /^\/([^/]+)\/pipeline-runs\/list$/.exec(rest);
+    if (m && req.method === 'POST') return this.listRuns(m[1] ?? '', req.body);
     m = /^\/([^/]+)\/pipeline-runs\/detail$/.exec(rest);
     if (m && req.method === 'GET') return this.detail(m[1] ?? '', req.query.get('pipeline_run_id') ?? '');
     m = /^\/([^/]+)\/pipeline-runs\/([^/]+)\/stop$/.exec(rest);
@@ -306,6 +324,53 @@ export class CodeArtsEmulator implements ProviderEmulator {
     this.runs.set(run.id, run);
     this.latest.set(pipelineId, run);
     return run;
+  }
+
+  /**
+   * ListPipelineRuns (__fixtures__/huawei-codearts-pipeline.json, ListPipelineRunsPage): the body's
+   * `status[]` filter, `sort_key` start_time or update_time, `sort_dir` asc or desc, `offset` and
+   * `limit`; `{offset, limit, total, pipeline_runs}` out. The defaults when a field is absent (newest
+   * first, 10 a page) are guesses; update_time is read as the end, or the start of a run still going.
+   */
+  private listRuns(pipelineId: string, raw: string): EmuResponse {
+    const p = this.scenario.pipelines?.[pipelineId];
+    if (!p) return fail(404, 'DEVPIPE.00011401', `The pipeline ${pipelineId} does not exist`);
+    const body = (parseBody(raw) ?? {}) as {
+      status?: unknown;
+      sort_key?: unknown;
+      sort_dir?: unknown;
+      offset?: unknown;
+      limit?: unknown;
+    };
+    const wanted = Array.isArray(body.status) ? new Set(body.status.map(String)) : undefined;
+    const now = Date.now();
+    for (const r of this.runs.values()) {
+      if (r.pipelineId !== pipelineId || !r.clockFromList) continue;
+      r.startedAt = now;
+      delete r.clockFromList;
+    }
+    const views = [...this.runs.values()]
+      .filter((r) => r.pipelineId === pipelineId)
+      .map((r) => this.view(p, r, now))
+      .filter((v) => wanted === undefined || wanted.size === 0 || wanted.has(String(v['status'])));
+    const key = body.sort_key === 'update_time' ? 'update' : 'start';
+    const at = (v: Record<string, unknown>): number =>
+      key === 'start' ? Number(v['start_time']) : Number(v['end_time']) || Number(v['start_time']);
+    views.sort((a, b) => (body.sort_dir === 'asc' ? at(a) - at(b) : at(b) - at(a)));
+    const offset = typeof body.offset === 'number' ? body.offset : 0;
+    const limit = typeof body.limit === 'number' ? body.limit : 10;
+    const page = views.slice(offset, offset + limit).map((v) => ({
+      pipeline_id: v['pipeline_id'],
+      pipeline_run_id: v['id'],
+      executor_name: v['executor_name'],
+      status: v['status'],
+      run_number: v['run_number'],
+      trigger_type: v['trigger_type'],
+      start_time: v['start_time'],
+      end_time: v['end_time'],
+      detail_url: v['detail_url'],
+    }));
+    return json(200, { offset, limit, total: views.length, pipeline_runs: page });
   }
 
   private stop(pipelineId: string, runId: string): EmuResponse {

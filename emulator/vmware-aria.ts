@@ -53,6 +53,12 @@ export interface AriaPipelineScenario {
    * the execution's own index, `absent` to leave the field out.
    */
   executeIndex?: 'zero' | 'real' | 'absent';
+  /**
+   * Executions someone else started (from the UI, another workflow), 10 ms apart: in progress when the
+   * step looks, they run like any other from the first list call that sees them (so a test does not
+   * depend on how long the step takes to start). Not counted in `executions`.
+   */
+  runningElsewhere?: number;
   /** The CI workspace's step results (`workspaceResults[] {step, status, logs}`), shown once the execution left the queue. */
   workspace?: Array<{ step: string; status?: string; logs: string[] }>;
 }
@@ -89,6 +95,8 @@ interface ExecutionState {
   comments: string;
   tags: string[];
   cancelAt?: number;
+  /** `runningElsewhere`: started this long before the first list call that sees it. */
+  listClock?: number;
 }
 
 const DEFAULT_STAGES: AriaStageScenario[] = [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI' }] }];
@@ -127,6 +135,7 @@ export class AriaEmulator implements ProviderEmulator {
     this.issuedRefreshTokens.clear();
     this.counts = { iaasLogins: 0, passwordLogins: 0, unauthorized: 0 };
     let n = 0;
+    const now = Date.now();
     for (const [name, scenario] of Object.entries(this.scenario.pipelines ?? {})) {
       n++;
       const id = scenario.id ?? `a1b2c3d4-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -139,7 +148,31 @@ export class AriaEmulator implements ProviderEmulator {
         cancels: 0,
         unavailableLeft: scenario.unavailable503 ?? 0,
       });
+      const p = this.pipelines.get(id);
+      const elsewhere = scenario.runningElsewhere ?? 0;
+      for (let k = 0; p && k < elsewhere; k++) this.startedElsewhere(p, now, 10 * (elsewhere - k));
     }
+  }
+
+  /** An execution someone else started `agoMs` before the first list; its index counts, its start does not. */
+  private startedElsewhere(p: PipelineState, now: number, agoMs: number): void {
+    const index = this.indexOf(p) + 1;
+    const e: ExecutionState = {
+      id: randomUUID(),
+      index,
+      pipeline: p,
+      createdAt: now - agoMs,
+      listClock: agoMs,
+      input: { ...p.scenario.inputs },
+      comments: 'started from the Code Stream UI',
+      tags: [],
+    };
+    this.executions.set(e.id, e);
+  }
+
+  /** The pipeline's highest execution index so far, whoever started it. */
+  private indexOf(p: PipelineState): number {
+    return Math.max(0, ...[...this.executions.values()].filter((e) => e.pipeline === p).map((e) => e.index));
   }
 
   stats(): Record<string, unknown> {
@@ -167,6 +200,8 @@ export class AriaEmulator implements ProviderEmulator {
     // No source shows a refusal of another apiVersion (the `about` operation lists the supported
     // ones), so the emulator answers every version in the 2019-10-17 shape.
     const exec = /^\/codestream\/api\/pipelines\/([^/]+)(?:\/([^/]+))?\/executions$/.exec(req.path);
+    if (exec && req.method === 'GET')
+      return this.listExecutions(req, decode(exec[1]), exec[2] === undefined ? undefined : decode(exec[2]));
     if (exec && req.method === 'POST')
       return this.execute(req, decode(exec[1]), exec[2] === undefined ? undefined : decode(exec[2]));
     const def = /^\/codestream\/api\/pipelines\/([^/]+)(?:\/([^/]+))?$/.exec(req.path);
@@ -279,7 +314,7 @@ export class AriaEmulator implements ProviderEmulator {
     p.executions++;
     const e: ExecutionState = {
       id: randomUUID(),
-      index: p.executions,
+      index: this.indexOf(p) + 1,
       pipeline: p,
       createdAt: Date.now(),
       input: { ...p.scenario.inputs, ...(input as Record<string, string>) },
@@ -293,6 +328,41 @@ export class AriaEmulator implements ProviderEmulator {
       ...(index === 'absent' ? {} : { executionIndex: index === 'real' ? e.index : 0 }),
       executionLink: `/codestream/api/executions/${e.id}`,
     });
+  }
+
+  /**
+   * getExecutionsByIdUsingGET / ByName (__fixtures__/aria-codestream-swagger.json): `Executions {count, documents}`
+   * with `documents` keyed by each execution's link, as the description's example shows. `$filter`:
+   * the `(status eq '…')` terms joined with `or` that code-stream-cli sends (other OData is refused
+   * with 400, a guess); `$orderby`: `_requestTimeInMicros` asc or desc (code-stream-cli), else oldest
+   * first (a guess); `$top` (default 25) and `$skip` (default 0) as the description says.
+   */
+  private listExecutions(req: EmuRequest, first: string, second: string | undefined): EmuResponse {
+    const p = this.find(req, first, second);
+    if (!('scenario' in p)) return p;
+    const filter = req.query.get('$filter');
+    let statuses: Set<string> | undefined;
+    if (filter !== null && filter.trim() !== '') {
+      const terms = filter.split(/\s+or\s+/).map((t) => /^\(?\s*status eq '([A-Z_]+)'\s*\)?$/.exec(t.trim())?.[1]);
+      if (terms.some((t) => t === undefined)) return csError(400, 'Bad Request', `Unsupported $filter: ${filter}`, req.path);
+      statuses = new Set(terms as string[]);
+    }
+    const now = Date.now();
+    for (const e of this.executions.values()) {
+      if (e.pipeline !== p || e.listClock === undefined) continue;
+      e.createdAt = now - e.listClock;
+      delete e.listClock;
+    }
+    const desc = /^_requestTimeInMicros\s+desc$/.test(req.query.get('$orderby') ?? '');
+    const found = [...this.executions.values()]
+      .filter((e) => e.pipeline === p)
+      .filter((e) => statuses === undefined || statuses.has(this.timeline(e, now).status))
+      .sort((a, b) => (desc ? b.createdAt - a.createdAt : a.createdAt - b.createdAt));
+    const skip = Number(req.query.get('$skip') ?? '0') || 0;
+    const top = Number(req.query.get('$top') ?? '25') || 25;
+    const page = found.slice(skip, skip + top);
+    const documents = Object.fromEntries(page.map((e) => [`/codestream/api/executions/${e.id}`, this.view(e, false)]));
+    return json(200, { count: page.length, totalCount: found.length, documents });
   }
 
   private onExecution(req: EmuRequest, id: string): EmuResponse | undefined {

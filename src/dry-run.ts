@@ -3,6 +3,8 @@
  * read-only call where the provider has one, then prints each request the trigger would send.
  * Shared by the action and the CLI.
  */
+import { realClock } from './clock.ts';
+import type { CommonSettings } from './inputs.ts';
 import type { Logger } from './log.ts';
 import type { Provider, RequestPreview, TriggerOutcome } from './providers/types.ts';
 
@@ -12,6 +14,7 @@ export async function dryRun(
   pipelines: string[],
   log: Logger,
   resumed?: TriggerOutcome[],
+  settings?: Pick<CommonSettings, 'if-running' | 'poll-interval' | 'timeout'>,
 ): Promise<RequestPreview[]> {
   if (provider.verify) {
     await provider.verify(pipelines);
@@ -23,6 +26,14 @@ export async function dryRun(
     for (const o of resumed)
       log.info(`[dry-run] ${o.pipeline}: would wait for ${o.run ? `run ${o.run.runId}` : 'nothing (not started)'}`);
     return [];
+  }
+  const mode = settings?.['if-running'] ?? 'start';
+  if (settings && mode !== 'start') {
+    // A read: the runs in progress and what the mode would do with each.
+    const { previewIfRunning } = await import('./if-running.ts');
+    const deadline = realClock.now() + settings.timeout;
+    const pollIntervalMs = settings['poll-interval'];
+    await previewIfRunning({ provider, pipelines, mode, clock: realClock, log, pollIntervalMs, deadline });
   }
   const previews = await provider.preview(pipelines);
   for (const p of previews) log.info(describePreview(p));

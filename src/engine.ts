@@ -4,6 +4,7 @@
  */
 import type { Clock } from './clock.ts';
 import { errorMessage, toError } from './errors.ts';
+import type { IfRunningMode } from './inputs.ts';
 import type { Logger } from './log.ts';
 import { formatDuration } from './parse.ts';
 import { RemoteLogs, type LogsMode } from './remote-logs.ts';
@@ -11,7 +12,7 @@ import { redactSecrets } from './secrets.ts';
 import { defaultSchedule, isPending, pollRuns, trackRuns, type PollEnd, type TrackedRun } from './poll.ts';
 import type { Observation, Provider, RunHandle, StageSpan, TriggerOutcome } from './providers/types.ts';
 
-export type Conclusion = 'success' | 'failure' | 'timed_out' | 'cancelled' | 'triggered';
+export type Conclusion = 'success' | 'failure' | 'timed_out' | 'cancelled' | 'triggered' | 'skipped';
 
 /** One pipeline's run as the step saw it; `Data` and `Details` are the provider's own types, passed through. */
 export interface RunRecord<Data = unknown, Details extends object = object> {
@@ -27,6 +28,8 @@ export interface RunRecord<Data = unknown, Details extends object = object> {
   details?: Details;
   /** The stages the provider last reported, with their times. */
   stages?: StageSpan[];
+  /** A run in progress this step found and waited for (`if-running: wait`): never cancelled by this step. */
+  adopted?: boolean;
 }
 
 export interface StepResult<Data = unknown, Details extends object = object> {
@@ -57,6 +60,8 @@ export interface EngineOptions<Data = unknown, Details extends object = object> 
   heartbeatMs?: number;
   /** The providers' own logs of ended runs (inputs `logs`, `log-lines`); none when absent. */
   logs?: { mode: LogsMode; maxLines: number };
+  /** What to do with runs already in progress (src/if-running.ts); `start` (the default) looks for none. */
+  ifRunning?: IfRunningMode;
 }
 
 /** Longest time spent reading logs once the runs ended. */
@@ -71,17 +76,17 @@ const CANCELLED_LOGS_MIN_MS = 1_500;
 const TRIGGERED_STATUS = 'triggered';
 
 export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
-  const { provider, clock, log } = opts;
+  const { clock, log } = opts;
   const startedAt = clock.now();
   const deadline = startedAt + opts.timeoutMs;
-  const triggered = opts.resume ? resumeRuns(opts.resume, log) : await triggerAll(provider, opts.pipelines, log);
+  const triggered: Triggered = opts.resume ? resumeRuns(opts.resume, log) : await startRuns(opts, deadline);
   const records = opts.pipelines.map((p, i) => toRecord(p, triggered.outcomes[i], startedAt));
+  triggered.adjust?.(records);
   const early: StepResult = { conclusion: 'triggered', runs: records, ...withRequestId(triggered.requestId) };
   opts.onTriggered?.(early);
-  const started = records.filter((r) => r.handle !== undefined);
+  const started = records.filter((r) => r.handle !== undefined && r.conclusion === 'pending');
   if (!opts.wait || started.length === 0) {
-    const anyFailed = records.some((r) => r.conclusion === 'failure');
-    return { ...early, conclusion: anyFailed ? 'failure' : 'triggered' };
+    return { ...early, conclusion: stepConclusion(records, 'done', 'triggered') };
   }
   const abort = abortTime(opts);
   const logs = remoteLogs(opts);
@@ -137,6 +142,19 @@ async function finishLogs(
     }
   }
   await logs.finish(stopped, budgetMs, opts.signal);
+}
+
+type Triggered = { outcomes: TriggerOutcome[]; requestId?: string; adjust?: (records: RunRecord[]) => void };
+
+/** Triggers every pipeline, or with `if-running` first looks for runs in progress (loaded only then). */
+async function startRuns(opts: EngineOptions, deadline: number): Promise<Triggered> {
+  const { provider, log } = opts;
+  const mode = opts.ifRunning ?? 'start';
+  if (mode === 'start') return triggerAll(provider, opts.pipelines, log);
+  const { triggerUnlessRunning } = await import('./if-running.ts');
+  const { clock, pipelines, pollIntervalMs, signal } = opts;
+  const context = { provider, pipelines, mode, clock, log, pollIntervalMs, deadline, signal };
+  return triggerUnlessRunning(context, (some) => triggerAll(provider, some, log));
 }
 
 async function triggerAll(
@@ -196,7 +214,7 @@ async function waitForRuns(
 ): Promise<PollEnd> {
   const { clock, log } = opts;
   const byHandle = new Map<RunHandle, RunRecord>();
-  for (const r of records) if (r.handle) byHandle.set(r.handle, r);
+  for (const r of records) if (r.handle && r.conclusion === 'pending') byHandle.set(r.handle, r);
   const tracked = trackRuns([...byHandle.keys()], records[0]?.startedAt ?? clock.now());
   const heartbeat = heartbeatLogger(opts, tracked);
   const end = await pollRuns({
@@ -299,8 +317,13 @@ async function stopUnfinished(
         : 'the job was cancelled') + (lastError ? `; the last status check failed: ${lastError}` : '');
     if (end === 'timeout') opts.log.error(r.message, r.pipeline);
   }
-  if (!opts.cancelOnAbort || pending.length === 0) return;
-  await cancelRuns(opts, pending);
+  // A run found in progress and waited for (if-running: wait) belongs to whoever started it.
+  const ours = pending.filter((r) => !r.adopted);
+  for (const r of pending)
+    if (r.adopted && opts.cancelOnAbort)
+      opts.log.info(`${r.pipeline}: run ${r.handle?.runId ?? ''} left running: this step did not start it`);
+  if (!opts.cancelOnAbort || ours.length === 0) return;
+  await cancelRuns(opts, ours);
 }
 
 /** Cancels runs in parallel, giving up after the budget: the runner kills the step soon after a signal. */
@@ -336,9 +359,16 @@ async function cancelRuns(opts: EngineOptions, records: RunRecord[]): Promise<vo
   }
 }
 
-function stepConclusion(records: RunRecord[], end: PollEnd): Conclusion {
+/** `done`: what the step concludes when nothing failed, timed out or was skipped throughout. */
+function stepConclusion(records: RunRecord[], end: PollEnd, done: Conclusion = 'success'): Conclusion {
   if (end === 'aborted') return 'cancelled';
   if (records.some((r) => r.conclusion === 'failure')) return 'failure';
-  if (end === 'timeout') return 'timed_out';
-  return 'success';
+  // A run this step waited to end before starting (if-running: cancel-previous) may time out before the wait.
+  if (end === 'timeout' || records.some((r) => r.conclusion === 'timed_out')) return 'timed_out';
+  return allSkipped(records) ? 'skipped' : done;
+}
+
+/** `if-running: skip` skipped every pipeline. */
+function allSkipped(records: RunRecord[]): boolean {
+  return records.length > 0 && records.every((r) => r.conclusion === 'skipped');
 }

@@ -20,6 +20,7 @@ export const CONCLUSION_MARK: Record<string, string> = {
   timed_out: '⏱️',
   cancelled: '🚫',
   triggered: '▶️',
+  skipped: '⏭️',
   pending: '⏳',
 };
 

@@ -98,6 +98,10 @@ export function readInputs<S extends InputShape>(shape: S, source: InputSource):
   return out as InputValues<S>;
 }
 
+/** `if-running`: what to do when a pipeline already has a run in progress (src/if-running.ts). */
+export const IF_RUNNING_MODES = ['start', 'wait', 'skip', 'cancel-previous'] as const;
+export type IfRunningMode = (typeof IF_RUNNING_MODES)[number];
+
 const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
 /** The inputs every provider shares. Provider-specific ones are read by the provider. */
@@ -119,6 +123,7 @@ export const commonShape = {
   runs: inputRules.optionalText(),
   logs: inputRules.oneOf(['failed', 'all', 'none'] as const, 'failed'),
   'log-lines': inputRules.count(200, 1, 10_000),
+  'if-running': inputRules.oneOf(IF_RUNNING_MODES, 'start'),
 };
 
 export type CommonSettings = InputValues<typeof commonShape>;

@@ -46,7 +46,8 @@ async function execute(step: PreparedStep): Promise<StepResult> {
       signal: cancel.signal,
       onTriggered: (early) => {
         setOutputs(stepOutputs(settings.provider, adapter, early));
-        saveStartedRuns(early.runs.flatMap((r) => (r.handle ? [r.handle] : [])));
+        // Only what this step started: a run found in progress (if-running) is never the post step's to cancel.
+        saveStartedRuns(early.runs.flatMap((r) => (r.handle && r.conclusion === 'pending' && !r.adopted ? [r.handle] : [])));
       },
       onRunFinished: (record) => {
         if (record.handle) ended.add(record.handle.runId);
@@ -70,7 +71,7 @@ async function report(step: PreparedStep, result: StepResult): Promise<void> {
 }
 
 async function dryRunStep(step: PreparedStep): Promise<void> {
-  await dryRun(step.provider, step.settings['pipeline-ids'], coreLogger, step.resumed);
+  await dryRun(step.provider, step.settings['pipeline-ids'], coreLogger, step.resumed, step.settings);
   core.setOutput('conclusion', 'triggered');
   saveCompleted();
 }

@@ -95,6 +95,9 @@ export async function prepareStep(environment: StepEnvironment): Promise<Prepare
   });
   // A step that started nothing stops nothing unless asked to: the runs belong to the step that started them.
   const cancelOnAbort = settings['cancel-on-abort'] ?? (resumed ? false : info.cancelOnAbortDefault);
+  // Loaded only when asked for: the default start path stays as it was.
+  if (settings['if-running'] !== 'start')
+    (await import('./if-running.ts')).checkIfRunning(provider, settings['if-running'], resumed !== undefined);
   return { settings, provider, adapter, http, cancelOnAbort, resumed };
 }
 
@@ -103,7 +106,7 @@ export function engineSettings(
   step: PreparedStep,
 ): Pick<
   EngineOptions,
-  'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock' | 'resume' | 'logs'
+  'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock' | 'resume' | 'logs' | 'ifRunning'
 > {
   const { settings } = step;
   return {
@@ -116,5 +119,6 @@ export function engineSettings(
     clock: realClock,
     logs: { mode: settings.logs, maxLines: settings['log-lines'] },
     resume: step.resumed,
+    ifRunning: settings['if-running'],
   };
 }

@@ -153,8 +153,9 @@ export function summaryMarkdown(provider: ProviderName, result: StepResult): str
 
 /** The step's failure text: one line per pipeline that did not succeed; undefined when all did. */
 export function failureText(result: StepResult): string | undefined {
-  if (result.conclusion === 'success' || result.conclusion === 'triggered') return undefined;
-  const failed = result.runs.filter((r) => r.conclusion !== 'success' && r.conclusion !== 'triggered');
+  if (result.conclusion === 'success' || result.conclusion === 'triggered' || result.conclusion === 'skipped') return undefined;
+  const fine = new Set(['success', 'triggered', 'skipped']);
+  const failed = result.runs.filter((r) => !fine.has(r.conclusion));
   const lines = failed.map((r) => `${r.pipeline}: ${r.conclusion}${r.message ? ` — ${r.message}` : ''}`);
   return `${failed.length} of ${result.runs.length} pipeline(s) did not succeed (${result.conclusion}):\n${lines.join('\n')}`;
 }

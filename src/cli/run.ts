@@ -24,6 +24,7 @@ import { loadManifest } from './manifest.ts';
 export const EXIT_CODES: Record<Conclusion | 'usage', number> = {
   success: 0,
   triggered: 0,
+  skipped: 0,
   failure: 1,
   usage: 2,
   timed_out: 124,
@@ -81,7 +82,7 @@ export async function main(io: Io): Promise<number> {
 async function execute(step: PreparedStep, log: Logger, print: (value: object) => void): Promise<number> {
   const { settings, provider } = step;
   if (settings['dry-run']) {
-    const requests = await dryRun(provider, settings['pipeline-ids'], log, step.resumed);
+    const requests = await dryRun(provider, settings['pipeline-ids'], log, step.resumed, settings);
     print({ conclusion: 'triggered', requests });
     return EXIT_CODES.triggered;
   }

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { HttpClient } from '../http.ts';
-import type { CommonSettings, InputSource } from '../inputs.ts';
+import type { CommonSettings, IfRunningMode, InputSource } from '../inputs.ts';
 import type { Logger } from '../log.ts';
 import type { ProviderName } from './registry.ts';
 
@@ -93,6 +93,27 @@ export interface RequestPreview {
   body?: string;
 }
 
+/** A run of a pipeline found in progress that this step did not start (`if-running`). */
+export interface FoundRun<Data = unknown> {
+  /** A handle like one the trigger returns, so the run can be observed, reported and cancelled. */
+  handle: RunHandle<Data>;
+  /** The provider's own status of the run when it was found. */
+  status: string;
+}
+
+/**
+ * How a provider finds its pipelines' runs in progress (`if-running`, src/if-running.ts); the cancel
+ * of `cancel-previous` is the provider's `cancel`.
+ */
+export interface InProgressRuns<Data = unknown> {
+  /** The newest run in progress of each pipeline (undefined where none), in order; throws when a list call failed. */
+  list(pipelines: string[]): Promise<Array<FoundRun<Data> | undefined>>;
+  /** Whether a run cancelled by `cancel-previous` has ended; without it: `list` no longer shows that run. */
+  ended?(run: RunHandle<Data>): Promise<boolean>;
+  /** The modes the provider cannot honour, each with why: refused as bad input before any request. */
+  refuses?: Partial<Record<IfRunningMode, string>>;
+}
+
 /**
  * `Data`: what the provider keeps in each run's handle; `Details`: what its observations add to the
  * run's entry in the `runs` output. Both are declared by the adapter; the engine passes them through.
@@ -120,6 +141,8 @@ export interface Provider<Data = unknown, Details extends object = object> {
    * something every run shares, so it is read once, after all of them ended.
    */
   readonly logScope?: 'run' | 'step';
+  /** Optional: its pipelines' runs in progress, for `if-running`; without it only `start` is accepted. */
+  readonly inProgress?: InProgressRuns<Data>;
 }
 
 export interface ProviderContext<Data = unknown> {

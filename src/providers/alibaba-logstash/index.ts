@@ -11,9 +11,11 @@ import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import { readInputs, inputRules } from '../../inputs.ts';
 import { formatDuration } from '../../parse.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
+import { logstashInProgress } from './in-progress.ts';
 import {
   HANDLE_VERSION,
   type EndedRun,
+  type InProgressRuns,
   type LogSource,
   type Observation,
   type Provider,
@@ -156,8 +158,11 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
   /** Set once a pipeline of this deploy was seen RUNNING with a new update time. */
   private deployEnded = false;
   private stopBatch: { ids: string[]; done: Promise<void> } | undefined;
+  /** A deploy in progress on the instance (`if-running`); a wait follows it as it would its own. */
+  readonly inProgress: InProgressRuns<LogstashData>;
   constructor(parts: ProviderParts) {
     this.parts = parts;
+    this.inProgress = logstashInProgress(parts.client, (p) => this.handle(p, undefined, parts.clock.now(), undefined));
   }
 
   async preview(pipelines: string[]): Promise<RequestPreview[]> {

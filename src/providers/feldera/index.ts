@@ -10,9 +10,11 @@ import type { HttpRequest } from '../../http.ts';
 import { InputError, NetworkError, ProviderError, toError } from '../../errors.ts';
 import { readInputs, inputRules } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
+import { felderaInProgress } from './in-progress.ts';
 import {
   HANDLE_VERSION,
   type EndedRun,
+  type InProgressRuns,
   type LogSource,
   type Observation,
   type Provider,
@@ -137,8 +139,11 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
   private readonly warnedUnknown = new Set<string>();
   /** `GET /v0/config`, read at most once a step; undefined inside when it could not be read. */
   private serverRead: Promise<ServerInfo | undefined> | undefined;
+  /** Its pipelines' deployments in progress (`if-running`); a wait follows one to the requested state. */
+  readonly inProgress: InProgressRuns<FelderaData>;
   constructor(client: FelderaClient, config: FelderaConfig, base: URL, waits: StepWaits) {
     this.client = client;
+    this.inProgress = felderaInProgress(client, config.operation, (pipeline) => this.handle(pipeline));
     this.config = config;
     this.base = base;
     this.waits = waits;

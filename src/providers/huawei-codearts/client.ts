@@ -14,7 +14,7 @@ import {
   type OutgoingRequest,
 } from '../../http.ts';
 import type { z } from 'zod';
-import type { ErrorBody, LogResult, PipelineLatestRun, RunDetail } from './models.ts';
+import type { ErrorBody, LogResult, PipelineLatestRun, PipelineRunsPage, RunDetail } from './models.ts';
 import { providerError, responseReader } from '../shared.ts';
 import { sdkDate, signRequest } from './signer.ts';
 
@@ -116,6 +116,13 @@ export class CodeArtsClient {
     const req = this.request('POST', '/pipelines/status', label, true);
     const res = await this.options.http.send({ ...req, body: JSON.stringify(pipelineIds) });
     return read(res, (m) => m.pipelineLatestRuns, label);
+  }
+
+  /** ListPipelineRuns: a page of the pipeline's runs, filtered and ordered as `body` asks. A read, so retried freely. */
+  async listRuns(pipelineId: string, body: Record<string, unknown>): Promise<PipelineRunsPage> {
+    const label = `runs of pipeline ${pipelineId}`;
+    const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/list`, label, true);
+    return read(await this.options.http.send({ ...req, body: JSON.stringify(body) }), (m) => m.pipelineRunsPage, label);
   }
 
   /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */

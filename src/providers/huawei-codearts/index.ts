@@ -13,6 +13,7 @@ import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
   type EndedRun,
+  type InProgressRuns,
   type LogSource,
   type Observation,
   type Provider,
@@ -26,6 +27,7 @@ import { CodeArtsClient, type Credentials, type RunBody, type Variable } from '.
 import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
 import type { PipelineLatestRun } from './models.ts';
+import { codeArtsInProgress } from './in-progress.ts';
 import { codeArtsLogSources, codeArtsStageSpans } from './logs.ts';
 import { classifyLatestRun, classifyRun, type CodeArtsDetails } from './status.ts';
 
@@ -200,8 +202,11 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   private readonly projectId: string;
   /** Whether the batch status call is still worth a try (see batchStatusFailed). */
   private batchStatus = true;
+  /** Its pipelines' runs in progress (`if-running`). */
+  readonly inProgress: InProgressRuns<CodeArtsData>;
   constructor(client: CodeArtsClient, ctx: ProviderContext<CodeArtsData>, variables: Variable[], projectId: string) {
     this.client = client;
+    this.inProgress = codeArtsInProgress(client, (pipeline, runId) => handle(pipeline, runId, { projectId }));
     this.projectId = projectId;
     this.ctx = ctx;
     this.variables = variables;

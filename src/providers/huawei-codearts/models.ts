@@ -45,6 +45,15 @@ export const runDetail = z.object({
 export type RunDetail = z.infer<typeof runDetail>;
 export type StageRun = z.infer<typeof stage>;
 
+/** `ListPipelineRunsPage` (ListPipelineRuns): one page of a pipeline's runs, as the body's filter and order chose. */
+export const pipelineRunsPage = errorBody.extend({
+  total: z.number().nullish(),
+  pipeline_runs: z
+    .array(z.object({ pipeline_id: text, pipeline_run_id: z.string(), status: z.string(), start_time: z.number().nullish() }))
+    .nullish(),
+});
+export type PipelineRunsPage = z.infer<typeof pipelineRunsPage>;
+
 export const successResponse = errorBody.extend({ success: z.boolean().nullish() });
 
 /** `PipelineVO` (ShowPipelineDetail), read by dry-run's check. */

@@ -8,7 +8,7 @@ import { type HttpClient, type HttpRequest, type HttpResponse, type Method } fro
 import type { AriaAuth } from './auth.ts';
 import { expectSuccess } from '../shared.ts';
 import { describeAriaError } from './errors.ts';
-import type { Execution, ExecutionResponse, Pipeline } from './models.ts';
+import type { Execution, ExecutionPage, ExecutionResponse, Pipeline } from './models.ts';
 import { read } from './reader.ts';
 
 /** The only Code Stream API version published; sent so a newer server keeps answering in this shape. */
@@ -63,6 +63,13 @@ export class AriaClient {
   async executionIndex(id: string): Promise<number | undefined> {
     const req = this.request('GET', executionPath(id), `index of execution ${id}`, false, {});
     return (await read(await this.send(req), (m) => m.execution, `execution ${id}`)).index;
+  }
+
+  /** A pipeline's executions, filtered, ordered and cut by the server (OData `$filter`, `$orderby`, `$top`). */
+  async executions(ref: PipelineRef, query: Record<string, string>): Promise<ExecutionPage> {
+    const label = `executions of pipeline ${describeRef(ref)}`;
+    const req = this.request('GET', `${pipelinePath(ref)}/executions`, label, true, query);
+    return read(await this.send(req), (m) => m.executionPage, label);
   }
 
   async cancel(id: string, reason: string): Promise<void> {

@@ -13,6 +13,7 @@ import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
   type EndedRun,
+  type InProgressRuns,
   type LogSource,
   type Observation,
   type Provider,
@@ -27,6 +28,7 @@ import { AriaAuth, type Credentials } from './auth.ts';
 import { AriaClient, executionPath, type ExecutionRequest, type PipelineRef } from './client.ts';
 import type { AriaData, AriaHandle } from './handle.ts';
 import type { ExecutionResponse } from './models.ts';
+import { ariaInProgress } from './in-progress.ts';
 import { ariaLogSources, ariaStageSpans } from './logs.ts';
 import { classifyExecution, type AriaDetails } from './status.ts';
 
@@ -132,6 +134,8 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
   private readonly body: ExecutionRequest;
   private readonly workflow: WorkflowContext;
   private readonly log: Logger;
+  /** Its pipelines' executions in progress (`if-running`). */
+  readonly inProgress: InProgressRuns<AriaData>;
 
   constructor(client: AriaClient, auth: AriaAuth, base: URL, body: ExecutionRequest, w: WorkflowContext, log: Logger) {
     this.client = client;
@@ -140,6 +144,12 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
     this.base = base;
     this.body = body;
     this.workflow = w;
+    this.inProgress = ariaInProgress({
+      client,
+      ref: parseRef,
+      handle: (pipeline, id, link, index) =>
+        this.handle(pipeline, { executionId: id, executionLink: link ?? executionPath(id) }, index),
+    });
   }
 
   /** Shows each execute call with its body (comments, input, tags: no credentials); executes nothing. */

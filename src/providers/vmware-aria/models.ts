@@ -55,6 +55,18 @@ export const execution = z.looseObject({
 });
 export type Execution = z.infer<typeof execution>;
 
+/** `Executions` (GET /codestream/api/pipelines/{id}/executions): one page, `documents` keyed by execution link. */
+export const executionPage = z.looseObject({
+  count: z.number().int().optional(),
+  documents: z
+    .record(
+      z.string(),
+      z.looseObject({ id: z.string(), status: z.string(), index: z.number().int().optional(), _link: z.string().optional() }),
+    )
+    .nullish(),
+});
+export type ExecutionPage = z.infer<typeof executionPage>;
+
 /** `AuthResponse` of `POST /iaas/api/login`. */
 export const iaasLoginResponse = z.looseObject({ tokenType: z.string().optional(), token: z.string().min(1) });
 
