@@ -377,6 +377,7 @@ describe('example workflows', () => {
         'examples/workflows/huawei.yml',
         'examples/workflows/vmware-aria.yml',
         'examples/workflows/trigger-then-wait.yml',
+        '.github/workflows/release.yml',
       ]),
     );
     expect(docWorkflows.length).toBeGreaterThan(0);
@@ -425,6 +426,50 @@ describe('YAML blocks in README.md and docs/', () => {
     const doc: unknown = parseYaml('- uses: run-pipelines/run-pipelines@v1\n  with:\n    pipeline-id: orders\n');
     expect(ourSteps(doc).map(stepProblems)).toEqual([{ unknown: ['pipeline-id'], missing: requiredInputs }]);
     expect(requiredInputs).toContain('provider');
+  });
+});
+
+/**
+ * Lines that run the command from an unpinned source: `npx … github:…` (a branch that changes under
+ * every pipeline using it) or `npx run-pipelines` without `@version` (whatever is latest that day).
+ */
+function unpinnedCommands(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => /\bnpx\b/.test(line))
+    .filter((line) => /\bnpx\b.*\bgithub:/.test(line) || /\bnpx\b(?:\s+-\S+)*\s+run-pipelines(?!@\d)/.test(line));
+}
+
+describe('the command is pinned wherever the docs run it', () => {
+  const docFiles = (dir: string): string[] =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? docFiles(join(dir, e.name)) : [join(dir, e.name)],
+    );
+
+  test.each(['README.md', ...docFiles('docs'), ...docFiles('examples')])(
+    '%s runs only run-pipelines@<version> through npx',
+    (file) => {
+      expect(unpinnedCommands(read(file))).toEqual([]);
+    },
+  );
+
+  test('the check catches a branch, a bare name and a flag before it, and passes a version', () => {
+    const lines = [
+      'npx --yes github:run-pipelines/run-pipelines --provider feldera',
+      'npx run-pipelines --help',
+      '  - npx --yes run-pipelines --provider vmware-aria',
+      "sh 'npx -y run-pipelines@latest --provider x'",
+      'npx --yes run-pipelines@1 --provider feldera',
+      'npx run-pipelines@1.0.0 --version',
+      'node dist/cli/index.js --help',
+    ];
+    expect(unpinnedCommands(lines.join('\n'))).toEqual(lines.slice(0, 4));
+  });
+
+  test('the CLI page, the GitLab and the Jenkins examples run the major version of the npm package', () => {
+    for (const file of ['docs/cli.md', 'examples/gitlab-ci.yml', 'examples/Jenkinsfile']) {
+      expect([file, read(file)]).toEqual([file, expect.stringContaining('npx --yes run-pipelines@1 ')]);
+    }
   });
 });
 

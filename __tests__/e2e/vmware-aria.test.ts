@@ -88,6 +88,22 @@ describe('vmware-aria end to end', () => {
     expect(run.stdout).toMatch(/pipe-deploy-2: QUEUED/);
   });
 
+  test('on GitHub Enterprise Server, the comments link the run on the instance, and nothing names github.com', async () => {
+    const url = setup({ build: { id: 'pipe-ghes-1' } });
+    const host = 'https://ghe.corp.example';
+    const run = await runAction({
+      inputs: inputs(url, 'pipe-ghes-1'),
+      env: { GITHUB_SERVER_URL: host, GITHUB_API_URL: `${host}/api/v3`, GITHUB_GRAPHQL_URL: `${host}/api/graphql` },
+    });
+    expect(run.code).toBe(0);
+    const execute = sent('POST', '/pipelines/pipe-ghes-1/executions')[0];
+    expect((JSON.parse(execute?.body ?? '{}') as { comments?: string }).comments).toContain(
+      `run ${host}/octo-org/octo-repo/actions/runs/4242`,
+    );
+    const written = [...emu.get().requests.map((r) => r.body), JSON.stringify(run.outputs), run.summary, run.stdout];
+    expect(written.filter((text) => text.includes('github.com'))).toEqual([]);
+  });
+
   test('sends only requests the published Code Stream description allows, plus the documented logins', async () => {
     const url = setup({
       a: { id: 'id-a' },

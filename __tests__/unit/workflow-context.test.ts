@@ -2,6 +2,9 @@
 import { afterEach, expect, test } from '@jest/globals';
 import { ciWorkflowContext } from '../../src/cli/run.ts';
 import { githubWorkflowContext } from '../../src/github-context.ts';
+import { Context } from '../../node_modules/@actions/github/lib/context.js';
+import { workflowRunUrl } from '../../src/providers/shared.ts';
+import { defaultComments } from '../../src/providers/vmware-aria/index.ts';
 
 const RUNNER = {
   GITHUB_ACTIONS: 'true',
@@ -12,9 +15,16 @@ const RUNNER = {
   GITHUB_SERVER_URL: 'https://ghe.example',
   GITHUB_WORKFLOW: 'deploy',
 };
+/** What a runner of GitHub Enterprise Server sets: the instance's addresses instead of github.com's. */
+const GHES = {
+  ...RUNNER,
+  GITHUB_SERVER_URL: 'https://ghe.corp.example',
+  GITHUB_API_URL: 'https://ghe.corp.example/api/v3',
+  GITHUB_GRAPHQL_URL: 'https://ghe.corp.example/api/graphql',
+};
 const saved = { ...process.env };
 afterEach(() => {
-  for (const k of Object.keys(RUNNER)) delete process.env[k];
+  for (const k of Object.keys(GHES)) delete process.env[k];
   Object.assign(process.env, saved);
 });
 
@@ -46,4 +56,30 @@ test('off GitHub, the CLI labels runs from GitLab or Jenkins variables', () => {
     sha: 'b4r',
     runId: '12',
   });
+});
+
+test('on GitHub Enterprise Server: the server and API URLs from the context, and run links on the instance', () => {
+  Object.assign(process.env, GHES);
+  const context = new Context();
+  expect([context.serverUrl, context.apiUrl, context.graphqlUrl]).toEqual([
+    'https://ghe.corp.example',
+    'https://ghe.corp.example/api/v3',
+    'https://ghe.corp.example/api/graphql',
+  ]);
+  const workflow = githubWorkflowContext();
+  expect(workflow.serverUrl).toBe('https://ghe.corp.example');
+  expect(ciWorkflowContext(process.env)).toEqual(workflow);
+  const run = 'https://ghe.corp.example/octo-org/octo-repo/actions/runs/4242';
+  expect(workflowRunUrl(workflow)).toBe(run);
+  expect(defaultComments(workflow)).toBe(
+    `Triggered by GitHub Actions: octo-org/octo-repo@abc123, workflow 'deploy', run ${run} (attempt 2)`,
+  );
+  expect(JSON.stringify(workflow)).not.toContain('github.com');
+});
+
+test('off a runner, and only there, the run link falls back to github.com', () => {
+  expect(workflowRunUrl({ repository: 'o/r', runId: '7' })).toBe('https://github.com/o/r/actions/runs/7');
+  expect(workflowRunUrl({ repository: 'o/r', runId: '7', serverUrl: 'https://ghe.corp.example' })).toBe(
+    'https://ghe.corp.example/o/r/actions/runs/7',
+  );
 });

@@ -12,6 +12,7 @@ export class UsageError extends Error {
 
 export interface ParsedArgs {
   help: boolean;
+  version: boolean;
   flags: Map<string, string>;
 }
 
@@ -26,10 +27,11 @@ export function envNameFor(input: string): string {
  */
 export function parseArgs(argv: string[], manifest: Manifest): ParsedArgs {
   const known = new Set(manifest.inputs.map((i) => i.name));
-  const out: ParsedArgs = { help: false, flags: new Map() };
+  const out: ParsedArgs = { help: false, version: false, flags: new Map() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') out.help = true;
+    else if (arg === '--version' || arg === '-V') out.version = true;
     else if (!arg.startsWith('--')) throw new UsageError(`unexpected argument '${arg}': every value follows a --flag`);
     else {
       const [name, value, used] = flagValue(arg.slice(2), argv[i + 1], known);

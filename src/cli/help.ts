@@ -38,5 +38,5 @@ export function helpText(manifest: Manifest): string {
     const head = `  --${i.name}${notes.length > 0 ? `  (${notes.join('; ')})` : ''}`;
     return `${head}\n${wrap(i.description, 90, '      ')}`;
   });
-  return `${USAGE}\nFlags:\n${flags.join('\n')}\n  --help\n      this text\n`;
+  return `${USAGE}\nFlags:\n${flags.join('\n')}\n  --help\n      this text\n  --version\n      the version of run-pipelines, alone on stdout\n`;
 }

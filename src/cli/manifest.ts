@@ -25,18 +25,29 @@ interface RawManifest {
 }
 
 /**
- * action.yml sits one level above the bundle's chunks (dist/) and two above src/cli/: take the first
- * that exists. The path is joined at run time on purpose: a literal `new URL('…', import.meta.url)`
- * makes the bundler copy the file into dist/ as an asset, a second copy that could drift.
+ * A file of the package's root (action.yml, package.json), which sits one level above the bundle's
+ * chunks (dist/) and two above src/cli/: take the first that exists. The name is joined at run time
+ * on purpose: a literal `new URL('…', import.meta.url)` makes the bundler copy the file into dist/
+ * as an asset, a second copy that could drift.
  */
-function findManifest(): URL {
+function packageFile(...parts: string[]): URL {
   const here = dirname(fileURLToPath(import.meta.url));
-  const name = ['action', 'yml'].join('.');
+  const name = parts.join('.');
   const candidates = [resolve(here, '..', name), resolve(here, '..', '..', name)];
   return pathToFileURL(candidates.find((c) => existsSync(c)) ?? (candidates[1] as string));
 }
 
-export const MANIFEST_URL = findManifest();
+export const MANIFEST_URL = packageFile('action', 'yml');
+
+/**
+ * The version `run-pipelines --version` prints: package.json's own, read where the command runs (the
+ * npm package and a checkout both carry it), so no second copy of the number exists to drift.
+ */
+export function packageVersion(url: URL = packageFile('package', 'json')): string {
+  const { version } = JSON.parse(readFileSync(url, 'utf8')) as { version?: unknown };
+  if (typeof version !== 'string' || version === '') throw new Error(`no version in ${fileURLToPath(url)}`);
+  return version;
+}
 
 export function parseManifest(text: string): Manifest {
   const raw = parseYaml(text) as RawManifest;

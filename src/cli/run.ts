@@ -18,7 +18,7 @@ import { helpText } from './help.ts';
 import { cliLogger, cliSecret } from './log.ts';
 import { inertJson } from '../output-filter.ts';
 import { redactSecrets } from '../secrets.ts';
-import { loadManifest } from './manifest.ts';
+import { loadManifest, packageVersion } from './manifest.ts';
 
 /** 0 only when every pipeline succeeded (or, with wait false / dry-run, was accepted). */
 export const EXIT_CODES: Record<Conclusion | 'usage', number> = {
@@ -50,6 +50,10 @@ export async function main(io: Io): Promise<number> {
   }
   if (args.help) {
     io.stdout(helpText(manifest));
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`${packageVersion()}\n`);
     return 0;
   }
   const onRunner = io.env['GITHUB_ACTIONS'] === 'true';
