@@ -53,8 +53,9 @@ async function readRunLog(
     const { pipeline, runId } = r.handle;
     const steps = stepsThatRan(await detailOf(pipeline, runId));
     const failed = steps.filter((s) => FAILED_STEP.has(s.status));
-    for (const s of failed) await readStep(client, r, s, (l) => held.push(l), signal, errors);
-    for (const s of steps.filter((x) => !FAILED_STEP.has(x.status))) await readStep(client, r, s, onLine, signal, errors);
+    const rest = steps.filter((x) => !FAILED_STEP.has(x.status));
+    for (const s of failed) if (!signal.aborted) await readStep(client, r, s, (l) => held.push(l), signal, errors);
+    for (const s of rest) if (!signal.aborted) await readStep(client, r, s, onLine, signal, errors);
   } finally {
     signal.removeEventListener('abort', flush);
     flush();
