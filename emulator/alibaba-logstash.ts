@@ -426,10 +426,17 @@ function listPipelines(inst: InstanceState, q: URLSearchParams): EmuResponse {
   return ok({ Headers: { 'X-Total-Count': all.length }, Result: items });
 }
 
+/** ListLogstashLog's `type` values, as the API reference lists them. */
+const LOG_TYPES = new Set(['LOGSTASH_INSTANCE_LOG', 'SEARCHSLOW', 'INDEXINGSLOW', 'JVMLOG', 'LOGSTASH_DEBUG_LOG']);
+
 function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
   const type = q.get('type');
   const query = q.get('query');
   if (!type || !query) return error(400, 'MissingParameter', 'type and query are required.');
+  // Any other type is refused: the code (among the documented ones) and the wording are a guess.
+  if (!LOG_TYPES.has(type)) return error(400, 'InvalidParameter', `type ${type} is not supported.`);
+  // Only the main log (LOGSTASH_INSTANCE_LOG) is kept here; the other types answer no lines.
+  if (type !== 'LOGSTASH_INSTANCE_LOG') return ok({ Result: [] });
   const from = Number(q.get('beginTime') ?? 0);
   const to = Number(q.get('endTime') ?? Infinity);
   // No source says whether the level term is case-sensitive; the emulator takes the strict reading, so
@@ -441,8 +448,13 @@ function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
   const page = Number(q.get('page') ?? '1');
   if (!(size >= 1 && size <= 100 && page >= 1 && page <= 200))
     return error(400, 'InvalidParameter', 'page or size is out of range.');
+  // Newest first, as the console guide shows the log ("日志默认按时间倒序展示", help.aliyun.com document
+  // 139563, "Query logs"); that the API answers in the same order is a guess.
   const lines = inst.log
     .filter((l) => l.timestamp >= from && l.timestamp <= to && (!level || l.level === level))
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => b.l.timestamp - a.l.timestamp || b.i - a.i)
+    .map(({ l }) => l)
     .slice((page - 1) * size, page * size);
   return ok({ Result: lines.map((l) => ({ ...l, host: '10.0.0.1', instanceId: inst.id })) });
 }

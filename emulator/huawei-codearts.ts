@@ -27,8 +27,8 @@ export interface CodeArtsPipelineScenario {
   failure?: { stage?: string; job?: string; step?: string; message?: string };
   /** Lines a run's failed step logs (or its first step, when nothing failed), after the step's own. */
   logLines?: string[];
-  /** ShowPipelineLog answers this error instead of the log. */
-  logError?: { status: number; code: string; message: string };
+  /** ShowPipelineLog answers this error instead of the log (only for the step named `stepName` when given). */
+  logError?: { status: number; code: string; message: string; stepName?: string };
   /**
    * Someone else starts a run of this pipeline `afterMs` after the action's first one (from the
    * console, say), so the pipeline's latest run is no longer the action's; it ends in `outcome`
@@ -428,15 +428,19 @@ export class CodeArtsEmulator implements ProviderEmulator {
   }
 
   /**
-   * ShowPipelineLog: a page of one step's log. The body's `start_offset` is a byte offset into the log,
-   * `limit` the most lines to return, and `end_offset` 0 means "to the end" (the description: both
-   * offsets 0 ask for the whole log); the answer names where the next page starts and whether there is one.
+   * ShowPipelineLog: a page of one step's log, `limit` lines (the spec's LogQuery; all four fields
+   * required). The spec says only that an answer's `start_offset` and `end_offset` are filled into the
+   * next request's fields of the same names to read the next page; what they count is not said (its one
+   * example answers a request from 0 with "6132"…"25705"). A guess, here: they are byte offsets, the
+   * answer's `start_offset` the byte the next page starts at and its `end_offset` the end the page was
+   * read against (the log's length for a request's 0, "to the end" as the description has it).
+   * `sort: desc` (the spec: descending by the sort field) answers the last `limit` lines before
+   * `end_offset`, newest first: that order is a guess too.
    */
   private stepLog([pipelineId = '', runId = '', jobId = '', stepId = '']: string[], body: string): EmuResponse {
     const p = this.scenario.pipelines?.[pipelineId];
     const run = this.runs.get(runId);
     if (!p || !run || run.pipelineId !== pipelineId) return fail(404, 'DEVPIPE.00011404', `The run ${runId} does not exist`);
-    if (p.logError) return fail(p.logError.status, p.logError.code, p.logError.message);
     const q = parseBody(body) as { start_offset?: unknown; end_offset?: unknown; limit?: unknown; sort?: unknown } | undefined;
     if (
       typeof q?.start_offset !== 'number' ||
@@ -447,20 +451,25 @@ export class CodeArtsEmulator implements ProviderEmulator {
       // LogQuery lists all four as required; the code and wording of the refusal are a guess, as for the other 400s here.
       return fail(400, 'DEVPIPE.00011001', 'start_offset, end_offset, limit and sort are required');
     }
+    if (q.sort !== 'asc' && q.sort !== 'desc') return fail(400, 'DEVPIPE.00011001', 'sort must be asc or desc'); // the spec's two values; wording a guess
     const view = this.view(p, run, Date.now());
     const found = findStep(view, jobId, stepId);
     if (!found) return fail(404, 'DEVPIPE.00011404', `The step ${stepId} of job ${jobId} does not exist`);
+    const e = p.logError;
+    if (e && (e.stepName === undefined || e.stepName === found.step['name'])) return fail(e.status, e.code, e.message);
     const text = Buffer.from(stepLogText(p, found, view['status'] as string));
-    const start = Math.min(q.start_offset, text.length);
     const stop = q.end_offset > 0 ? Math.min(q.end_offset, text.length) : text.length;
+    const limit = Math.max(1, q.limit);
+    if (q.sort === 'desc') return json(200, descPage(text, stop, limit, stepId));
+    const start = Math.min(q.start_offset, stop);
     let end = start;
-    for (let n = 0; end < stop && n < Math.max(1, q.limit); n++) {
+    for (let n = 0; end < stop && n < limit; n++) {
       const nl = text.indexOf(10, end);
       end = nl < 0 || nl >= stop ? stop : nl + 1;
     }
     return json(200, {
-      start_offset: String(start),
-      end_offset: String(end),
+      start_offset: String(end),
+      end_offset: String(stop),
       has_more: end < stop,
       location: 'jenkins',
       log: text.subarray(start, end).toString('utf8'),
@@ -597,6 +606,29 @@ function stepLogText(p: CodeArtsPipelineScenario, found: FoundStep, runStatus: s
   if (failed) lines.push(line('ERROR', (step['message'] as string | null) ?? 'the step failed'));
   if (status !== 'RUNNING' && status !== 'PAUSED') lines.push(line('INFO', `step ${name} ended: ${status}`));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `sort: desc`: the last `limit` lines before `stop`, newest first (a guess; see stepLog). The cursors
+ * name the earlier part still unread, which this reader never asks for.
+ */
+function descPage(text: Buffer, stop: number, limit: number, stepId: string): Record<string, unknown> {
+  const lines: string[] = [];
+  let end = stop;
+  while (end > 0 && lines.length < limit) {
+    const nl = text.lastIndexOf(10, end - 2);
+    const from = nl < 0 ? 0 : nl + 1;
+    lines.push(text.subarray(from, end).toString('utf8').replace(/\n$/, ''));
+    end = from;
+  }
+  return {
+    start_offset: '0',
+    end_offset: String(end),
+    has_more: end > 0,
+    location: 'jenkins',
+    log: lines.map((l) => `${l}\n`).join(''),
+    step_run_id: stepId,
+  };
 }
 
 function blankStats(): PipelineStats {

@@ -497,7 +497,10 @@ function taskView(e: ExecutionState, stage: AriaStageScenario, t: AriaTaskScenar
     ...(failedNow ? { failureMessage: t.fail } : {}),
     ignoreFailure: t.ignoreFailure ?? false,
     input: {},
-    output: status === 'COMPLETED' ? (t.output ?? {}) : {},
+    // A task's results once it ended, failed or not: TaskExecution.output in the 2019-10-17 swagger
+    // is where CI, SSH, PowerShell and REST tasks write them (a CI task's jobUrl). Empty while it runs,
+    // and kept by a failed task: both guesses, no source says.
+    output: status === 'COMPLETED' || failedNow ? (t.output ?? {}) : {},
   };
 }
 

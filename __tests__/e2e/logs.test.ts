@@ -131,7 +131,14 @@ describe('feldera: the streamed log of every run', () => {
 });
 
 describe('vmware-aria: workspace logs and task messages of the failed execution', () => {
-  test('only the failed run has a group; the chart shows each execution with its stages', async () => {
+  // A failed CI task's results (jobUrl), a line a runner would take for a command, and more than 4 KiB.
+  const UNIT_OUTPUT = {
+    jobUrl: 'https://jenkins.example/job/unit/42/',
+    note: '::set-output name=conclusion::success',
+    report: 'r'.repeat(5000),
+  };
+
+  test('only the failed run has a group, with its failed task’s output; the chart shows each execution with its stages', async () => {
     const TOKEN = 'refresh-logsE2eAriaToken';
     emu.get().configure({
       'vmware-aria': {
@@ -141,7 +148,10 @@ describe('vmware-aria: workspace logs and task messages of the failed execution'
             id: 'b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g5',
             stages: [
               { name: 'Build', tasks: [{ name: 'Compile', type: 'CI', ms: 30 }] },
-              { name: 'Test', tasks: [{ name: 'Unit', type: 'CI', ms: 20, fail: 'exit code 2: 3 tests failed' }] },
+              {
+                name: 'Test',
+                tasks: [{ name: 'Unit', type: 'CI', ms: 20, fail: 'exit code 2: 3 tests failed', output: UNIT_OUTPUT }],
+              },
             ],
             workspace: [
               { step: 'GIT_CLONE', status: 'COMPLETED', logs: ['Cloning into /build...\n::warning::from the clone', 'done.'] },
@@ -172,8 +182,15 @@ describe('vmware-aria: workspace logs and task messages of the failed execution'
       'done.',
       '[Build.Compile [CI]] COMPLETED',
       '[Test.Unit [CI]] FAILED: exit code 2: 3 tests failed',
+      '  output:',
+      '    {',
+      '      "jobUrl": "https://jenkins.example/job/unit/42/",',
+      '      "note": "::set-output name=conclusion::success",',
+      // The JSON is cut at 4096 characters in all (the engine would cut this line at 2000 anyway).
+      `${`      "report": "${'r'.repeat(5000)}`.slice(0, 2000)} [line cut]`,
+      `    … (${JSON.stringify(UNIT_OUTPUT, null, 2).length - 4096} more characters not shown)`,
     ]);
-    expect(commands.filter((c) => c.includes('from the clone'))).toEqual([]);
+    expect(commands.filter((c) => c.includes('from the clone') || c.includes('set-output'))).toEqual([]);
     const chart = mermaid(run.summary);
     expect(chart).toContain('section b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g5');
     expect(chart).toMatch(/▸ Build COMPLETED :done, r1s1, \d+, \d+/);
@@ -225,8 +242,15 @@ describe('huawei-codearts: ShowPipelineLog for each step that ran', () => {
       [ID[2] as string]: 'failure',
     });
     const { blocks } = readLikeRunner(run.stdout);
-    expect(blocks.map((b) => b.title.split(':')[0])).toEqual([ID[0]]);
-    const lines = blocks[0]?.lines ?? [];
+    // The run whose log was refused has its group too: each step's heading with the refusal in its place.
+    // Groups come in the order their reads end.
+    expect(blocks.map((b) => b.title.split(':')[0]).sort()).toEqual([ID[0], ID[2]]);
+    const refusedBlock = blocks.find((b) => b.title.startsWith(ID[2] as string));
+    expect(refusedBlock?.lines).toEqual([
+      '=== Build / compile / maven build: FAILED',
+      expect.stringMatching(/^\(the log of this step could not be read: .*DEVPIPE\.00011403/),
+    ]);
+    const lines = blocks.find((b) => b.title.startsWith(ID[0] as string))?.lines ?? [];
     expect(lines[0]).toMatch(/^\(\d+ earlier line\(s\) not shown: log-lines is 4\)$/);
     expect(lines.slice(1, 3)).toEqual(['build output line 599', 'build output line 600']);
     expect(lines[3]).toMatch(/\[ERROR\] \[real_stage:maven build\] : mvn: BUILD FAILURE$/);

@@ -366,15 +366,17 @@ describe('vmware-aria end to end', () => {
     expect(sent('GET', '/').map((r) => r.path)).toEqual([`/codestream/api/executions/${run.outputs['executionId'] ?? ''}`]);
   });
 
-  test('a user@domain login is split into username and domain, then tried with the whole UPN on a 400', async () => {
-    const url = setup({ p: { id: 'p' } }, { users: [{ username: 'svc-ci@corp.example', password: 'upn-pa55-secret' }] });
+  test('a user@domain login is split into username and domain, then tried with the whole UPN and the domain on a 400', async () => {
+    // A directory that knows the user by the whole UPN within the domain, as PowervRA's retry assumes.
+    const users = [{ username: 'svc-ci@corp.example', password: 'upn-pa55-secret', domain: 'corp.example' }];
+    const url = setup({ p: { id: 'p' } }, { users });
     const run = await runAction({
       inputs: { ...inputs(url, 'p'), 'refresh-token': '', username: 'svc-ci@corp.example', password: 'upn-pa55-secret' },
     });
     expect(run.code).toBe(0);
     expect(sent('POST', '/csp/gateway/am/api/login').map((r) => JSON.parse(r.body) as unknown)).toEqual([
       { username: 'svc-ci', password: 'upn-pa55-secret', domain: 'corp.example' },
-      { username: 'svc-ci@corp.example', password: 'upn-pa55-secret' },
+      { username: 'svc-ci@corp.example', password: 'upn-pa55-secret', domain: 'corp.example' },
     ]);
     expect(stats()).toMatchObject({ passwordLogins: 1, iaasLogins: 1 });
     expect(withoutMasks(run)).not.toContain('upn-pa55-secret');

@@ -282,6 +282,21 @@ describe('the Elasticsearch 2017-06-13 SDK against the emulator', () => {
   });
 });
 
+describe('ListLogstashLog as the emulator answers it', () => {
+  test('a `type` the API reference does not list is refused; the documented ones are read', async () => {
+    configure();
+    const sdk = sdkClient({ accessKeyId: AK, accessKeySecret: SK });
+    const ask = (type: string) =>
+      sdk.listLogstashLog(
+        INSTANCE,
+        new es.ListLogstashLogRequest({ type, query: '*', beginTime: 0, endTime: Date.now(), page: 1, size: 20 }),
+      );
+    const err = (await ask('LOGSTASH_MAIN_LOG').catch((e: unknown) => e)) as { code?: string };
+    expect(err.code).toBe('InvalidParameter');
+    expect((await ask('JVMLOG')).statusCode).toBe(200);
+  });
+});
+
 test('the strict model check finds an unknown field and a wrong type (negative control)', () => {
   const answer = { RequestId: 'r', Result: { instanceId: 'i', status: 1, madeUp: true } };
   expect(modelMismatches(es.DescribeLogstashResponseBody, answer)).toEqual([

@@ -2,8 +2,12 @@
  * Huawei's official SDK core against the emulated CodeArts gateway, in process. The CodeArts Pipeline
  * service package is not published to the registry, so each operation the action uses is sent the
  * way its generated client does: `HcClient.sendRequest` with the operation's path template, path
- * parameters, content type and body, signed by the core's AK/SK signer with `BasicCredentials`
- * (whose project id goes out as a signed X-Project-Id). The emulator must accept every one; then
+ * parameters, content type and body, signed by the core's AK/SK signer with `BasicCredentials`.
+ * The generated client's path parameters never name `project_id` (huaweicloud-sdk-nodejs-v3
+ * services/codeartspipeline/v2/CodeArtsPipelineClient.ts, ParamCreater: `options.pathParams =
+ * { 'pipeline_id': pipelineId, }` for showPipelineRunDetail, likewise for the others): the core fills it
+ * from the credentials' projectId (auth/BasicCredentials.js:38-44 getPathParams, added by
+ * auth/BaseCredentials.js:142) and sends the same value as a signed X-Project-Id (:170-176 addAuthHeaders). The emulator must accept every one; then
  * the action's request for the same operation must match the SDK's, but for ALLOWED_DIFFERENCES.
  */
 import { createRequire } from 'node:module';
@@ -43,7 +47,6 @@ const ALLOWED_DIFFERENCES = {
 } as const;
 
 const PROJECT = 'sdk0e2d1c0b0a4f39a8b7c6d5e4f3a2b1';
-const IAM_PROJECT = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 const AK = 'HPUASDKEXAMPLEAK0001';
 const SK = 'SdkSecretKeyValue0123456789abcdefghijklm';
 const TMP = {
@@ -77,13 +80,13 @@ interface SdkCredentials {
   ak: string;
   sk: string;
   securityToken?: string;
-  projectId?: string;
 }
 
 function sdkClient(creds: SdkCredentials): HcClient {
   let c = new BasicCredentials().withAk(creds.ak).withSk(creds.sk);
   if (creds.securityToken) c = c.withSecurityToken(creds.securityToken);
-  if (creds.projectId) c = c.withProjectId(creds.projectId);
+  // The CodeArts project id, the only place a generated-client user gives it.
+  c = c.withProjectId(PROJECT);
   return new ClientBuilder((client: HcClient) => client).withCredential(c).withEndpoint(emu.url).build();
 }
 
@@ -95,7 +98,7 @@ const ops = {
     method: 'GET',
     url: '/v5/{project_id}/api/pipelines/{pipeline_id}',
     contentType: 'application/json',
-    pathParams: { project_id: PROJECT, pipeline_id: pipelineId },
+    pathParams: { pipeline_id: pipelineId },
     queryParams: {},
     headers: {},
   }),
@@ -103,7 +106,7 @@ const ops = {
     method: 'POST',
     url: '/v5/{project_id}/api/pipelines/{pipeline_id}/run',
     contentType: 'application/json;charset=UTF-8',
-    pathParams: { project_id: PROJECT, pipeline_id: pipelineId },
+    pathParams: { pipeline_id: pipelineId },
     queryParams: {},
     headers: {},
     data: body,
@@ -112,7 +115,7 @@ const ops = {
     method: 'POST',
     url: '/v5/{project_id}/api/pipelines/batch-runs',
     contentType: 'application/json;charset=UTF-8',
-    pathParams: { project_id: PROJECT },
+    pathParams: {},
     queryParams: {},
     headers: {},
     data: { pipeline_ids: pipelineIds },
@@ -121,7 +124,7 @@ const ops = {
     method: 'GET',
     url: '/v5/{project_id}/api/pipelines/{pipeline_id}/pipeline-runs/detail',
     contentType: 'application/json',
-    pathParams: { project_id: PROJECT, pipeline_id: pipelineId },
+    pathParams: { pipeline_id: pipelineId },
     queryParams: { pipeline_run_id: runId },
     headers: {},
   }),
@@ -129,7 +132,7 @@ const ops = {
     method: 'POST',
     url: '/v5/{project_id}/api/pipelines/status',
     contentType: 'application/json;charset=UTF-8',
-    pathParams: { project_id: PROJECT },
+    pathParams: {},
     queryParams: {},
     headers: {},
     data: pipelineIds,
@@ -138,7 +141,7 @@ const ops = {
     method: 'POST',
     url: '/v5/{project_id}/api/pipelines/{pipeline_id}/pipeline-runs/{pipeline_run_id}/stop',
     contentType: 'application/json',
-    pathParams: { project_id: PROJECT, pipeline_id: pipelineId, pipeline_run_id: runId },
+    pathParams: { pipeline_id: pipelineId, pipeline_run_id: runId },
     queryParams: {},
     headers: {},
   }),
@@ -176,12 +179,8 @@ function comparable(r: RecordedRequest) {
 
 describe('the Huawei SDK core against the emulated CodeArts gateway', () => {
   test.each<[string, SdkCredentials]>([
-    ['AK/SK with the IAM project id', { ak: AK, sk: SK, projectId: IAM_PROJECT }],
-    ['AK/SK without a project id', { ak: AK, sk: SK }],
-    [
-      'temporary credentials with the IAM project id',
-      { ak: TMP.accessKeyId, sk: TMP.secretAccessKey, securityToken: TMP.securityToken, projectId: IAM_PROJECT },
-    ],
+    ['AK/SK', { ak: AK, sk: SK }],
+    ['temporary credentials', { ak: TMP.accessKeyId, sk: TMP.secretAccessKey, securityToken: TMP.securityToken }],
   ])('%s: every CodeArts path the action uses is accepted', async (_name, creds) => {
     configure();
     const sdk = sdkClient(creds);
@@ -203,8 +202,9 @@ describe('the Huawei SDK core against the emulated CodeArts gateway', () => {
     expect(sent).toHaveLength(6);
     expect(sent.every((r) => r.status === 200)).toBe(true);
     for (const r of sent) {
-      expect(r.headers['x-project-id']).toBe(creds.projectId);
-      expect(signedHeaders(r).includes('x-project-id')).toBe(creds.projectId !== undefined);
+      expect(r.path.startsWith(`/v5/${PROJECT}/api/`)).toBe(true);
+      expect(r.headers['x-project-id']).toBe(PROJECT);
+      expect(signedHeaders(r).includes('x-project-id')).toBe(true);
     }
   });
 
@@ -214,7 +214,7 @@ describe('the Huawei SDK core against the emulated CodeArts gateway', () => {
     const date = sdkDate(Date.now());
     const signed = { host: url.host, 'content-type': 'application/json', 'x-sdk-date': date };
     const sig = signRequest({ method: 'GET', url, headers: signed, body: '' }, AK, SK);
-    const res = await fetch(url, { headers: { ...signed, 'x-project-id': IAM_PROJECT, authorization: sig.authorization } });
+    const res = await fetch(url, { headers: { ...signed, 'x-project-id': PROJECT, authorization: sig.authorization } });
     const body = (await res.json()) as Json;
     expect([res.status, body['error_code']]).toEqual([401, 'APIGW.0301']);
     expect(body['error_msg']).toBe('Incorrect IAM authentication information: x-project-id is not a signed header');
@@ -235,12 +235,11 @@ describe('the Huawei SDK core against the emulated CodeArts gateway', () => {
 describe('the action sends what the SDK sends', () => {
   test('each operation: same method, path, query, signed headers and body, but for the listed differences', async () => {
     configure();
-    const sdk = sdkClient({ ak: AK, sk: SK, projectId: IAM_PROJECT });
+    const sdk = sdkClient({ ak: AK, sk: SK });
     const http = new HttpClient();
     const action = new CodeArtsClient({
       base: new URL(emu.url),
       projectId: PROJECT,
-      iamProjectId: IAM_PROJECT,
       credentials: { kind: 'aksk', accessKeyId: AK, secretAccessKey: SK },
       http,
     });
@@ -271,7 +270,7 @@ describe('the action sends what the SDK sends', () => {
         await viaAction();
         const fromAction = last();
         expect({ name, ...comparable(fromAction) }).toEqual({ name, ...comparable(fromSdk) });
-        expect(fromAction.headers['x-project-id']).toBe(IAM_PROJECT);
+        expect(fromAction.headers['x-project-id']).toBe(PROJECT);
       }
       expect(Object.keys(ALLOWED_DIFFERENCES)).toHaveLength(6);
     } finally {

@@ -134,7 +134,6 @@ describe('huawei-codearts inputs', () => {
       [{ endpoint: '', region: 'eu-west-101' }, "Input 'region' 'eu-west-101' has no CodeArts Pipeline endpoint"],
       [{ endpoint: '' }, "Input 'region' is required for huawei-codearts unless endpoint is given"],
       [{ parameters: '[1, 2]' }, "Input 'parameters' must be a YAML/JSON mapping or KEY=VALUE lines"],
-      [{ 'iam-project-id': 'not-an-id' }, "Input 'iam-project-id' must be the region's 32-character IAM project id"],
     ],
   );
 });

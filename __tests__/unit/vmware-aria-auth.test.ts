@@ -63,6 +63,32 @@ describe('AriaAuth', () => {
     expect(masked).toEqual(['issued-rt', 'b1', 'b2']);
   });
 
+  test('a UPN is tried split, then whole with its domain kept (PowervRA); never more than two password logins a step', async () => {
+    const refused = res(400, { serverMessage: 'REST error received: {"error":"invalid_grant"}' });
+    const { http, sent } = fakeHttp(() => refused);
+    const auth = new AriaAuth(BASE, { kind: 'password', username: 'jdoe@corp.local', password: 'pw' }, http, () => undefined);
+    await expect(auth.token()).rejects.toThrow(/400/);
+    expect(sent.map((r) => JSON.parse(r.body ?? '') as unknown)).toEqual([
+      { username: 'jdoe', password: 'pw', domain: 'corp.local' },
+      { username: 'jdoe@corp.local', password: 'pw', domain: 'corp.local' },
+    ]);
+    // Sent once each: the HTTP layer repeats a non-idempotent request only when it provably never left.
+    expect(sent.every((r) => !r.idempotent)).toBe(true);
+    // Whatever asks next (another request, a renewal after a 401) sends no third password login.
+    await expect(auth.token()).rejects.toThrow('2 password logins were already sent in this step');
+    await expect(auth.renew('stale')).rejects.toThrow('2 password logins were already sent in this step');
+    expect(sent).toHaveLength(2);
+  });
+
+  test('a plain user name refused once may be tried once more in the step, then no more', async () => {
+    const { http, sent } = fakeHttp(() => res(400, { message: 'Invalid username or password' }));
+    const auth = new AriaAuth(BASE, { kind: 'password', username: 'u', password: 'p', domain: 'd' }, http, () => undefined);
+    await expect(auth.token()).rejects.toThrow(/400/);
+    await expect(auth.token()).rejects.toThrow(/400/);
+    await expect(auth.token()).rejects.toThrow('2 password logins were already sent in this step');
+    expect(sent).toHaveLength(2);
+  });
+
   test('a token type other than Bearer is refused', async () => {
     const { http } = fakeHttp(() => res(200, { tokenType: 'MAC', token: 't' }));
     const auth = new AriaAuth(BASE, { kind: 'refresh-token', refreshToken: 'rt' }, http, () => undefined);

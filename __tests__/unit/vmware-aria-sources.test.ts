@@ -109,12 +109,12 @@ describe('user@domain logins, the PowervRA way', () => {
     expect(logins()).toEqual([{ username: 'jdoe@corp.example', password: 'pw', domain: 'other' }]);
   });
 
-  test('a wrong password is tried both ways, then fails once with the identity service’s message', async () => {
+  test('a wrong password is tried both ways (the domain kept, as PowervRA does), then fails once with the identity service’s message', async () => {
     configure({ p: { id: 'p' } }, { users: [{ username: 'jdoe', password: 'pw', domain: 'corp.example' }] });
     const { outcome } = await trigger('p', { username: 'jdoe@corp.example', password: 'wrong' });
     expect(logins()).toEqual([
       { username: 'jdoe', password: 'wrong', domain: 'corp.example' },
-      { username: 'jdoe@corp.example', password: 'wrong' },
+      { username: 'jdoe@corp.example', password: 'wrong', domain: 'corp.example' },
     ]);
     const message = outcome?.error?.message ?? '';
     expect(message).toContain('invalid_grant');

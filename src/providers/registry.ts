@@ -55,7 +55,6 @@ export const PROVIDERS = {
       'access-key-secret': [],
       'security-token': [],
       'auth-token': [],
-      'iam-project-id': [],
     },
     outputs: ['pipeline_run_id', 'request-id'],
     load: (): Promise<ProviderAdapter> => import('./huawei-codearts/index.ts'),

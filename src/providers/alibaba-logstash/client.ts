@@ -87,7 +87,7 @@ export class LogstashClient {
   }
 
   /**
-   * The instance's error log lines in a time window, oldest first. The SDK documents levels in lower
+   * The instance's newest error log lines in a time window (page 1 of a newest-first answer), oldest first. The SDK documents levels in lower
    * case (`level:info`), so that is searched first; Logstash itself prints them in upper case, so a
    * search that may be case-sensitive is repeated in upper case when the first finds nothing. Either
    * way only lines whose level reads `error` in any case are kept.
@@ -97,7 +97,8 @@ export class LogstashClient {
       const found = (await this.searchLog(`level:${level}`, beginMs, endMs, size)).filter(
         (l) => l.level === undefined || l.level.toLowerCase() === 'error',
       );
-      if (found.length > 0) return found.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+      // Newest first (see logs.ts): reversed, then by time, so lines of one moment keep their order.
+      if (found.length > 0) return found.reverse().sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
     }
     return [];
   }

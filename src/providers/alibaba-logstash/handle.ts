@@ -14,6 +14,11 @@ export const logstashData = z.object({
   triggeredAt: z.number(),
   /** The pipeline's `gmtUpdateTime` just before the trigger; a new one shows this deploy happened. */
   updatedBefore: z.string().optional(),
+  /**
+   * The pipeline's status just before the trigger (added later: handles from older versions lack it
+   * and are read as before). A wait in a later job names it when the deploy left it NOT_DEPLOYED.
+   */
+  statusBefore: z.string().optional(),
   requestId: z.string().optional(),
 });
 export type LogstashData = z.infer<typeof logstashData>;

@@ -29,7 +29,7 @@ import { credentialSource, type CredentialSource } from './credentials.ts';
 import type { LogstashData, LogstashHandle } from './handle.ts';
 import type { PipelineItem } from './models.ts';
 import { logstashLogSources } from './logs.ts';
-import { classifyRun, isUpdated, type Classified, type LogstashDetails } from './status.ts';
+import { classifyRun, isUpdated, type Classified, type LogstashDetails, type RunView } from './status.ts';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../log.ts';
 
@@ -98,6 +98,7 @@ export function createProvider(ctx: ProviderContext<LogstashData>): Provider<Log
     log: ctx.log,
     preCheckMs: ctx.settings.timeout,
     pollMs: ctx.settings['poll-interval'],
+    logLines: ctx.settings['log-lines'],
   });
 }
 
@@ -148,6 +149,8 @@ interface ProviderParts {
   /** Longest wait for an `activating` instance before triggering. */
   preCheckMs: number;
   pollMs: number;
+  /** `log-lines`: the instance log is read no further back than this many lines. */
+  logLines: number;
 }
 
 class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
@@ -157,6 +160,10 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
   private leftActive = false;
   /** Set once a pipeline of this deploy was seen RUNNING with a new update time. */
   private deployEnded = false;
+  /** This step sent the deploy; otherwise it waits for an earlier step's (`runs`), maybe long over. */
+  private triggeredHere = false;
+  /** A later job: when a poll first saw the instance `active` and a pipeline's update time moved. */
+  private updateSeenAt: number | undefined;
   private stopBatch: { ids: string[]; done: Promise<void> } | undefined;
   /** A deploy in progress on the instance (`if-running`); a wait follows it as it would its own. */
   readonly inProgress: InProgressRuns<LogstashData>;
@@ -192,6 +199,7 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
     const before = new Map((await this.parts.client.listPipelines()).map((i) => [i.pipelineId, i]));
     assertAllExist(pipelines, before, this.parts.instanceId);
     const triggeredAt = this.parts.clock.now();
+    this.triggeredHere = true;
     const requestId = await this.parts.client.runPipelines(pipelines, this.parts.clientToken);
     const outcomes = pipelines.map((pipeline) => ({
       pipeline,
@@ -204,10 +212,11 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
   async observe(runs: LogstashHandle[]): Promise<Array<Observation<LogstashDetails> | Error>> {
     const [instance, items] = await Promise.all([this.parts.client.describeLogstash(), this.parts.client.listPipelines()]);
     const byId = new Map(items.map((i) => [i.pipelineId, i]));
-    const views = runs.map((r) => ({
+    const views: RunView[] = runs.map((r) => ({
       pipeline: r.pipeline,
       item: byId.get(r.pipeline),
       updatedBefore: r.data.updatedBefore,
+      statusBefore: r.data.statusBefore,
     }));
     if (instance.status !== 'active') this.leftActive = true;
     else if (views.some((view) => isUpdated(view) && view.item?.pipelineStatus === 'RUNNING')) this.deployEnded = true;
@@ -215,18 +224,36 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
       instanceId: this.parts.instanceId,
       instanceStatus: instance.status,
       leftActive: this.leftActive,
-      settled: this.leftActive || this.deployEnded,
+      settled: this.leftActive || this.deployEnded || this.settledBeforeThisJob(instance.status, views),
     };
     const seen = views.map((view) => classifyRun(poll, view));
     if (seen.some((o) => o.wantsErrorLog)) await this.appendErrorLog(seen, runs);
     return seen.map(({ wantsErrorLog: _, ...obs }) => obs);
   }
 
+  /**
+   * A wait in a later job (`runs`) may begin after the restart is over, so it never sees the instance
+   * leave `active`. There the deploy counts as settled once the instance is `active` and a pipeline's
+   * update time moved past the trigger's (the handle's `updatedBefore`), on a poll at least one poll
+   * interval after the first poll that saw both: a restart that was only beginning has had that long
+   * to show `activating`, which resets the wait.
+   */
+  private settledBeforeThisJob(instanceStatus: string, views: RunView[]): boolean {
+    if (this.triggeredHere) return false;
+    const now = this.parts.clock.now();
+    if (instanceStatus !== 'active' || !views.some(isUpdated)) {
+      this.updateSeenAt = undefined;
+      return false;
+    }
+    this.updateSeenAt ??= now;
+    return now - this.updateSeenAt >= this.parts.pollMs;
+  }
+
   /** The log belongs to the instance: read once for the whole deploy. */
   readonly logScope = 'step';
 
   logs(runs: EndedRun<LogstashData>[]): LogSource[] {
-    return logstashLogSources(this.parts.client, runs, () => this.parts.clock.now());
+    return logstashLogSources(this.parts.client, runs, () => this.parts.clock.now(), this.parts.logLines);
   }
 
   /** The engine cancels run by run; the stops of one moment go out as one StopPipelines call. */
@@ -295,6 +322,7 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
       clientToken: this.parts.clientToken,
       triggeredAt,
       ...(before?.gmtUpdateTime !== undefined ? { updatedBefore: before.gmtUpdateTime } : {}),
+      ...(before?.pipelineStatus !== undefined ? { statusBefore: before.pipelineStatus } : {}),
       ...(requestId !== undefined ? { requestId } : {}),
     };
     return { version: HANDLE_VERSION, provider: 'alibaba-logstash', pipeline, runId: pipeline, data };

@@ -2,6 +2,11 @@
  * Logstash's own log belongs to the instance, not to a pipeline: it is read once per instance with
  * ListLogstashLog for the deploy's time window (from a minute before the trigger, for clock skew,
  * to the end of the last run), every level, and printed oldest first.
+ *
+ * The console guide's "Query logs" page says the log is shown newest first by default (help.aliyun.com
+ * document 139563: "日志默认按时间倒序展示"); the API reference says nothing of order. Taking the
+ * search API to answer in that order too, the pages are read only until `log-lines` lines are held:
+ * those are the newest, the only ones the step prints.
  */
 import type { EndedRun, LogSource } from '../types.ts';
 import type { LogstashData } from './handle.ts';
@@ -15,7 +20,12 @@ const PAGE_SIZE = 100;
 /** Pages read at most (the API allows page 1 to 200). */
 const MAX_PAGES = 20;
 
-export function logstashLogSources(client: LogstashClient, runs: EndedRun<LogstashData>[], now: () => number): LogSource[] {
+export function logstashLogSources(
+  client: LogstashClient,
+  runs: EndedRun<LogstashData>[],
+  now: () => number,
+  maxLines: number,
+): LogSource[] {
   const byInstance = new Map<string, EndedRun<LogstashData>[]>();
   for (const r of runs) {
     const id = r.handle.data.instanceId;
@@ -27,13 +37,16 @@ export function logstashLogSources(client: LogstashClient, runs: EndedRun<Logsta
       const begin = Math.min(...rs.map((r) => r.handle.data.triggeredAt)) - LOG_LEAD_MS;
       const end = Math.min(now(), Math.max(...rs.map((r) => r.finishedAt)) + LOG_LEAD_MS);
       const items: LogItem[] = [];
+      let more = false;
       for (let page = 1; page <= MAX_PAGES && !signal.aborted; page++) {
         const got = await client.instanceLog(begin, end, page, PAGE_SIZE);
         items.push(...got);
-        if (got.length < PAGE_SIZE) break;
+        more = got.length === PAGE_SIZE;
+        if (!more || items.length >= maxLines) break;
       }
-      // The order of the answer is not documented: sort by time so the tail is the newest lines.
-      items.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+      // Printed oldest first: the answer reversed, then by time (a stable sort), should its order not be the guide's.
+      items.reverse().sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+      if (more) onLine(`(older lines not read: log-lines is ${maxLines})`);
       for (const i of items) onLine(logLine(i));
     },
   }));

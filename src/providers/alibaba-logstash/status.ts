@@ -24,6 +24,8 @@ export interface RunView {
   item: PipelineItem | undefined;
   /** The pipeline's `gmtUpdateTime` just before the trigger. */
   updatedBefore: string | undefined;
+  /** Its status just before the trigger (absent in handles of older versions). */
+  statusBefore?: string | undefined;
 }
 
 /** What a Logstash observation adds to the run's entry in the `runs` output. */
@@ -77,7 +79,9 @@ export function classifyRun(poll: PollView, run: RunView): Classified {
       phase: 'failure',
       details,
       wantsErrorLog: true,
-      message: `pipeline ${run.pipeline} is still NOT_DEPLOYED after the deploy ended (instance ${poll.instanceId} active again)`,
+      message:
+        `pipeline ${run.pipeline} is still NOT_DEPLOYED after the deploy ended (instance ${poll.instanceId} active again)` +
+        (run.statusBefore !== undefined ? `; it was ${run.statusBefore} before the deploy` : ''),
     };
   }
   return { status, phase: 'failure', details, message: `unknown pipeline status '${status}' (expected RUNNING or NOT_DEPLOYED)` };

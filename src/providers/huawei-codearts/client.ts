@@ -24,9 +24,13 @@ export type Credentials =
 
 export interface CodeArtsClientOptions {
   base: URL;
+  /**
+   * The CodeArts project id: the path's `{project_id}` and the signed X-Project-Id header, one value as
+   * the official SDK sends it (huaweicloud-sdk-core 3.1.211 auth/BasicCredentials.js:38-46 `getPathParams`
+   * fills `{project_id}` from `projectId`; auth/BaseCredentials.js:170-176 `addAuthHeaders` sends the same
+   * `projectId` as X-Project-Id before signing; the generated CodeArtsPipeline client never sets it itself).
+   */
   projectId: string;
-  /** The region's IAM project id, sent (and signed) as X-Project-Id on every request, as the SDK does. */
-  iamProjectId?: string;
   credentials: Credentials;
   http: HttpClient;
   now?: () => number;
@@ -48,6 +52,14 @@ export interface StartedRun {
 export interface Variable {
   name: string;
   value: string;
+}
+
+/** ShowPipelineLog's body (LogQuery in the spec); offsets are cursors taken from an earlier answer, or 0. */
+export interface LogQuery {
+  start_offset: number;
+  end_offset: number;
+  limit: number;
+  sort: 'asc' | 'desc';
 }
 
 export interface RunBody {
@@ -133,21 +145,15 @@ export class CodeArtsClient {
 
   /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
   /**
-   * ShowPipelineLog: up to `limit` lines of one step's log from `startOffset` on (`end_offset` 0: to the
-   * end, as the description says for a full log).
+   * ShowPipelineLog with the spec's LogQuery body (all four fields required). The offsets are the
+   * service's own cursors: an answer's `start_offset`/`end_offset` go back into the next request's
+   * fields of the same names (LogResult's descriptions in the API Explorer spec); nothing here does
+   * arithmetic on them (the spec's one example answers a request from 0 with "6132"…"25705").
    */
-  async stepLog(
-    pipelineId: string,
-    runId: string,
-    jobRunId: string,
-    stepRunId: string,
-    startOffset: number,
-    limit: number,
-  ): Promise<LogResult> {
+  async stepLog(pipelineId: string, runId: string, jobRunId: string, stepRunId: string, query: LogQuery): Promise<LogResult> {
     const path = `/pipelines/${pipelineId}/pipeline-runs/${runId}/jobs/${encodeURIComponent(jobRunId)}/steps/${encodeURIComponent(stepRunId)}/logs`;
     const label = `log of step ${stepRunId} of run ${runId}`;
-    const body = { start_offset: startOffset, end_offset: 0, limit, sort: 'asc' };
-    const res = await this.options.http.send({ ...this.request('POST', path, label, true), body: JSON.stringify(body) });
+    const res = await this.options.http.send({ ...this.request('POST', path, label, true), body: JSON.stringify(query) });
     return read(res, (m) => m.logResult, label);
   }
 
@@ -166,7 +172,8 @@ export class CodeArtsClient {
     const url = joinUrl(this.options.base, `/v5/${this.options.projectId}/api${path}`, query);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
-      ...(this.options.iamProjectId ? { 'x-project-id': this.options.iamProjectId } : {}),
+      // Signed with the rest (signHeaders signs every header but User-Agent), as the SDK core does.
+      'x-project-id': this.options.projectId,
     };
     const creds = this.options.credentials;
     if (creds.kind === 'token') return { method, url, headers: { ...headers, 'x-auth-token': creds.token }, label, idempotent };

@@ -26,8 +26,8 @@ import { repositoryAtCommit, valueText } from '../shared.ts';
 import { CodeArtsClient, type Credentials, type RunBody, type Variable } from './client.ts';
 import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
-import type { PipelineLatestRun } from './models.ts';
 import { codeArtsInProgress } from './in-progress.ts';
+import type { PipelineLatestRun, RunDetail } from './models.ts';
 import { codeArtsLogSources, codeArtsStageSpans } from './logs.ts';
 import { classifyLatestRun, classifyRun, type CodeArtsDetails } from './status.ts';
 
@@ -62,11 +62,7 @@ export const CREDENTIAL_ENV = {
   accessKeySecret: ['HUAWEICLOUD_SDK_SK', 'HUAWEI_CLOUD_SECRET_ACCESS_KEY'],
   securityToken: ['HUAWEICLOUD_SDK_SECURITY_TOKEN'],
   region: ['HUAWEICLOUD_SDK_REGION', 'HUAWEI_CLOUD_REGION'],
-  /** The SDK core's own variable (utils/constant.js) for the IAM project id it sends as X-Project-Id. */
-  iamProjectId: ['HUAWEICLOUD_SDK_PROJECT_ID'],
 } as const;
-
-const IAM_PROJECT_ID = /^[A-Za-z0-9]{32}$/;
 
 const shape = {
   'project-id': inputRules.optionalText(ID, 'the 32-character CodeArts project id (letters and digits)'),
@@ -75,7 +71,6 @@ const shape = {
   'access-key-secret': inputRules.optionalText(),
   'security-token': inputRules.optionalText(),
   'auth-token': inputRules.optionalText(),
-  'iam-project-id': inputRules.optionalText(IAM_PROJECT_ID, "the region's 32-character IAM project id (letters and digits)"),
 } satisfies InputShapeOf<'huawei-codearts'>;
 
 export function createProvider(ctx: ProviderContext<CodeArtsData>): Provider<CodeArtsData, CodeArtsDetails> {
@@ -91,8 +86,7 @@ export function createProvider(ctx: ProviderContext<CodeArtsData>): Provider<Cod
   const variables = toVariables(given.parameters);
   const credentials = readCredentials(given, ctx);
   const base = resolveEndpoint(ctx);
-  const iamProjectId = readIamProjectId(given['iam-project-id'], ctx.env);
-  const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http, ...(iamProjectId ? { iamProjectId } : {}) });
+  const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http });
   return new CodeArtsProvider(client, ctx, variables, projectId);
 }
 
@@ -138,23 +132,6 @@ function readCredentials(
     );
   }
   return { kind: 'aksk', accessKeyId: ak, secretAccessKey: sk, securityToken };
-}
-
-/**
- * The IAM project id of the region (not the CodeArts project id in the path), which the official SDK
- * sends as X-Project-Id whenever it has one: from the input, else from the SDK's own variable.
- */
-function readIamProjectId(input: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
-  if (input !== undefined) return input;
-  const fromEnv = firstSet(env, CREDENTIAL_ENV.iamProjectId)?.trim();
-  if (fromEnv === undefined || fromEnv === '') return undefined;
-  if (!IAM_PROJECT_ID.test(fromEnv)) {
-    throw new InputError(
-      'iam-project-id',
-      `(from ${CREDENTIAL_ENV.iamProjectId.join(', ')}) has '${fromEnv}': expected the region's 32-character IAM project id (letters and digits)`,
-    );
-  }
-  return fromEnv;
 }
 
 function resolveEndpoint(ctx: ProviderContext): URL {
@@ -204,6 +181,8 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   private batchStatus = true;
   /** Its pipelines' runs in progress (`if-running`). */
   readonly inProgress: InProgressRuns<CodeArtsData>;
+  /** The detail of each run seen ended, by run id: its log reads it from here, not a second time. */
+  private readonly endedDetails = new Map<string, RunDetail>();
   constructor(client: CodeArtsClient, ctx: ProviderContext<CodeArtsData>, variables: Variable[], projectId: string) {
     this.client = client;
     this.inProgress = codeArtsInProgress(client, (pipeline, runId) => handle(pipeline, runId, { projectId }));
@@ -291,7 +270,9 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
     return mapConcurrent(runs, FAN_OUT_LIMIT, async (r) => {
       try {
         const detail = await this.client.detail(r.pipeline, r.runId);
-        return { ...classifyRun(detail), stages: codeArtsStageSpans(detail) };
+        const seen = classifyRun(detail);
+        if (seen.phase !== 'pending') this.endedDetails.set(r.runId, detail);
+        return { ...seen, stages: codeArtsStageSpans(detail) };
       } catch (e) {
         return toError(e);
       }
@@ -303,7 +284,10 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   }
 
   logs(runs: EndedRun<CodeArtsData>[]): LogSource[] {
-    return codeArtsLogSources(this.client, runs);
+    return codeArtsLogSources(this.client, runs, (pipeline, runId) => {
+      const seen = this.endedDetails.get(runId);
+      return seen ? Promise.resolve(seen) : this.client.detail(pipeline, runId);
+    });
   }
 
   private async triggerBatch(pipelines: string[]): Promise<TriggerResult<CodeArtsData>> {

@@ -79,6 +79,7 @@ export const pipelineLatestRuns = z.array(pipelineLatestRun);
 export const logResult = errorBody.extend({
   log: text,
   has_more: z.boolean().nullish(),
+  start_offset: z.union([z.string(), z.number()]).nullish(),
   end_offset: z.union([z.string(), z.number()]).nullish(),
 });
 export type LogResult = z.infer<typeof logResult>;

@@ -23,6 +23,11 @@ export type Credentials =
 
 export const IAAS_LOGIN_PATH = '/iaas/api/login';
 export const CSP_LOGIN_PATH = '/csp/gateway/am/api/login';
+/**
+ * Password logins one step may send: the UPN form and its one retry. A directory locks an account
+ * after a few wrong passwords, so a refused login is never sent again in this step, whatever asks.
+ */
+export const MAX_PASSWORD_LOGINS = 2;
 
 export class AriaAuth {
   private readonly base: URL;
@@ -32,6 +37,8 @@ export class AriaAuth {
   private current: string | undefined;
   private refreshToken: string | undefined;
   private pending: Promise<string> | undefined;
+  /** Password logins sent in this step; see MAX_PASSWORD_LOGINS. */
+  private passwordAttempts = 0;
 
   constructor(base: URL, creds: Credentials, http: HttpClient, secret: (value: string) => void) {
     this.base = base;
@@ -92,8 +99,11 @@ export class AriaAuth {
 
   /**
    * On-premises only: user name and password → refresh token (`?access_token` is part of the
-   * documented path). A `user@domain` login without a `domain` is tried the way PowervRA does it:
-   * split into user name and domain first, and on a 400 once more with the whole UPN as user name.
+   * documented path). A `user@domain` login without a `domain` is tried the way PowervRA does it
+   * (jakkulabs/PowervRA src/Functions/Public/Connect-vRAServer.ps1: the UPN split into `username` and
+   * `domain`; on a BadRequest, the catch block sets `$RawBody.username = $Username` and sends the same
+   * body again, `domain` kept): user name and domain first, then on a 400 the whole UPN as user name,
+   * with the domain.
    */
   private async passwordLogin(): Promise<string> {
     if (this.creds.kind !== 'password') throw new Error('no credentials to log in with');
@@ -104,27 +114,40 @@ export class AriaAuth {
       return await this.cspLogin({ username: upn.user, password, domain: upn.domain });
     } catch (err) {
       if (!(err instanceof ProviderError) || err.status !== 400) throw err;
-      return this.cspLogin({ username, password });
+      return this.cspLogin({ username, password, domain: upn.domain });
     }
   }
 
   private async cspLogin(body: { username: string; password: string; domain?: string }): Promise<string> {
     const as = body.domain ? `${body.username} (domain ${body.domain})` : body.username;
-    const res = await this.post(CSP_LOGIN_PATH, { access_token: '' }, body, `log in as ${as}`);
+    if (this.passwordAttempts >= MAX_PASSWORD_LOGINS) {
+      throw new ProviderError({
+        message: `not logging in as ${as}: ${MAX_PASSWORD_LOGINS} password logins were already sent in this step (a directory locks accounts after repeated failures); check username, password and domain`,
+      });
+    }
+    this.passwordAttempts++;
+    const res = await this.post(CSP_LOGIN_PATH, { access_token: '' }, body, `log in as ${as}`, false);
     const token = (await validate(res, (m) => m.cspLoginResponse, 'password login')).refresh_token;
     this.secret(token);
     return token;
   }
 
-  private async post(path: string, query: Record<string, string>, body: unknown, label: string): Promise<HttpResponse> {
+  private async post(
+    path: string,
+    query: Record<string, string>,
+    body: unknown,
+    label: string,
+    idempotent = true,
+  ): Promise<HttpResponse> {
     const req: HttpRequest = {
       method: 'POST',
       url: joinUrl(this.base, path, query),
       headers: { accept: 'application/json' },
       body: JSON.stringify(body),
       label,
-      // A login starts nothing, so a lost answer can be asked for again.
-      idempotent: true,
+      // A login starts nothing, so a lost answer can be asked for again; but a password login is
+      // sent once (repeated only when it provably never left): each one counts against a lockout.
+      idempotent,
     };
     return expectSuccess(await this.http.send(req), (res) => describeAriaError(res, this.loginHint()));
   }

@@ -17,7 +17,16 @@ export function ariaLogSources(client: AriaClient, runs: EndedRun[]): LogSource[
   }));
 }
 
-/** The workspace steps' logs, then one line per task with its status and messages, in pipeline order. */
+/** A failed task's `output` is printed up to this many characters of its JSON. */
+export const MAX_OUTPUT_CHARS = 4096;
+const FAILED_TASK = new Set(['FAILED', 'FAILED_CONTINUE', 'ROLLBACK_FAILED']);
+
+/**
+ * The workspace steps' logs, then one line per task with its status and messages, in pipeline order.
+ * A failed task's `output` follows it as JSON: CI, SSH, PowerShell and REST tasks put their
+ * results there (a CI task's `jobUrl`, say: TaskExecution.output in the 2019-10-17 swagger). It goes
+ * out with the other lines of this log, so the engine prints it inert like them.
+ */
 export function executionLog(e: Execution): string[] {
   const lines: string[] = [];
   for (const w of e.workspaceResults ?? []) {
@@ -28,8 +37,29 @@ export function executionLog(e: Execution): string[] {
     const messages = [...new Set([detail.statusMessage, detail.failureMessage].filter((m): m is string => !!m))];
     const type = detail.type ? ` [${detail.type}]` : '';
     lines.push(`[${stage}.${task}${type}] ${detail.status ?? 'unknown'}${messages.length ? `: ${messages.join(' / ')}` : ''}`);
+    const output = FAILED_TASK.has(detail.status ?? '') ? outputText(detail.output) : undefined;
+    if (output !== undefined) lines.push('  output:', ...output.split('\n').map((l) => `    ${l}`));
   }
   return lines;
+}
+
+/**
+ * The task output as indented JSON (short lines: the engine cuts a line at 2000 characters), cut to
+ * MAX_OUTPUT_CHARS in all (never mid surrogate pair); none when empty.
+ */
+function outputText(output: unknown): string | undefined {
+  if (output === null || output === undefined) return undefined;
+  if (typeof output === 'object' && Object.keys(output).length === 0) return undefined;
+  let text: string;
+  try {
+    text = JSON.stringify(output, null, 2);
+  } catch {
+    return undefined;
+  }
+  if (text.length <= MAX_OUTPUT_CHARS) return text;
+  let cut = MAX_OUTPUT_CHARS;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(cut - 1))) cut--;
+  return `${text.slice(0, cut)}\n… (${text.length - cut} more characters not shown)`;
 }
 
 /** Stage times for the job summary's chart: Aria reports them in microseconds. */

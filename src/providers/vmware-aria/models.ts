@@ -20,6 +20,8 @@ const taskExecution = z.looseObject({
   statusMessage: z.string().nullish(),
   failureMessage: z.string().nullish(),
   ignoreFailure: z.boolean().optional(),
+  /** The task's results (a CI task's jobUrl, a REST task's response); printed for failed tasks. */
+  output: z.unknown().optional(),
 });
 export type TaskExecution = z.infer<typeof taskExecution>;
 
