@@ -4,6 +4,7 @@
  * exists. It is read until it goes quiet after the replay (fda, Feldera's CLI, stops after 250 ms
  * without a line) or a few seconds have passed, whichever comes first: the step never waits on it.
  */
+import { MAX_LINE_CHARS } from '../../remote-logs.ts';
 import type { EndedRun, LogSource } from '../types.ts';
 import type { FelderaClient } from './client.ts';
 
@@ -31,10 +32,19 @@ async function readUntilIdle(
   let idle: NodeJS.Timeout | undefined;
   const cap = setTimeout(() => stop.abort(new Error('read for long enough')), FIRST_LINE_MS);
   let partial = '';
+  // Past MAX_LINE_CHARS a line is reported cut at once and the rest of it dropped as it comes: one
+  // endless line holds no more than the cap.
+  let dropping = false;
   const onText = (text: string): void => {
     const lines = (partial + text).split(/\r?\n/);
     partial = lines.pop() ?? '';
-    for (const line of lines) onLine(line);
+    lines.forEach((line, i) => (i === 0 && dropping ? undefined : onLine(line)));
+    if (lines.length > 0) dropping = false;
+    if (partial.length > MAX_LINE_CHARS) {
+      if (!dropping) onLine(partial.slice(0, MAX_LINE_CHARS + 1));
+      dropping = true;
+      partial = '';
+    }
     clearTimeout(idle);
     idle = setTimeout(() => stop.abort(new Error('idle')), IDLE_MS);
   };
@@ -44,5 +54,5 @@ async function readUntilIdle(
     clearTimeout(cap);
     clearTimeout(idle);
   }
-  if (partial !== '') onLine(partial);
+  if (partial !== '' && !dropping) onLine(partial);
 }
