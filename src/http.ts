@@ -514,7 +514,9 @@ async function readCapped(
     size += bytes.length;
     if (size > cap) {
       body.destroy();
-      throw new BodyTooLargeError(`${describeRequest(req)}: HTTP ${status} with a body over ${formatBytes(cap)}; the read was stopped there`);
+      throw new BodyTooLargeError(
+        `${describeRequest(req)}: HTTP ${status} with a body over ${formatBytes(cap)}; the read was stopped there`,
+      );
     }
     chunks.push(bytes);
   }
@@ -579,6 +581,16 @@ function toNetworkError(err: unknown, req: HttpRequest, timeoutMs: number, proxy
     code,
     code !== undefined && UNSENT_CODES.has(code),
   );
+}
+
+/**
+ * One path segment of a request: ids are data (from inputs, a `runs` handle or an answer), never path
+ * syntax. Encoded as encodeURIComponent writes it; `.` and `..` (which URL parsing resolves, encoded or
+ * not) and the empty segment are refused.
+ */
+export function pathSegment(id: string): string {
+  if (id === '' || id === '.' || id === '..') throw new ResponseShapeError(`'${id}' is not an id that can name a resource`);
+  return encodeURIComponent(id);
 }
 
 /** Parses a JSON body; a garbled one is a ResponseShapeError, which the poller treats as transient. */

@@ -47,8 +47,8 @@ export async function loadHandleSchema(): Promise<z.ZodType<FelderaHandle>> {
 }
 
 /** Feldera's own rule for pipeline names (db/types/utils.rs): at most 63 characters. */
-const NAME = /^([A-Za-z0-9][-A-Za-z0-9_]*)?[A-Za-z0-9]$/;
-const NAME_MAX = 63;
+export const NAME = /^([A-Za-z0-9][-A-Za-z0-9_]*)?[A-Za-z0-9]$/;
+export const NAME_MAX = 63;
 
 const shape = {
   operation: inputRules.oneOf(['start', 'activate'] as const, 'start'),

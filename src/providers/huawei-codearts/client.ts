@@ -6,6 +6,7 @@ import { joinUrl } from '../../endpoint.ts';
 import { ProviderError, ResponseShapeError } from '../../errors.ts';
 import {
   parseJson,
+  pathSegment,
   validateShape,
   type HttpClient,
   type HttpRequest,
@@ -55,6 +56,9 @@ export interface RunBody {
   variables?: Variable[];
 }
 
+/** One path segment: ids are data (from answers, inputs or a `runs` handle), never path syntax. */
+const seg = pathSegment;
+
 export class CodeArtsClient {
   private readonly options: CodeArtsClientOptions;
   constructor(options: CodeArtsClientOptions) {
@@ -68,7 +72,7 @@ export class CodeArtsClient {
 
   /** RunPipeline: starts one run; a repeat would start a second one. */
   runRequest(pipelineId: string, body: RunBody): HttpRequest {
-    return this.start(`/pipelines/${pipelineId}/run`, body, `start pipeline ${pipelineId}`);
+    return this.start(`/pipelines/${seg(pipelineId)}/run`, body, `start pipeline ${pipelineId}`);
   }
 
   async startBatch(pipelineIds: string[]): Promise<{ runs: Map<string, string>; requestId?: string }> {
@@ -101,7 +105,7 @@ export class CodeArtsClient {
   }
 
   async detail(pipelineId: string, runId: string): Promise<RunDetail> {
-    const req = this.request('GET', `/pipelines/${pipelineId}/pipeline-runs/detail`, `status of run ${runId}`, true, {
+    const req = this.request('GET', `/pipelines/${seg(pipelineId)}/pipeline-runs/detail`, `status of run ${runId}`, true, {
       pipeline_run_id: runId,
     });
     return read(await this.options.http.send(req), (m) => m.runDetail, `status of run ${runId}`);
@@ -120,7 +124,7 @@ export class CodeArtsClient {
 
   /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */
   async pipeline(pipelineId: string): Promise<void> {
-    const req = this.request('GET', `/pipelines/${pipelineId}`, `read pipeline ${pipelineId}`, true);
+    const req = this.request('GET', `/pipelines/${seg(pipelineId)}`, `read pipeline ${pipelineId}`, true);
     await read(await this.options.http.send(req), (m) => m.pipelineDetail, `pipeline ${pipelineId}`);
   }
 
@@ -137,7 +141,7 @@ export class CodeArtsClient {
     startOffset: number,
     limit: number,
   ): Promise<LogResult> {
-    const path = `/pipelines/${pipelineId}/pipeline-runs/${runId}/jobs/${encodeURIComponent(jobRunId)}/steps/${encodeURIComponent(stepRunId)}/logs`;
+    const path = `/pipelines/${seg(pipelineId)}/pipeline-runs/${seg(runId)}/jobs/${seg(jobRunId)}/steps/${seg(stepRunId)}/logs`;
     const label = `log of step ${stepRunId} of run ${runId}`;
     const body = { start_offset: startOffset, end_offset: 0, limit, sort: 'asc' };
     const res = await this.options.http.send({ ...this.request('POST', path, label, true), body: JSON.stringify(body) });
@@ -145,7 +149,7 @@ export class CodeArtsClient {
   }
 
   async stop(pipelineId: string, runId: string): Promise<void> {
-    const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, `stop run ${runId}`, true);
+    const req = this.request('POST', `/pipelines/${seg(pipelineId)}/pipeline-runs/${seg(runId)}/stop`, `stop run ${runId}`, true);
     const body = await read(await this.options.http.send(req), (m) => m.successResponse, `stop run ${runId}`);
     if (body.success === false) throw new ProviderError({ message: `stop run ${runId}: the service answered success=false` });
   }
@@ -156,7 +160,7 @@ export class CodeArtsClient {
   }
 
   private request(method: Method, path: string, label: string, idempotent: boolean, query?: Record<string, string>): HttpRequest {
-    const url = joinUrl(this.options.base, `/v5/${this.options.projectId}/api${path}`, query);
+    const url = joinUrl(this.options.base, `/v5/${seg(this.options.projectId)}/api${path}`, query);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       ...(this.options.iamProjectId ? { 'x-project-id': this.options.iamProjectId } : {}),
