@@ -70,7 +70,7 @@ test('parseEach keeps what the schema accepts and counts the rest', () => {
   expect(parseEach(feldera, [good, { runId: 'x' }, 'junk'])).toEqual({ parsed: [good], refused: 2 });
 });
 
-describe('a handle is data, not a path: every id is held to its provider\'s format', () => {
+describe("a handle is data, not a path: every id is held to its provider's format", () => {
   const forged: Array<[string, (typeof handles)[keyof typeof handles], Record<string, unknown>]> = [
     ['CodeArts project', handles.codeArts, { data: { projectId: '../../x' } }],
     ['CodeArts pipeline', handles.codeArts, { pipeline: `${'a'.repeat(30)}/.` }],
