@@ -41,7 +41,7 @@ test('timeout bounds the trigger; a forged runs handle is refused before any req
       },
     },
   ]);
-  const { 'pipeline-ids': _ids, 'project-id': _project, ...withoutIds } = huawei;
+  const withoutIds = Object.fromEntries(Object.entries(huawei).filter(([k]) => k !== 'pipeline-ids' && k !== 'project-id'));
   const [hung, throttled, resumed] = await Promise.all([
     runAction({ inputs: { ...feldera.inputs(url, ['hung']), timeout: '3s', 'poll-interval': '1s' } }),
     runAction({ inputs: { ...huawei, timeout: '3s', 'poll-interval': '1s' } }),
