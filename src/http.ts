@@ -520,7 +520,8 @@ async function readCapped(
     }
     chunks.push(bytes);
   }
-  return Buffer.concat(chunks, size).toString('utf8');
+  // As undici's body.text(): UTF-8, a leading byte-order mark dropped.
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
 }
 
 function formatBytes(n: number): string {
