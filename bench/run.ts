@@ -3,7 +3,7 @@
  * figure as a table; all of them are written to bench/results.json. Nothing here asserts: the
  * figures are for reading (docs/performance.md).
  *
- * `node bench/run.ts [--only cold,bundle,fanout,logs,polling] [--runs 15] [--done-ms 3000] [--no-write]`
+ * `node bench/run.ts [--only cold,bundle,fanout,logs,polling,endless] [--runs 15] [--done-ms 3000] [--no-write]`
  * (`--done-ms`: how long after its trigger each fan-out pipeline ends; peak RSS grows with it).
  */
 import { writeFileSync } from 'node:fs';
@@ -11,13 +11,14 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { bundleTable, measureBundle } from './bundle.ts';
 import { coldStartTable, measureColdStart } from './cold-start.ts';
+import { endlessTable, measureEndless } from './endless.ts';
 import { fanOutTable, measureFanOut } from './fanout.ts';
 import { logFanOutTable, measureLogFanOut } from './logs.ts';
 import { measurePolling, pollingTable } from './polling.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'cold,bundle,fanout,logs,polling' },
+    only: { type: 'string', default: 'cold,bundle,fanout,logs,polling,endless' },
     runs: { type: 'string', default: '15' },
     'done-ms': { type: 'string', default: '3000' },
     'no-write': { type: 'boolean', default: false },
@@ -57,6 +58,11 @@ if (sections.has('polling')) {
   const polling = await measurePolling();
   results['polling'] = polling;
   show('Polling schedule (simulated clock)', pollingTable(polling));
+}
+if (sections.has('endless')) {
+  const endless = await measureEndless();
+  results['endlessBody'] = endless;
+  show('A status poll answered with an endless body: peak RSS, and the step still ends at its timeout', endlessTable(endless));
 }
 if (!values['no-write']) {
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

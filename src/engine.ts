@@ -6,6 +6,7 @@ import type { Clock } from './clock.ts';
 import { errorMessage, toError } from './errors.ts';
 import type { IfRunningMode } from './inputs.ts';
 import type { Logger } from './log.ts';
+import { withDeadline } from './http.ts';
 import { formatDuration } from './parse.ts';
 import { RemoteLogs, type LogsMode } from './remote-logs.ts';
 import { redactSecrets } from './secrets.ts';
@@ -74,14 +75,23 @@ const CANCELLED_LOGS_UNTIL_MS = 6_000;
 const CANCELLED_LOGS_MIN_MS = 1_500;
 
 const TRIGGERED_STATUS = 'triggered';
+/**
+ * Requests under the deadline end at it (src/http.ts `withDeadline`); a trigger that waits on something
+ * else (a token from the runner) is given up this long after it.
+ */
+const TRIGGER_GRACE_MS = 2_000;
 
 export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
   const { clock, log } = opts;
   const startedAt = clock.now();
+  // `timeout` bounds the whole step: the trigger, its retries and Retry-After waits, then the wait.
   const deadline = startedAt + opts.timeoutMs;
-  const triggered: Triggered = opts.resume ? resumeRuns(opts.resume, log) : await startRuns(opts, deadline);
+  const triggered: Triggered = opts.resume
+    ? resumeRuns(opts.resume, log)
+    : await triggerBefore(deadline, opts, () => startRuns(opts, deadline));
   const records = opts.pipelines.map((p, i) => toRecord(p, triggered.outcomes[i], startedAt));
   triggered.adjust?.(records);
+  if (!opts.resume && clock.now() >= deadline) markStartsTimedOut(records, opts.timeoutMs);
   const early: StepResult = { conclusion: 'triggered', runs: records, ...withRequestId(triggered.requestId) };
   opts.onTriggered?.(early);
   const started = records.filter((r) => r.handle !== undefined && r.conclusion === 'pending');
@@ -157,6 +167,38 @@ async function startRuns(opts: EngineOptions, deadline: number): Promise<Trigger
   return triggerUnlessRunning(context, (some) => triggerAll(provider, some, log));
 }
 
+/**
+ * The trigger with every request it sends bounded by the deadline; should it still hang (work that is
+ * not a request of ours), each pipeline is reported unstarted TRIGGER_GRACE_MS after the deadline.
+ */
+async function triggerBefore(
+  deadline: number,
+  opts: EngineOptions,
+  trigger: () => Promise<Triggered>,
+): Promise<Triggered> {
+  const { clock } = opts;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Triggered>((resolve) => {
+    const error = new Error(`no answer before the timeout of ${formatDuration(opts.timeoutMs)} ran out`);
+    const giveUp = (): void => resolve({ outcomes: opts.pipelines.map((pipeline) => ({ pipeline, error })) });
+    timer = setTimeout(giveUp, Math.max(0, deadline - clock.now()) + TRIGGER_GRACE_MS);
+  });
+  try {
+    return await Promise.race([withDeadline({ remainingMs: () => deadline - clock.now() }, trigger), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Pipelines that could not be started before the deadline ran out: their step timed out, it did not fail. */
+function markStartsTimedOut(records: RunRecord[], timeoutMs: number): void {
+  for (const r of records) {
+    if (r.conclusion !== 'failure') continue;
+    r.conclusion = 'timed_out';
+    r.message = `the timeout of ${formatDuration(timeoutMs)} ran out while starting it; ${r.message ?? ''}`;
+  }
+}
+
 async function triggerAll(
   provider: Provider,
   pipelines: string[],
@@ -219,7 +261,8 @@ async function waitForRuns(
   const heartbeat = heartbeatLogger(opts, tracked);
   const end = await pollRuns({
     runs: tracked,
-    observe: (handles) => opts.provider.observe(handles),
+    // A status check stuck in retries or Retry-After waits ends at the deadline with the wait.
+    observe: (handles) => withDeadline({ remainingMs: () => deadline - clock.now() }, () => opts.provider.observe(handles)),
     schedule: defaultSchedule(opts.pollIntervalMs),
     clock,
     deadline,
@@ -314,7 +357,7 @@ async function stopUnfinished(
     r.message =
       (end === 'timeout'
         ? `still ${r.status} when the timeout of ${formatDuration(opts.timeoutMs)} ran out`
-        : 'the job was cancelled') + (lastError ? `; the last status check failed: ${lastError}` : '');
+        : 'the job was cancelled') + (lastError ? `; the last status check failed: ${redactSecrets(lastError)}` : '');
     if (end === 'timeout') opts.log.error(r.message, r.pipeline);
   }
   // A run found in progress and waited for (if-running: wait) belongs to whoever started it.

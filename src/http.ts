@@ -48,6 +48,11 @@ export interface HttpRequest {
   retryWhen?: (res: HttpResponse) => boolean | Promise<boolean>;
   /** Auth headers computed per attempt: signatures cover a timestamp, so each retry signs anew. */
   sign?: (req: OutgoingRequest) => Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * Most bytes of a 2xx body read into memory (default MAX_ANSWER_BYTES): past it the read is stopped
+   * and the request fails with a ResponseShapeError naming it. A whole-log read may ask for more.
+   */
+  maxBodyBytes?: number;
 }
 
 export interface HttpOptions {
@@ -88,6 +93,45 @@ export const defaultHttpOptions: HttpOptions = {
 
 /** The diagnostics channel undici publishes on as it writes a request's headers (lib/core/diagnostics.js). */
 const SEND_HEADERS = 'undici:client:sendHeaders';
+
+/**
+ * Bodies are untrusted bytes: each kind of answer is read up to a cap, enforced while reading (the body
+ * is destroyed past it), so no answer, however large or endless, grows memory past the cap.
+ * JSON answers (statuses, starts, log pages) are a few kB; the largest real ones, a page of 5000 log
+ * lines, stay well under 4 MiB.
+ */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+/** Error answers (non-2xx) carry a code and a message: 64 KiB is plenty, and they are read that far. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/** An answer outgrew its cap. A ResponseShapeError: to the poller a transient fault, polled again next round. */
+export class BodyTooLargeError extends ResponseShapeError {
+  readonly code = 'BODY_TOO_LARGE';
+}
+/** The code of a request cut short, or not sent, because the step's `timeout` ran out. */
+export const DEADLINE_PASSED = 'DEADLINE_PASSED';
+
+/**
+ * The time left to the work under way (the step's `timeout`), as the engine's clock counts it. Carried
+ * by AsyncLocalStorage so every request a provider sends for a trigger or a status poll ends at the
+ * deadline, with no provider passing it along; cancels and log reads run outside it, on budgets of their own.
+ */
+export interface Deadline {
+  remainingMs(): number;
+}
+
+let deadlines: import('node:async_hooks').AsyncLocalStorage<Deadline> | undefined;
+
+/** Runs `work` so that its requests, retries and Retry-After waits end at `deadline`. */
+export function withDeadline<T>(deadline: Deadline, work: () => Promise<T>): Promise<T> {
+  // node:async_hooks is loaded on the first use, not on the start path.
+  deadlines ??= new (process.getBuiltinModule('node:async_hooks').AsyncLocalStorage)<Deadline>();
+  return deadlines.run(deadline, work);
+}
+
+function currentDeadline(): Deadline | undefined {
+  return deadlines?.getStore();
+}
 
 /** Streamed reads open at once per origin at most (see `stream`). */
 const STREAM_CONNECTIONS = 64;
@@ -261,11 +305,14 @@ export class HttpClient {
         bodyTimeout: 0,
       });
       answer = { status: res.statusCode, headers: flattenHeaders(res.headers), body: '' };
-      if (res.statusCode < 200 || res.statusCode >= 300) return { ...answer, body: await res.body.text() };
+      if (res.statusCode < 200 || res.statusCode >= 300) {
+        return { ...answer, body: await readCapped(res.body, MAX_ERROR_BODY_BYTES, req, res.statusCode) };
+      }
       res.body.setEncoding('utf8');
       for await (const chunk of res.body) onText(chunk as string);
       return answer;
     } catch (err) {
+      if (err instanceof BodyTooLargeError) throw err;
       if (signal.aborted && answer !== undefined) return answer;
       if (signal.aborted) throw new NetworkError(`${req.label}: no answer before the read was stopped`, 'ETIMEDOUT', false);
       throw toNetworkError(err, req, this.options.requestTimeoutMs, proxyFor(req.url, this.options.proxy));
@@ -287,8 +334,12 @@ export class HttpClient {
   /** Sends the request, retrying what is safe to retry; returns the last response whatever its status. */
   async send(req: HttpRequest): Promise<HttpResponse> {
     const { maxAttempts } = this.options;
+    const deadline = currentDeadline();
     for (let attempt = 1; ; attempt++) {
       if (this.closed) throw new NetworkError(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
+      if (deadline !== undefined && deadline.remainingMs() <= 0) {
+        throw new NetworkError(`${req.label}: not sent, the step's timeout ran out`, DEADLINE_PASSED, true);
+      }
       let outcome: HttpResponse | NetworkError;
       try {
         outcome = await this.attempt(req);
@@ -304,6 +355,13 @@ export class HttpClient {
       }
       const delay = this.retryDelay(attempt, outcome);
       const why = outcome instanceof NetworkError ? outcome.message : `HTTP ${outcome.status}`;
+      if (deadline !== undefined && delay >= deadline.remainingMs()) {
+        // A wait past the deadline would end with nothing to do: the last answer stands.
+        this.options.log(`${req.label}: ${why}; not retried in ${(delay / 1000).toFixed(1)}s: the step's timeout comes first`);
+        if (outcome instanceof NetworkError) throw notRepeated(req, outcome);
+        outcome.attempts = attempt;
+        return outcome;
+      }
       this.options.log(`${req.label}: ${why}; retry ${attempt} of ${maxAttempts - 1} in ${(delay / 1000).toFixed(1)}s`);
       await this.backoff(delay, req);
     }
@@ -338,7 +396,7 @@ export class HttpClient {
     if (this.options.signal?.aborted || this.closed) return false;
     if (outcome instanceof NetworkError) {
       if (outcome.code !== undefined && TLS_CODES.test(outcome.code)) return false;
-      if (outcome.code === PROXY_REFUSED) return false;
+      if (outcome.code === PROXY_REFUSED || outcome.code === DEADLINE_PASSED) return false;
       return req.idempotent || outcome.unsent;
     }
     if (await req.retryWhen?.(outcome)) return true;
@@ -371,7 +429,8 @@ export class HttpClient {
     if (body !== '' && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
     const signed = req.sign ? await req.sign({ method: req.method, url: req.url, headers, body }) : {};
     const started = this.options.clock.now();
-    const { signal, release } = this.requestSignal();
+    const deadline = currentDeadline();
+    const { signal, release, byDeadline } = this.requestSignal(deadline?.remainingMs());
     const settled = this.firstSend?.begin();
     try {
       const res = await this.dispatcherFor(req.url).request({
@@ -384,13 +443,19 @@ export class HttpClient {
         headersTimeout: this.options.requestTimeoutMs,
         bodyTimeout: this.options.requestTimeoutMs,
       });
-      const text = await res.body.text();
+      const ok = res.statusCode >= 200 && res.statusCode < 300;
+      const cap = ok ? (req.maxBodyBytes ?? MAX_ANSWER_BYTES) : MAX_ERROR_BODY_BYTES;
+      const text = await readCapped(res.body, cap, req, res.statusCode);
       this.options.debug(
         `${req.method} ${req.url.origin}${req.url.pathname} -> ${res.statusCode} in ${this.options.clock.now() - started}ms`,
       );
       return { status: res.statusCode, headers: flattenHeaders(res.headers), body: text };
     } catch (err) {
+      if (err instanceof ResponseShapeError) throw err;
       if (this.options.signal?.aborted) throw this.options.signal.reason;
+      if (byDeadline()) {
+        throw new NetworkError(`${describeRequest(req)}: no answer before the step's timeout ran out`, DEADLINE_PASSED, false);
+      }
       throw toNetworkError(err, req, this.options.requestTimeoutMs, proxyFor(req.url, this.options.proxy));
     } finally {
       settled?.();
@@ -404,11 +469,13 @@ export class HttpClient {
    * for the whole timeout and AbortSignal.any registers with the step's signal: with hundreds of
    * requests a round, that kept the young heap growing).
    */
-  private requestSignal(): { signal: AbortSignal; release: () => void } {
+  private requestSignal(untilDeadlineMs?: number): { signal: AbortSignal; release: () => void; byDeadline: () => boolean } {
     const controller = new AbortController();
+    // The step's deadline, when nearer than the request timeout, cuts the request instead.
+    const byDeadline = untilDeadlineMs !== undefined && untilDeadlineMs < this.options.requestTimeoutMs;
     const timer = setTimeout(
       () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
-      this.options.requestTimeoutMs,
+      byDeadline ? Math.max(0, untilDeadlineMs) : this.options.requestTimeoutMs,
     );
     const outer = this.options.signal;
     const onOuterAbort = (): void => controller.abort(outer?.reason);
@@ -416,12 +483,49 @@ export class HttpClient {
     else outer?.addEventListener('abort', onOuterAbort, { once: true });
     return {
       signal: controller.signal,
+      byDeadline: () => byDeadline && controller.signal.aborted && !outer?.aborted,
       release: () => {
         clearTimeout(timer);
         outer?.removeEventListener('abort', onOuterAbort);
       },
     };
   }
+}
+
+/** The request as errors name it: method, label and the path it went to. */
+function describeRequest(req: HttpRequest): string {
+  return `${req.method} ${req.url.origin}${req.url.pathname} (${req.label})`;
+}
+
+/**
+ * Reads a body into memory up to `cap` bytes. A longer one (by its content-length, or as it arrives) is
+ * destroyed at once, which drops the connection: the server's further bytes are never read.
+ */
+async function readCapped(
+  body: AsyncIterable<unknown> & { destroy(err?: Error): unknown },
+  cap: number,
+  req: HttpRequest,
+  status: number,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const bytes = chunk as Buffer;
+    size += bytes.length;
+    if (size > cap) {
+      body.destroy();
+      throw new BodyTooLargeError(
+        `${describeRequest(req)}: HTTP ${status} with a body over ${formatBytes(cap)}; the read was stopped there`,
+      );
+    }
+    chunks.push(bytes);
+  }
+  // As undici's body.text(): UTF-8, a leading byte-order mark dropped.
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n / 1024} KiB`;
 }
 
 /** A non-idempotent request that may have reached the server is never repeated: say so. */
@@ -478,6 +582,16 @@ function toNetworkError(err: unknown, req: HttpRequest, timeoutMs: number, proxy
     code,
     code !== undefined && UNSENT_CODES.has(code),
   );
+}
+
+/**
+ * One path segment of a request: ids are data (from inputs, a `runs` handle or an answer), never path
+ * syntax. Encoded as encodeURIComponent writes it; `.` and `..` (which URL parsing resolves, encoded or
+ * not) and the empty segment are refused.
+ */
+export function pathSegment(id: string): string {
+  if (id === '' || id === '.' || id === '..') throw new ResponseShapeError(`'${id}' is not an id that can name a resource`);
+  return encodeURIComponent(id);
 }
 
 /** Parses a JSON body; a garbled one is a ResponseShapeError, which the poller treats as transient. */

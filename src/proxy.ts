@@ -60,6 +60,18 @@ function parseProxyUrl(variable: string, value: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InputError(variable, `must be an http:// or https:// proxy URL (got ${url.protocol}//…)`);
   }
+  // The credentials are decoded when registered as secrets and when undici sends them: a bad escape
+  // must be bad input here, said without echoing them.
+  for (const part of [url.username, url.password]) {
+    try {
+      decodeURIComponent(part);
+    } catch {
+      throw new InputError(
+        variable,
+        'has a user name or password that is not valid percent-encoding: each "%" must be followed by two hex digits (write a literal "%" as %25)',
+      );
+    }
+  }
   return url;
 }
 
@@ -106,12 +118,16 @@ export function proxyFor(url: URL, settings: ProxySettings | undefined): URL | u
   return proxy;
 }
 
-/** The proxy URL's credentials, in every form they could be printed in: each is registered as a secret. */
+/**
+ * The proxy URL's credentials, in every form they could be printed in: each is registered as a secret.
+ * A user name alone (`http://TOKEN@proxy`) is how some proxies take a token: then it is the secret.
+ */
 export function proxyCredentials(settings: ProxySettings | undefined): string[] {
   const out = new Set<string>();
   for (const url of [settings?.https, settings?.http]) {
     if (url === undefined) continue;
-    for (const raw of [url.password, url.username && url.password ? `${url.username}:${url.password}` : '']) {
+    const userOnly = url.password === '' ? url.username : '';
+    for (const raw of [url.password, url.username && url.password ? `${url.username}:${url.password}` : '', userOnly]) {
       if (raw === '') continue;
       out.add(raw);
       out.add(decodeURIComponent(raw));

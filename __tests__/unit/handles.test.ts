@@ -29,7 +29,7 @@ const handles = {
       version: 1,
       provider: 'huawei-codearts',
       pipeline: 'a'.repeat(32),
-      runId: 'r1',
+      runId: 'b'.repeat(32),
       data: { projectId: 'c'.repeat(32), queueId: 'q' },
     },
   ],
@@ -68,4 +68,22 @@ test("a provider's data is checked: a Logstash handle without its instance id is
 test('parseEach keeps what the schema accepts and counts the rest', () => {
   const [, good] = handles.feldera;
   expect(parseEach(feldera, [good, { runId: 'x' }, 'junk'])).toEqual({ parsed: [good], refused: 2 });
+});
+
+describe("a handle is data, not a path: every id is held to its provider's format", () => {
+  const forged: Array<[string, (typeof handles)[keyof typeof handles], Record<string, unknown>]> = [
+    ['CodeArts project', handles.codeArts, { data: { projectId: '../../x' } }],
+    ['CodeArts pipeline', handles.codeArts, { pipeline: `${'a'.repeat(30)}/.` }],
+    ['CodeArts run', handles.codeArts, { runId: '../stop' }],
+    ['CodeArts queue', handles.codeArts, { data: { projectId: 'c'.repeat(32), queueId: 'q/../x' } }],
+    ['Feldera pipeline', handles.feldera, { pipeline: '..', runId: '..' }],
+    ['Feldera run', handles.feldera, { runId: 'orders/../other' }],
+    ['Aria execution', handles.aria, { runId: '../pipelines/x' }],
+    ['Aria pipeline', handles.aria, { pipeline: 'a/b/c' }],
+    ['Logstash instance', handles.logstash, { data: { ...handles.logstash[1].data, instanceId: 'ls/../x' } }],
+    ['Logstash pipeline', handles.logstash, { runId: 'main?x=1' }],
+  ];
+  test.each(forged)('%s', (_what, [schema, handle], change) => {
+    expect(schema.safeParse({ ...handle, ...change }).success).toBe(false);
+  });
 });

@@ -31,6 +31,27 @@ describe('proxy variables', () => {
     expect(() => readProxySettings({ HTTP_PROXY: 'http://[bad' })).toThrow(/^Input 'HTTP_PROXY' must be a proxy URL/);
   });
 
+  test('a credential that is not valid percent-encoding is bad input naming the variable, never echoing it', () => {
+    for (const [name, value] of [
+      ['HTTPS_PROXY', 'http://user:p%zzSecret9@proxy.example:3128'],
+      ['http_proxy', 'http://Tok%zzSecret9@proxy.example:3128'],
+    ] as const) {
+      let message = '';
+      try {
+        readProxySettings({ [name]: value });
+      } catch (err) {
+        message = (err as Error).message;
+      }
+      expect(message).toMatch(new RegExp(`^Input '${name}' has a user name or password that is not valid percent-encoding`));
+      expect(message).not.toMatch(/Secret9|zz|URI malformed/);
+    }
+  });
+
+  test('a user name alone is the credential: it is listed as a secret', () => {
+    const settings = readProxySettings({ HTTPS_PROXY: 'http://ghp_Tok%2Fen1@p:1', HTTP_PROXY: 'http://plain@p:2' });
+    expect(proxyCredentials(settings).sort()).toEqual(['ghp_Tok%2Fen1', 'ghp_Tok/en1', 'plain']);
+  });
+
   test('credentials are listed in every printable form, decoded and encoded', () => {
     const settings = readProxySettings({ HTTPS_PROXY: 'http://bot:p%40ss@p:1' });
     expect(proxyCredentials(settings).sort()).toEqual(['bot:p%40ss', 'bot:p@ss', 'p%40ss', 'p@ss']);

@@ -15,12 +15,36 @@ const handleFields = {
   url: z.string().optional(),
 };
 
-/** The schema of a provider's handle: the shared fields, its own name and its own data. */
+/**
+ * The provider's id rules for a handle's pipeline and run id. A handle read back from the `runs` input is
+ * data from outside: its ids must match the rules the inputs and the API hold them to before any client
+ * puts them in a path.
+ */
+export interface HandleIds {
+  pipeline: RegExp;
+  runId: RegExp;
+  /** What the ids look like, for the error: "32 letters and digits". */
+  what: string;
+}
+
+/** A string that matches `pattern`; the message says what was expected. */
+export function idMatching(pattern: RegExp, what: string): z.ZodString {
+  return z.string().regex(pattern, `must be ${what}`);
+}
+
+/** The schema of a provider's handle: the shared fields with its id rules, its own name and its own data. */
 export function handleSchemaOf<const N extends ProviderName, D>(
   provider: N,
   data: z.ZodType<D>,
+  ids: HandleIds,
 ): z.ZodType<RunHandle<D> & { provider: N }> {
-  return z.object({ ...handleFields, provider: z.literal(provider), data });
+  return z.object({
+    ...handleFields,
+    pipeline: idMatching(ids.pipeline, ids.what),
+    runId: idMatching(ids.runId, ids.what),
+    provider: z.literal(provider),
+    data,
+  });
 }
 
 /** Any provider's handle, its data not yet read: what the post step can check before it knows the provider's schema. */

@@ -6,7 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.ts';
 import { joinUrl } from '../../endpoint.ts';
 import { ProviderError } from '../../errors.ts';
-import { type HttpClient, type HttpRequest, type HttpResponse, type Method, type OutgoingRequest } from '../../http.ts';
+import {
+  pathSegment,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+  type Method,
+  type OutgoingRequest,
+} from '../../http.ts';
 import type { LogItem, LogstashInstance, PipelineItem } from './models.ts';
 import { providerError, responseReader, type ErrorFields } from '../shared.ts';
 import { acsDate, acsHeaders, sign, type Credentials } from './signer.ts';
@@ -161,7 +168,7 @@ export class LogstashClient {
     query?: Record<string, string>,
     bodyIds?: string[],
   ): HttpRequest {
-    const path = `/openapi/logstashes/${encodeURIComponent(this.options.instanceId)}${subPath}`;
+    const path = `/openapi/logstashes/${pathSegment(this.options.instanceId)}${subPath}`;
     const body = bodyIds === undefined ? undefined : JSON.stringify(bodyIds);
     return {
       method,

@@ -3,13 +3,14 @@
  * from an earlier one and what a stop call needs.
  */
 import { z } from 'zod';
-import { handleSchemaOf } from '../handle-schema.ts';
+import { handleSchemaOf, idMatching } from '../handle-schema.ts';
 import type { RunHandle } from '../types.ts';
+import { CLIENT_TOKEN, INSTANCE_ID, PIPELINE_ID } from './index.ts';
 
 export const logstashData = z.object({
-  instanceId: z.string().min(1),
+  instanceId: idMatching(INSTANCE_ID, 'a Logstash instance id (letters, digits and "-")'),
   /** The RunPipelines ClientToken; follow-up calls derive their own tokens from it. */
-  clientToken: z.string().min(1),
+  clientToken: idMatching(CLIENT_TOKEN, 'at most 64 letters, digits, ".", "_" or "-"'),
   /** When RunPipelines was sent (epoch ms): the error log is searched from shortly before it. */
   triggeredAt: z.number(),
   /** The pipeline's `gmtUpdateTime` just before the trigger; a new one shows this deploy happened. */
@@ -24,4 +25,8 @@ export const logstashData = z.object({
 export type LogstashData = z.infer<typeof logstashData>;
 export type LogstashHandle = RunHandle<LogstashData>;
 
-export const handleSchema = handleSchemaOf('alibaba-logstash', logstashData);
+export const handleSchema = handleSchemaOf('alibaba-logstash', logstashData, {
+  pipeline: PIPELINE_ID,
+  runId: PIPELINE_ID,
+  what: "a Logstash pipeline id (letters, digits, '_' and '-')",
+});

@@ -47,21 +47,23 @@ export function stepOutputs(
   return requestId === undefined ? {} : { 'request-id': requestId };
 }
 
-const PIPELINE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const PIPELINE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+export const INSTANCE_ID = /^[A-Za-z0-9-]{1,64}$/;
+export const CLIENT_TOKEN = /^[A-Za-z0-9._-]{1,64}$/;
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 /** How far before the trigger the error log is searched, for clock skew between runner and service. */
 const LOG_LEAD_MS = 60_000;
 const LOG_LINES = 10;
 
 const shape = {
-  'instance-id': inputRules.optionalText(/^[A-Za-z0-9-]{1,64}$/, 'a Logstash instance id such as ls-cn-abc123def456'),
+  'instance-id': inputRules.optionalText(INSTANCE_ID, 'a Logstash instance id such as ls-cn-abc123def456'),
   'access-key-id': inputRules.optionalText(),
   'access-key-secret': inputRules.optionalText(),
   'security-token': inputRules.optionalText(),
   'role-arn': inputRules.optionalText(),
   'oidc-provider-arn': inputRules.optionalText(),
   'role-session-name': inputRules.optionalText(),
-  'client-token': inputRules.optionalText(/^[A-Za-z0-9._-]{1,64}$/, 'at most 64 letters, digits, ".", "_" or "-"'),
+  'client-token': inputRules.optionalText(CLIENT_TOKEN, 'at most 64 letters, digits, ".", "_" or "-"'),
 } satisfies InputShapeOf<'alibaba-logstash'>;
 
 export function createProvider(ctx: ProviderContext<LogstashData>): Provider<LogstashData, LogstashDetails> {

@@ -2,7 +2,7 @@
  * Feldera REST calls (`/v0/pipelines/...`). No polling and no Actions globals here.
  */
 import { joinUrl } from '../../endpoint.ts';
-import { type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { pathSegment, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import { ResponseShapeError } from '../../errors.ts';
 import { bodySnippet, expectSuccess, responseReader, type ErrorFields } from '../shared.ts';
 import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
@@ -152,7 +152,7 @@ export class FelderaClient {
 }
 
 function pipelinePath(name: string): string {
-  return `/v0/pipelines/${encodeURIComponent(name)}`;
+  return `/v0/pipelines/${pathSegment(name)}`;
 }
 
 /** Feldera's ErrorResponse `{message, error_code, details}`; proxies may answer without it. */

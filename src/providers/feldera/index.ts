@@ -64,7 +64,8 @@ export async function loadHandleSchema(): Promise<z.ZodType<FelderaHandle>> {
  * only when a pipeline is created or renamed: "existing pipelines with a now invalid name will continue
  * to function" (docs.feldera.com changelog). So the old rule refuses, and the new one warns.
  */
-const NAME = /^[A-Za-z0-9_-]{1,100}$/;
+export const NAME = /^[A-Za-z0-9_-]+$/;
+export const NAME_MAX = 100;
 const NEW_NAME = /^([A-Za-z0-9][-A-Za-z0-9_]*)?[A-Za-z0-9]$/;
 const NEW_NAME_MAX = 63;
 
@@ -88,7 +89,7 @@ export function createProvider(ctx: ProviderContext): Provider<FelderaData, Feld
   if (given.operation === 'activate' && given.initial === 'standby') {
     throw new InputError('initial', "must be running or paused when operation is 'activate' (got 'standby')");
   }
-  const bad = ctx.settings['pipeline-ids'].find((id) => !NAME.test(id));
+  const bad = ctx.settings['pipeline-ids'].find((id) => id.length > NAME_MAX || !NAME.test(id));
   if (bad !== undefined) {
     throw new InputError('pipeline-ids', `has '${bad}': Feldera pipeline names are 1 to 100 letters, digits, '_' and '-'`);
   }

@@ -6,6 +6,7 @@
  * pass without one. A long replay is never cut by the reader itself; the engine's log budget bounds
  * the whole read, and a read it stops is reported as cut (remote-logs.ts).
  */
+import { MAX_LINE_CHARS } from '../../remote-logs.ts';
 import type { EndedRun, LogSource } from '../types.ts';
 import type { FelderaClient } from './client.ts';
 
@@ -44,10 +45,19 @@ async function readUntilIdle(
   // The first wait ends the read as an empty log (as fda ends it); every chunk re-arms the idle wait.
   let idle: NodeJS.Timeout | undefined = setTimeout(() => stop.abort(new Error('no first chunk')), waits.firstChunkMs);
   let partial = '';
+  // Past MAX_LINE_CHARS a line is reported cut at once and the rest of it dropped as it comes: one
+  // endless line holds no more than the cap.
+  let dropping = false;
   const onText = (text: string): void => {
     const lines = (partial + text).split(/\r?\n/);
     partial = lines.pop() ?? '';
-    for (const line of lines) onLine(line);
+    lines.forEach((line, i) => (i === 0 && dropping ? undefined : onLine(line)));
+    if (lines.length > 0) dropping = false;
+    if (partial.length > MAX_LINE_CHARS) {
+      if (!dropping) onLine(partial.slice(0, MAX_LINE_CHARS + 1));
+      dropping = true;
+      partial = '';
+    }
     clearTimeout(idle);
     idle = setTimeout(() => stop.abort(new Error('idle')), waits.idleMs);
   };
@@ -56,5 +66,5 @@ async function readUntilIdle(
   } finally {
     clearTimeout(idle);
   }
-  if (partial !== '') onLine(partial);
+  if (partial !== '' && !dropping) onLine(partial);
 }

@@ -6,6 +6,7 @@ import { joinUrl } from '../../endpoint.ts';
 import { ProviderError, ResponseShapeError } from '../../errors.ts';
 import {
   parseJson,
+  pathSegment,
   validateShape,
   type HttpClient,
   type HttpRequest,
@@ -67,6 +68,9 @@ export interface RunBody {
   variables?: Variable[];
 }
 
+/** One path segment: ids are data (from answers, inputs or a `runs` handle), never path syntax. */
+const seg = pathSegment;
+
 export class CodeArtsClient {
   private readonly options: CodeArtsClientOptions;
   constructor(options: CodeArtsClientOptions) {
@@ -80,7 +84,7 @@ export class CodeArtsClient {
 
   /** RunPipeline: starts one run; a repeat would start a second one. */
   runRequest(pipelineId: string, body: RunBody): HttpRequest {
-    return this.start(`/pipelines/${pipelineId}/run`, body, `start pipeline ${pipelineId}`);
+    return this.start(`/pipelines/${seg(pipelineId)}/run`, body, `start pipeline ${pipelineId}`);
   }
 
   async startBatch(pipelineIds: string[]): Promise<{ runs: Map<string, string>; requestId?: string }> {
@@ -113,7 +117,7 @@ export class CodeArtsClient {
   }
 
   async detail(pipelineId: string, runId: string): Promise<RunDetail> {
-    const req = this.request('GET', `/pipelines/${pipelineId}/pipeline-runs/detail`, `status of run ${runId}`, true, {
+    const req = this.request('GET', `/pipelines/${seg(pipelineId)}/pipeline-runs/detail`, `status of run ${runId}`, true, {
       pipeline_run_id: runId,
     });
     return read(await this.options.http.send(req), (m) => m.runDetail, `status of run ${runId}`);
@@ -133,13 +137,13 @@ export class CodeArtsClient {
   /** ListPipelineRuns: a page of the pipeline's runs, filtered and ordered as `body` asks. A read, so retried freely. */
   async listRuns(pipelineId: string, body: Record<string, unknown>): Promise<PipelineRunsPage> {
     const label = `runs of pipeline ${pipelineId}`;
-    const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/list`, label, true);
+    const req = this.request('POST', `/pipelines/${seg(pipelineId)}/pipeline-runs/list`, label, true);
     return read(await this.options.http.send({ ...req, body: JSON.stringify(body) }), (m) => m.pipelineRunsPage, label);
   }
 
   /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */
   async pipeline(pipelineId: string): Promise<void> {
-    const req = this.request('GET', `/pipelines/${pipelineId}`, `read pipeline ${pipelineId}`, true);
+    const req = this.request('GET', `/pipelines/${seg(pipelineId)}`, `read pipeline ${pipelineId}`, true);
     await read(await this.options.http.send(req), (m) => m.pipelineDetail, `pipeline ${pipelineId}`);
   }
 
@@ -151,14 +155,14 @@ export class CodeArtsClient {
    * arithmetic on them (the spec's one example answers a request from 0 with "6132"…"25705").
    */
   async stepLog(pipelineId: string, runId: string, jobRunId: string, stepRunId: string, query: LogQuery): Promise<LogResult> {
-    const path = `/pipelines/${pipelineId}/pipeline-runs/${runId}/jobs/${encodeURIComponent(jobRunId)}/steps/${encodeURIComponent(stepRunId)}/logs`;
+    const path = `/pipelines/${seg(pipelineId)}/pipeline-runs/${seg(runId)}/jobs/${seg(jobRunId)}/steps/${seg(stepRunId)}/logs`;
     const label = `log of step ${stepRunId} of run ${runId}`;
     const res = await this.options.http.send({ ...this.request('POST', path, label, true), body: JSON.stringify(query) });
     return read(res, (m) => m.logResult, label);
   }
 
   async stop(pipelineId: string, runId: string): Promise<void> {
-    const req = this.request('POST', `/pipelines/${pipelineId}/pipeline-runs/${runId}/stop`, `stop run ${runId}`, true);
+    const req = this.request('POST', `/pipelines/${seg(pipelineId)}/pipeline-runs/${seg(runId)}/stop`, `stop run ${runId}`, true);
     const body = await read(await this.options.http.send(req), (m) => m.successResponse, `stop run ${runId}`);
     if (body.success === false) throw new ProviderError({ message: `stop run ${runId}: the service answered success=false` });
   }
@@ -169,7 +173,7 @@ export class CodeArtsClient {
   }
 
   private request(method: Method, path: string, label: string, idempotent: boolean, query?: Record<string, string>): HttpRequest {
-    const url = joinUrl(this.options.base, `/v5/${this.options.projectId}/api${path}`, query);
+    const url = joinUrl(this.options.base, `/v5/${seg(this.options.projectId)}/api${path}`, query);
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       // Signed with the rest (signHeaders signs every header but User-Agent), as the SDK core does.

@@ -47,7 +47,8 @@ export function stepOutputs(first: CodeArtsHandle | undefined, requestId: string
 
 type CodeArtsObservation = Observation<CodeArtsDetails>;
 
-const ID = /^[A-Za-z0-9]{32}$/;
+/** CodeArts ids (project, pipeline, pipeline run): 32 letters and digits. The handle schema holds `runs` to it. */
+export const ID = /^[A-Za-z0-9]{32}$/;
 const MAX_VARIABLE_VALUE = 8192;
 const MAX_DESCRIPTION = 1024;
 /**

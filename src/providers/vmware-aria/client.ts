@@ -4,7 +4,7 @@
  * so even the execute call cannot have started anything.
  */
 import { joinUrl } from '../../endpoint.ts';
-import { type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
+import { pathSegment, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import type { AriaAuth } from './auth.ts';
 import { expectSuccess } from '../shared.ts';
 import { describeAriaError } from './errors.ts';
@@ -108,12 +108,12 @@ export class AriaClient {
 }
 
 function pipelinePath(ref: PipelineRef): string {
-  const tail = 'id' in ref ? encodeURIComponent(ref.id) : `${encodeURIComponent(ref.project)}/${encodeURIComponent(ref.name)}`;
+  const tail = 'id' in ref ? pathSegment(ref.id) : `${pathSegment(ref.project)}/${pathSegment(ref.name)}`;
   return `/codestream/api/pipelines/${tail}`;
 }
 
 export function executionPath(id: string): string {
-  return `/codestream/api/executions/${encodeURIComponent(id)}`;
+  return `/codestream/api/executions/${pathSegment(id)}`;
 }
 
 export function describeRef(ref: PipelineRef): string {
