@@ -31,6 +31,8 @@ export interface RunRecord<Data = unknown, Details extends object = object> {
   stages?: StageSpan[];
   /** A run in progress this step found and waited for (`if-running: wait`): never cancelled by this step. */
   adopted?: boolean;
+  /** The provider's last progress text (a stage, a reason), quoted when the timeout ends the wait. */
+  progress?: string;
 }
 
 export interface StepResult<Data = unknown, Details extends object = object> {
@@ -171,11 +173,7 @@ async function startRuns(opts: EngineOptions, deadline: number): Promise<Trigger
  * The trigger with every request it sends bounded by the deadline; should it still hang (work that is
  * not a request of ours), each pipeline is reported unstarted TRIGGER_GRACE_MS after the deadline.
  */
-async function triggerBefore(
-  deadline: number,
-  opts: EngineOptions,
-  trigger: () => Promise<Triggered>,
-): Promise<Triggered> {
+async function triggerBefore(deadline: number, opts: EngineOptions, trigger: () => Promise<Triggered>): Promise<Triggered> {
   const { clock } = opts;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<Triggered>((resolve) => {
@@ -297,6 +295,7 @@ async function waitForRuns(
 function applyObservation(record: RunRecord, obs: Observation, run: TrackedRun): void {
   // Status and message are the provider's text and end up in outputs and the summary.
   record.status = redactSecrets(obs.status);
+  record.progress = obs.progress === undefined ? undefined : redactSecrets(obs.progress);
   if (obs.url !== undefined) record.url = obs.url;
   if (obs.details !== undefined) record.details = { ...record.details, ...obs.details };
   if (obs.stages !== undefined) record.stages = obs.stages;
@@ -356,7 +355,7 @@ async function stopUnfinished(
     const lastError = pollErrors.get(r);
     r.message =
       (end === 'timeout'
-        ? `still ${r.status} when the timeout of ${formatDuration(opts.timeoutMs)} ran out`
+        ? `still ${r.status}${r.progress ? ` (${r.progress})` : ''} when the timeout of ${formatDuration(opts.timeoutMs)} ran out`
         : 'the job was cancelled') + (lastError ? `; the last status check failed: ${redactSecrets(lastError)}` : '');
     if (end === 'timeout') opts.log.error(r.message, r.pipeline);
   }

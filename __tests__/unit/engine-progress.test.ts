@@ -131,4 +131,18 @@ describe('progress in the log', () => {
     const errors = log.entries.filter((e) => e.kind === 'error');
     expect(errors.map((e) => [e.title, e.text])).toEqual([['slow', 'still Provisioning when the timeout of 1m30s ran out']]);
   });
+
+  test("the timeout message quotes the provider's last progress (Feldera's runtime status reason)", async () => {
+    const clock = simClock();
+    const log = recordingLogger(clock);
+    const provider = scriptedProvider(clock, () => ({
+      status: 'Initializing',
+      phase: 'pending',
+      progress: 'runtime: Initializing, reason: waiting for the storage volume',
+    }));
+    const result = await runPipelines({ ...base, timeoutMs: 90_000, provider, pipelines: ['slow'], clock, log });
+    expect(result.runs[0]?.message).toBe(
+      'still Initializing (runtime: Initializing, reason: waiting for the storage volume) when the timeout of 1m30s ran out',
+    );
+  });
 });
