@@ -37,6 +37,11 @@ export interface AlibabaInstanceScenario {
   logLevelCase?: 'lower' | 'upper';
   /** INFO lines the instance logs when a deploy ends, before each pipeline's own line. */
   instanceLog?: string[];
+  /**
+   * A chatty deploy: one instance log line this often while the restart goes (ListLogstashLog finds
+   * lines by their time, so a window read during the deploy finds those logged so far; the pace is ours).
+   */
+  liveLogEveryMs?: number;
 }
 
 export interface AlibabaFault {
@@ -417,6 +422,19 @@ function listPipelines(inst: InstanceState, q: URLSearchParams): EmuResponse {
   return ok({ Headers: { 'X-Total-Count': all.length }, Result: items });
 }
 
+/** `liveLogEveryMs`: a line per interval of the deploy's restart so far. */
+function liveLog(inst: InstanceState, now: number): InstanceState['log'] {
+  const every = inst.scenario.liveLogEveryMs;
+  const d = inst.deploy;
+  if (!every || !d) return [];
+  const count = Math.max(0, Math.floor((Math.min(now, d.endsAt) - d.startsAt) / every));
+  return Array.from({ length: count }, (_, i) => ({
+    level: inst.scenario.logLevelCase === 'upper' ? 'INFO' : 'info',
+    content: `[INFO][logstash.pipeline] live line ${i + 1}`,
+    timestamp: d.startsAt + (i + 1) * every,
+  }));
+}
+
 function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
   const type = q.get('type');
   const query = q.get('query');
@@ -432,7 +450,8 @@ function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
   const page = Number(q.get('page') ?? '1');
   if (!(size >= 1 && size <= 100 && page >= 1 && page <= 200))
     return error(400, 'InvalidParameter', 'page or size is out of range.');
-  const lines = inst.log
+  const lines = [...inst.log, ...liveLog(inst, Date.now())]
+    .sort((a, b) => a.timestamp - b.timestamp)
     .filter((l) => l.timestamp >= from && l.timestamp <= to && (!level || l.level === level))
     .slice((page - 1) * size, page * size);
   return ok({ Result: lines.map((l) => ({ ...l, host: '10.0.0.1', instanceId: inst.id })) });

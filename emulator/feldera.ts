@@ -55,6 +55,11 @@ export interface FelderaPipelineScenario {
   logLiveEveryMs?: number;
   /** `GET /logs` answers 503 RunnerInteractionUnreachable. */
   logsUnavailable?: boolean;
+  /**
+   * For this long after the start, `GET /logs` answers an empty 404 (the runner is not up yet), as the
+   * issue on live logs reports early in a deployment; how long is a guess.
+   */
+  logsLateMs?: number;
 }
 
 export interface FelderaScenario {
@@ -466,12 +471,22 @@ export class FelderaEmulator implements ProviderEmulator {
         'Unable to reach pipeline runner to interact due to: timeout (10s) was reached',
       );
     }
+    const late = p.scenario.logsLateMs;
+    if (late !== undefined && (p.startedAt === undefined || Date.now() < p.startedAt + late)) return { status: 404, body: '' };
     const replay = logBuffer(p, this.deploymentStatus(p, Date.now()));
     const every = p.scenario.logLiveEveryMs;
     return {
       status: 200,
       stream: (write, closed) => {
         if (replay.length > 0) write(`${replay.join('\n')}\n`);
+        // Lines the runner logs after the connection (provisioned, an error, running) are pushed as they come.
+        const sent = new Set(replay);
+        const follow = setInterval(() => {
+          const fresh = logBuffer(p, this.deploymentStatus(p, Date.now())).filter((l) => !sent.has(l));
+          for (const l of fresh) sent.add(l);
+          if (fresh.length > 0) write(`${fresh.join('\n')}\n`);
+        }, 50);
+        closed.addEventListener('abort', () => clearInterval(follow), { once: true });
         if (every === undefined) return;
         let n = 0;
         const timer = setInterval(() => write(`${new Date().toISOString()}  INFO dbsp: live line ${++n}\n`), every);

@@ -71,6 +71,7 @@ export async function writeSummary(provider: ProviderName, result: StepResult): 
     .addRaw(redactSecrets(summaryTable(provider, result)), true)
     .addRaw(redactSecrets(timeline(result)), true)
     .addRaw(redactSecrets(failureDetails(result)), true)
+    .addRaw(result.logsNote ? redactSecrets(escapeHtml(result.logsNote)) : '', true)
     .write();
 }
 

@@ -14,6 +14,7 @@ import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
   type EndedRun,
+  type LiveLog,
   type LogSource,
   type Observation,
   type Provider,
@@ -222,6 +223,10 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
 
   logs(runs: EndedRun<LogstashData>[]): LogSource[] {
     return logstashLogSources(this.parts.client, runs, () => this.parts.clock.now());
+  }
+
+  async liveLogs(runs: LogstashHandle[]): Promise<LiveLog<LogstashData>[]> {
+    return (await import('./live-log.ts')).logstashLiveLogs(this.parts.client, runs, () => this.parts.clock.now());
   }
 
   /** The engine cancels run by run; the stops of one moment go out as one StopPipelines call. */

@@ -13,6 +13,7 @@ import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
   type EndedRun,
+  type LiveLog,
   type LogSource,
   type Observation,
   type Provider,
@@ -26,6 +27,7 @@ import { CodeArtsClient, type Credentials, type RunBody, type Variable } from '.
 import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
 import type { PipelineLatestRun } from './models.ts';
+import type { PolledDetails } from './live-log.ts';
 import { codeArtsLogSources, codeArtsStageSpans } from './logs.ts';
 import { classifyLatestRun, classifyRun, type CodeArtsDetails } from './status.ts';
 
@@ -200,6 +202,8 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   private readonly projectId: string;
   /** Whether the batch status call is still worth a try (see batchStatusFailed). */
   private batchStatus = true;
+  /** The details the polls read, kept for the live log only once it asked (`logs: live`, `logs-dir`). */
+  private polled: PolledDetails | undefined;
   constructor(client: CodeArtsClient, ctx: ProviderContext<CodeArtsData>, variables: Variable[], projectId: string) {
     this.client = client;
     this.projectId = projectId;
@@ -286,6 +290,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
     return mapConcurrent(runs, FAN_OUT_LIMIT, async (r) => {
       try {
         const detail = await this.client.detail(r.pipeline, r.runId);
+        this.polled?.set(r.runId, detail);
         return { ...classifyRun(detail), stages: codeArtsStageSpans(detail) };
       } catch (e) {
         return toError(e);
@@ -299,6 +304,11 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
 
   logs(runs: EndedRun<CodeArtsData>[]): LogSource[] {
     return codeArtsLogSources(this.client, runs);
+  }
+
+  async liveLogs(runs: CodeArtsHandle[]): Promise<LiveLog<CodeArtsData>[]> {
+    this.polled ??= new Map();
+    return (await import('./live-log.ts')).codeArtsLiveLogs(this.client, runs, this.polled);
   }
 
   private async triggerBatch(pipelines: string[]): Promise<TriggerResult<CodeArtsData>> {

@@ -13,6 +13,7 @@ import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
 import {
   HANDLE_VERSION,
   type EndedRun,
+  type LiveLog,
   type LogSource,
   type Observation,
   type Provider,
@@ -27,6 +28,7 @@ import { AriaAuth, type Credentials } from './auth.ts';
 import { AriaClient, executionPath, type ExecutionRequest, type PipelineRef } from './client.ts';
 import type { AriaData, AriaHandle } from './handle.ts';
 import type { ExecutionResponse } from './models.ts';
+import type { PolledExecutions } from './live-log.ts';
 import { ariaLogSources, ariaStageSpans } from './logs.ts';
 import { classifyExecution, type AriaDetails } from './status.ts';
 
@@ -132,6 +134,8 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
   private readonly body: ExecutionRequest;
   private readonly workflow: WorkflowContext;
   private readonly log: Logger;
+  /** The executions the polls read, kept for the live log only once it asked (`logs: live`, `logs-dir`). */
+  private polled: PolledExecutions | undefined;
 
   constructor(client: AriaClient, auth: AriaAuth, base: URL, body: ExecutionRequest, w: WorkflowContext, log: Logger) {
     this.client = client;
@@ -189,6 +193,11 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
     return ariaLogSources(this.client, runs);
   }
 
+  async liveLogs(runs: AriaHandle[]): Promise<LiveLog<AriaData>[]> {
+    this.polled ??= new Map();
+    return (await import('./live-log.ts')).ariaLiveLogs(runs, this.polled);
+  }
+
   private async executeOne(pipeline: string): Promise<TriggerOutcome<AriaData>> {
     let res: ExecutionResponse;
     try {
@@ -217,6 +226,7 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
 
   private async observeOne(run: AriaHandle): Promise<Observation<AriaDetails>> {
     const e = await this.client.execution(run.runId);
+    this.polled?.set(run.runId, e);
     const { details, ...obs } = classifyExecution(e);
     return {
       ...obs,
