@@ -545,7 +545,10 @@ function liveLines(step: Record<string, unknown>, every: number): string[] {
   const start = (step['start_time'] as number) || Date.now();
   const end = (step['end_time'] as number) || Date.now();
   const count = Math.max(0, Math.floor((end - start) / every));
-  return Array.from({ length: count }, (_, i) => `[${new Date(start + (i + 1) * every).toISOString()}] [INFO] live line ${i + 1}`);
+  return Array.from(
+    { length: count },
+    (_, i) => `[${new Date(start + (i + 1) * every).toISOString()}] [INFO] live line ${i + 1}`,
+  );
 }
 
 function blankStats(): PipelineStats {

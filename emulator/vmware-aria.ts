@@ -105,7 +105,10 @@ function liveStep(e: ExecutionState, status: string, now: number): { step: strin
   const every = e.pipeline.scenario.liveLogEveryMs ?? 1000;
   const count = e.liveLines ?? Math.floor((now - e.createdAt) / every);
   if (ENDED.has(status)) e.liveLines = count;
-  const logs = Array.from({ length: count }, (_, i) => `${new Date(e.createdAt + (i + 1) * every).toISOString()} live line ${i + 1}`);
+  const logs = Array.from(
+    { length: count },
+    (_, i) => `${new Date(e.createdAt + (i + 1) * every).toISOString()} live line ${i + 1}`,
+  );
   return { step: 'CI_SCRIPT', status: ENDED.has(status) ? status : 'RUNNING', logs: [logs.join('\n')] };
 }
 
@@ -426,7 +429,9 @@ export class AriaEmulator implements ProviderEmulator {
       stageOrder: stages.map((x) => x.name),
       stages: Object.fromEntries(stages.map((x) => [x.name, stageView(x)])),
       ...(s.workspace && status !== 'QUEUED' ? { workspaceResults: s.workspace } : {}),
-      ...(s.liveLogEveryMs && status !== 'QUEUED' ? { workspaceResults: [...(s.workspace ?? []), liveStep(e, status, now)] } : {}),
+      ...(s.liveLogEveryMs && status !== 'QUEUED'
+        ? { workspaceResults: [...(s.workspace ?? []), liveStep(e, status, now)] }
+        : {}),
       _executedBy: 'ci-user@example.com',
       _requestTimeInMicros: e.createdAt * 1000,
       createdAt: new Date(e.createdAt).toISOString(),

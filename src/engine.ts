@@ -93,7 +93,10 @@ export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
   const end = await waitForRuns(opts, records, deadline, pollErrors, logs, live);
   const pending = records.filter((r) => r.conclusion === 'pending');
   // Live readers stop within a second of a timeout or cancellation, alongside the cancels.
-  await Promise.all([live?.stop(end === 'done' ? undefined : 1000), end !== 'done' && stopUnfinished(opts, pending, end, pollErrors)]);
+  await Promise.all([
+    live?.stop(end === 'done' ? undefined : 1000),
+    end !== 'done' && stopUnfinished(opts, pending, end, pollErrors),
+  ]);
   abort.dispose();
   if (logs) await finishLogs(opts, logs, pending, end === 'timeout' ? TIMED_OUT_LOGS_MS : LOGS_BUDGET_MS, abort.at());
   const logsNote = live?.filesNote();

@@ -97,7 +97,7 @@ export class LogFile {
 
   /** Writes what is held and closes the file; an empty log still leaves its (empty) file. */
   close(): void {
-    if (this.fd === undefined && !this.failed) this.pending.length > 0 ? this.flush() : this.touch();
+    if (this.fd === undefined && !this.failed && this.pending.length === 0) this.touch();
     else this.flush();
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;

@@ -58,13 +58,23 @@ describe('logs: live, through dist/', () => {
       feldera: {
         pipelines: {
           live: { provisionMs: 2500, initializeMs: 10, logLiveEveryMs: 100, logsLateMs: 400 },
-          broken: { provisionMs: 300, initializeMs: 10, outcome: 'deployment-error', errorMessage: 'out of memory', logLines: CHATTY },
+          broken: {
+            provisionMs: 300,
+            initializeMs: 10,
+            outcome: 'deployment-error',
+            errorMessage: 'out of memory',
+            logLines: CHATTY,
+          },
         },
       },
       'vmware-aria': {
         refreshTokens: ['refresh-liveE2e'],
         pipelines: {
-          app: { id: ARIA_ID, liveLogEveryMs: 150, stages: [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI', ms: 2500 }] }] },
+          app: {
+            id: ARIA_ID,
+            liveLogEveryMs: 150,
+            stages: [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI', ms: 2500 }] }],
+          },
         },
       },
       'huawei-codearts': {
@@ -82,7 +92,13 @@ describe('logs: live, through dist/', () => {
     const dirFelder = tempDir();
     const [feldera, aria, huawei, alibaba] = await Promise.all([
       timedRun({ ...common, provider: 'feldera', endpoint: url, 'pipeline-ids': 'live,broken', 'logs-dir': dirFelder }),
-      timedRun({ ...common, provider: 'vmware-aria', endpoint: url, 'refresh-token': 'refresh-liveE2e', 'pipeline-ids': ARIA_ID }),
+      timedRun({
+        ...common,
+        provider: 'vmware-aria',
+        endpoint: url,
+        'refresh-token': 'refresh-liveE2e',
+        'pipeline-ids': ARIA_ID,
+      }),
       timedRun({
         ...common,
         provider: 'huawei-codearts',

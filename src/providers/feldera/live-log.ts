@@ -5,7 +5,7 @@
  * Early in a deployment the endpoint answers an empty 404 or 503 RunnerInteractionUnreachable: the
  * stream is simply asked for again on the next poll.
  */
-import { ProviderError } from '../../errors.ts';
+import { ProviderError, toError } from '../../errors.ts';
 import type { LiveLog, RunHandle } from '../types.ts';
 import type { FelderaClient } from './client.ts';
 import type { FelderaData } from './handle.ts';
@@ -60,7 +60,7 @@ class FelderaLiveLog implements LiveLog<FelderaData> {
         });
     }
     // The failure of the previous connection is reported by this read (the stream was asked for again).
-    if (failure !== undefined && !notYet(failure)) return Promise.reject(failure);
+    if (failure !== undefined && !notYet(failure)) return Promise.reject(toError(failure));
     return Promise.resolve();
   }
 
