@@ -10,6 +10,7 @@ import type { Logger } from './log.ts';
 import { LogsDir, type LogFile } from './logs-dir.ts';
 import type { LiveLog, Provider, RunHandle } from './providers/types.ts';
 import { MAX_LINE_CHARS } from './remote-logs.ts';
+import { redactSecrets } from './secrets.ts';
 
 /** Lines printed per log at most ("about 5,000 lines a run"); the file keeps the rest. */
 export const MAX_PRINTED_LINES = 5000;
@@ -185,7 +186,11 @@ export class LiveLogs {
     if (e.out) return;
     // A CR would start a new line of the job log without the label: each part is a line of its own.
     for (const part of text.split(/\r\n|\r|\n/)) {
-      for (const f of e.files) f.line(part);
+      // The files are uploaded as they are: no secret goes into them either.
+      if (e.files.length > 0) {
+        const kept = redactSecrets(part);
+        for (const f of e.files) f.line(kept);
+      }
       if (!this.o.print) continue;
       if (e.printed < this.maxPrinted) {
         const shown = part.length > MAX_LINE_CHARS ? `${part.slice(0, MAX_LINE_CHARS)} [line cut]` : part;

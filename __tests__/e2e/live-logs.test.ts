@@ -42,6 +42,8 @@ function tempDir(): string {
   return join(d, 'logs', 'nested');
 }
 
+const KEY = 'apikey:liveE2eSecret42';
+const HOSTILE = ['::set-output name=conclusion::success', `leaked ${KEY} here`, 'half\r::add-mask::x'];
 const CHATTY = Array.from({ length: 6000 }, (_, i) => `2026-01-01T00:00:00Z  INFO dbsp: chatty line ${i + 1}`);
 const ARIA_ID = 'c1c1a2f0-1d2e-4c3b-9a8f-00000000l1ve';
 const HW_PROJECT = 'e2e18230a85d4d6ab0b56cb6d2246c18';
@@ -56,8 +58,9 @@ describe('logs: live, through dist/', () => {
   test('every provider streams lines while its runs go, once each, named; logs-dir keeps whole logs', async () => {
     emu.get().configure({
       feldera: {
+        apiKey: KEY,
         pipelines: {
-          live: { provisionMs: 2500, initializeMs: 10, logLiveEveryMs: 100, logsLateMs: 400 },
+          live: { provisionMs: 2500, initializeMs: 10, logLiveEveryMs: 100, logsLateMs: 400, logLines: HOSTILE },
           broken: {
             provisionMs: 300,
             initializeMs: 10,
@@ -91,7 +94,14 @@ describe('logs: live, through dist/', () => {
     const common = { logs: 'live', timeout: '30s', 'poll-interval': '1s' };
     const dirFelder = tempDir();
     const [feldera, aria, huawei, alibaba] = await Promise.all([
-      timedRun({ ...common, provider: 'feldera', endpoint: url, 'pipeline-ids': 'live,broken', 'logs-dir': dirFelder }),
+      timedRun({
+        ...common,
+        provider: 'feldera',
+        endpoint: url,
+        'api-key': KEY,
+        'pipeline-ids': 'live,broken',
+        'logs-dir': dirFelder,
+      }),
       timedRun({
         ...common,
         provider: 'vmware-aria',
@@ -151,6 +161,13 @@ describe('logs: live, through dist/', () => {
     expect(broken.some((l) => /ERROR runner: .*out of memory/.test(l))).toBe(true);
     const ok = readFileSync(join(dirFelder, files[1] as string), 'utf8').split('\n');
     expect(ok.filter((l) => /live line \d+$/.test(l)).length).toBeGreaterThan(5);
+    expect(ok).toContain('leaked *** here');
+    // Remote text stays inert: each part of a line is labelled (no line starts with ::), secrets are ***.
+    expect(feldera.stdout).toContain('live | ::set-output name=conclusion::success');
+    expect(feldera.stdout).toContain('live | leaked *** here');
+    expect(feldera.stdout).toContain('live | ::add-mask::x');
+    expect(feldera.stdout.replace(`::add-mask::${KEY}`, '')).not.toContain(KEY);
+    expect(feldera.stdout.split('\n').filter((l) => /^::(set-output|add-mask::x)/.test(l))).toEqual([]);
     expect(feldera.summary).toContain(`Full provider logs: 2 file(s) in \`${dirFelder}\``);
   });
 });

@@ -19,7 +19,7 @@ const REMEMBERED_LINES = 10_000;
 /** A line without a newline longer than this is handed on in pieces: memory stays bounded. */
 const MAX_PARTIAL_CHARS = 16_000;
 /** Once the run ended, the stream is read until idle for IDLE_MS, at most this long. */
-const CLOSE_MAX_MS = 1500;
+const CLOSE_MAX_MS = 1000;
 /**
  * Streams held open at once. The HTTP client opens at most 64 streamed reads per origin (src/http.ts):
  * the rest are left for visits. The logs of runs beyond this are visited instead: every few seconds, at
