@@ -60,7 +60,8 @@ describe('logs: live, through dist/', () => {
       feldera: {
         apiKey: KEY,
         pipelines: {
-          live: { provisionMs: 2500, initializeMs: 10, logLiveEveryMs: 100, logsLateMs: 400, logLines: HOSTILE },
+          live: { provisionMs: 2000, initializeMs: 10, logLiveEveryMs: 100, logsLateMs: 400, logLines: HOSTILE },
+          stuck: { provisionMs: 0, initializeMs: 0, outcome: 'stuck', logLiveEveryMs: 100 },
           broken: {
             provisionMs: 300,
             initializeMs: 10,
@@ -76,24 +77,25 @@ describe('logs: live, through dist/', () => {
           app: {
             id: ARIA_ID,
             liveLogEveryMs: 150,
-            stages: [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI', ms: 2500 }] }],
+            stages: [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI', ms: 2000 }] }],
           },
         },
       },
       'huawei-codearts': {
         projectId: HW_PROJECT,
         credentials: [{ accessKeyId: HW_AK, secretAccessKey: HW_SK }],
-        pipelines: { [HW_ID]: { runMs: 2500, liveLogEveryMs: 150 } },
+        pipelines: { [HW_ID]: { runMs: 2000, liveLogEveryMs: 150 } },
       },
       'alibaba-logstash': {
         accessKeys: { [ALI_AK]: ALI_SK },
-        instances: { [INSTANCE]: { deployMs: 2500, liveLogEveryMs: 150, pipelines: { good: {} } } },
+        instances: { [INSTANCE]: { deployMs: 2000, liveLogEveryMs: 150, pipelines: { good: {} } } },
       },
     });
     const url = emu.get().url;
     const common = { logs: 'live', timeout: '30s', 'poll-interval': '1s' };
     const dirFelder = tempDir();
-    const [feldera, aria, huawei, alibaba] = await Promise.all([
+    const dirStuck = tempDir();
+    const [feldera, aria, huawei, alibaba, stuck] = await Promise.all([
       timedRun({
         ...common,
         provider: 'feldera',
@@ -126,6 +128,15 @@ describe('logs: live, through dist/', () => {
         'pipeline-ids': 'good',
         'access-key-id': ALI_AK,
         'access-key-secret': ALI_SK,
+      }),
+      timedRun({
+        ...common,
+        provider: 'feldera',
+        endpoint: url,
+        'api-key': KEY,
+        'pipeline-ids': 'stuck',
+        'logs-dir': dirStuck,
+        timeout: '2s',
       }),
     ]);
 
@@ -169,5 +180,15 @@ describe('logs: live, through dist/', () => {
     expect(feldera.stdout.replace(`::add-mask::${KEY}`, '')).not.toContain(KEY);
     expect(feldera.stdout.split('\n').filter((l) => /^::(set-output|add-mask::x)/.test(l))).toEqual([]);
     expect(feldera.summary).toContain(`Full provider logs: 2 file(s) in \`${dirFelder}\``);
+
+    // A timeout stops the reader: no live line after the timeout's error, and what it read is in the file.
+    expect(stuck.outputs['conclusion']).toBe('timed_out');
+    const timedOut = stuck.stdout.indexOf('::error title=stuck::still');
+    expect(timedOut).toBeGreaterThan(0);
+    expect(stuck.stdout.slice(0, timedOut)).toMatch(/^stuck \| .*live line 3$/m);
+    expect(stuck.stdout.slice(timedOut)).not.toMatch(/^stuck \| /m);
+    const [stuckFile] = readdirSync(dirStuck);
+    const stuckLines = readFileSync(join(dirStuck, stuckFile ?? ''), 'utf8').split('\n');
+    expect(stuckLines.filter((l) => /live line \d+$/.test(l)).length).toBeGreaterThan(5);
   });
 });
