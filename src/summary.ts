@@ -66,13 +66,14 @@ export function timeline(result: StepResult): string {
  */
 export async function writeSummary(provider: ProviderName, result: StepResult): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
-  await core.summary
+  const summary = core.summary
     .addHeading(redactSecrets(`Run Pipelines: ${result.conclusion}`), 3)
     .addRaw(redactSecrets(summaryTable(provider, result)), true)
     .addRaw(redactSecrets(timeline(result)), true)
-    .addRaw(redactSecrets(failureDetails(result)), true)
-    .addRaw(result.logsNote ? redactSecrets(escapeHtml(result.logsNote)) : '', true)
-    .write();
+    .addRaw(redactSecrets(failureDetails(result)), true);
+  // With logs-dir: where the runs' whole logs are, for the artifact upload that follows.
+  if (result.logsNote !== undefined) summary.addRaw(redactSecrets(escapeHtml(result.logsNote)), true);
+  await summary.write();
 }
 
 /** The step's failure text: one line per pipeline that did not succeed; undefined when all did. */
