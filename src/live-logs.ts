@@ -155,16 +155,16 @@ export class LiveLogs {
     } catch (err) {
       this.readFailed(e, err);
     }
-    this.abandon(e);
+    this.abandon(e, false);
   }
 
-  /** Stops the reader for good and closes its files; lines that come later are dropped. */
-  private abandon(e: Entry): void {
+  /** Stops the reader for good (`closeLog`: unless `close` ran) and closes its files; later lines are dropped. */
+  private abandon(e: Entry, closeLog = true): void {
     e.done = true;
     if (e.out) return;
     e.out = true;
     if (!e.controller.signal.aborted) e.controller.abort(new Error('the live log was stopped'));
-    void e.live.close?.().catch(() => undefined);
+    if (closeLog) void e.live.close?.().catch(() => undefined);
     for (const f of e.files) {
       f.close();
       if (f.error === undefined) continue;
