@@ -3,7 +3,7 @@
  * figure as a table; all of them are written to bench/results.json. Nothing here asserts: the
  * figures are for reading (docs/performance.md).
  *
- * `node bench/run.ts [--only cold,bundle,fanout,logs,polling,endless] [--runs 15] [--done-ms 3000] [--no-write]`
+ * `node bench/run.ts [--only cold,bundle,fanout,logs,live,polling,endless] [--runs 15] [--done-ms 3000] [--no-write]`
  * (`--done-ms`: how long after its trigger each fan-out pipeline ends; peak RSS grows with it).
  */
 import { writeFileSync } from 'node:fs';
@@ -13,12 +13,13 @@ import { bundleTable, measureBundle } from './bundle.ts';
 import { coldStartTable, measureColdStart } from './cold-start.ts';
 import { endlessTable, measureEndless } from './endless.ts';
 import { fanOutTable, measureFanOut } from './fanout.ts';
+import { liveLogsTable, measureLiveLogs } from './live-logs.ts';
 import { logFanOutTable, measureLogFanOut } from './logs.ts';
 import { measurePolling, pollingTable } from './polling.ts';
 
 const { values } = parseArgs({
   options: {
-    only: { type: 'string', default: 'cold,bundle,fanout,logs,polling,endless' },
+    only: { type: 'string', default: 'cold,bundle,fanout,logs,live,polling,endless' },
     runs: { type: 'string', default: '15' },
     'done-ms': { type: 'string', default: '3000' },
     'no-write': { type: 'boolean', default: false },
@@ -53,6 +54,11 @@ if (sections.has('logs')) {
   const logs = await measureLogFanOut(undefined, Number(values['done-ms']));
   results['logFanOut'] = logs;
   show('Fan-out with provider logs: every tenth pipeline fails, logs: failed', logFanOutTable(logs));
+}
+if (sections.has('live')) {
+  const live = await measureLiveLogs();
+  results['liveLogs'] = live;
+  show('Live logs: 100 pipelines, each logging a line a second, logs: none and logs: live', liveLogsTable(live));
 }
 if (sections.has('polling')) {
   const polling = await measurePolling();

@@ -39,6 +39,11 @@ export interface AlibabaInstanceScenario {
   logLevelCase?: 'lower' | 'upper';
   /** INFO lines the instance logs when a deploy ends, before each pipeline's own line. */
   instanceLog?: string[];
+  /**
+   * A chatty deploy: one instance log line this often while the restart goes (ListLogstashLog finds
+   * lines by their time, so a window read during the deploy finds those logged so far; the pace is ours).
+   */
+  liveLogEveryMs?: number;
 }
 
 export interface AlibabaFault {
@@ -428,6 +433,18 @@ function listPipelines(inst: InstanceState, q: URLSearchParams): EmuResponse {
 
 /** ListLogstashLog's `type` values, as the API reference lists them. */
 const LOG_TYPES = new Set(['LOGSTASH_INSTANCE_LOG', 'SEARCHSLOW', 'INDEXINGSLOW', 'JVMLOG', 'LOGSTASH_DEBUG_LOG']);
+/** `liveLogEveryMs`: a line per interval of the deploy's restart so far. */
+function liveLog(inst: InstanceState, now: number): InstanceState['log'] {
+  const every = inst.scenario.liveLogEveryMs;
+  const d = inst.deploy;
+  if (!every || !d) return [];
+  const count = Math.max(0, Math.floor((Math.min(now, d.endsAt) - d.startsAt) / every));
+  return Array.from({ length: count }, (_, i) => ({
+    level: inst.scenario.logLevelCase === 'upper' ? 'INFO' : 'info',
+    content: `[INFO][logstash.pipeline] live line ${i + 1}`,
+    timestamp: d.startsAt + (i + 1) * every,
+  }));
+}
 
 function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
   const type = q.get('type');
@@ -450,7 +467,8 @@ function searchLog(inst: InstanceState, q: URLSearchParams): EmuResponse {
     return error(400, 'InvalidParameter', 'page or size is out of range.');
   // Newest first, as the console guide shows the log ("日志默认按时间倒序展示", help.aliyun.com document
   // 139563, "Query logs"); that the API answers in the same order is a guess.
-  const lines = inst.log
+  const lines = [...inst.log, ...liveLog(inst, Date.now())]
+    .sort((a, b) => a.timestamp - b.timestamp)
     .filter((l) => l.timestamp >= from && l.timestamp <= to && (!level || l.level === level))
     .map((l, i) => ({ l, i }))
     .sort((a, b) => b.l.timestamp - a.l.timestamp || b.i - a.i)

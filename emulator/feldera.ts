@@ -54,10 +54,15 @@ export interface FelderaPipelineScenario {
   cargoNoiseLines?: number;
   /** Lines the pipeline logs once it started, after the runner's own (see `logs`). */
   logLines?: string[];
-  /** After the replay, the log stream pushes a new line this often (a busy pipeline); default: no live lines. */
+  /** The pipeline logs a line this often from its start (a busy pipeline), kept in the ring buffer; default: none. */
   logLiveEveryMs?: number;
   /** `GET /logs` answers 503 RunnerInteractionUnreachable. */
   logsUnavailable?: boolean;
+  /**
+   * For this long after the start, `GET /logs` answers an empty 404 (the runner is not up yet), as the
+   * issue on live logs reports early in a deployment; how long is a guess.
+   */
+  logsLateMs?: number;
 }
 
 export interface FelderaScenario {
@@ -574,16 +579,30 @@ export class FelderaEmulator implements ProviderEmulator {
         'Unable to reach pipeline runner to interact due to: timeout (10s) was reached',
       );
     }
-    const replay = logBuffer(p, this.deploymentStatus(p, Date.now()));
-    const every = p.scenario.logLiveEveryMs;
+    const late = p.scenario.logsLateMs;
+    if (late !== undefined && (p.startedAt === undefined || Date.now() < p.startedAt + late)) return { status: 404, body: '' };
+    const now = Date.now();
+    const replay = logBuffer(p, this.deploymentStatus(p, now));
+    let liveSent = liveCount(p, now);
+    const liveReplay = liveLines(p, Math.max(0, liveSent - LIVE_RING_LINES), liveSent);
     return {
       status: 200,
       stream: (write, closed) => {
-        if (replay.length > 0) write(`${replay.join('\n')}\n`);
-        if (every === undefined) return;
-        let n = 0;
-        const timer = setInterval(() => write(`${new Date().toISOString()}  INFO dbsp: live line ${++n}\n`), every);
-        closed.addEventListener('abort', () => clearInterval(timer), { once: true });
+        const first = [...replay, ...liveReplay];
+        if (first.length > 0) write(`${first.join('\n')}\n`);
+        // What the runner logs after the connection (provisioned, an error, running, the pipeline's own
+        // lines) is pushed as it comes.
+        const sent = new Set(replay);
+        const follow = setInterval(() => {
+          const at = Date.now();
+          const fresh = logBuffer(p, this.deploymentStatus(p, at)).filter((l) => !sent.has(l));
+          for (const l of fresh) sent.add(l);
+          const upTo = liveCount(p, at);
+          fresh.push(...liveLines(p, liveSent, upTo));
+          liveSent = upTo;
+          if (fresh.length > 0) write(`${fresh.join('\n')}\n`);
+        }, 50);
+        closed.addEventListener('abort', () => clearInterval(follow), { once: true });
       },
     };
   }
@@ -764,6 +783,29 @@ function programError(program: string, cargoNoiseLines: number): Record<string, 
     rust_compilation: program === 'RustError' ? { exit_code: 101, stdout: '', stderr: cargoStderr(cargoNoiseLines) } : null,
     system_error: program === 'SystemError' ? 'compiler server crashed' : null,
   };
+}
+
+/**
+ * The pipeline's own lines of `logLiveEveryMs` the ring buffer keeps (the manager's buffer is bounded;
+ * its size here is a guess). A reconnect replays them, as it replays the runner's lines.
+ */
+const LIVE_RING_LINES = 200;
+
+/** How many `logLiveEveryMs` lines the pipeline has logged by `now`: one per interval since its start. */
+function liveCount(p: PipelineState, now: number): number {
+  const every = p.scenario.logLiveEveryMs;
+  if (every === undefined || p.startedAt === undefined) return 0;
+  return Math.max(0, Math.floor((now - p.startedAt) / every));
+}
+
+/** The `logLiveEveryMs` lines from the (from+1)-th to the to-th, each stamped with its time. */
+function liveLines(p: PipelineState, from: number, to: number): string[] {
+  const every = p.scenario.logLiveEveryMs ?? 1;
+  const start = p.startedAt ?? 0;
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => {
+    const n = from + i + 1;
+    return `${new Date(start + n * every).toISOString()}  INFO dbsp: live line ${n}`;
+  });
 }
 
 /**

@@ -27,6 +27,11 @@ export interface CodeArtsPipelineScenario {
   failure?: { stage?: string; job?: string; step?: string; message?: string };
   /** Lines a run's failed step logs (or its first step, when nothing failed), after the step's own. */
   logLines?: string[];
+  /**
+   * A chatty first step: one more log line this often while it runs (ShowPipelineLog reads a running
+   * step's log as it grows, the description's `has_more`/`end_offset` paging; the pace is ours).
+   */
+  liveLogEveryMs?: number;
   /** ShowPipelineLog answers this error instead of the log (only for the step named `stepName` when given). */
   logError?: { status: number; code: string; message: string; stepName?: string };
   /**
@@ -603,6 +608,7 @@ function stepLogText(p: CodeArtsPipelineScenario, found: FoundStep, runStatus: s
   const failed = status === 'FAILED';
   const firstStep = stage === 'Build';
   if (failed || (runStatus !== 'FAILED' && firstStep)) lines.push(...(p.logLines ?? []));
+  if (firstStep && p.liveLogEveryMs) lines.push(...liveLines(step, p.liveLogEveryMs));
   if (failed) lines.push(line('ERROR', (step['message'] as string | null) ?? 'the step failed'));
   if (status !== 'RUNNING' && status !== 'PAUSED') lines.push(line('INFO', `step ${name} ended: ${status}`));
   return `${lines.join('\n')}\n`;
@@ -629,6 +635,17 @@ function descPage(text: Buffer, stop: number, limit: number, stepId: string): Re
     log: lines.map((l) => `${l}\n`).join(''),
     step_run_id: stepId,
   };
+}
+
+/** `liveLogEveryMs`: a line per interval from the step's start to its end (or now). */
+function liveLines(step: Record<string, unknown>, every: number): string[] {
+  const start = (step['start_time'] as number) || Date.now();
+  const end = (step['end_time'] as number) || Date.now();
+  const count = Math.max(0, Math.floor((end - start) / every));
+  return Array.from(
+    { length: count },
+    (_, i) => `[${new Date(start + (i + 1) * every).toISOString()}] [INFO] live line ${i + 1}`,
+  );
 }
 
 function blankStats(): PipelineStats {

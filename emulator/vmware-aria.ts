@@ -61,6 +61,11 @@ export interface AriaPipelineScenario {
   runningElsewhere?: number;
   /** The CI workspace's step results (`workspaceResults[] {step, status, logs}`), shown once the execution left the queue. */
   workspace?: Array<{ step: string; status?: string; logs: string[] }>;
+  /**
+   * A chatty CI step: one more workspace log line this often while the execution runs (the CI task's
+   * output grows in `workspaceResults[].logs` as it runs, per the issue on live logs; the pace is ours).
+   */
+  liveLogEveryMs?: number;
 }
 
 export interface AriaScenario {
@@ -97,6 +102,22 @@ interface ExecutionState {
   cancelAt?: number;
   /** `runningElsewhere`: started this long before the first list call that sees it. */
   listClock?: number;
+  /** Live log lines counted when the execution was first seen ended: the log stops growing there. */
+  liveLines?: number;
+}
+
+const ENDED = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'ROLLBACK_COMPLETED', 'ROLLBACK_FAILED']);
+
+/** The chatty CI step of `liveLogEveryMs`: a line per interval since the execution began, frozen at its end. */
+function liveStep(e: ExecutionState, status: string, now: number): { step: string; status: string; logs: string[] } {
+  const every = e.pipeline.scenario.liveLogEveryMs ?? 1000;
+  const count = e.liveLines ?? Math.floor((now - e.createdAt) / every);
+  if (ENDED.has(status)) e.liveLines = count;
+  const logs = Array.from(
+    { length: count },
+    (_, i) => `${new Date(e.createdAt + (i + 1) * every).toISOString()} live line ${i + 1}`,
+  );
+  return { step: 'CI_SCRIPT', status: ENDED.has(status) ? status : 'RUNNING', logs: [logs.join('\n')] };
 }
 
 const DEFAULT_STAGES: AriaStageScenario[] = [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI' }] }];
@@ -478,6 +499,9 @@ export class AriaEmulator implements ProviderEmulator {
       stageOrder: stages.map((x) => x.name),
       stages: Object.fromEntries(stages.map((x) => [x.name, stageView(x)])),
       ...(s.workspace && status !== 'QUEUED' ? { workspaceResults: s.workspace } : {}),
+      ...(s.liveLogEveryMs && status !== 'QUEUED'
+        ? { workspaceResults: [...(s.workspace ?? []), liveStep(e, status, now)] }
+        : {}),
       _executedBy: 'ci-user@example.com',
       _requestTimeInMicros: e.createdAt * 1000,
       createdAt: new Date(e.createdAt).toISOString(),

@@ -55,6 +55,26 @@ const demos: Demo[] = [
     }),
   },
   {
+    title: 'Huawei CodeArts with logs: live: the step log printed while the run goes, each line naming its pipeline',
+    config: {
+      'huawei-codearts': {
+        projectId: 'e2e18230a85d4d6ab0b56cb6d2246c18',
+        credentials: [{ accessKeyId: 'HPUADEMOACCESSKEY001', secretAccessKey: 'demo-secret-access-key' }],
+        pipelines: { '3f0c2a9d8b7e4c1fa6d5e4c3b2a19087': { runMs: 3000, liveLogEveryMs: 400 } },
+      },
+    },
+    inputs: (url) => ({
+      provider: 'huawei-codearts',
+      endpoint: url,
+      'project-id': 'e2e18230a85d4d6ab0b56cb6d2246c18',
+      'pipeline-ids': '3f0c2a9d8b7e4c1fa6d5e4c3b2a19087',
+      'access-key-id': 'HPUADEMOACCESSKEY001',
+      'access-key-secret': 'demo-secret-access-key',
+      logs: 'live',
+      timeout: '1m',
+    }),
+  },
+  {
     title: 'VMware Aria Automation Pipelines: execute two pipelines (one waits for an approval) and collect outputs',
     config: {
       'vmware-aria': {

@@ -8,6 +8,7 @@ import type { IfRunningMode } from './inputs.ts';
 import type { Logger } from './log.ts';
 import { withDeadline } from './http.ts';
 import { formatDuration } from './parse.ts';
+import type { LiveLogs } from './live-logs.ts';
 import { RemoteLogs, type LogsMode } from './remote-logs.ts';
 import { redactSecrets } from './secrets.ts';
 import { defaultSchedule, isPending, pollRuns, trackRuns, type PollEnd, type TrackedRun } from './poll.ts';
@@ -39,6 +40,8 @@ export interface StepResult<Data = unknown, Details extends object = object> {
   conclusion: Conclusion;
   runs: RunRecord<Data, Details>[];
   requestId?: string;
+  /** With `logs-dir`: where the runs' whole logs were written, for the job summary. */
+  logsNote?: string;
 }
 
 export interface EngineOptions<Data = unknown, Details extends object = object> {
@@ -62,7 +65,7 @@ export interface EngineOptions<Data = unknown, Details extends object = object> 
   cancelBudgetMs?: number;
   heartbeatMs?: number;
   /** The providers' own logs of ended runs (inputs `logs`, `log-lines`); none when absent. */
-  logs?: { mode: LogsMode; maxLines: number };
+  logs?: { mode: LogsMode; maxLines: number; dir?: string | undefined };
   /** What to do with runs already in progress (src/if-running.ts); `start` (the default) looks for none. */
   ifRunning?: IfRunningMode;
 }
@@ -102,13 +105,28 @@ export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
   }
   const abort = abortTime(opts);
   const logs = remoteLogs(opts);
+  const live = await liveLogs(opts, started);
   const pollErrors = new Map<RunRecord, string>();
-  const end = await waitForRuns(opts, records, deadline, pollErrors, logs);
+  const end = await waitForRuns(opts, records, deadline, pollErrors, logs, live);
   const pending = records.filter((r) => r.conclusion === 'pending');
-  if (end !== 'done') await stopUnfinished(opts, pending, end, pollErrors);
+  // Live readers stop within a second of a timeout or cancellation, alongside the cancels.
+  await Promise.all([
+    live?.stop(end === 'done' ? undefined : 1000),
+    end !== 'done' && stopUnfinished(opts, pending, end, pollErrors),
+  ]);
   abort.dispose();
   if (logs) await finishLogs(opts, logs, pending, end === 'timeout' ? TIMED_OUT_LOGS_MS : LOGS_BUDGET_MS, abort.at());
-  return { ...early, conclusion: stepConclusion(records, end) };
+  const logsNote = live?.filesNote();
+  return { ...early, conclusion: stepConclusion(records, end), ...(logsNote ? { logsNote } : {}) };
+}
+
+/** `logs: live` or `logs-dir`: the module loads only then (src/live-logs.ts). */
+async function liveLogs(opts: EngineOptions, started: RunRecord[]): Promise<LiveLogs | undefined> {
+  const { mode, dir } = opts.logs ?? {};
+  if (mode !== 'live' && dir === undefined) return undefined;
+  const { startLiveLogs } = await import('./live-logs.ts');
+  const runs = started.flatMap((r) => (r.handle ? [r.handle] : []));
+  return startLiveLogs({ provider: opts.provider, runs, print: mode === 'live', dir, log: opts.log });
 }
 
 function remoteLogs(opts: EngineOptions): RemoteLogs | undefined {
@@ -251,6 +269,7 @@ async function waitForRuns(
   deadline: number,
   pollErrors: Map<RunRecord, string>,
   logs: RemoteLogs | undefined,
+  live: LiveLogs | undefined,
 ): Promise<PollEnd> {
   const { clock, log } = opts;
   const byHandle = new Map<RunHandle, RunRecord>();
@@ -272,6 +291,7 @@ async function waitForRuns(
       applyObservation(record, obs, run);
       // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
       if (reportChange(log, record, obs, previous, clock.now() - record.startedAt)) heartbeat.changed();
+      live?.polled(run.handle, record.conclusion !== 'pending');
       if (record.conclusion === 'pending') return;
       opts.onRunFinished?.(record);
       logs?.ended(record);
@@ -295,7 +315,8 @@ async function waitForRuns(
 function applyObservation(record: RunRecord, obs: Observation, run: TrackedRun): void {
   // Status and message are the provider's text and end up in outputs and the summary.
   record.status = redactSecrets(obs.status);
-  record.progress = obs.progress === undefined ? undefined : redactSecrets(obs.progress);
+  if (obs.progress === undefined) delete record.progress;
+  else record.progress = redactSecrets(obs.progress);
   if (obs.url !== undefined) record.url = obs.url;
   if (obs.details !== undefined) record.details = { ...record.details, ...obs.details };
   if (obs.stages !== undefined) record.stages = obs.stages;

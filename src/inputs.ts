@@ -121,9 +121,10 @@ export const commonShape = {
   'allow-insecure-http': inputRules.boolean(false),
   /** The `runs` output of an earlier step, to wait on instead of triggering (src/runs-input.ts reads it). */
   runs: inputRules.optionalText(),
-  logs: inputRules.oneOf(['failed', 'all', 'none'] as const, 'failed'),
+  logs: inputRules.oneOf(['failed', 'all', 'live', 'none'] as const, 'failed'),
   'log-lines': inputRules.count(200, 1, 10_000),
   'if-running': inputRules.oneOf(IF_RUNNING_MODES, 'start'),
+  'logs-dir': inputRules.optionalText(/^[^\0]+$/, 'a folder path'),
 };
 
 export type CommonSettings = InputValues<typeof commonShape>;
@@ -133,6 +134,14 @@ export type CommonSettings = InputValues<typeof commonShape>;
  * those runs, so every check a provider makes of the pipelines applies to them alike.
  */
 export function readCommonSettings(source: InputSource): CommonSettings {
+  const settings = readSettings(source);
+  if (settings.logs === 'none' && settings['logs-dir'] !== undefined) {
+    throw new InputError('logs-dir', "cannot be given with 'logs: none': set logs to failed, all or live, or leave logs-dir out");
+  }
+  return settings;
+}
+
+function readSettings(source: InputSource): CommonSettings {
   const runs = source('runs');
   if (runs === '') return readInputs(commonShape, source);
   if (source('pipeline-ids') !== '') {

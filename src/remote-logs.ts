@@ -8,7 +8,7 @@ import { errorMessage } from './errors.ts';
 import type { Logger } from './log.ts';
 import type { EndedRun, LogSource, Provider, RunHandle } from './providers/types.ts';
 
-export type LogsMode = 'failed' | 'all' | 'none';
+export type LogsMode = 'failed' | 'all' | 'live' | 'none';
 
 export interface LoggedRun {
   handle?: RunHandle | undefined;
@@ -39,7 +39,8 @@ const MAX_PARALLEL = 64;
 
 /** `failed`: every run that did not succeed (failed, timed out, cancelled, never started). */
 export function wantsLog(mode: LogsMode, conclusion: string): boolean {
-  if (mode === 'none') return false;
+  // `live` printed the lines as they came: nothing is printed again at the end.
+  if (mode === 'none' || mode === 'live') return false;
   if (mode === 'all') return true;
   return conclusion !== 'success' && conclusion !== 'triggered';
 }

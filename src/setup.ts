@@ -117,7 +117,7 @@ export function engineSettings(
     pollIntervalMs: settings['poll-interval'],
     cancelOnAbort: step.cancelOnAbort,
     clock: realClock,
-    logs: { mode: settings.logs, maxLines: settings['log-lines'] },
+    logs: { mode: settings.logs, maxLines: settings['log-lines'], dir: settings['logs-dir'] },
     resume: step.resumed,
     ifRunning: settings['if-running'],
   };

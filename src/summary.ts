@@ -145,10 +145,20 @@ export function summaryMarkdown(provider: ProviderName, result: StepResult): str
   const heading = `<h3>Run Pipelines: ${result.conclusion}</h3>`;
   const table = redactSecrets(fitTable(provider, result, MAX_SUMMARY_BYTES / 2));
   const chart = redactSecrets(timeline(result));
-  const budget = MAX_SUMMARY_BYTES - Buffer.byteLength(heading + table + chart) - 16;
+  // With logs-dir: where the runs' whole logs are, for the artifact upload that follows.
+  const note = result.logsNote === undefined ? '' : `<p>${inertNote(result.logsNote)}</p>`;
+  const budget = MAX_SUMMARY_BYTES - Buffer.byteLength(heading + table + chart + note) - 16;
   const details = redactSecrets(fitBlocks(failureBlocks(result), budget));
   // Blank lines between the parts: each HTML block ends there, so the chart's fence is Markdown again.
-  return `${[heading, table, chart, details].filter((part) => part !== '').join('\n\n')}\n`;
+  return `${[heading, table, chart, details, note].filter((part) => part !== '').join('\n\n')}\n`;
+}
+
+/** A note of ours whose `code` spans name remote or user text: each span in <code>, every part inert. */
+function inertNote(text: string): string {
+  return text
+    .split('`')
+    .map((part, i) => (i % 2 === 1 ? `<code>${inertHtml(part)}</code>` : inertHtml(part)))
+    .join('');
 }
 
 /** The step's failure text: one line per pipeline that did not succeed; undefined when all did. */

@@ -126,7 +126,7 @@ describe('feldera: the streamed log of every run', () => {
     expect(cli.stderr).not.toContain('::stop-commands::');
     const usage = await runCli(['--provider', 'feldera', '--endpoint', emu.get().url, '--pipeline-ids', 'bad', '--logs', 'some']);
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain("Input 'logs' must be one of failed, all, none (got 'some')");
+    expect(usage.stderr).toContain("Input 'logs' must be one of failed, all, live, none (got 'some')");
   });
 });
 

@@ -85,6 +85,22 @@ export interface LogSource {
   read(onLine: (line: string) => void, signal: AbortSignal): Promise<void>;
 }
 
+/**
+ * A log read while its runs go (`logs: live`, `logs-dir`). `read` hands over, oldest first, the lines
+ * that are new since its last call, never one twice. It is called on each status poll of its runs (never
+ * two calls at once), always with the same `onLine` and `signal`: a streamed log may keep handing lines
+ * between calls until `close` or the signal. The caller bounds what it prints and keeps.
+ */
+export interface LiveLog<Data = unknown> {
+  /** The runs this log belongs to: one, or every run sharing it (an instance). */
+  runs: RunHandle<Data>[];
+  /** What each line is labelled with: the pipeline(s). */
+  label: string;
+  read(onLine: (line: string) => void, signal: AbortSignal): Promise<void>;
+  /** Its runs ended and the last read returned: let go of anything still open (a stream), soon. */
+  close?(): Promise<void>;
+}
+
 /** A request the trigger would send, for `dry-run`; secrets already redacted. */
 export interface RequestPreview {
   pipeline: string;
@@ -143,6 +159,8 @@ export interface Provider<Data = unknown, Details extends object = object> {
   readonly logScope?: 'run' | 'step';
   /** Optional: its pipelines' runs in progress, for `if-running`; without it only `start` is accepted. */
   readonly inProgress?: InProgressRuns<Data>;
+  /** Optional: the logs of `runs` as they grow, read on the poll schedule (src/live-logs.ts); loaded on demand. */
+  liveLogs?(runs: RunHandle<Data>[]): Promise<LiveLog<Data>[]>;
 }
 
 export interface ProviderContext<Data = unknown> {

@@ -16,6 +16,7 @@ import {
   HANDLE_VERSION,
   type EndedRun,
   type InProgressRuns,
+  type LiveLog,
   type LogSource,
   type Observation,
   type Provider,
@@ -256,6 +257,10 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
 
   logs(runs: EndedRun<LogstashData>[]): LogSource[] {
     return logstashLogSources(this.parts.client, runs, () => this.parts.clock.now(), this.parts.logLines);
+  }
+
+  async liveLogs(runs: LogstashHandle[]): Promise<LiveLog<LogstashData>[]> {
+    return (await import('./live-log.ts')).logstashLiveLogs(this.parts.client, runs, () => this.parts.clock.now());
   }
 
   /** The engine cancels run by run; the stops of one moment go out as one StopPipelines call. */

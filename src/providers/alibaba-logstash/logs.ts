@@ -52,7 +52,7 @@ export function logstashLogSources(
   }));
 }
 
-function logLine(i: LogItem): string {
+export function logLine(i: LogItem): string {
   const at = i.timestamp === undefined ? '' : `${new Date(i.timestamp).toISOString()} `;
   return `${at}${i.level ? `[${i.level}] ` : ''}${i.host ? `${i.host} ` : ''}${i.content ?? ''}`.trimEnd();
 }

@@ -15,6 +15,7 @@ import {
   HANDLE_VERSION,
   type EndedRun,
   type InProgressRuns,
+  type LiveLog,
   type LogSource,
   type Observation,
   type Provider,
@@ -334,6 +335,10 @@ class FelderaProvider implements Provider<FelderaData, FelderaDetails> {
 
   logs(runs: EndedRun<FelderaData>[]): LogSource[] {
     return felderaLogSources(this.client, runs);
+  }
+
+  async liveLogs(runs: FelderaHandle[]): Promise<LiveLog<FelderaData>[]> {
+    return (await import('./live-log.ts')).felderaLiveLogs(this.client, runs);
   }
 
   /** `listed`: the pipeline's entry in this round's list call; a pipeline missing from it is asked directly. */

@@ -14,6 +14,7 @@ import {
   HANDLE_VERSION,
   type EndedRun,
   type InProgressRuns,
+  type LiveLog,
   type LogSource,
   type Observation,
   type Provider,
@@ -28,6 +29,7 @@ import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
 import { codeArtsInProgress } from './in-progress.ts';
 import type { PipelineLatestRun, RunDetail } from './models.ts';
+import type { PolledDetails } from './live-log.ts';
 import { codeArtsLogSources, codeArtsStageSpans } from './logs.ts';
 import { classifyLatestRun, classifyRun, type CodeArtsDetails } from './status.ts';
 
@@ -184,6 +186,8 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
   readonly inProgress: InProgressRuns<CodeArtsData>;
   /** The detail of each run seen ended, by run id: its log reads it from here, not a second time. */
   private readonly endedDetails = new Map<string, RunDetail>();
+  /** The details the polls read, kept for the live log only once it asked (`logs: live`, `logs-dir`). */
+  private polled: PolledDetails | undefined;
   constructor(client: CodeArtsClient, ctx: ProviderContext<CodeArtsData>, variables: Variable[], projectId: string) {
     this.client = client;
     this.inProgress = codeArtsInProgress(client, (pipeline, runId) => handle(pipeline, runId, { projectId }));
@@ -271,6 +275,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
     return mapConcurrent(runs, FAN_OUT_LIMIT, async (r) => {
       try {
         const detail = await this.client.detail(r.pipeline, r.runId);
+        this.polled?.set(r.runId, detail);
         const seen = classifyRun(detail);
         if (seen.phase !== 'pending') this.endedDetails.set(r.runId, detail);
         return { ...seen, stages: codeArtsStageSpans(detail) };
@@ -289,6 +294,11 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
       const seen = this.endedDetails.get(runId);
       return seen ? Promise.resolve(seen) : this.client.detail(pipeline, runId);
     });
+  }
+
+  async liveLogs(runs: CodeArtsHandle[]): Promise<LiveLog<CodeArtsData>[]> {
+    this.polled ??= new Map();
+    return (await import('./live-log.ts')).codeArtsLiveLogs(this.client, runs, this.polled);
   }
 
   private async triggerBatch(pipelines: string[]): Promise<TriggerResult<CodeArtsData>> {

@@ -14,6 +14,7 @@ import {
   HANDLE_VERSION,
   type EndedRun,
   type InProgressRuns,
+  type LiveLog,
   type LogSource,
   type Observation,
   type Provider,
@@ -29,6 +30,7 @@ import { AriaClient, executionPath, type ExecutionRequest, type PipelineRef } fr
 import type { AriaData, AriaHandle } from './handle.ts';
 import type { ExecutionResponse } from './models.ts';
 import { ariaInProgress } from './in-progress.ts';
+import type { PolledExecutions } from './live-log.ts';
 import { ariaLogSources, ariaStageSpans } from './logs.ts';
 import { classifyExecution, type AriaDetails } from './status.ts';
 
@@ -136,6 +138,8 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
   private readonly log: Logger;
   /** Its pipelines' executions in progress (`if-running`). */
   readonly inProgress: InProgressRuns<AriaData>;
+  /** The executions the polls read, kept for the live log only once it asked (`logs: live`, `logs-dir`). */
+  private polled: PolledExecutions | undefined;
 
   constructor(client: AriaClient, auth: AriaAuth, base: URL, body: ExecutionRequest, w: WorkflowContext, log: Logger) {
     this.client = client;
@@ -199,6 +203,11 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
     return ariaLogSources(this.client, runs);
   }
 
+  async liveLogs(runs: AriaHandle[]): Promise<LiveLog<AriaData>[]> {
+    this.polled ??= new Map();
+    return (await import('./live-log.ts')).ariaLiveLogs(runs, this.polled);
+  }
+
   private async executeOne(pipeline: string): Promise<TriggerOutcome<AriaData>> {
     let res: ExecutionResponse;
     try {
@@ -227,6 +236,7 @@ class AriaProvider implements Provider<AriaData, AriaDetails> {
 
   private async observeOne(run: AriaHandle): Promise<Observation<AriaDetails>> {
     const e = await this.client.execution(run.runId);
+    this.polled?.set(run.runId, e);
     const { details, ...obs } = classifyExecution(e);
     return {
       ...obs,
