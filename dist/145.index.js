@@ -57,7 +57,7 @@ function parseEach(schema, entries) {
     return { parsed, refused: entries.length - parsed.length };
 }
 function readSavedState() {
-    const runs = parseEach(handle_schema/* savedHandleSchema */.$, savedList(core/* getState */.Gu(state/* KEYS */.Rk.runs)));
+    const runs = parseEach(handle_schema/* savedHandleSchema */.$V, savedList(core/* getState */.Gu(state/* KEYS */.Rk.runs)));
     return {
         runs: runs.parsed,
         unreadable: runs.refused,
@@ -134,8 +134,9 @@ async function post() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ savedHandleSchema),
-/* harmony export */   f: () => (/* binding */ handleSchemaOf)
+/* harmony export */   $V: () => (/* binding */ savedHandleSchema),
+/* harmony export */   dN: () => (/* binding */ idMatching),
+/* harmony export */   fh: () => (/* binding */ handleSchemaOf)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8816);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2695);
@@ -153,9 +154,19 @@ const handleFields = {
     runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
     url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
 };
-/** The schema of a provider's handle: the shared fields, its own name and its own data. */
-function handleSchemaOf(provider, data) {
-    return zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ ...handleFields, provider: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(provider), data });
+/** A string that matches `pattern`; the message says what was expected. */
+function idMatching(pattern, what) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(pattern, `must be ${what}`);
+}
+/** The schema of a provider's handle: the shared fields with its id rules, its own name and its own data. */
+function handleSchemaOf(provider, data, ids) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        ...handleFields,
+        pipeline: idMatching(ids.pipeline, ids.what),
+        runId: idMatching(ids.runId, ids.what),
+        provider: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(provider),
+        data,
+    });
 }
 /** Any provider's handle, its data not yet read: what the post step can check before it knows the provider's schema. */
 const savedHandleSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({

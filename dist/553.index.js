@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cspLoginResponse: () => (/* binding */ cspLoginResponse),
 /* harmony export */   errorBody: () => (/* binding */ errorBody),
 /* harmony export */   execution: () => (/* binding */ execution),
+/* harmony export */   executionPage: () => (/* binding */ executionPage),
 /* harmony export */   executionResponse: () => (/* binding */ executionResponse),
 /* harmony export */   iaasLoginResponse: () => (/* binding */ iaasLoginResponse),
 /* harmony export */   pipeline: () => (/* binding */ pipeline)
@@ -34,6 +35,8 @@ const taskExecution = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     statusMessage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
     failureMessage: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(),
     ignoreFailure: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    /** The task's results (a CI task's jobUrl, a REST task's response); printed for failed tasks. */
+    output: zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J().optional(),
 });
 const stageExecution = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     name: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
@@ -61,6 +64,12 @@ const execution = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     workspaceResults: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ step: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(), status: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullish(), logs: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).nullish() }))
         .nullish(),
     _link: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+});
+/** `Executions` (GET /codestream/api/pipelines/{id}/executions): one page, `documents` keyed by execution link. */
+const executionPage = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
+    count: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().optional(),
+    documents: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), index: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().optional(), _link: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() }))
+        .nullish(),
 });
 /** `AuthResponse` of `POST /iaas/api/login`. */
 const iaasLoginResponse = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ tokenType: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), token: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1) });

@@ -10,25 +10,36 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   handleSchema: () => (/* binding */ handleSchema),
 /* harmony export */   logstashData: () => (/* binding */ logstashData)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
 /* harmony import */ var _handle_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7572);
 /**
  * A Logstash deploy's handle: the pipeline id is the run id. The rest is what tells this deploy apart
  * from an earlier one and what a stop call needs.
  */
 
 
-const logstashData = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    instanceId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+
+const logstashData = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    instanceId: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(_index_js__WEBPACK_IMPORTED_MODULE_1__.INSTANCE_ID, 'a Logstash instance id (letters, digits and "-")'),
     /** The RunPipelines ClientToken; follow-up calls derive their own tokens from it. */
-    clientToken: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    clientToken: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(_index_js__WEBPACK_IMPORTED_MODULE_1__.CLIENT_TOKEN, 'at most 64 letters, digits, ".", "_" or "-"'),
     /** When RunPipelines was sent (epoch ms): the error log is searched from shortly before it. */
-    triggeredAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    triggeredAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
     /** The pipeline's `gmtUpdateTime` just before the trigger; a new one shows this deploy happened. */
-    updatedBefore: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    requestId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    updatedBefore: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    /**
+     * The pipeline's status just before the trigger (added later: handles from older versions lack it
+     * and are read as before). A wait in a later job names it when the deploy left it NOT_DEPLOYED.
+     */
+    statusBefore: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    requestId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
 });
-const handleSchema = (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .handleSchemaOf */ .f)('alibaba-logstash', logstashData);
+const handleSchema = (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .handleSchemaOf */ .fh)('alibaba-logstash', logstashData, {
+    pipeline: _index_js__WEBPACK_IMPORTED_MODULE_1__.PIPELINE_ID,
+    runId: _index_js__WEBPACK_IMPORTED_MODULE_1__.PIPELINE_ID,
+    what: "a Logstash pipeline id (letters, digits, '_' and '-')",
+});
 
 
 /***/ }),
@@ -37,8 +48,9 @@ const handleSchema = (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .handle
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ savedHandleSchema),
-/* harmony export */   f: () => (/* binding */ handleSchemaOf)
+/* harmony export */   $V: () => (/* binding */ savedHandleSchema),
+/* harmony export */   dN: () => (/* binding */ idMatching),
+/* harmony export */   fh: () => (/* binding */ handleSchemaOf)
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8816);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2695);
@@ -56,9 +68,19 @@ const handleFields = {
     runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1),
     url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
 };
-/** The schema of a provider's handle: the shared fields, its own name and its own data. */
-function handleSchemaOf(provider, data) {
-    return zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ ...handleFields, provider: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(provider), data });
+/** A string that matches `pattern`; the message says what was expected. */
+function idMatching(pattern, what) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().regex(pattern, `must be ${what}`);
+}
+/** The schema of a provider's handle: the shared fields with its id rules, its own name and its own data. */
+function handleSchemaOf(provider, data, ids) {
+    return zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        ...handleFields,
+        pipeline: idMatching(ids.pipeline, ids.what),
+        runId: idMatching(ids.runId, ids.what),
+        provider: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(provider),
+        data,
+    });
 }
 /** Any provider's handle, its data not yet read: what the post step can check before it knows the provider's schema. */
 const savedHandleSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/dry-run.ts
 var dry_run = __webpack_require__(4394);
-// EXTERNAL MODULE: ./src/engine.ts + 2 modules
-var engine = __webpack_require__(7126);
+// EXTERNAL MODULE: ./src/engine.ts
+var engine = __webpack_require__(825);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/outputs.ts
@@ -41,11 +41,13 @@ function envNameFor(input) {
  */
 function parseArgs(argv, manifest) {
     const known = new Set(manifest.inputs.map((i) => i.name));
-    const out = { help: false, flags: new Map() };
+    const out = { help: false, version: false, flags: new Map() };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i] ?? '';
         if (arg === '--help' || arg === '-h')
             out.help = true;
+        else if (arg === '--version' || arg === '-V')
+            out.version = true;
         else if (!arg.startsWith('--'))
             throw new UsageError(`unexpected argument '${arg}': every value follows a --flag`);
         else {
@@ -124,14 +126,17 @@ function helpText(manifest) {
         const head = `  --${i.name}${notes.length > 0 ? `  (${notes.join('; ')})` : ''}`;
         return `${head}\n${wrap(i.description, 90, '      ')}`;
     });
-    return `${USAGE}\nFlags:\n${flags.join('\n')}\n  --help\n      this text\n`;
+    return `${USAGE}\nFlags:\n${flags.join('\n')}\n  --help\n      this text\n  --version\n      the version of run-pipelines, alone on stdout\n`;
 }
 
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
+// EXTERNAL MODULE: ./src/output-filter.ts
+var output_filter = __webpack_require__(7141);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
 ;// CONCATENATED MODULE: ./src/cli/log.ts
+
 
 
 /**
@@ -140,22 +145,22 @@ var secrets = __webpack_require__(7194);
  */
 function cliSecret(write, onRunner) {
     return (value) => {
-        if (value === '' || !(0,secrets/* rememberSecret */.G)(value) || !onRunner)
+        if (value === '' || !(0,secrets/* rememberSecret */.Gz)(value) || !onRunner)
             return;
-        write(`::add-mask::${escapeData(value)}\n`);
+        for (const form of (0,secrets/* secretSpellings */.Gu)(value))
+            write(`::add-mask::${escapeData(form)}\n`);
     };
 }
 /** Escaping of the runner's command format, for the message and for property values. */
 const escapeData = (s) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 function cliLogger(o) {
-    const line = (text) => o.write(`${(0,secrets/* redactSecrets */.f)(o.onRunner ? (0,log/* neutralizeCommands */.Kw)(text) : text)}\n`);
+    const line = (text) => o.write(`${(0,log/* safeText */.Hk)(text)}\n`);
     const annotate = (kind) => (text, title) => {
-        const clean = (0,secrets/* redactSecrets */.f)(text);
         if (!o.onRunner)
-            return line(`${kind}: ${title === undefined ? '' : `${title}: `}${clean}`);
-        const props = title === undefined ? '' : ` title=${escapeProperty((0,secrets/* redactSecrets */.f)(title))}`;
-        o.write(`::${kind}${props}::${escapeData(clean)}\n`);
+            return line(`${kind}: ${title === undefined ? '' : `${title}: `}${text}`);
+        const props = title === undefined ? '' : ` title=${escapeProperty((0,log/* safeText */.Hk)(title))}`;
+        o.write(`::${kind}${props}::${escapeData((0,log/* annotationText */.xr)(text))}\n`);
     };
     return {
         info: line,
@@ -164,13 +169,13 @@ function cliLogger(o) {
         warning: annotate('warning'),
         error: annotate('error'),
         block: (title, lines) => {
-            const clean = lines.map((l) => (0,secrets/* redactSecrets */.f)(l));
+            const clean = lines.map((l) => (0,secrets/* redactSecrets */.fp)(l));
             const write = (text) => o.write(`${text}\n`);
             if (o.onRunner)
-                return (0,log/* writeInertBlock */.Pz)(write, (0,secrets/* redactSecrets */.f)(title), clean);
-            write(`--- ${(0,secrets/* redactSecrets */.f)(title)}`);
-            for (const l of clean)
-                write(`  ${l}`);
+                return (0,log/* writeInertBlock */.Pz)(write, (0,secrets/* redactSecrets */.fp)(title), clean);
+            write(`--- ${(0,log/* safeText */.Hk)(title)}`);
+            for (const l of (0,output_filter/* blockLines */.B4)(clean))
+                write(`  ${(0,log/* safeText */.Hk)(l)}`);
             write('---');
         },
     };
@@ -194,17 +199,28 @@ var dist = __webpack_require__(8815);
 
 
 /**
- * action.yml sits one level above the bundle's chunks (dist/) and two above src/cli/: take the first
- * that exists. The path is joined at run time on purpose: a literal `new URL('\u2026', import.meta.url)`
- * makes the bundler copy the file into dist/ as an asset, a second copy that could drift.
+ * A file of the package's root (action.yml, package.json), which sits one level above the bundle's
+ * chunks (dist/) and two above src/cli/: take the first that exists. The name is joined at run time
+ * on purpose: a literal `new URL('\u2026', import.meta.url)` makes the bundler copy the file into dist/
+ * as an asset, a second copy that could drift.
  */
-function findManifest() {
+function packageFile(...parts) {
     const here = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    const name = ['action', 'yml'].join('.');
+    const name = parts.join('.');
     const candidates = [(0,external_node_path_.resolve)(here, '..', name), (0,external_node_path_.resolve)(here, '..', '..', name)];
     return (0,external_node_url_.pathToFileURL)(candidates.find((c) => (0,external_node_fs_.existsSync)(c)) ?? candidates[1]);
 }
-const MANIFEST_URL = findManifest();
+const MANIFEST_URL = packageFile('action', 'yml');
+/**
+ * The version `run-pipelines --version` prints: package.json's own, read where the command runs (the
+ * npm package and a checkout both carry it), so no second copy of the number exists to drift.
+ */
+function packageVersion(url = packageFile('package', 'json')) {
+    const { version } = JSON.parse((0,external_node_fs_.readFileSync)(url, 'utf8'));
+    if (typeof version !== 'string' || version === '')
+        throw new Error(`no version in ${(0,external_node_url_.fileURLToPath)(url)}`);
+    return version;
+}
 function parseManifest(text) {
     const raw = (0,dist.parse)(text);
     const inputs = Object.entries(raw.inputs ?? {}).map(([name, spec]) => {
@@ -242,10 +258,12 @@ function loadManifest(url = MANIFEST_URL) {
 
 
 
+
 /** 0 only when every pipeline succeeded (or, with wait false / dry-run, was accepted). */
 const EXIT_CODES = {
     success: 0,
     triggered: 0,
+    skipped: 0,
     failure: 1,
     usage: 2,
     timed_out: 124,
@@ -267,6 +285,10 @@ async function main(io) {
         io.stdout(helpText(manifest));
         return 0;
     }
+    if (args.version) {
+        io.stdout(`${packageVersion()}\n`);
+        return 0;
+    }
     const onRunner = io.env['GITHUB_ACTIONS'] === 'true';
     const secret = cliSecret(io.stderr, onRunner);
     const log = cliLogger({ write: io.stderr, onRunner, verbose: io.env['RUNNER_DEBUG'] === '1' });
@@ -274,7 +296,8 @@ async function main(io) {
         if (looksSecret(name))
             log.warning(`--${name} on the command line shows in shell history and ps; prefer ${envNameFor(name)}`);
     }
-    const print = (value) => io.stdout(`${(0,secrets/* redactSecrets */.f)(JSON.stringify(value, null, 2))}\n`);
+    // The same value, with no control a terminal obeys and no `##[` the runner reads (src/output-filter.ts inertJson).
+    const print = (value) => io.stdout(`${(0,output_filter/* inertJson */.nl)((0,secrets/* redactSecrets */.fp)(JSON.stringify(value, null, 2)))}\n`);
     let step;
     try {
         step = await (0,setup/* prepareStep */.I)({
@@ -298,7 +321,7 @@ async function main(io) {
 async function execute(step, log, print) {
     const { settings, provider } = step;
     if (settings['dry-run']) {
-        const requests = await (0,dry_run/* dryRun */.P)(provider, settings['pipeline-ids'], log, step.resumed);
+        const requests = await (0,dry_run/* dryRun */.P)(provider, settings['pipeline-ids'], log, step.resumed, settings);
         print({ conclusion: 'triggered', requests });
         return EXIT_CODES.triggered;
     }

@@ -13861,8 +13861,15 @@ const realClock = {
 /* harmony export */   P: () => (/* binding */ dryRun)
 /* harmony export */ });
 /* unused harmony export describePreview */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9373);
+/**
+ * `dry-run`: inputs are already validated by the time this runs. Checks the credentials with a
+ * read-only call where the provider has one, then prints each request the trigger would send.
+ * Shared by the action and the CLI.
+ */
+
 /** `resumed`: with the `runs` input, the runs the step would wait for; nothing would be triggered. */
-async function dryRun(provider, pipelines, log, resumed) {
+async function dryRun(provider, pipelines, log, resumed, settings) {
     if (provider.verify) {
         await provider.verify(pipelines);
         log.info('[dry-run] read-only check passed: the credentials are accepted');
@@ -13874,6 +13881,14 @@ async function dryRun(provider, pipelines, log, resumed) {
         for (const o of resumed)
             log.info(`[dry-run] ${o.pipeline}: would wait for ${o.run ? `run ${o.run.runId}` : 'nothing (not started)'}`);
         return [];
+    }
+    const mode = settings?.['if-running'] ?? 'start';
+    if (settings && mode !== 'start') {
+        // A read: the runs in progress and what the mode would do with each.
+        const { previewIfRunning } = await __nccwpck_require__.e(/* import() */ 774).then(__nccwpck_require__.bind(__nccwpck_require__, 3774));
+        const deadline = _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d.now() + settings.timeout;
+        const pollIntervalMs = settings['poll-interval'];
+        await previewIfRunning({ provider, pipelines, mode, clock: _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d, log, pollIntervalMs, deadline });
     }
     const previews = await provider.preview(pipelines);
     for (const p of previews)
@@ -13941,333 +13956,19 @@ function joinUrl(base, path, query) {
 
 /***/ }),
 
-/***/ 7126:
+/***/ 825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ runPipelines)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4663);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2828);
+/* harmony import */ var _remote_logs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8901);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
+/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9810);
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  L: () => (/* binding */ runPipelines)
-});
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/parse.ts
-var parse = __nccwpck_require__(2828);
-;// CONCATENATED MODULE: ./src/remote-logs.ts
-/**
- * The providers' own logs of ended runs, in the job log: which runs (the `logs` input), the last
- * `log-lines` lines of each, each log in its own inert group. Logs are read a few at a time and each
- * is printed as soon as it has been read, so memory holds only the tails of the logs being read,
- * never the logs of every run.
- */
-
-/** A line longer than this is cut: one runaway line must not hold megabytes. */
-const MAX_LINE_CHARS = 2000;
-/** Lines held at once across the logs being read, so memory stays bounded whatever `log-lines` is. */
-const LINES_IN_FLIGHT = 20_000;
-/** Logs read at once at most (a Feldera log costs an idle pause, so reading many at once saves time). */
-const MAX_PARALLEL = 64;
-/** `failed`: every run that did not succeed (failed, timed out, cancelled, never started). */
-function wantsLog(mode, conclusion) {
-    if (mode === 'none')
-        return false;
-    if (mode === 'all')
-        return true;
-    return conclusion !== 'success' && conclusion !== 'triggered';
-}
-/**
- * Reads the logs of runs as they end, a few at a time, and prints each once read. A run that ends
- * while others are still going has its log read at once, alongside the wait; runs stopped by a
- * timeout or a job cancellation are handed over by `finish`, after their cancels went out. A
- * provider whose log belongs to the whole step (`logScope: 'step'`) is read once, in `finish`.
- */
-class RemoteLogs {
-    o;
-    parallel;
-    controller = new AbortController();
-    /** Runs that ended in this turn of the event loop: handed to the provider together. */
-    batch = [];
-    batchTimer;
-    atEnd = [];
-    queue = [];
-    reading = new Set();
-    skipped = false;
-    constructor(o) {
-        this.o = o;
-        this.parallel = Math.max(1, Math.min(MAX_PARALLEL, Math.floor(LINES_IN_FLIGHT / o.maxLines)));
-    }
-    /** A run reached its end; its log is read soon if `logs` asks for it. */
-    ended(run) {
-        const ended = this.select(run);
-        if (ended === undefined)
-            return;
-        if (this.o.provider.logScope === 'step')
-            return void this.atEnd.push(ended);
-        this.batch.push(ended);
-        this.batchTimer ??= setImmediate(() => this.flush());
-    }
-    /**
-     * Reads the logs of `stopped` (runs a timeout or cancellation ended) and of everything still
-     * waiting, and returns once every log was printed or `budgetMs` ran out (or `signal` aborted).
-     */
-    async finish(stopped, budgetMs, signal) {
-        for (const r of stopped) {
-            const ended = this.select(r);
-            if (ended)
-                this.batch.push(ended);
-        }
-        this.batch.push(...this.atEnd.splice(0));
-        this.flush();
-        const timer = setTimeout(() => this.controller.abort(new Error('time for reading logs ran out')), Math.max(0, budgetMs));
-        const onCancel = () => this.controller.abort(new Error('the job is being cancelled'));
-        signal?.addEventListener('abort', onCancel, { once: true });
-        try {
-            while (this.reading.size > 0)
-                await Promise.all(this.reading);
-        }
-        finally {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onCancel);
-        }
-    }
-    /** Drops whatever is not read yet, quietly: on job cancellation with no time left. */
-    skip() {
-        this.skipped = true;
-        this.queue.length = 0;
-        this.batch = [];
-        if (this.batchTimer)
-            clearImmediate(this.batchTimer);
-        this.controller.abort(new Error('skipped'));
-    }
-    select(r) {
-        if (this.skipped || r.handle === undefined || !wantsLog(this.o.mode, r.conclusion))
-            return undefined;
-        return { handle: r.handle, startedAt: r.startedAt, finishedAt: r.finishedAt ?? this.o.now() };
-    }
-    flush() {
-        if (this.batchTimer)
-            clearImmediate(this.batchTimer);
-        this.batchTimer = undefined;
-        const runs = this.batch;
-        this.batch = [];
-        if (runs.length === 0 || this.skipped)
-            return;
-        try {
-            this.queue.push(...(this.o.provider.logs?.(runs) ?? []));
-        }
-        catch (err) {
-            this.o.log.warning(`could not read the provider's logs: ${(0,errors/* errorMessage */.gJ)(err)}`);
-        }
-        this.pump();
-    }
-    pump() {
-        while (this.reading.size < this.parallel && this.queue.length > 0) {
-            const source = this.queue.shift();
-            const read = readAndPrint(source, this.o, this.controller.signal, () => this.skipped).finally(() => {
-                this.reading.delete(read);
-                this.pump();
-            });
-            this.reading.add(read);
-        }
-    }
-}
-/** Every wanted log of `runs`, read and printed: the whole job of `RemoteLogs` at once. */
-async function printRemoteLogs(o) {
-    if (o.mode === 'none' || o.provider.logs === undefined)
-        return;
-    await new RemoteLogs(o).finish(o.runs, o.budgetMs, o.signal);
-}
-/** Keeps the last `size` lines pushed into it, and counts the ones it let go. */
-class TailBuffer {
-    ring = [];
-    start = 0;
-    dropped = 0;
-    size;
-    constructor(size) {
-        this.size = size;
-    }
-    push(line) {
-        const kept = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)} [line cut]` : line;
-        if (this.ring.length < this.size) {
-            this.ring.push(kept);
-            return;
-        }
-        this.ring[this.start] = kept;
-        this.start = (this.start + 1) % this.size;
-        this.dropped++;
-    }
-    lines() {
-        return [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)];
-    }
-}
-async function readAndPrint(source, o, signal, skipped) {
-    if (skipped())
-        return;
-    if (signal.aborted) {
-        o.log.warning(`log not read: ${(0,errors/* errorMessage */.gJ)(signal.reason)}`, source.title);
-        return;
-    }
-    const tail = new TailBuffer(o.maxLines);
-    let failure;
-    try {
-        // A read that ignores the signal is left behind, not waited for: the budget is a promise to the step.
-        await untilAborted(source.read((line) => tail.push(line), signal), signal);
-    }
-    catch (err) {
-        failure = err;
-    }
-    if (skipped())
-        return;
-    const lines = tail.lines();
-    if (tail.dropped > 0)
-        lines.unshift(`(${tail.dropped} earlier line(s) not shown: log-lines is ${o.maxLines})`);
-    if (lines.length > 0 || failure === undefined)
-        print(o.log, source.title, lines.length > 0 ? lines : ['(the log is empty)']);
-    if (failure !== undefined)
-        o.log.warning(`could not read the whole log: ${(0,errors/* errorMessage */.gJ)(failure)}`, source.title);
-}
-/** Settles with `work`, or rejects as soon as `signal` aborts; the listener goes when either happens. */
-function untilAborted(work, signal) {
-    return new Promise((resolve, reject) => {
-        const fail = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-        if (signal.aborted)
-            return fail();
-        signal.addEventListener('abort', fail, { once: true });
-        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', fail));
-    });
-}
-function print(log, title, lines) {
-    if (log.block)
-        return log.block(title, lines);
-    log.info(`--- ${title}`);
-    for (const l of lines)
-        log.info(`  ${l}`);
-}
-
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-;// CONCATENATED MODULE: ./src/poll.ts
-
-const defaultSchedule = (maxIntervalMs) => ({
-    minIntervalMs: Math.min(1000, maxIntervalMs),
-    maxIntervalMs,
-    ageFraction: 0.1,
-});
-/** The gap before the next poll of a run that has been going for `ageMs`. */
-function nextPollDelay(ageMs, s) {
-    return Math.round(Math.min(s.maxIntervalMs, Math.max(s.minIntervalMs, ageMs * s.ageFraction)));
-}
-const PERMANENT_ERROR_LIMIT = 3;
-function trackRuns(handles, now) {
-    return handles.map((handle) => ({ handle, startedAt: now, nextPollAt: now, permanentErrors: 0, polls: 0 }));
-}
-function isPending(run) {
-    return run.finishedAt === undefined;
-}
-async function pollRuns(opts) {
-    const { clock, signal } = opts;
-    const stop = stopSignal(signal);
-    for (;;) {
-        const pending = opts.runs.filter(isPending);
-        if (pending.length === 0)
-            return 'done';
-        if (signal?.aborted)
-            return 'aborted';
-        const now = clock.now();
-        if (now >= opts.deadline)
-            return 'timeout';
-        const due = pending.filter((r) => r.nextPollAt <= now);
-        if (due.length > 0) {
-            // A poll stuck in retries must not carry the wait past its deadline or past a cancellation.
-            const deadline = deadlineTimer(opts.deadline - now);
-            const results = await Promise.race([observeAll(opts, due), stop.promise, deadline.promise]);
-            deadline.clear();
-            if (results === 'deadline' || results === undefined) {
-                for (const r of due)
-                    r.unansweredAtEnd = true;
-                return results === 'deadline' ? 'timeout' : 'aborted';
-            }
-            applyResults(opts, due, results, now);
-            continue;
-        }
-        opts.onIdle?.();
-        const wake = Math.min(opts.deadline, ...pending.map((r) => r.nextPollAt));
-        try {
-            await clock.sleep(Math.max(0, wake - now), signal);
-        }
-        catch {
-            return 'aborted';
-        }
-    }
-}
-async function observeAll(opts, due) {
-    try {
-        return await opts.observe(due.map((r) => r.handle));
-    }
-    catch (err) {
-        const e = (0,errors/* toError */.iT)(err);
-        return due.map(() => e);
-    }
-}
-function applyResults(opts, due, results, sentAt) {
-    const now = opts.clock.now();
-    due.forEach((run, i) => {
-        run.polls++;
-        // The gap runs from when the poll was sent, so a round of many slow answers does not stretch
-        // every gap by its own length; half a gap after the answer keeps a slow API from being hammered.
-        const gap = nextPollDelay(sentAt - run.startedAt, opts.schedule);
-        run.nextPollAt = Math.max(sentAt + gap, now + gap / 2);
-        const result = results[i] ?? new Error('no observation returned');
-        if (result instanceof Error)
-            return recordError(opts, run, result, now);
-        run.permanentErrors = 0;
-        const previous = run.last;
-        run.last = result;
-        if (result.phase !== 'pending')
-            run.finishedAt = now;
-        opts.onObservation(run, result, previous);
-    });
-}
-function recordError(opts, run, err, now) {
-    opts.onPollError(run, err);
-    if ((0,errors/* isTransient */.dg)(err))
-        return;
-    run.permanentErrors++;
-    if (run.permanentErrors < PERMANENT_ERROR_LIMIT)
-        return;
-    const status = run.last?.status ?? 'unknown';
-    const failed = { status, phase: 'failure', message: (0,errors/* errorMessage */.gJ)(err) };
-    const previous = run.last;
-    run.last = failed;
-    run.finishedAt = now;
-    opts.onObservation(run, failed, previous);
-}
-/**
- * Resolves 'deadline' after `ms` of wall time, unless cleared first. A real timer, not the injected
- * clock: a simulated clock jumps ahead in its own sleeps and would fire this guard at once.
- */
-function deadlineTimer(ms) {
-    let timer;
-    const promise = new Promise((resolve) => {
-        timer = setTimeout(() => resolve('deadline'), Math.max(0, ms));
-    });
-    return { promise, clear: () => clearTimeout(timer) };
-}
-/** A promise that resolves to undefined when the signal aborts: lets a poll stop mid-request. */
-function stopSignal(signal) {
-    if (signal === undefined)
-        return { promise: new Promise(() => undefined) };
-    return {
-        promise: new Promise((resolve) => {
-            if (signal.aborted)
-                resolve(undefined);
-            signal.addEventListener('abort', () => resolve(undefined), { once: true });
-        }),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine.ts
 
 
 
@@ -14282,35 +13983,59 @@ const CANCELLED_LOGS_UNTIL_MS = 6_000;
 /** Less time than this left after the cancels: the logs are skipped. */
 const CANCELLED_LOGS_MIN_MS = 1_500;
 const TRIGGERED_STATUS = 'triggered';
+/**
+ * Requests under the deadline end at it (src/http.ts `withDeadline`); a trigger that waits on something
+ * else (a token from the runner) is given up this long after it.
+ */
+const TRIGGER_GRACE_MS = 2_000;
 async function runPipelines(opts) {
-    const { provider, clock, log } = opts;
+    const { clock, log } = opts;
     const startedAt = clock.now();
+    // `timeout` bounds the whole step: the trigger, its retries and Retry-After waits, then the wait.
     const deadline = startedAt + opts.timeoutMs;
-    const triggered = opts.resume ? resumeRuns(opts.resume, log) : await triggerAll(provider, opts.pipelines, log);
+    const triggered = opts.resume
+        ? resumeRuns(opts.resume, log)
+        : await triggerBefore(deadline, opts, () => startRuns(opts, deadline));
     const records = opts.pipelines.map((p, i) => toRecord(p, triggered.outcomes[i], startedAt));
+    triggered.adjust?.(records);
+    if (!opts.resume && clock.now() >= deadline)
+        markStartsTimedOut(records, opts.timeoutMs);
     const early = { conclusion: 'triggered', runs: records, ...withRequestId(triggered.requestId) };
     opts.onTriggered?.(early);
-    const started = records.filter((r) => r.handle !== undefined);
+    const started = records.filter((r) => r.handle !== undefined && r.conclusion === 'pending');
     if (!opts.wait || started.length === 0) {
-        const anyFailed = records.some((r) => r.conclusion === 'failure');
-        return { ...early, conclusion: anyFailed ? 'failure' : 'triggered' };
+        return { ...early, conclusion: stepConclusion(records, 'done', 'triggered') };
     }
     const abort = abortTime(opts);
     const logs = remoteLogs(opts);
+    const live = await liveLogs(opts, started);
     const pollErrors = new Map();
-    const end = await waitForRuns(opts, records, deadline, pollErrors, logs);
+    const end = await waitForRuns(opts, records, deadline, pollErrors, logs, live);
     const pending = records.filter((r) => r.conclusion === 'pending');
-    if (end !== 'done')
-        await stopUnfinished(opts, pending, end, pollErrors);
+    // Live readers stop within a second of a timeout or cancellation, alongside the cancels.
+    await Promise.all([
+        live?.stop(end === 'done' ? undefined : 1000),
+        end !== 'done' && stopUnfinished(opts, pending, end, pollErrors),
+    ]);
     abort.dispose();
     if (logs)
         await finishLogs(opts, logs, pending, end === 'timeout' ? TIMED_OUT_LOGS_MS : LOGS_BUDGET_MS, abort.at());
-    return { ...early, conclusion: stepConclusion(records, end) };
+    const logsNote = live?.filesNote();
+    return { ...early, conclusion: stepConclusion(records, end), ...(logsNote ? { logsNote } : {}) };
+}
+/** `logs: live` or `logs-dir`: the module loads only then (src/live-logs.ts). */
+async function liveLogs(opts, started) {
+    const { mode, dir } = opts.logs ?? {};
+    if (mode !== 'live' && dir === undefined)
+        return undefined;
+    const { startLiveLogs } = await __nccwpck_require__.e(/* import() */ 363).then(__nccwpck_require__.bind(__nccwpck_require__, 1363));
+    const runs = started.flatMap((r) => (r.handle ? [r.handle] : []));
+    return startLiveLogs({ provider: opts.provider, runs, print: mode === 'live', dir, log: opts.log });
 }
 function remoteLogs(opts) {
     if (!opts.logs || opts.logs.mode === 'none' || opts.provider.logs === undefined)
         return undefined;
-    return new RemoteLogs({
+    return new _remote_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .RemoteLogs */ .qW({
         provider: opts.provider,
         mode: opts.logs.mode,
         maxLines: opts.logs.maxLines,
@@ -14346,6 +14071,45 @@ async function finishLogs(opts, logs, stopped, budget, abortedAt) {
     }
     await logs.finish(stopped, budgetMs, opts.signal);
 }
+/** Triggers every pipeline, or with `if-running` first looks for runs in progress (loaded only then). */
+async function startRuns(opts, deadline) {
+    const { provider, log } = opts;
+    const mode = opts.ifRunning ?? 'start';
+    if (mode === 'start')
+        return triggerAll(provider, opts.pipelines, log);
+    const { triggerUnlessRunning } = await __nccwpck_require__.e(/* import() */ 774).then(__nccwpck_require__.bind(__nccwpck_require__, 3774));
+    const { clock, pipelines, pollIntervalMs, signal } = opts;
+    const context = { provider, pipelines, mode, clock, log, pollIntervalMs, deadline, signal };
+    return triggerUnlessRunning(context, (some) => triggerAll(provider, some, log));
+}
+/**
+ * The trigger with every request it sends bounded by the deadline; should it still hang (work that is
+ * not a request of ours), each pipeline is reported unstarted TRIGGER_GRACE_MS after the deadline.
+ */
+async function triggerBefore(deadline, opts, trigger) {
+    const { clock } = opts;
+    let timer;
+    const late = new Promise((resolve) => {
+        const error = new Error(`no answer before the timeout of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(opts.timeoutMs)} ran out`);
+        const giveUp = () => resolve({ outcomes: opts.pipelines.map((pipeline) => ({ pipeline, error })) });
+        timer = setTimeout(giveUp, Math.max(0, deadline - clock.now()) + TRIGGER_GRACE_MS);
+    });
+    try {
+        return await Promise.race([(0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .withDeadline */ .NE)({ remainingMs: () => deadline - clock.now() }, trigger), late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Pipelines that could not be started before the deadline ran out: their step timed out, it did not fail. */
+function markStartsTimedOut(records, timeoutMs) {
+    for (const r of records) {
+        if (r.conclusion !== 'failure')
+            continue;
+        r.conclusion = 'timed_out';
+        r.message = `the timeout of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} ran out while starting it; ${r.message ?? ''}`;
+    }
+}
 async function triggerAll(provider, pipelines, log) {
     try {
         const result = await provider.trigger(pipelines);
@@ -14353,13 +14117,13 @@ async function triggerAll(provider, pipelines, log) {
             if (o.run)
                 log.info(`${o.pipeline}: started, run id ${o.run.runId}${o.run.url ? ` (${o.run.url})` : ''}`);
             else
-                log.error(`could not start: ${(0,errors/* errorMessage */.gJ)(o.error)}`, o.pipeline);
+                log.error(`could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(o.error)}`, o.pipeline);
         }
         return result;
     }
     catch (err) {
         // A call that starts every pipeline at once failed as a whole: each pipeline failed to start.
-        const error = (0,errors/* toError */.iT)(err);
+        const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .toError */ .iT)(err);
         for (const pipeline of pipelines)
             log.error(`could not start: ${error.message}`, pipeline);
         return { outcomes: pipelines.map((pipeline) => ({ pipeline, error })) };
@@ -14371,7 +14135,7 @@ function resumeRuns(outcomes, log) {
         if (o.run)
             log.info(`${o.pipeline}: waiting for run ${o.run.runId}, started by an earlier step${o.run.url ? ` (${o.run.url})` : ''}`);
         else
-            log.error(`the earlier step could not start it: ${(0,errors/* errorMessage */.gJ)(o.error)}`, o.pipeline);
+            log.error(`the earlier step could not start it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(o.error)}`, o.pipeline);
     }
     return { outcomes };
 }
@@ -14381,7 +14145,7 @@ function withRequestId(requestId) {
 function toRecord(pipeline, outcome, now) {
     if (outcome?.run)
         return { pipeline, handle: outcome.run, status: TRIGGERED_STATUS, conclusion: 'pending', startedAt: now };
-    const message = outcome?.error ? (0,secrets/* redactSecrets */.f)((0,errors/* errorMessage */.gJ)(outcome.error)) : 'the provider did not report this pipeline';
+    const message = outcome?.error ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(outcome.error)) : 'the provider did not report this pipeline';
     return {
         pipeline,
         status: 'not started',
@@ -14392,18 +14156,19 @@ function toRecord(pipeline, outcome, now) {
     };
 }
 /** `pollErrors` keeps each run's last failed status check until a check succeeds again. */
-async function waitForRuns(opts, records, deadline, pollErrors, logs) {
+async function waitForRuns(opts, records, deadline, pollErrors, logs, live) {
     const { clock, log } = opts;
     const byHandle = new Map();
     for (const r of records)
-        if (r.handle)
+        if (r.handle && r.conclusion === 'pending')
             byHandle.set(r.handle, r);
-    const tracked = trackRuns([...byHandle.keys()], records[0]?.startedAt ?? clock.now());
+    const tracked = (0,_poll_js__WEBPACK_IMPORTED_MODULE_5__/* .trackRuns */ .CL)([...byHandle.keys()], records[0]?.startedAt ?? clock.now());
     const heartbeat = heartbeatLogger(opts, tracked);
-    const end = await pollRuns({
+    const end = await (0,_poll_js__WEBPACK_IMPORTED_MODULE_5__/* .pollRuns */ .qL)({
         runs: tracked,
-        observe: (handles) => opts.provider.observe(handles),
-        schedule: defaultSchedule(opts.pollIntervalMs),
+        // A status check stuck in retries or Retry-After waits ends at the deadline with the wait.
+        observe: (handles) => (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .withDeadline */ .NE)({ remainingMs: () => deadline - clock.now() }, () => opts.provider.observe(handles)),
+        schedule: (0,_poll_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultSchedule */ .no)(opts.pollIntervalMs),
         clock,
         deadline,
         ...(opts.signal ? { signal: opts.signal } : {}),
@@ -14416,6 +14181,7 @@ async function waitForRuns(opts, records, deadline, pollErrors, logs) {
             // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
             if (reportChange(log, record, obs, previous, clock.now() - record.startedAt))
                 heartbeat.changed();
+            live?.polled(run.handle, record.conclusion !== 'pending');
             if (record.conclusion === 'pending')
                 return;
             opts.onRunFinished?.(record);
@@ -14424,8 +14190,8 @@ async function waitForRuns(opts, records, deadline, pollErrors, logs) {
         onPollError: (run, err) => {
             const record = byHandle.get(run.handle);
             if (record)
-                pollErrors.set(record, (0,errors/* errorMessage */.gJ)(err));
-            log.info(`${run.handle.pipeline}: status check failed, will retry: ${(0,errors/* errorMessage */.gJ)(err)}`);
+                pollErrors.set(record, (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
+            log.info(`${run.handle.pipeline}: status check failed, will retry: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
         },
         onIdle: () => heartbeat.tick(),
     });
@@ -14439,7 +14205,11 @@ async function waitForRuns(opts, records, deadline, pollErrors, logs) {
 }
 function applyObservation(record, obs, run) {
     // Status and message are the provider's text and end up in outputs and the summary.
-    record.status = (0,secrets/* redactSecrets */.f)(obs.status);
+    record.status = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(obs.status);
+    if (obs.progress === undefined)
+        delete record.progress;
+    else
+        record.progress = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(obs.progress);
     if (obs.url !== undefined)
         record.url = obs.url;
     if (obs.details !== undefined)
@@ -14451,13 +14221,13 @@ function applyObservation(record, obs, run) {
     record.conclusion = obs.phase;
     record.finishedAt = run.finishedAt ?? run.startedAt;
     if (obs.message !== undefined)
-        record.message = (0,secrets/* redactSecrets */.f)(obs.message);
+        record.message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(obs.message);
 }
 function reportChange(log, record, obs, previous, elapsedMs) {
     const changed = previous?.status !== obs.status || previous.progress !== obs.progress;
     if (changed) {
         const progress = obs.progress ? ` \u2014 ${obs.progress}` : '';
-        log.info(`${record.pipeline}: ${obs.status}${progress} (after ${(0,parse/* formatDuration */.a3)(elapsedMs)})`);
+        log.info(`${record.pipeline}: ${obs.status}${progress} (after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsedMs)})`);
     }
     if (obs.warning !== undefined && obs.warning !== previous?.warning)
         log.warning(obs.warning, record.pipeline);
@@ -14480,8 +14250,8 @@ function heartbeatLogger(opts, tracked) {
             if (now - last < every)
                 return;
             last = now;
-            const waiting = tracked.filter(isPending).map((r) => `${r.handle.pipeline}: ${r.last?.status ?? TRIGGERED_STATUS}`);
-            opts.log.info(`still waiting after ${(0,parse/* formatDuration */.a3)(now - (tracked[0]?.startedAt ?? now))}: ${waiting.join(', ')}`);
+            const waiting = tracked.filter(_poll_js__WEBPACK_IMPORTED_MODULE_5__/* .isPending */ .mm).map((r) => `${r.handle.pipeline}: ${r.last?.status ?? TRIGGERED_STATUS}`);
+            opts.log.info(`still waiting after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(now - (tracked[0]?.startedAt ?? now))}: ${waiting.join(', ')}`);
         },
     };
 }
@@ -14494,14 +14264,19 @@ async function stopUnfinished(opts, pending, end, pollErrors) {
         const lastError = pollErrors.get(r);
         r.message =
             (end === 'timeout'
-                ? `still ${r.status} when the timeout of ${(0,parse/* formatDuration */.a3)(opts.timeoutMs)} ran out`
-                : 'the job was cancelled') + (lastError ? `; the last status check failed: ${lastError}` : '');
+                ? `still ${r.status}${r.progress ? ` (${r.progress})` : ''} when the timeout of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(opts.timeoutMs)} ran out`
+                : 'the job was cancelled') + (lastError ? `; the last status check failed: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(lastError)}` : '');
         if (end === 'timeout')
             opts.log.error(r.message, r.pipeline);
     }
-    if (!opts.cancelOnAbort || pending.length === 0)
+    // A run found in progress and waited for (if-running: wait) belongs to whoever started it.
+    const ours = pending.filter((r) => !r.adopted);
+    for (const r of pending)
+        if (r.adopted && opts.cancelOnAbort)
+            opts.log.info(`${r.pipeline}: run ${r.handle?.runId ?? ''} left running: this step did not start it`);
+    if (!opts.cancelOnAbort || ours.length === 0)
         return;
-    await cancelRuns(opts, pending);
+    await cancelRuns(opts, ours);
 }
 /** Cancels runs in parallel, giving up after the budget: the runner kills the step soon after a signal. */
 async function cancelRuns(opts, records) {
@@ -14518,7 +14293,7 @@ async function cancelRuns(opts, records) {
         }
         catch (err) {
             if (unsettled.has(r))
-                opts.log.warning(`could not cancel run ${r.handle.runId}: ${(0,errors/* errorMessage */.gJ)(err)}`, r.pipeline);
+                opts.log.warning(`could not cancel run ${r.handle.runId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`, r.pipeline);
         }
         finally {
             unsettled.delete(r);
@@ -14533,17 +14308,23 @@ async function cancelRuns(opts, records) {
     // The rest are abandoned (the post step tries them again): say so once, and not again when they fail late.
     for (const r of [...unsettled]) {
         unsettled.delete(r);
-        opts.log.warning(`cancel of run ${r.handle?.runId ?? ''} got no answer within ${(0,parse/* formatDuration */.a3)(budget)}; the post step will retry it`, r.pipeline);
+        opts.log.warning(`cancel of run ${r.handle?.runId ?? ''} got no answer within ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(budget)}; the post step will retry it`, r.pipeline);
     }
 }
-function stepConclusion(records, end) {
+/** `done`: what the step concludes when nothing failed, timed out or was skipped throughout. */
+function stepConclusion(records, end, done = 'success') {
     if (end === 'aborted')
         return 'cancelled';
     if (records.some((r) => r.conclusion === 'failure'))
         return 'failure';
-    if (end === 'timeout')
+    // A run this step waited to end before starting (if-running: cancel-previous) may time out before the wait.
+    if (end === 'timeout' || records.some((r) => r.conclusion === 'timed_out'))
         return 'timed_out';
-    return 'success';
+    return allSkipped(records) ? 'skipped' : done;
+}
+/** `if-running: skip` skipped every pipeline. */
+function allSkipped(records) {
+    return records.length > 0 && records.every((r) => r.conclusion === 'skipped');
 }
 
 
@@ -14762,8 +14543,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ge: () => (/* binding */ defaultHttpOptions),
   qF: () => (/* binding */ parseJson),
   xp: () => (/* binding */ parseResponse),
-  Sq: () => (/* binding */ validateShape)
+  pn: () => (/* binding */ pathSegment),
+  Sq: () => (/* binding */ validateShape),
+  NE: () => (/* binding */ withDeadline)
 });
+
+// UNUSED EXPORTS: BodyTooLargeError, DEADLINE_PASSED, MAX_ANSWER_BYTES, MAX_ERROR_BODY_BYTES
 
 // EXTERNAL MODULE: external "node:diagnostics_channel"
 var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
@@ -14821,6 +14606,31 @@ const defaultHttpOptions = {
 };
 /** The diagnostics channel undici publishes on as it writes a request's headers (lib/core/diagnostics.js). */
 const SEND_HEADERS = 'undici:client:sendHeaders';
+/**
+ * Bodies are untrusted bytes: each kind of answer is read up to a cap, enforced while reading (the body
+ * is destroyed past it), so no answer, however large or endless, grows memory past the cap.
+ * JSON answers (statuses, starts, log pages) are a few kB; the largest real ones, a page of 5000 log
+ * lines, stay well under 4 MiB.
+ */
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+/** Error answers (non-2xx) carry a code and a message: 64 KiB is plenty, and they are read that far. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** An answer outgrew its cap. A ResponseShapeError: to the poller a transient fault, polled again next round. */
+class BodyTooLargeError extends errors/* ResponseShapeError */.RD {
+    code = 'BODY_TOO_LARGE';
+}
+/** The code of a request cut short, or not sent, because the step's `timeout` ran out. */
+const DEADLINE_PASSED = 'DEADLINE_PASSED';
+let deadlines;
+/** Runs `work` so that its requests, retries and Retry-After waits end at `deadline`. */
+function withDeadline(deadline, work) {
+    // node:async_hooks is loaded on the first use, not on the start path.
+    deadlines ??= new (process.getBuiltinModule('node:async_hooks').AsyncLocalStorage)();
+    return deadlines.run(deadline, work);
+}
+function currentDeadline() {
+    return deadlines?.getStore();
+}
 /** Streamed reads open at once per origin at most (see `stream`). */
 const STREAM_CONNECTIONS = 64;
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
@@ -14989,14 +14799,17 @@ class HttpClient {
                 bodyTimeout: 0,
             });
             answer = { status: res.statusCode, headers: flattenHeaders(res.headers), body: '' };
-            if (res.statusCode < 200 || res.statusCode >= 300)
-                return { ...answer, body: await res.body.text() };
+            if (res.statusCode < 200 || res.statusCode >= 300) {
+                return { ...answer, body: await readCapped(res.body, MAX_ERROR_BODY_BYTES, req, res.statusCode) };
+            }
             res.body.setEncoding('utf8');
             for await (const chunk of res.body)
                 onText(chunk);
             return answer;
         }
         catch (err) {
+            if (err instanceof BodyTooLargeError)
+                throw err;
             if (signal.aborted && answer !== undefined)
                 return answer;
             if (signal.aborted)
@@ -15019,9 +14832,13 @@ class HttpClient {
     /** Sends the request, retrying what is safe to retry; returns the last response whatever its status. */
     async send(req) {
         const { maxAttempts } = this.options;
+        const deadline = currentDeadline();
         for (let attempt = 1;; attempt++) {
             if (this.closed)
                 throw new errors/* NetworkError */.Dr(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
+            if (deadline !== undefined && deadline.remainingMs() <= 0) {
+                throw new errors/* NetworkError */.Dr(`${req.label}: not sent, the step's timeout ran out`, DEADLINE_PASSED, true);
+            }
             let outcome;
             try {
                 outcome = await this.attempt(req);
@@ -15040,6 +14857,14 @@ class HttpClient {
             }
             const delay = this.retryDelay(attempt, outcome);
             const why = outcome instanceof errors/* NetworkError */.Dr ? outcome.message : `HTTP ${outcome.status}`;
+            if (deadline !== undefined && delay >= deadline.remainingMs()) {
+                // A wait past the deadline would end with nothing to do: the last answer stands.
+                this.options.log(`${req.label}: ${why}; not retried in ${(delay / 1000).toFixed(1)}s: the step's timeout comes first`);
+                if (outcome instanceof errors/* NetworkError */.Dr)
+                    throw notRepeated(req, outcome);
+                outcome.attempts = attempt;
+                return outcome;
+            }
             this.options.log(`${req.label}: ${why}; retry ${attempt} of ${maxAttempts - 1} in ${(delay / 1000).toFixed(1)}s`);
             await this.backoff(delay, req);
         }
@@ -15077,7 +14902,7 @@ class HttpClient {
         if (outcome instanceof errors/* NetworkError */.Dr) {
             if (outcome.code !== undefined && TLS_CODES.test(outcome.code))
                 return false;
-            if (outcome.code === PROXY_REFUSED)
+            if (outcome.code === PROXY_REFUSED || outcome.code === DEADLINE_PASSED)
                 return false;
             return req.idempotent || outcome.unsent;
         }
@@ -15113,7 +14938,8 @@ class HttpClient {
             headers['content-type'] = 'application/json';
         const signed = req.sign ? await req.sign({ method: req.method, url: req.url, headers, body }) : {};
         const started = this.options.clock.now();
-        const { signal, release } = this.requestSignal();
+        const deadline = currentDeadline();
+        const { signal, release, byDeadline } = this.requestSignal(deadline?.remainingMs());
         const settled = this.firstSend?.begin();
         try {
             const res = await this.dispatcherFor(req.url).request({
@@ -15126,13 +14952,20 @@ class HttpClient {
                 headersTimeout: this.options.requestTimeoutMs,
                 bodyTimeout: this.options.requestTimeoutMs,
             });
-            const text = await res.body.text();
+            const ok = res.statusCode >= 200 && res.statusCode < 300;
+            const cap = ok ? (req.maxBodyBytes ?? MAX_ANSWER_BYTES) : MAX_ERROR_BODY_BYTES;
+            const text = await readCapped(res.body, cap, req, res.statusCode);
             this.options.debug(`${req.method} ${req.url.origin}${req.url.pathname} -> ${res.statusCode} in ${this.options.clock.now() - started}ms`);
             return { status: res.statusCode, headers: flattenHeaders(res.headers), body: text };
         }
         catch (err) {
+            if (err instanceof errors/* ResponseShapeError */.RD)
+                throw err;
             if (this.options.signal?.aborted)
                 throw this.options.signal.reason;
+            if (byDeadline()) {
+                throw new errors/* NetworkError */.Dr(`${describeRequest(req)}: no answer before the step's timeout ran out`, DEADLINE_PASSED, false);
+            }
             throw toNetworkError(err, req, this.options.requestTimeoutMs, (0,src_proxy/* proxyFor */.iJ)(req.url, this.options.proxy));
         }
         finally {
@@ -15146,9 +14979,11 @@ class HttpClient {
      * for the whole timeout and AbortSignal.any registers with the step's signal: with hundreds of
      * requests a round, that kept the young heap growing).
      */
-    requestSignal() {
+    requestSignal(untilDeadlineMs) {
         const controller = new AbortController();
-        const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), this.options.requestTimeoutMs);
+        // The step's deadline, when nearer than the request timeout, cuts the request instead.
+        const byDeadline = untilDeadlineMs !== undefined && untilDeadlineMs < this.options.requestTimeoutMs;
+        const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), byDeadline ? Math.max(0, untilDeadlineMs) : this.options.requestTimeoutMs);
         const outer = this.options.signal;
         const onOuterAbort = () => controller.abort(outer?.reason);
         if (outer?.aborted)
@@ -15157,12 +14992,39 @@ class HttpClient {
             outer?.addEventListener('abort', onOuterAbort, { once: true });
         return {
             signal: controller.signal,
+            byDeadline: () => byDeadline && controller.signal.aborted && !outer?.aborted,
             release: () => {
                 clearTimeout(timer);
                 outer?.removeEventListener('abort', onOuterAbort);
             },
         };
     }
+}
+/** The request as errors name it: method, label and the path it went to. */
+function describeRequest(req) {
+    return `${req.method} ${req.url.origin}${req.url.pathname} (${req.label})`;
+}
+/**
+ * Reads a body into memory up to `cap` bytes. A longer one (by its content-length, or as it arrives) is
+ * destroyed at once, which drops the connection: the server's further bytes are never read.
+ */
+async function readCapped(body, cap, req, status) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        const bytes = chunk;
+        size += bytes.length;
+        if (size > cap) {
+            body.destroy();
+            throw new BodyTooLargeError(`${describeRequest(req)}: HTTP ${status} with a body over ${formatBytes(cap)}; the read was stopped there`);
+        }
+        chunks.push(bytes);
+    }
+    // As undici's body.text(): UTF-8, a leading byte-order mark dropped.
+    return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+function formatBytes(n) {
+    return n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n / 1024} KiB`;
 }
 /** A non-idempotent request that may have reached the server is never repeated: say so. */
 function notRepeated(req, err) {
@@ -15208,6 +15070,16 @@ function toNetworkError(err, req, timeoutMs, proxy) {
         return new errors/* NetworkError */.Dr(`${target}: TLS certificate not trusted (${code}); give the endpoint's CA in 'ca-certificate'`, code, true);
     }
     return new errors/* NetworkError */.Dr(`${target}: ${code ?? 'network error'} (${detail})`, code, code !== undefined && UNSENT_CODES.has(code));
+}
+/**
+ * One path segment of a request: ids are data (from inputs, a `runs` handle or an answer), never path
+ * syntax. Encoded as encodeURIComponent writes it; `.` and `..` (which URL parsing resolves, encoded or
+ * not) and the empty segment are refused.
+ */
+function pathSegment(id) {
+    if (id === '' || id === '.' || id === '..')
+        throw new errors/* ResponseShapeError */.RD(`'${id}' is not an id that can name a resource`);
+    return encodeURIComponent(id);
 }
 /** Parses a JSON body; a garbled one is a ResponseShapeError, which the poller treats as transient. */
 function parseJson(res, what) {
@@ -15272,7 +15144,7 @@ __webpack_async_result__();
 /* harmony export */   Ko: () => (/* binding */ readInputs),
 /* harmony export */   sM: () => (/* binding */ inputRules)
 /* harmony export */ });
-/* unused harmony exports envInputSource, commonShape */
+/* unused harmony exports envInputSource, IF_RUNNING_MODES, commonShape */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 /* harmony import */ var _runs_input_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1788);
 /* harmony import */ var _providers_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3307);
@@ -15359,6 +15231,8 @@ function readInputs(shape, source) {
     }
     return out;
 }
+/** `if-running`: what to do when a pipeline already has a run in progress (src/if-running.ts). */
+const IF_RUNNING_MODES = ['start', 'wait', 'skip', 'cancel-previous'];
 const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 /** The inputs every provider shares. Provider-specific ones are read by the provider. */
 const commonShape = {
@@ -15377,14 +15251,23 @@ const commonShape = {
     'allow-insecure-http': inputRules.boolean(false),
     /** The `runs` output of an earlier step, to wait on instead of triggering (src/runs-input.ts reads it). */
     runs: inputRules.optionalText(),
-    logs: inputRules.oneOf(['failed', 'all', 'none'], 'failed'),
+    logs: inputRules.oneOf(['failed', 'all', 'live', 'none'], 'failed'),
     'log-lines': inputRules.count(200, 1, 10_000),
+    'if-running': inputRules.oneOf(IF_RUNNING_MODES, 'start'),
+    'logs-dir': inputRules.optionalText(/^[^\0]+$/, 'a folder path'),
 };
 /**
  * With `runs`, the step triggers nothing: `pipeline-ids` must be empty and becomes the pipelines of
  * those runs, so every check a provider makes of the pipelines applies to them alike.
  */
 function readCommonSettings(source) {
+    const settings = readSettings(source);
+    if (settings.logs === 'none' && settings['logs-dir'] !== undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('logs-dir', "cannot be given with 'logs: none': set logs to failed, all or live, or leave logs-dir out");
+    }
+    return settings;
+}
+function readSettings(source) {
     const runs = source('runs');
     if (runs === '')
         return readInputs(commonShape, source);
@@ -15402,20 +15285,24 @@ function readCommonSettings(source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kw: () => (/* binding */ neutralizeCommands),
+/* harmony export */   Hk: () => (/* binding */ safeText),
 /* harmony export */   Pz: () => (/* binding */ writeInertBlock),
 /* harmony export */   Wj: () => (/* binding */ coreLogger),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   xr: () => (/* binding */ annotationText)
 /* harmony export */ });
-/* unused harmony exports escapeCommandData, safeText, memoryLogger */
+/* unused harmony exports escapeCommandData, neutralizeCommands, MAX_LINE_CHARS, memoryLogger */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1178);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7194);
+/* harmony import */ var _output_filter_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7141);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7194);
 /**
- * Logging that is safe for remote text: a provider's message can never become a workflow command.
- * `core.warning`/`core.error` escape their data already; plain lines need neutralising here.
+ * Logging that is safe for remote text: a provider's message can never become a workflow command,
+ * move a terminal's cursor or carry a secret. `core.warning`/`core.error` escape their data's line
+ * breaks; every other part (commands, controls, secrets) is src/output-filter.ts's and this file's.
  */
+
 
 
 
@@ -15426,34 +15313,51 @@ function escapeCommandData(s) {
 /**
  * `::group::`, then `::stop-commands::<token>`: until the runner sees `::<token>::` it treats no line
  * as a command (neither `::cmd::` nor `##[cmd]`), whatever a remote log contains. The token is fresh
- * and random for each block, so no log line can guess it and end the pause early.
+ * and random for each block, so no log line can guess it and end the pause early. The lines keep
+ * their text but lose their control characters (a terminal or the log viewer would obey them), and a
+ * line break inside a line (CR among them) becomes a line of its own, as the runner would read it.
  */
 function writeInertBlock(write, title, lines) {
     const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().replace(/-/g, '');
-    write(`::group::${escapeCommandData(title)}`);
+    write(`::group::${escapeCommandData(title.replace(/[^\r\n]+/g, _output_filter_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeControls */ .UN))}`);
     write(`::stop-commands::${token}`);
-    for (const line of lines)
+    for (const line of (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_2__/* .blockLines */ .B4)(lines))
         write(line);
     write(`::${token}::`);
     write('::endgroup::');
 }
-/**
- * The runner reads `::cmd::` and `##[cmd]` at the start of a line (after blanks). A zero-width space
- * after the first character keeps the text readable and inert.
- */
-function neutralizeCommands(text) {
-    return text.replace(/^(\s*)(::|##\[)/gm, (_m, ws, lead) => `${ws}${lead[0]}\u200b${lead.slice(1)}`);
-}
-/** Registers a secret with the runner (masking) and with this process (redaction of remote text). */
+/** The filter alone, without redaction or cut: the earlier name of what src/output-filter.ts does now. */
+const neutralizeCommands = (/* unused pure expression or super */ null && (filterRemoteText));
+/** Registers a secret, in each spelling a server may echo it in, with the runner (masking) and with this process (redaction). */
 function registerSecret(value) {
     if (value === '')
         return;
     _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(value);
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .rememberSecret */ .G)(value);
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .rememberSecret */ .Gz)(value);
+    for (const form of (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .secretSpellings */ .Gu)(value))
+        if (form !== value)
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(form);
 }
-/** What every printed line goes through: no secret, no workflow command. */
+/** The longest line printed; a longer one (a 600 KB error) is cut, after redaction, before escaping. */
+const MAX_LINE_CHARS = 4096;
+/**
+ * What every printed line goes through, in this order: secrets redacted (in every spelling), each
+ * line the runner would read cut to MAX_LINE_CHARS, then made inert (src/output-filter.ts): no
+ * workflow command, no control character.
+ */
 function safeText(text) {
-    return neutralizeCommands((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(text));
+    return (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_2__/* .filterRemoteText */ .A4)(cutLines((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .fp)(text)));
+}
+/** An annotation's message: core escapes its line breaks, so only secrets, length and controls matter. */
+function annotationText(text) {
+    return (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerLines */ .Cz)(cutLines((0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .fp)(text)))
+        .map((l) => (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeControls */ .UN)(l))
+        .join('\n');
+}
+function cutLines(text) {
+    return (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerLines */ .Cz)(text)
+        .map((l) => (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_2__/* .cutMessage */ .wu)(l, MAX_LINE_CHARS))
+        .join('\n');
 }
 function props(title) {
     return title === undefined ? {} : { title: safeText(title) };
@@ -15461,10 +15365,10 @@ function props(title) {
 const coreLogger = {
     info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(safeText(line)),
     debug: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(safeText(line)),
-    notice: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(line), props(title)),
-    warning: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(line), props(title)),
-    error: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3((0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(line), props(title)),
-    block: (title, lines) => writeInertBlock((line) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(line), (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(title), lines.map((l) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .f)(l))),
+    notice: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(annotationText(line), props(title)),
+    warning: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(annotationText(line), props(title)),
+    error: (line, title) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(annotationText(line), props(title)),
+    block: (title, lines) => writeInertBlock((line) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(line), (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .fp)(title), lines.map((l) => (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .fp)(l))),
 };
 /** Collects lines instead of printing them: for unit tests. */
 function memoryLogger() {
@@ -15495,17 +15399,17 @@ function memoryLogger() {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _dry_run_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4394);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7126);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6867);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5625);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7729);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8294);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7194);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2462);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1264);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(970);
+/* harmony import */ var _dry_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4394);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(825);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6867);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5625);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7729);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8294);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7194);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2462);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1264);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(970);
 /**
  * The main step: prepare, trigger, wait, report. Every failure ends in one `core.setFailed`.
  */
@@ -15524,12 +15428,12 @@ function memoryLogger() {
 async function run() {
     let step;
     try {
-        step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_6__/* .prepareStep */ .I)({
+        step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .prepareStep */ .I)({
             inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n),
             env: process.env,
-            log: _log_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj,
-            secret: _log_js__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .cl,
-            workflow: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_3__/* .githubWorkflowContext */ .c)(),
+            log: _log_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj,
+            secret: _log_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl,
+            workflow: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_4__/* .githubWorkflowContext */ .c)(),
         });
         if (step.settings['dry-run'])
             return await dryRunStep(step);
@@ -15537,7 +15441,7 @@ async function run() {
         await report(step, result);
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .redactSecrets */ .f)((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .annotationText */ .xr)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)));
         if (process.env['SHOW_STACK_TRACE'] === 'true')
             throw err;
     }
@@ -15547,16 +15451,17 @@ async function run() {
 }
 async function execute(step) {
     const { settings, adapter } = step;
-    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_10__/* .onJobCancel */ .J)();
-    const ended = new _state_js__WEBPACK_IMPORTED_MODULE_8__/* .EndedRuns */ .$d();
+    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_11__/* .onJobCancel */ .J)();
+    const ended = new _state_js__WEBPACK_IMPORTED_MODULE_9__/* .EndedRuns */ .$d();
     try {
-        return await (0,_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .runPipelines */ .L)({
-            ...(0,_setup_js__WEBPACK_IMPORTED_MODULE_6__/* .engineSettings */ .O)(step),
-            log: _log_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj,
+        return await (0,_engine_js__WEBPACK_IMPORTED_MODULE_2__/* .runPipelines */ .L)({
+            ...(0,_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .engineSettings */ .O)(step),
+            log: _log_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj,
             signal: cancel.signal,
             onTriggered: (early) => {
-                setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .stepOutputs */ .tH)(settings.provider, adapter, early));
-                (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveStartedRuns */ .rq)(early.runs.flatMap((r) => (r.handle ? [r.handle] : [])));
+                setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .stepOutputs */ .tH)(settings.provider, adapter, early));
+                // Only what this step started: a run found in progress (if-running) is never the post step's to cancel.
+                (0,_state_js__WEBPACK_IMPORTED_MODULE_9__/* .saveStartedRuns */ .rq)(early.runs.flatMap((r) => (r.handle && r.conclusion === 'pending' && !r.adopted ? [r.handle] : [])));
             },
             onRunFinished: (record) => {
                 if (record.handle)
@@ -15570,23 +15475,130 @@ async function execute(step) {
     }
 }
 async function report(step, result) {
-    setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_5__/* .stepOutputs */ .tH)(step.settings.provider, step.adapter, result));
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .writeSummary */ .Sy)(step.settings.provider, result).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`job summary not written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
+    setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .stepOutputs */ .tH)(step.settings.provider, step.adapter, result));
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(step.settings.provider, result).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .annotationText */ .xr)(`job summary not written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`)));
     // After a timeout or cancellation, runs main could not cancel are left for the post step (state `ended` says which).
     if (result.conclusion !== 'timed_out' && result.conclusion !== 'cancelled')
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveCompleted */ .x6)();
-    const failure = (0,_summary_js__WEBPACK_IMPORTED_MODULE_9__/* .failureText */ .kY)(result);
+        (0,_state_js__WEBPACK_IMPORTED_MODULE_9__/* .saveCompleted */ .x6)();
+    const failure = (0,_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .failureText */ .kY)(result);
     if (failure !== undefined)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .redactSecrets */ .f)(failure));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .annotationText */ .xr)(failure));
 }
 async function dryRunStep(step) {
-    await (0,_dry_run_js__WEBPACK_IMPORTED_MODULE_11__/* .dryRun */ .P)(step.provider, step.settings['pipeline-ids'], _log_js__WEBPACK_IMPORTED_MODULE_4__/* .coreLogger */ .Wj, step.resumed);
+    await (0,_dry_run_js__WEBPACK_IMPORTED_MODULE_1__/* .dryRun */ .P)(step.provider, step.settings['pipeline-ids'], _log_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj, step.resumed, step.settings);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('conclusion', 'triggered');
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveCompleted */ .x6)();
+    (0,_state_js__WEBPACK_IMPORTED_MODULE_9__/* .saveCompleted */ .x6)();
 }
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .redactSecrets */ .f)(value));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .redactSecrets */ .fp)(value));
+}
+
+
+/***/ }),
+
+/***/ 7141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A4: () => (/* binding */ filterRemoteText),
+/* harmony export */   B4: () => (/* binding */ blockLines),
+/* harmony export */   Cz: () => (/* binding */ runnerLines),
+/* harmony export */   Ee: () => (/* binding */ escapeJsonControls),
+/* harmony export */   UN: () => (/* binding */ escapeControls),
+/* harmony export */   hP: () => (/* binding */ MAX_MESSAGE_CHARS),
+/* harmony export */   nl: () => (/* binding */ inertJson),
+/* harmony export */   wu: () => (/* binding */ cutMessage)
+/* harmony export */ });
+/* unused harmony exports NET_WHITESPACE, inertLine, CUT_MARK */
+/**
+ * The one filter for text of remote origin (names, statuses, messages, logs) before it is printed,
+ * modelled on how the GitHub runner reads a step's output (actions/runner, read at 258d6c8):
+ *
+ * - src/Runner.Sdk/ProcessInvoker.cs `StartReadStream`: each stream is read with
+ *   `StreamReader.ReadLine`, which ends a line at "\n", "\r" or "\r\n" (and at nothing else: NEL,
+ *   U+2028 and U+2029 stay inside a line).
+ * - src/Runner.Common/ActionCommand.cs `TryParseV2`: `message.TrimStart()` (.NET `Char.IsWhiteSpace`,
+ *   wider than JavaScript's `\s`: it includes U+0085 and U+001C\u2013U+001F), then `StartsWith("::")`.
+ * - `TryParse`: `message.IndexOf("##[")`, anywhere in the line, then the command name up to ']'.
+ * - Both comparisons are .NET's culture-sensitive `StartsWith(string)`/`IndexOf(string)`; the runner
+ *   runs on ICU (src/Misc/layoutbin/installdependencies.sh installs libicu), where default-ignorable
+ *   characters (zero-width space, soft hyphen, joiners\u2026) compare as nothing: `:\u200b:` starts with
+ *   "::". So a zero-width character cannot break a command; a visible space does.
+ * - src/Runner.Worker/ActionCommandManager.cs: after `::stop-commands::T` every command is ignored
+ *   until `::T::`, which is how a provider's log is printed (`writeInertBlock` in log.ts).
+ *
+ * A terminal obeys more: ESC starts CSI/OSC sequences (title, clipboard, cursor moves), BEL ends OSC,
+ * CR rewrites the line, and C1 controls are CSI/OSC on their own in some terminals. Every control
+ * character therefore becomes a visible escape (`\x1b`, `\u0085`); TAB stays.
+ */
+/** .NET `Char.IsWhiteSpace` (what `String.TrimStart()` strips): Unicode Zs, Zl, Zp, \t\u2013\r, U+0085, U+00A0, U+001C\u2013U+001F. */
+const NET_WHITESPACE = '\\t\\n\\v\\f\\r\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+/** Characters an ICU comparison skips: they cannot separate the characters of `::` or `##[`. */
+const IGNORABLE = '\\p{Default_Ignorable_Code_Point}';
+/** C0 but TAB, DEL, C1 (U+0080\u2013U+009F, NEL among them), and the Unicode line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- control characters are what this matches
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/gu;
+/** `##[` anywhere, however many ignorable characters sit between its characters: the first '#' is marked. */
+const LEGACY_COMMAND = new RegExp(`#(?=[${IGNORABLE}]*#[${IGNORABLE}]*\\[)`, 'gu');
+/** `::` at the start of a line once .NET whitespace (and anything ignorable) is skipped. */
+const COMMAND_START = new RegExp(`^([${NET_WHITESPACE}${IGNORABLE}]*:)(?=[${IGNORABLE}]*:)`, 'u');
+/** The runner's line breaks (StreamReader.ReadLine). */
+const LINE_BREAK = /\r\n|\r|\n/;
+/** `\x1b`, `\u0085`, `\u2028`: what a control character is shown as. */
+function visible(c) {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/** Every control character but TAB as a visible escape; the text keeps no line break either. */
+function escapeControls(text) {
+    return text.replace(CONTROL, visible);
+}
+/** The lines the runner would read out of `text`. */
+function runnerLines(text) {
+    return text.split(LINE_BREAK);
+}
+/**
+ * One line (no line break in it) that the runner reads as plain text and a terminal prints as is:
+ * controls escaped, every `##[` broken by a space (`# #[`), and a leading `::` broken (`: :`).
+ */
+function inertLine(line) {
+    return escapeControls(line).replace(LEGACY_COMMAND, '# ').replace(COMMAND_START, '$1 ');
+}
+/** Remote text as printable lines: split where the runner splits, each line made inert, joined by "\n". */
+function filterRemoteText(text) {
+    return runnerLines(text).map(inertLine).join('\n');
+}
+/**
+ * For lines printed inside a `::stop-commands::` block, where the runner reads no command: the text
+ * is kept as it is but split where the runner splits, and without control characters.
+ */
+function blockLines(lines) {
+    return lines.flatMap((l) => runnerLines(l).map(escapeControls));
+}
+/**
+ * JSON text (an output's value) with the controls JSON.stringify leaves raw (DEL, C1, U+2028,
+ * U+2029) written as `\u` escapes: the same value, and no byte a terminal or log viewer obeys.
+ */
+function escapeJsonControls(json) {
+    return json.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * JSON text printed where the runner reads it (the CLI's stdout on a runner): also every '#' as
+ * `\u0023`, so no string in it holds `##[`. '#' appears in JSON only inside strings, so the value is
+ * unchanged; a `::` cannot start a line of JSON text, whose strings are quoted and keep no line break.
+ */
+function inertJson(json) {
+    return escapeJsonControls(json).replace(/#/g, '\\u0023');
+}
+/** The longest a single remote message is printed or kept (in the log, the summary and the outputs). */
+const MAX_MESSAGE_CHARS = 4096;
+const CUT_MARK = ' [cut]';
+/** A remote message cut to `max` characters, marked `[cut]` when it was longer. */
+function cutMessage(text, max = MAX_MESSAGE_CHARS) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max - CUT_MARK.length)}${CUT_MARK}`;
 }
 
 
@@ -15598,43 +15610,83 @@ function setOutputs(outputs) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   tH: () => (/* binding */ stepOutputs)
 /* harmony export */ });
-/* unused harmony exports COMMON_OUTPUTS, OUTPUT_NAMES, summarizeRun */
-/* harmony import */ var _providers_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3307);
+/* unused harmony exports COMMON_OUTPUTS, OUTPUT_NAMES, summarizeRun, MAX_OUTPUT_BYTES, fitRuns */
+/* harmony import */ var _output_filter_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7141);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
+/* harmony import */ var _providers_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3307);
+
+
 
 /** The outputs every step sets; each provider declares its own in the registry. */
 const COMMON_OUTPUTS = ['conclusion', 'runs', 'run-ids', 'status'];
-const OUTPUT_NAMES = [...COMMON_OUTPUTS, ..._providers_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .ALL_PROVIDER_OUTPUTS */ .Td];
+const OUTPUT_NAMES = [...COMMON_OUTPUTS, ..._providers_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .ALL_PROVIDER_OUTPUTS */ .Td];
 function summarizeRun(provider, r) {
     const duration = r.finishedAt === undefined ? null : Math.round((r.finishedAt - r.startedAt) / 100) / 10;
     return {
         provider,
         pipeline: r.pipeline,
         runId: r.handle?.runId ?? null,
-        status: r.status,
+        status: (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .cutMessage */ .wu)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(r.status), MAX_STATUS_CHARS),
         conclusion: r.conclusion,
         url: r.url ?? r.handle?.url ?? null,
         startedAt: new Date(r.startedAt).toISOString(),
         finishedAt: r.finishedAt === undefined ? null : new Date(r.finishedAt).toISOString(),
         durationSeconds: duration,
-        message: r.message ?? null,
+        // Redacted before the cut, so no secret is left in halves a later redaction cannot see.
+        message: r.message === undefined ? null : (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .cutMessage */ .wu)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(r.message), _output_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_MESSAGE_CHARS */ .hP),
         ...r.details,
         ...(r.handle ? { handle: r.handle } : {}),
     };
+}
+/** GitHub refuses an output over 1 MB; the margin leaves room for the file command's framing. */
+const MAX_OUTPUT_BYTES = 1_000_000 - 4096;
+const MAX_STATUS_CHARS = 256;
+/** Messages in a `runs` output that is too long are cut to this, then dropped (see fitRuns). */
+const SHORT_MESSAGE_CHARS = 200;
+const CUT_NOTE = '[cut: the runs output is kept under 1 MB]';
+/**
+ * The `runs` output as JSON under MAX_OUTPUT_BYTES. Each run keeps its id, status, conclusion and
+ * handle; what gives way, in order: long messages (cut short), then messages and the provider's own
+ * details; each run that lost something says so in its message.
+ */
+function fitRuns(runs) {
+    const json = (list) => (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeJsonControls */ .Ee)(JSON.stringify(list));
+    let text = json(runs);
+    if (Buffer.byteLength(text) <= MAX_OUTPUT_BYTES)
+        return text;
+    const short = runs.map((r) => typeof r['message'] === 'string' && r['message'].length > SHORT_MESSAGE_CHARS
+        ? { ...r, message: `${r['message'].slice(0, SHORT_MESSAGE_CHARS)} ${CUT_NOTE}` }
+        : r);
+    text = json(short);
+    if (Buffer.byteLength(text) <= MAX_OUTPUT_BYTES)
+        return text;
+    const bare = runs.map((r) => {
+        const { provider, pipeline, runId, status, conclusion, url, startedAt, finishedAt, durationSeconds, handle } = r;
+        const kept = { provider, pipeline, runId, status, conclusion, url, startedAt, finishedAt, durationSeconds };
+        return { ...kept, message: CUT_NOTE, ...(handle === undefined ? {} : { handle }) };
+    });
+    return json(bare);
+}
+/** Any output but `runs` over the limit (none should be): cut, marked. */
+function fitOutput(value) {
+    if (Buffer.byteLength(value) <= MAX_OUTPUT_BYTES)
+        return value;
+    return (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .cutMessage */ .wu)(value, MAX_OUTPUT_BYTES / 4);
 }
 /** Every output the step sets, as name \u2192 string value. */
 function stepOutputs(provider, adapter, result) {
     const first = result.runs[0];
     const outputs = {
         conclusion: result.conclusion,
-        runs: JSON.stringify(result.runs.map((r) => summarizeRun(provider, r))),
-        'run-ids': JSON.stringify(result.runs.map((r) => r.handle?.runId ?? null)),
-        status: first?.status ?? '',
+        runs: fitRuns(result.runs.map((r) => summarizeRun(provider, r))),
+        'run-ids': (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeJsonControls */ .Ee)(JSON.stringify(result.runs.map((r) => r.handle?.runId ?? null))),
+        status: (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_0__/* .cutMessage */ .wu)((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(first?.status ?? ''), MAX_STATUS_CHARS),
     };
     for (const [name, value] of Object.entries(adapter.stepOutputs?.(first?.handle, result.requestId) ?? {})) {
         if (value !== undefined)
-            outputs[name] = value;
+            outputs[name] = fitOutput(value);
     }
-    const declared = [...COMMON_OUTPUTS, ...(0,_providers_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .providerInfo */ .cf)(provider).outputs];
+    const declared = [...COMMON_OUTPUTS, ...(0,_providers_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .providerInfo */ .cf)(provider).outputs];
     for (const name of Object.keys(outputs)) {
         if (!declared.includes(name))
             throw new Error(`output '${name}' is not declared for ${provider} (src/providers/registry.ts)`);
@@ -15764,6 +15816,139 @@ function formatDuration(ms) {
 
 /***/ }),
 
+/***/ 9810:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ trackRuns),
+/* harmony export */   mm: () => (/* binding */ isPending),
+/* harmony export */   no: () => (/* binding */ defaultSchedule),
+/* harmony export */   qC: () => (/* binding */ nextPollDelay),
+/* harmony export */   qL: () => (/* binding */ pollRuns)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+const defaultSchedule = (maxIntervalMs) => ({
+    minIntervalMs: Math.min(1000, maxIntervalMs),
+    maxIntervalMs,
+    ageFraction: 0.1,
+});
+/** The gap before the next poll of a run that has been going for `ageMs`. */
+function nextPollDelay(ageMs, s) {
+    return Math.round(Math.min(s.maxIntervalMs, Math.max(s.minIntervalMs, ageMs * s.ageFraction)));
+}
+const PERMANENT_ERROR_LIMIT = 3;
+function trackRuns(handles, now) {
+    return handles.map((handle) => ({ handle, startedAt: now, nextPollAt: now, permanentErrors: 0, polls: 0 }));
+}
+function isPending(run) {
+    return run.finishedAt === undefined;
+}
+async function pollRuns(opts) {
+    const { clock, signal } = opts;
+    const stop = stopSignal(signal);
+    for (;;) {
+        const pending = opts.runs.filter(isPending);
+        if (pending.length === 0)
+            return 'done';
+        if (signal?.aborted)
+            return 'aborted';
+        const now = clock.now();
+        if (now >= opts.deadline)
+            return 'timeout';
+        const due = pending.filter((r) => r.nextPollAt <= now);
+        if (due.length > 0) {
+            // A poll stuck in retries must not carry the wait past its deadline or past a cancellation.
+            const deadline = deadlineTimer(opts.deadline - now);
+            const results = await Promise.race([observeAll(opts, due), stop.promise, deadline.promise]);
+            deadline.clear();
+            if (results === 'deadline' || results === undefined) {
+                for (const r of due)
+                    r.unansweredAtEnd = true;
+                return results === 'deadline' ? 'timeout' : 'aborted';
+            }
+            applyResults(opts, due, results, now);
+            continue;
+        }
+        opts.onIdle?.();
+        const wake = Math.min(opts.deadline, ...pending.map((r) => r.nextPollAt));
+        try {
+            await clock.sleep(Math.max(0, wake - now), signal);
+        }
+        catch {
+            return 'aborted';
+        }
+    }
+}
+async function observeAll(opts, due) {
+    try {
+        return await opts.observe(due.map((r) => r.handle));
+    }
+    catch (err) {
+        const e = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .toError */ .iT)(err);
+        return due.map(() => e);
+    }
+}
+function applyResults(opts, due, results, sentAt) {
+    const now = opts.clock.now();
+    due.forEach((run, i) => {
+        run.polls++;
+        // The gap runs from when the poll was sent, so a round of many slow answers does not stretch
+        // every gap by its own length; half a gap after the answer keeps a slow API from being hammered.
+        const gap = nextPollDelay(sentAt - run.startedAt, opts.schedule);
+        run.nextPollAt = Math.max(sentAt + gap, now + gap / 2);
+        const result = results[i] ?? new Error('no observation returned');
+        if (result instanceof Error)
+            return recordError(opts, run, result, now);
+        run.permanentErrors = 0;
+        const previous = run.last;
+        run.last = result;
+        if (result.phase !== 'pending')
+            run.finishedAt = now;
+        opts.onObservation(run, result, previous);
+    });
+}
+function recordError(opts, run, err, now) {
+    opts.onPollError(run, err);
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(err))
+        return;
+    run.permanentErrors++;
+    if (run.permanentErrors < PERMANENT_ERROR_LIMIT)
+        return;
+    const status = run.last?.status ?? 'unknown';
+    const failed = { status, phase: 'failure', message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err) };
+    const previous = run.last;
+    run.last = failed;
+    run.finishedAt = now;
+    opts.onObservation(run, failed, previous);
+}
+/**
+ * Resolves 'deadline' after `ms` of wall time, unless cleared first. A real timer, not the injected
+ * clock: a simulated clock jumps ahead in its own sleeps and would fire this guard at once.
+ */
+function deadlineTimer(ms) {
+    let timer;
+    const promise = new Promise((resolve) => {
+        timer = setTimeout(() => resolve('deadline'), Math.max(0, ms));
+    });
+    return { promise, clear: () => clearTimeout(timer) };
+}
+/** A promise that resolves to undefined when the signal aborts: lets a poll stop mid-request. */
+function stopSignal(signal) {
+    if (signal === undefined)
+        return { promise: new Promise(() => undefined) };
+    return {
+        promise: new Promise((resolve) => {
+            if (signal.aborted)
+                resolve(undefined);
+            signal.addEventListener('abort', () => resolve(undefined), { once: true });
+        }),
+    };
+}
+
+
+/***/ }),
+
 /***/ 3307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15779,7 +15964,7 @@ const PROVIDERS = {
         cancelOnAbortDefault: false,
         inputs: { operation: [], initial: [], 'bootstrap-policy': [], 'dismiss-error': [], 'api-key': [] },
         outputs: [],
-        load: () => __nccwpck_require__.e(/* import() */ 329).then(__nccwpck_require__.bind(__nccwpck_require__, 8329)),
+        load: () => __nccwpck_require__.e(/* import() */ 935).then(__nccwpck_require__.bind(__nccwpck_require__, 9935)),
     },
     'vmware-aria': {
         cancelOnAbortDefault: true,
@@ -15794,7 +15979,7 @@ const PROVIDERS = {
             domain: [],
         },
         outputs: ['executionId', 'executionIndex', 'executionLink'],
-        load: () => __nccwpck_require__.e(/* import() */ 151).then(__nccwpck_require__.bind(__nccwpck_require__, 151)),
+        load: () => __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 7668)),
     },
     'huawei-codearts': {
         cancelOnAbortDefault: true,
@@ -15805,10 +15990,9 @@ const PROVIDERS = {
             'access-key-secret': [],
             'security-token': [],
             'auth-token': [],
-            'iam-project-id': [],
         },
         outputs: ['pipeline_run_id', 'request-id'],
-        load: () => __nccwpck_require__.e(/* import() */ 2).then(__nccwpck_require__.bind(__nccwpck_require__, 9002)),
+        load: () => __nccwpck_require__.e(/* import() */ 904).then(__nccwpck_require__.bind(__nccwpck_require__, 8904)),
     },
     'alibaba-logstash': {
         cancelOnAbortDefault: false,
@@ -15823,7 +16007,7 @@ const PROVIDERS = {
             'client-token': [],
         },
         outputs: ['request-id'],
-        load: () => __nccwpck_require__.e(/* import() */ 146).then(__nccwpck_require__.bind(__nccwpck_require__, 6146)),
+        load: () => __nccwpck_require__.e(/* import() */ 572).then(__nccwpck_require__.bind(__nccwpck_require__, 7572)),
     },
 };
 function providerInfo(name) {
@@ -15906,6 +16090,16 @@ function parseProxyUrl(variable, value) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(variable, `must be an http:// or https:// proxy URL (got ${url.protocol}//\u2026)`);
     }
+    // The credentials are decoded when registered as secrets and when undici sends them: a bad escape
+    // must be bad input here, said without echoing them.
+    for (const part of [url.username, url.password]) {
+        try {
+            decodeURIComponent(part);
+        }
+        catch {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(variable, 'has a user name or password that is not valid percent-encoding: each "%" must be followed by two hex digits (write a literal "%" as %25)');
+        }
+    }
     return url;
 }
 function parseNoProxy(value) {
@@ -15948,13 +16142,17 @@ function proxyFor(url, settings) {
         return undefined;
     return proxy;
 }
-/** The proxy URL's credentials, in every form they could be printed in: each is registered as a secret. */
+/**
+ * The proxy URL's credentials, in every form they could be printed in: each is registered as a secret.
+ * A user name alone (`http://TOKEN@proxy`) is how some proxies take a token: then it is the secret.
+ */
 function proxyCredentials(settings) {
     const out = new Set();
     for (const url of [settings?.https, settings?.http]) {
         if (url === undefined)
             continue;
-        for (const raw of [url.password, url.username && url.password ? `${url.username}:${url.password}` : '']) {
+        const userOnly = url.password === '' ? url.username : '';
+        for (const raw of [url.password, url.username && url.password ? `${url.username}:${url.password}` : '', userOnly]) {
             if (raw === '')
                 continue;
             out.add(raw);
@@ -15966,6 +16164,209 @@ function proxyCredentials(settings) {
 /** The proxy URL as it may be printed: no credentials. */
 function describeProxy(url) {
     return `${url.protocol}//${url.host}`;
+}
+
+
+/***/ }),
+
+/***/ 8901:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   qW: () => (/* binding */ RemoteLogs),
+/* harmony export */   yL: () => (/* binding */ MAX_LINE_CHARS)
+/* harmony export */ });
+/* unused harmony exports wantsLog, printRemoteLogs, TailBuffer */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * The providers' own logs of ended runs, in the job log: which runs (the `logs` input), the last
+ * `log-lines` lines of each, each log in its own inert group. Logs are read a few at a time and each
+ * is printed as soon as it has been read, so memory holds only the tails of the logs being read,
+ * never the logs of every run.
+ */
+
+/** A line longer than this is cut: one runaway line must not hold megabytes. */
+const MAX_LINE_CHARS = 2000;
+/** Lines held at once across the logs being read, so memory stays bounded whatever `log-lines` is. */
+const LINES_IN_FLIGHT = 20_000;
+/** Logs read at once at most (a Feldera log costs an idle pause, so reading many at once saves time). */
+const MAX_PARALLEL = 64;
+/** `failed`: every run that did not succeed (failed, timed out, cancelled, never started). */
+function wantsLog(mode, conclusion) {
+    // `live` printed the lines as they came: nothing is printed again at the end.
+    if (mode === 'none' || mode === 'live')
+        return false;
+    if (mode === 'all')
+        return true;
+    return conclusion !== 'success' && conclusion !== 'triggered';
+}
+/**
+ * Reads the logs of runs as they end, a few at a time, and prints each once read. A run that ends
+ * while others are still going has its log read at once, alongside the wait; runs stopped by a
+ * timeout or a job cancellation are handed over by `finish`, after their cancels went out. A
+ * provider whose log belongs to the whole step (`logScope: 'step'`) is read once, in `finish`.
+ */
+class RemoteLogs {
+    o;
+    parallel;
+    controller = new AbortController();
+    /** Runs that ended in this turn of the event loop: handed to the provider together. */
+    batch = [];
+    batchTimer;
+    atEnd = [];
+    queue = [];
+    reading = new Set();
+    skipped = false;
+    constructor(o) {
+        this.o = o;
+        this.parallel = Math.max(1, Math.min(MAX_PARALLEL, Math.floor(LINES_IN_FLIGHT / o.maxLines)));
+    }
+    /** A run reached its end; its log is read soon if `logs` asks for it. */
+    ended(run) {
+        const ended = this.select(run);
+        if (ended === undefined)
+            return;
+        if (this.o.provider.logScope === 'step')
+            return void this.atEnd.push(ended);
+        this.batch.push(ended);
+        this.batchTimer ??= setImmediate(() => this.flush());
+    }
+    /**
+     * Reads the logs of `stopped` (runs a timeout or cancellation ended) and of everything still
+     * waiting, and returns once every log was printed or `budgetMs` ran out (or `signal` aborted).
+     */
+    async finish(stopped, budgetMs, signal) {
+        for (const r of stopped) {
+            const ended = this.select(r);
+            if (ended)
+                this.batch.push(ended);
+        }
+        this.batch.push(...this.atEnd.splice(0));
+        this.flush();
+        const timer = setTimeout(() => this.controller.abort(new Error('time for reading logs ran out')), Math.max(0, budgetMs));
+        const onCancel = () => this.controller.abort(new Error('the job is being cancelled'));
+        signal?.addEventListener('abort', onCancel, { once: true });
+        try {
+            while (this.reading.size > 0)
+                await Promise.all(this.reading);
+        }
+        finally {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onCancel);
+        }
+    }
+    /** Drops whatever is not read yet, quietly: on job cancellation with no time left. */
+    skip() {
+        this.skipped = true;
+        this.queue.length = 0;
+        this.batch = [];
+        if (this.batchTimer)
+            clearImmediate(this.batchTimer);
+        this.controller.abort(new Error('skipped'));
+    }
+    select(r) {
+        if (this.skipped || r.handle === undefined || !wantsLog(this.o.mode, r.conclusion))
+            return undefined;
+        return { handle: r.handle, startedAt: r.startedAt, finishedAt: r.finishedAt ?? this.o.now() };
+    }
+    flush() {
+        if (this.batchTimer)
+            clearImmediate(this.batchTimer);
+        this.batchTimer = undefined;
+        const runs = this.batch;
+        this.batch = [];
+        if (runs.length === 0 || this.skipped)
+            return;
+        try {
+            this.queue.push(...(this.o.provider.logs?.(runs) ?? []));
+        }
+        catch (err) {
+            this.o.log.warning(`could not read the provider's logs: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
+        }
+        this.pump();
+    }
+    pump() {
+        while (this.reading.size < this.parallel && this.queue.length > 0) {
+            const source = this.queue.shift();
+            const read = readAndPrint(source, this.o, this.controller.signal, () => this.skipped).finally(() => {
+                this.reading.delete(read);
+                this.pump();
+            });
+            this.reading.add(read);
+        }
+    }
+}
+/** Every wanted log of `runs`, read and printed: the whole job of `RemoteLogs` at once. */
+async function printRemoteLogs(o) {
+    if (o.mode === 'none' || o.provider.logs === undefined)
+        return;
+    await new RemoteLogs(o).finish(o.runs, o.budgetMs, o.signal);
+}
+/** Keeps the last `size` lines pushed into it, and counts the ones it let go. */
+class TailBuffer {
+    ring = [];
+    start = 0;
+    dropped = 0;
+    size;
+    constructor(size) {
+        this.size = size;
+    }
+    push(line) {
+        const kept = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)} [line cut]` : line;
+        if (this.ring.length < this.size) {
+            this.ring.push(kept);
+            return;
+        }
+        this.ring[this.start] = kept;
+        this.start = (this.start + 1) % this.size;
+        this.dropped++;
+    }
+    lines() {
+        return [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)];
+    }
+}
+async function readAndPrint(source, o, signal, skipped) {
+    if (skipped())
+        return;
+    if (signal.aborted) {
+        o.log.warning(`log not read: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(signal.reason)}`, source.title);
+        return;
+    }
+    const tail = new TailBuffer(o.maxLines);
+    let failure;
+    try {
+        // A read that ignores the signal is left behind, not waited for: the budget is a promise to the step.
+        await untilAborted(source.read((line) => tail.push(line), signal), signal);
+    }
+    catch (err) {
+        failure = err;
+    }
+    if (skipped())
+        return;
+    const lines = tail.lines();
+    if (tail.dropped > 0)
+        lines.unshift(`(${tail.dropped} earlier line(s) not shown: log-lines is ${o.maxLines})`);
+    if (lines.length > 0 || failure === undefined)
+        print(o.log, source.title, lines.length > 0 ? lines : ['(the log is empty)']);
+    if (failure !== undefined)
+        o.log.warning(`could not read the whole log: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(failure)}`, source.title);
+}
+/** Settles with `work`, or rejects as soon as `signal` aborts; the listener goes when either happens. */
+function untilAborted(work, signal) {
+    return new Promise((resolve, reject) => {
+        const fail = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        if (signal.aborted)
+            return fail();
+        signal.addEventListener('abort', fail, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', fail));
+    });
+}
+function print(log, title, lines) {
+    if (log.block)
+        return log.block(title, lines);
+    log.info(`--- ${title}`);
+    for (const l of lines)
+        log.info(`  ${l}`);
 }
 
 
@@ -16052,8 +16453,9 @@ function resumedRuns(raw, provider, schema) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ rememberSecret),
-/* harmony export */   f: () => (/* binding */ redactSecrets)
+/* harmony export */   Gu: () => (/* binding */ secretSpellings),
+/* harmony export */   Gz: () => (/* binding */ rememberSecret),
+/* harmony export */   fp: () => (/* binding */ redactSecrets)
 /* harmony export */ });
 /**
  * The one registry of secret values for the process, shared by the action and the CLI. The runner
@@ -16065,12 +16467,44 @@ const known = new Set();
 let longestFirst = [];
 /** Shorter values would blank out ordinary words; the runner still masks them in its log. */
 const MIN_REDACTED_LENGTH = 4;
-/** Adds a value (and each of its lines) to the registry; false when it was known already. */
+/**
+ * The spellings a server (or this process) may write a secret in, besides the raw value: URL-encoded
+ * as `encodeURIComponent` writes it, JSON-escaped (a string inside JSON text), HTML-escaped (named and
+ * numeric, as summaries and error pages write it), and base64 in its three alignments: the part of
+ * the encoding that the secret's bytes alone decide, whatever bytes precede it (a Basic header, a
+ * token that embeds it).
+ */
+function secretSpellings(value) {
+    const json = JSON.stringify(value).slice(1, -1);
+    const html = value.replace(/[&<>"']/g, (c) => HTML_NAMED[c] ?? c);
+    const numeric = value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    return [...new Set([value, encodeURIComponent(value), json, html, numeric, ...base64Spellings(value)])];
+}
+const HTML_NAMED = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/**
+ * A base64 character holds 6 bits; with k bytes before the secret (k = 0, 1, 2 covers every
+ * alignment), the characters whose bits all come from the secret are those from ceil(8k/6) to
+ * floor((8(k+n)-6)/6). Padding the secret with zero bytes and cutting to that span gives them.
+ */
+function base64Spellings(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const n = bytes.length;
+    return [0, 1, 2].map((k) => {
+        const encoded = Buffer.concat([Buffer.alloc(k), bytes]).toString('base64');
+        return encoded.slice(Math.ceil((8 * k) / 6), Math.floor((8 * (k + n) - 6) / 6) + 1);
+    });
+}
+/** Adds a value (each of its lines, and each one's spellings) to the registry; false when it was known already. */
 function rememberSecret(value) {
     const before = known.size;
-    for (const v of [value, ...value.split(/\r?\n/)])
-        if (v.trim().length >= MIN_REDACTED_LENGTH)
-            known.add(v.trim());
+    for (const v of [value, ...value.split(/\r?\n/)]) {
+        const trimmed = v.trim();
+        if (trimmed.length < MIN_REDACTED_LENGTH)
+            continue;
+        for (const form of secretSpellings(trimmed))
+            if (form.length >= MIN_REDACTED_LENGTH)
+                known.add(form);
+    }
     if (known.size === before)
         return false;
     longestFirst = [...known].sort((a, b) => b.length - a.length);
@@ -16176,6 +16610,9 @@ async function prepareStep(environment) {
     });
     // A step that started nothing stops nothing unless asked to: the runs belong to the step that started them.
     const cancelOnAbort = settings['cancel-on-abort'] ?? (resumed ? false : info.cancelOnAbortDefault);
+    // Loaded only when asked for: the default start path stays as it was.
+    if (settings['if-running'] !== 'start')
+        (await __nccwpck_require__.e(/* import() */ 774).then(__nccwpck_require__.bind(__nccwpck_require__, 3774))).checkIfRunning(provider, settings['if-running'], resumed !== undefined);
     return { settings, provider, adapter, http, cancelOnAbort, resumed };
 }
 /** What every front end (the action, the CLI) hands the engine straight from the inputs. */
@@ -16189,8 +16626,9 @@ function engineSettings(step) {
         pollIntervalMs: settings['poll-interval'],
         cancelOnAbort: step.cancelOnAbort,
         clock: _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d,
-        logs: { mode: settings.logs, maxLines: settings['log-lines'] },
+        logs: { mode: settings.logs, maxLines: settings['log-lines'], dir: settings['logs-dir'] },
         resume: step.resumed,
+        ifRunning: settings['if-running'],
     };
 }
 
@@ -16246,11 +16684,11 @@ function onJobCancel(say = (l) => process.stdout.write(`${l}\n`)) {
 /** The GITHUB_STATE keys main writes and the post step reads (src/saved-state.ts). */
 const KEYS = { runs: 'runs', ended: 'ended', completed: 'completed' };
 function saveStartedRuns(runs) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.runs, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(JSON.stringify(runs)));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.runs, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(JSON.stringify(runs)));
 }
 /** Records the run ids that reached an end (finished, or cancelled by main). */
 function saveEndedRuns(runIds) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.ended, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .f)(JSON.stringify([...runIds])));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.ended, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)(JSON.stringify([...runIds])));
 }
 /**
  * Collects the ids of runs that ended and saves them once per turn of the event loop. A poll round
@@ -16291,7 +16729,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* binding */ writeSummary)
 });
 
-// UNUSED EXPORTS: failureDetails, summaryTable, timeline
+// UNUSED EXPORTS: MAX_SUMMARY_BYTES, failureDetails, inertCell, inertHtml, summaryMarkdown, summaryTable, timeline
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
 var core = __nccwpck_require__(1178);
@@ -16310,6 +16748,7 @@ const CONCLUSION_MARK = {
     timed_out: '\u23f1\ufe0f',
     cancelled: '\ud83d\udeab',
     triggered: '\u25b6\ufe0f',
+    skipped: '\u23ed\ufe0f',
     pending: '\u23f3',
 };
 /** Mermaid's task tags: `done` grey, `crit` red, `active` highlighted. */
@@ -16404,6 +16843,8 @@ function label(raw) {
     return cut === '' ? '-' : cut;
 }
 
+// EXTERNAL MODULE: ./src/output-filter.ts
+var output_filter = __nccwpck_require__(7141);
 // EXTERNAL MODULE: ./src/parse.ts
 var parse = __nccwpck_require__(2828);
 // EXTERNAL MODULE: ./src/secrets.ts
@@ -16416,14 +16857,48 @@ var secrets = __nccwpck_require__(7194);
 
 
 
-function escapeHtml(s) {
+
+/**
+ * Every character HTML or Markdown gives a meaning to, as a numeric reference: the text renders as
+ * written and can open no tag, link, image, code span, heading or table cell. ('*' stays: inside
+ * the summary's HTML blocks Markdown reads no emphasis, and it keeps the redaction mark `***` legible.) Secrets are
+ * redacted first (an escaped `&` would hide a password's spelling from the registry), and controls
+ * are shown as escapes.
+ */
+function inertHtml(text) {
+    return (0,output_filter/* escapeControls */.UN)((0,secrets/* redactSecrets */.fp)(text)).replace(/[&<>"'`|[\]()!#_~\\{}$]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * A table cell: one line. A blank line would end the table's HTML block and let what follows render
+ * as Markdown, so every line break the text has (CR among them) becomes `<br>`.
+ */
+function inertCell(text, max = MAX_CELL_CHARS) {
+    return (0,output_filter/* runnerLines */.Cz)((0,output_filter/* cutMessage */.wu)((0,secrets/* redactSecrets */.fp)(text), max))
+        .map(inertHtml)
+        .join('<br>');
+}
+/** A `<pre>` block's text: lines kept, every character inert; the block ends only at our `</pre>`. */
+function inertPre(text) {
+    return (0,output_filter/* runnerLines */.Cz)((0,output_filter/* cutMessage */.wu)((0,secrets/* redactSecrets */.fp)(text), output_filter/* MAX_MESSAGE_CHARS */.hP))
+        .map(inertHtml)
+        .join('\n');
+}
+/** A status or name in the table: longer is a hostile server, not a status. */
+const MAX_CELL_CHARS = 256;
+/** GitHub drops a job summary over 1 MiB whole; this leaves room for the heading and the chart's note. */
+const MAX_SUMMARY_BYTES = 1024 * 1024 - 16 * 1024;
+/** An attribute value in double quotes: its own quote and the HTML-significant characters. */
+function escapeAttribute(s) {
     return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 /** Links only web addresses: a provider-supplied `javascript:` or `data:` URL stays plain text. */
 function runCell(runId, url) {
-    const id = escapeHtml(runId);
-    return url !== undefined && /^https?:\/\//i.test(url) ? `<a href="${escapeHtml(url)}">${id}</a>` : id;
+    const id = inertCell(runId);
+    return url !== undefined && /^https?:\/\/[^\s"'<>`]+$/i.test(url) && url.length <= MAX_URL_CHARS
+        ? `<a href="${escapeAttribute(url)}">${id}</a>`
+        : id;
 }
+const MAX_URL_CHARS = 2048;
 /** The handle's link, or one the provider reported while polling (as in the `runs` output). */
 function runUrl(r) {
     return r.handle?.url ?? r.url;
@@ -16435,7 +16910,7 @@ function summaryTable(provider, result) {
         const run = r.handle ? runCell(r.handle.runId, runUrl(r)) : '\u2014';
         const duration = r.finishedAt === undefined ? '\u2014' : (0,parse/* formatDuration */.a3)(r.finishedAt - r.startedAt);
         const icon = CONCLUSION_MARK[r.conclusion] ?? '';
-        return [provider, escapeHtml(r.pipeline), run, escapeHtml(r.status), `${icon} ${r.conclusion}`, duration];
+        return [provider, inertCell(r.pipeline), run, inertCell(r.status), `${icon} ${r.conclusion}`, duration];
     });
     const cell = (tag) => (c) => `<${tag}>${c}</${tag}>`;
     const tr = (cells, tag) => `<tr>${cells.map(cell(tag)).join('')}</tr>`;
@@ -16443,13 +16918,44 @@ function summaryTable(provider, result) {
 }
 /** One block per pipeline that did not succeed, with the provider's message (or its last status). */
 function failureDetails(result) {
+    return failureBlocks(result).join('\n');
+}
+function failureBlocks(result) {
     return result.runs
         .filter((r) => ENDED_BADLY.has(r.conclusion))
         .map((r) => {
         const message = r.message ?? `ended with status ${r.status}`;
-        return `<details><summary>${escapeHtml(r.pipeline)}: ${r.conclusion}</summary>\n\n<pre>${escapeHtml(message)}</pre>\n\n</details>`;
-    })
-        .join('\n');
+        return `<details><summary>${inertCell(r.pipeline)}: ${r.conclusion}</summary>\n\n<pre>${inertPre(message)}</pre>\n\n</details>`;
+    });
+}
+/**
+ * The blocks that fit in `budget` bytes, in order; the rest are named by a line saying how many
+ * were left out and why (every run's id, status and conclusion is still in the table above).
+ */
+function fitBlocks(blocks, budget) {
+    const kept = [];
+    let used = 0;
+    for (const b of blocks) {
+        const size = Buffer.byteLength(b) + 1;
+        if (used + size > budget)
+            break;
+        kept.push(b);
+        used += size;
+    }
+    const left = blocks.length - kept.length;
+    if (left > 0)
+        kept.push(`<p>${left} more failure message(s) not shown: the job summary is kept under 1 MiB.</p>`);
+    return kept.join('\n');
+}
+/** The table, cut to whole rows with a line saying so when it alone would pass the summary's limit. */
+function fitTable(provider, result, budget) {
+    const table = summaryTable(provider, result);
+    if (Buffer.byteLength(table) <= budget)
+        return table;
+    const rowBytes = Buffer.byteLength(table) / Math.max(result.runs.length, 1);
+    const keep = Math.max(1, Math.floor((budget * 0.9) / rowBytes));
+    const shown = summaryTable(provider, { ...result, runs: result.runs.slice(0, keep) });
+    return `${shown}\n\n<p>${result.runs.length - keep} more run(s) not shown: the job summary is kept under 1 MiB (the \`runs\` output lists every run).</p>`;
 }
 /** The timeline chart, with a note when it shows only some of the runs; '' when nothing ended. */
 function timeline(result) {
@@ -16468,18 +16974,33 @@ function timeline(result) {
 async function writeSummary(provider, result) {
     if (!process.env['GITHUB_STEP_SUMMARY'])
         return;
-    await core/* summary */.z
-        .addHeading((0,secrets/* redactSecrets */.f)(`Run Pipelines: ${result.conclusion}`), 3)
-        .addRaw((0,secrets/* redactSecrets */.f)(summaryTable(provider, result)), true)
-        .addRaw((0,secrets/* redactSecrets */.f)(timeline(result)), true)
-        .addRaw((0,secrets/* redactSecrets */.f)(failureDetails(result)), true)
-        .write();
+    await core/* summary */.z.addRaw(summaryMarkdown(provider, result), true).write();
+}
+/** The whole summary, every part redacted and within MAX_SUMMARY_BYTES. */
+function summaryMarkdown(provider, result) {
+    const heading = `<h3>Run Pipelines: ${result.conclusion}</h3>`;
+    const table = (0,secrets/* redactSecrets */.fp)(fitTable(provider, result, MAX_SUMMARY_BYTES / 2));
+    const chart = (0,secrets/* redactSecrets */.fp)(timeline(result));
+    // With logs-dir: where the runs' whole logs are, for the artifact upload that follows.
+    const note = result.logsNote === undefined ? '' : `<p>${inertNote(result.logsNote)}</p>`;
+    const budget = MAX_SUMMARY_BYTES - Buffer.byteLength(heading + table + chart + note) - 16;
+    const details = (0,secrets/* redactSecrets */.fp)(fitBlocks(failureBlocks(result), budget));
+    // Blank lines between the parts: each HTML block ends there, so the chart's fence is Markdown again.
+    return `${[heading, table, chart, details, note].filter((part) => part !== '').join('\n\n')}\n`;
+}
+/** A note of ours whose `code` spans name remote or user text: each span in <code>, every part inert. */
+function inertNote(text) {
+    return text
+        .split('`')
+        .map((part, i) => (i % 2 === 1 ? `<code>${inertHtml(part)}</code>` : inertHtml(part)))
+        .join('');
 }
 /** The step's failure text: one line per pipeline that did not succeed; undefined when all did. */
 function failureText(result) {
-    if (result.conclusion === 'success' || result.conclusion === 'triggered')
+    if (result.conclusion === 'success' || result.conclusion === 'triggered' || result.conclusion === 'skipped')
         return undefined;
-    const failed = result.runs.filter((r) => r.conclusion !== 'success' && r.conclusion !== 'triggered');
+    const fine = new Set(['success', 'triggered', 'skipped']);
+    const failed = result.runs.filter((r) => !fine.has(r.conclusion));
     const lines = failed.map((r) => `${r.pipeline}: ${r.conclusion}${r.message ? ` \u2014 ${r.message}` : ''}`);
     return `${failed.length} of ${result.runs.length} pipeline(s) did not succeed (${result.conclusion}):\n${lines.join('\n')}`;
 }

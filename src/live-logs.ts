@@ -125,7 +125,8 @@ export class LiveLogs {
     if (this.dir === undefined) return undefined;
     const files = this.entries.reduce((n, e) => n + e.live.runs.length, 0);
     const failed = this.unwritten;
-    return `Full provider logs: ${files} file(s) in \`${this.dir}\`${failed ? ` (${failed} could not be written)` : ''}.`;
+    const count = `${files} ${files === 1 ? 'file' : 'files'}`;
+    return `Full provider logs: ${count} in \`${this.dir}\`${failed ? `, ${failed} could not be written` : ''}.`;
   }
 
   private pump(e: Entry): void {

@@ -179,7 +179,7 @@ describe('logs: live, through dist/', () => {
     expect(feldera.stdout).toContain('live | ::add-mask::x');
     expect(feldera.stdout.replace(`::add-mask::${KEY}`, '')).not.toContain(KEY);
     expect(feldera.stdout.split('\n').filter((l) => /^::(set-output|add-mask::x)/.test(l))).toEqual([]);
-    expect(feldera.summary).toContain(`Full provider logs: 2 file(s) in <code>${dirFelder}</code>`);
+    expect(feldera.summary).toContain(`Full provider logs: 2 files in <code>${dirFelder}</code>`);
 
     // A timeout stops the reader: no live line after the timeout's error, and what it read is in the file.
     expect(stuck.outputs['conclusion']).toBe('timed_out');

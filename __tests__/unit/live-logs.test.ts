@@ -67,7 +67,7 @@ describe('LiveLogs', () => {
     expect(file.slice(0, 60)).toEqual(lines);
     expect(file.slice(60, 62)).toEqual(['a', 'b']);
     expect(file[62]).toHaveLength(2500);
-    expect(logs.filesNote()).toBe(`Full provider logs: 1 file(s) in \`${dir}\`.`);
+    expect(logs.filesNote()).toBe(`Full provider logs: 1 file in \`${dir}\`.`);
   });
 
   test('a printed line is cut at 2000 characters, and a CR starts a labelled line', async () => {
