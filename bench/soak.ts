@@ -45,6 +45,11 @@ export interface SoakOptions {
   pauseMs: number;
   /** How often heap is sampled after GC (simulated ms). */
   sampleEveryMs: number;
+  /**
+   * A fault for every start that is not idempotent (Aria's execute, CodeArts' run), beyond the random
+   * ones. For checking the verdict itself: a lost answer there is a run the step cannot report.
+   */
+  startFault?: FaultAction;
 }
 
 export const SOAK_DEFAULTS: SoakOptions = {
@@ -65,7 +70,7 @@ export interface SoakReport {
   requests: number;
   duplicates: number;
   lost: number;
-  /** Steps that ended in failure for a reason the soak caused on purpose (a 5xx on a start, …): reported, not lost. */
+  /** Steps that did not succeed, without losing or repeating a run (a start refused for good, …). */
   failed: number;
   /** heapUsed after GC at each sample (bytes); empty without --expose-gc. */
   heapAfterGc: number[];
@@ -76,16 +81,19 @@ export interface SoakReport {
   problems: string[];
 }
 
+/** Every run is scripted to succeed and every fault is one the step is documented to ride out: a failed step fails the soak too. */
 export function soakPassed(r: SoakReport): boolean {
-  return r.duplicates === 0 && r.lost === 0 && r.memoryGrowth === undefined;
+  return r.duplicates === 0 && r.lost === 0 && r.failed === 0 && r.memoryGrowth === undefined;
 }
 
 export function soakLine(r: SoakReport): string {
-  const memory = r.memoryGrowth ?? (r.heapAfterGc.length >= 3 ? 'heap steady' : 'heap trend not judged');
+  const mb = (bytes: number | undefined): string => ((bytes ?? 0) / MB).toFixed(1);
+  const trend = r.heapAfterGc.length >= 3 ? `steady (${mb(r.heapAfterGc[1])} → ${mb(r.heapAfterGc.at(-1))} MB)` : 'not judged';
+  const memory = r.memoryGrowth ?? `heap after GC ${trend}`;
   return (
     `soak: ${r.hours} h simulated, ${r.pipelines} pipelines, ${r.steps} steps, ${r.faults} faults injected, ` +
     `${r.requests} requests, duplicates ${r.duplicates}, lost ${r.lost}, failed ${r.failed}, ` +
-    `peak heap ${(r.peakHeap / MB).toFixed(1)} MB, ${memory}`
+    `peak heap ${mb(r.peakHeap)} MB, ${memory}`
   );
 }
 
@@ -372,19 +380,37 @@ const ANY_FAULT: Array<{ name: string; action: FaultAction }> = [
   { name: 'lost answer', action: { kind: 'reset-after-read' } },
 ];
 const THROTTLE_ONLY = ANY_FAULT.slice(0, 1);
+/**
+ * Feldera's API key expired or rotated under a poll: a 401 (Feldera's own error body). One refused poll
+ * is not fatal (three in a row are); the soak's next poll of that run gets through.
+ */
+const FELDERA_REFUSED: FaultAction = {
+  kind: 'respond',
+  status: 401,
+  body: { message: 'Unauthorized: token expired', error_code: 'Unauthorized', details: null },
+};
+const FELDERA_POLL = /^\/v0\/pipelines\/[^/]+$/;
 
 /** Picks a fault for a request at `rate`; counts what it injected. */
 function randomFaults(
   rate: number,
   random: () => number,
+  startFault?: FaultAction,
 ): { pick: (method: string, path: string) => FaultAction | undefined; count: () => number } {
   let injected = 0;
   return {
     pick: (method, path) => {
+      const start = method === 'POST' && NOT_IDEMPOTENT.some((re) => re.test(path));
+      if (start && startFault !== undefined) {
+        injected++;
+        return startFault;
+      }
       if (random() >= rate) return undefined;
-      const choices = method === 'POST' && NOT_IDEMPOTENT.some((re) => re.test(path)) ? THROTTLE_ONLY : ANY_FAULT;
+      const choices = start ? THROTTLE_ONLY : ANY_FAULT;
       injected++;
-      return choices[Math.floor(random() * choices.length)]?.action;
+      const pick = Math.floor(random() * (choices.length + 1));
+      if (pick === choices.length) return method === 'GET' && FELDERA_POLL.test(path) ? FELDERA_REFUSED : choices[0]?.action;
+      return choices[pick]?.action;
     },
     count: () => injected,
   };
@@ -447,6 +473,7 @@ function judge(p: SoakPipeline, started: number, result: StepResult | undefined,
     tally.problems.push(`${at}: the step reported success for a run the emulator never started`);
   } else if (run?.conclusion !== 'success') {
     tally.failed++;
+    tally.problems.push(`${at}: the step ended ${run?.conclusion ?? `with an error (${String(error)})`}: ${run?.message ?? ''}`);
   }
 }
 
@@ -488,7 +515,7 @@ export function memoryGrowth(samples: number[]): string | undefined {
 export async function soak(given: Partial<SoakOptions> = {}): Promise<SoakReport> {
   const o = { ...SOAK_DEFAULTS, ...given };
   const random = seeded(o.seed);
-  const faults = randomFaults(o.faultRate, seeded(o.seed + 1));
+  const faults = randomFaults(o.faultRate, seeded(o.seed + 1), o.startFault);
   let requests = 0;
   const emu = await startEmulator({ onRequest: () => void requests++, pickFault: faults.pick });
   const clock = new SoakClock(Date.now(), seeded(o.seed + 2));
