@@ -236,6 +236,12 @@ const FELDERA_KEY = 'apikey:SoakFelderaKey-93hFq0Lm2';
 const ARIA_TOKEN = 'refresh-SoakAriaToken-7Yd2kP1';
 const HUAWEI = { projectId: 'f0e1d2c3b4a5968778695a4b3c2d1e0f', ak: 'HPUASOAKACCESSKEY001', sk: 'HuaweiSoakSecret-4Kd9qZ7mN2' };
 const ALIBABA = { ak: 'LTAI5tSoakAccessKey1', sk: 'AlibabaSoakSecret-p8Xn3Qe5v' };
+/** Every other Logstash pipeline signs with STS credentials from the workflow's OIDC token: they last an hour, so long waits exchange again. */
+const ALIBABA_OIDC = {
+  requestToken: 'soak-runner-request-token',
+  roleArn: 'acs:ram::1234567890123456:role/soak',
+  oidcProviderArn: 'acs:ram::1234567890123456:oidc-provider/github',
+};
 /** Aria bearer tokens live half an hour here (8 h by default), so long waits log in again. */
 const ARIA_TOKEN_TTL_MS = 30 * MINUTE;
 
@@ -246,6 +252,8 @@ interface SoakPipeline {
   /** The `poll-interval` input its steps get. */
   pollInterval: string;
   inputs(url: string): Record<string, string>;
+  /** The step's environment (the OIDC token request for keyless Logstash steps). */
+  env?(url: string): NodeJS.ProcessEnv;
   /** Runs the emulator started for it so far. */
   starts(emu: Emulator): number;
 }
@@ -294,19 +302,26 @@ function makePipeline(n: number, runMs: number): SoakPipeline {
         }),
         starts: (emu) => runCounter(emu, provider, huaweiId(n)),
       };
-    case 'alibaba-logstash':
+    case 'alibaba-logstash': {
+      const keyless = Math.floor(n / PROVIDERS.length) % 2 === 1;
+      const credentials = keyless
+        ? { 'role-arn': ALIBABA_OIDC.roleArn, 'oidc-provider-arn': ALIBABA_OIDC.oidcProviderArn }
+        : { 'access-key-id': ALIBABA.ak, 'access-key-secret': ALIBABA.sk };
       return {
         ...common,
-        inputs: (url) => ({
-          provider,
-          endpoint: url,
-          'instance-id': alibabaInstance(n),
-          'pipeline-ids': name,
-          'access-key-id': ALIBABA.ak,
-          'access-key-secret': ALIBABA.sk,
-        }),
+        inputs: (url) => ({ provider, endpoint: url, 'instance-id': alibabaInstance(n), 'pipeline-ids': name, ...credentials }),
+        ...(keyless
+          ? {
+              env: (url: string) => ({
+                ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/actions/idtoken?api-version=2.0`,
+                ACTIONS_ID_TOKEN_REQUEST_TOKEN: ALIBABA_OIDC.requestToken,
+                ALIBABA_CLOUD_STS_ENDPOINT: url,
+              }),
+            }
+          : {}),
         starts: (emu) => runCounter(emu, provider, name),
       };
+    }
   }
 }
 
@@ -335,6 +350,7 @@ function scenarios(pipelines: SoakPipeline[]): Record<string, unknown> {
     },
     'alibaba-logstash': {
       accessKeys: { [ALIBABA.ak]: ALIBABA.sk },
+      oidc: ALIBABA_OIDC,
       instances: Object.fromEntries(
         of('alibaba-logstash').map(([n, p]) => [
           alibabaInstance(n),
@@ -438,7 +454,7 @@ async function oneStep(p: SoakPipeline, emu: Emulator, clock: SoakClock, tally: 
     const inputs = { ...p.inputs(emu.url), 'poll-interval': p.pollInterval, logs: 'none' };
     const prepared = await prepareStep({
       inputs: (n) => inputs[n as keyof typeof inputs] ?? '',
-      env: {},
+      env: p.env?.(emu.url) ?? {},
       log,
       secret: () => undefined,
       clock,
