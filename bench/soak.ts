@@ -31,6 +31,8 @@ const HOUR = 60 * MINUTE;
 const MB = 1024 * 1024;
 /** Sleepers due within this much simulated time of the first are woken together. */
 const WAKE_QUANTUM_MS = 1000;
+/** Wall time after which requests still counted in flight no longer hold simulated time still. */
+const STUCK_REQUEST_MS = 1000;
 
 export interface SoakOptions {
   hours: number;
@@ -214,12 +216,22 @@ export class SoakClock implements Clock {
     this.sleepers.splice(lo, 0, s);
   }
 
-  /** No request in flight, and three turns of the event loop that started none. */
+  /**
+   * No request in flight, and three turns of the event loop that started none. A request whose end
+   * the channels never told (none known) would hold time still: after a second of wall time the
+   * count is no longer trusted for this turn.
+   */
   private async quiet(): Promise<void> {
     for (let turns = 0; turns < 3;) {
       if (this.inflight > 0) {
-        await new Promise<void>((resolve) => (this.onQuiet = resolve));
+        let timer: NodeJS.Timeout | undefined;
+        const settled = await Promise.race([
+          new Promise<boolean>((resolve) => (this.onQuiet = () => resolve(true))),
+          new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), STUCK_REQUEST_MS))),
+        ]);
+        clearTimeout(timer);
         this.onQuiet = undefined;
+        if (!settled) return;
         turns = 0;
         continue;
       }
