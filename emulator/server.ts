@@ -32,6 +32,8 @@ export interface EmulatorOptions {
   tls?: { key: string; cert: string };
   /** Called as each request arrives, before its body is read: the benchmark times arrivals and in-flight requests. */
   onRequest?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Asked for a fault when no configured rule hits the request: the soak's random faults (bench/soak.ts). */
+  pickFault?: (method: string, path: string) => FaultAction | undefined;
 }
 
 export interface Emulator {
@@ -65,7 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     options.onRequest?.(req, res);
-    void serve(req, res, { providers, requests, faults, configure });
+    void serve(req, res, { providers, requests, faults, configure, pickFault: options.pickFault });
   };
   const server: Server = options.tls ? createHttpsServer(options.tls, handler) : createHttpServer(handler);
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
@@ -90,12 +92,14 @@ interface ServerState {
   requests: RecordedRequest[];
   faults: FaultInjector;
   configure: (c: Record<string, unknown>) => void;
+  pickFault?: ((method: string, path: string) => FaultAction | undefined) | undefined;
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, state: ServerState): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://emulator');
   const isControl = url.pathname.startsWith('/__emulator/');
-  const fault = isControl ? undefined : state.faults.take(req.method ?? 'GET', url.pathname);
+  const method = req.method ?? 'GET';
+  const fault = isControl ? undefined : (state.faults.take(method, url.pathname) ?? state.pickFault?.(method, url.pathname));
   if (fault?.kind === 'reset-before-read') {
     state.requests.push(record(emuRequest(req, url, ''), 0, fault.kind));
     req.socket.destroy();
