@@ -23,7 +23,7 @@ export interface StepFrontEnd {
   /** Where the job-cancel notice goes (src/signals.ts prints it on stdout unless told). */
   sayCancel?: (line: string) => void;
   /** A dry run's previews: the step's whole result. */
-  dryRunDone(step: PreparedStep, requests: RequestPreview[]): void;
+  dryRunDone(requests: RequestPreview[]): void;
   /** Follows the run while the engine works (the action saves state for its post step). */
   watch?(step: PreparedStep): RunWatch;
   /** The step's outputs once the run ended. */
@@ -41,10 +41,7 @@ export async function driveStep(front: StepFrontEnd): Promise<StepResult | undef
     step = await prepareStep(front.environment);
     const { settings } = step;
     if (settings['dry-run']) {
-      front.dryRunDone(
-        step,
-        await dryRun(step.provider, settings['pipeline-ids'], front.environment.log, step.resumed, settings),
-      );
+      front.dryRunDone(await dryRun(step.provider, settings['pipeline-ids'], front.environment.log, step.resumed, settings));
       return undefined;
     }
     const result = await execute(step, front);

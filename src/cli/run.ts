@@ -69,7 +69,7 @@ export async function main(io: Io): Promise<number> {
         secret,
       },
       sayCancel: (line) => log.info(line),
-      dryRunDone: (_step, requests) => print({ conclusion: 'triggered', requests }),
+      dryRunDone: (requests) => print({ conclusion: 'triggered', requests }),
       outputs: (outputs) => print(jsonOutputs(outputs)),
       failed: (text) => log.error(text),
     });
