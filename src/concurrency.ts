@@ -1,9 +1,6 @@
 /**
- * How many per-pipeline calls of one round (start, status, pre-check) a provider has under way at once.
- * Measured with 500 pipelines of one provider (bench/, docs/performance.md): all at once kept every pending
- * call's request alive across garbage collections and grew the young heap to 34 MB; 16 at once, 17 MB;
- * 8 at once stays near 8 MB, and the wall time of the wait did not change. On a slow API a round of
- * 500 takes 500 x latency / 8 (about 6 s at 100 ms a call).
+ * How many per-pipeline calls of one round (start, status, pre-check) a provider has under way at once:
+ * enough to keep a wide wait's wall time, few enough to keep its heap flat (measured: docs/performance.md).
  */
 export const FAN_OUT_LIMIT = 8;
 

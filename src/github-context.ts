@@ -1,9 +1,8 @@
 /**
  * The workflow run this step belongs to, from @actions/github's `Context` (repository, run id and
  * attempt, server URL, commit, workflow name). Imported from its own module, not the package root:
- * the root pulls in Octokit and its HTTP stack, which this action never uses (see README
- * "Performance" for what the deep import costs: about 1 kB of bundle and nothing measurable at start).
- * The package's `exports` do not list the module, so it is imported by path, as src/lazy/ does.
+ * the root pulls in Octokit and its HTTP stack, which this action never uses (docs/performance.md).
+ * The package's `exports` do not list the module, so it is imported by path.
  */
 import { Context } from '../node_modules/@actions/github/lib/context.js';
 import type { WorkflowContext } from './providers/types.ts';

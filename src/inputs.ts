@@ -6,8 +6,7 @@
  * of the bundle) is loaded only once a response or saved state needs it (docs/performance.md).
  */
 import { InputError } from './errors.ts';
-import { pipelinesOfRuns } from './runs-input.ts';
-import { PROVIDER_NAMES } from './providers/registry.ts';
+import { PROVIDER_NAMES } from './provider-names.ts';
 import { parseBoolean, parseDuration, parseList, parseMapping, type Parsed } from './parse.ts';
 
 /** Returns an input's raw value, trimmed, or '' when unset (the contract of `core.getInput`). */
@@ -102,10 +101,40 @@ export function readInputs<S extends InputShape>(shape: S, source: InputSource):
 export const IF_RUNNING_MODES = ['start', 'wait', 'skip', 'cancel-previous'] as const;
 export type IfRunningMode = (typeof IF_RUNNING_MODES)[number];
 
+/** One entry of the `runs` input: the pipeline it names, and the rest as the earlier step wrote it. */
+export interface RunEntry {
+  readonly pipeline: string;
+  readonly [field: string]: unknown;
+}
+/** The `runs` input, read once: its entries, in order (src/runs-input.ts reads their handles back). */
+export type RunsInput = readonly RunEntry[];
+
+const RUNS_WHAT = "the 'runs' output of an earlier step of this action (a JSON array)";
+
+/** `runs`: the JSON `runs` output of an earlier step, to wait on instead of triggering. */
+function runsRule(s: string): Parsed<RunsInput | undefined> {
+  if (s === '') return ok(undefined);
+  let value: unknown;
+  try {
+    value = JSON.parse(s);
+  } catch (err) {
+    return refuse(`must be ${RUNS_WHAT}; it is not JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!Array.isArray(value) || value.length === 0) return refuse(`must be ${RUNS_WHAT} with at least one run`);
+  const entries = value as unknown[];
+  const bad = entries.findIndex((e) => typeof e !== 'object' || e === null || Array.isArray(e));
+  if (bad >= 0) return refuse(`entry ${bad + 1} is not an object; expected ${RUNS_WHAT}`);
+  const nameless = (entries as Record<string, unknown>[]).findIndex(
+    (e) => typeof e['pipeline'] !== 'string' || e['pipeline'] === '',
+  );
+  if (nameless >= 0) return refuse(`entry ${nameless + 1} names no pipeline; expected ${RUNS_WHAT}`);
+  return ok(entries as RunEntry[]);
+}
+
 const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
-/** The inputs every provider shares. Provider-specific ones are read by the provider. */
-export const commonShape = {
+/** The inputs every provider shares but `runs`, which is read first. */
+const shapeBesideRuns = {
   provider: inputRules.oneOf(PROVIDER_NAMES),
   'pipeline-ids': inputRules.list('one or more pipeline ids, separated by commas or newlines'),
   endpoint: inputRules.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
@@ -119,13 +148,14 @@ export const commonShape = {
   'dry-run': inputRules.boolean(false),
   'ca-certificate': inputRules.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
   'allow-insecure-http': inputRules.boolean(false),
-  /** The `runs` output of an earlier step, to wait on instead of triggering (src/runs-input.ts reads it). */
-  runs: inputRules.optionalText(),
   logs: inputRules.oneOf(['failed', 'all', 'live', 'none'] as const, 'failed'),
   'log-lines': inputRules.count(200, 1, 10_000),
   'if-running': inputRules.oneOf(IF_RUNNING_MODES, 'start'),
   'logs-dir': inputRules.optionalText(/^[^\0]+$/, 'a folder path'),
 };
+
+/** The inputs every provider shares. Provider-specific ones are read by the provider. */
+export const commonShape = { ...shapeBesideRuns, runs: runsRule };
 
 export type CommonSettings = InputValues<typeof commonShape>;
 
@@ -142,14 +172,15 @@ export function readCommonSettings(source: InputSource): CommonSettings {
 }
 
 function readSettings(source: InputSource): CommonSettings {
-  const runs = source('runs');
-  if (runs === '') return readInputs(commonShape, source);
-  if (source('pipeline-ids') !== '') {
+  if (source('runs') !== '' && source('pipeline-ids') !== '') {
     throw new InputError(
       'runs',
       "cannot be given together with 'pipeline-ids': either trigger pipelines or wait for earlier runs",
     );
   }
-  const pipelines = pipelinesOfRuns(runs);
-  return readInputs(commonShape, (name) => (name === 'pipeline-ids' ? pipelines.join('\n') : source(name)));
+  const { runs } = readInputs({ runs: runsRule }, source);
+  const pipelines = runs?.map((entry) => entry.pipeline).join('\n');
+  const others =
+    pipelines === undefined ? source : (name: string): string => (name === 'pipeline-ids' ? pipelines : source(name));
+  return { ...readInputs(shapeBesideRuns, others), runs };
 }

@@ -5,12 +5,11 @@
 import type { Conclusion, RunRecord, StepResult } from './engine.ts';
 import { cutMessage, escapeJsonControls, MAX_MESSAGE_CHARS } from './output-filter.ts';
 import { redactSecrets } from './secrets.ts';
-import { ALL_PROVIDER_OUTPUTS, providerInfo, type ProviderName } from './providers/registry.ts';
+import { providerInfo, type ProviderName } from './providers/registry.ts';
 import type { ProviderAdapter, RunHandle } from './providers/types.ts';
 
 /** The outputs every step sets; each provider declares its own in the registry. */
 export const COMMON_OUTPUTS = ['conclusion', 'runs', 'run-ids', 'status'] as const;
-export const OUTPUT_NAMES: readonly string[] = [...COMMON_OUTPUTS, ...ALL_PROVIDER_OUTPUTS];
 
 /** A run's entry in the `runs` output: these fields, then the provider's own details. */
 export type RunSummary<Details extends object = object> = RunFields & Details;

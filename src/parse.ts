@@ -59,8 +59,6 @@ export function parseList(raw: string): string[] {
     .filter((s) => s !== '');
 }
 
-export type Scalar = string | number | boolean | null;
-
 /**
  * A mapping given as YAML/JSON (`{a: 1}` or block style) or as `KEY=VALUE` lines. Values may be
  * scalars or nested structures; keys must be non-empty.

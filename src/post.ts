@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { errorMessage } from './errors.ts';
 import { githubWorkflowContext } from './github-context.ts';
 import { coreLogger, registerSecret } from './log.ts';
-import { prepareStep } from './setup.ts';
+import { prepareStep, type PreparedStep } from './setup.ts';
 import { parseEach, readSavedState } from './saved-state.ts';
 
 export async function post(): Promise<void> {
@@ -16,8 +16,9 @@ export async function post(): Promise<void> {
   if (state.completed) return;
   if (state.unreadable > 0) coreLogger.warning(`${state.unreadable} saved run(s) could not be read and are left alone`);
   if (unfinished.length === 0) return;
+  let step: PreparedStep | undefined;
   try {
-    const step = await prepareStep({
+    step = await prepareStep({
       inputs: (n) => core.getInput(n),
       env: process.env,
       log: coreLogger,
@@ -40,18 +41,21 @@ export async function post(): Promise<void> {
         coreLogger.warning(`run ${run.runId} left alone: its status could not be read (${errorMessage(o)})`, run.pipeline);
       return o !== undefined && !(o instanceof Error) && o.phase === 'pending';
     });
+    const { provider } = step;
     await Promise.all(
       stillGoing.map(async (run) => {
         try {
-          await step.provider.cancel(run);
+          await provider.cancel(run);
           coreLogger.info(`${run.pipeline}: cancelled run ${run.runId} left running by the cancelled job`);
         } catch (err) {
           coreLogger.warning(`could not cancel run ${run.runId} of ${run.pipeline}: ${errorMessage(err)}`);
         }
       }),
     );
-    await step.http.close();
   } catch (err) {
     coreLogger.warning(`post step: ${errorMessage(err)}`);
+  } finally {
+    // Also when cancel-on-abort is off or a request threw: an open client would hold the step open.
+    await step?.http.close().catch(() => undefined);
   }
 }

@@ -7,6 +7,9 @@
 import { errorMessage } from './errors.ts';
 import type { Logger } from './log.ts';
 import type { EndedRun, LogSource, Provider, RunHandle } from './providers/types.ts';
+import { MAX_LINE_CHARS } from './remote-line-limit.ts';
+
+export { MAX_LINE_CHARS };
 
 export type LogsMode = 'failed' | 'all' | 'live' | 'none';
 
@@ -30,8 +33,6 @@ export interface RemoteLogOptions {
   signal?: AbortSignal;
 }
 
-/** A line longer than this is cut: one runaway line must not hold megabytes. */
-export const MAX_LINE_CHARS = 2000;
 /** Lines held at once across the logs being read, so memory stays bounded whatever `log-lines` is. */
 const LINES_IN_FLIGHT = 20_000;
 /** Logs read at once at most (a Feldera log costs an idle pause, so reading many at once saves time). */

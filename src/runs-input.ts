@@ -1,49 +1,21 @@
 /**
- * The `runs` input: the `runs` output of an earlier step or job (JSON), whose runs this step waits for
- * instead of triggering. Each entry carries its run's versioned handle (`handle`), parsed back here
- * with the provider's own schema, so the wait decides exactly as the step that started it would have.
- * Every problem is an InputError naming `runs`, raised before any request is sent.
+ * The `runs` input's runs (read once, with the other inputs, by src/inputs.ts): each entry carries its
+ * run's versioned handle (`handle`), parsed back here with the provider's own schema, so the wait
+ * decides exactly as the step that started it would have. Every problem is an InputError naming
+ * `runs`, raised before any request is sent.
  */
 import type { z } from 'zod';
 import { InputError } from './errors.ts';
+import type { RunsInput } from './inputs.ts';
 import { HANDLE_VERSION, type RunHandle, type TriggerOutcome } from './providers/types.ts';
-
-const WHAT = "the 'runs' output of an earlier step of this action (a JSON array)";
-
-type Entry = Record<string, unknown>;
-
-function entriesOf(raw: string): Entry[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (err) {
-    throw new InputError('runs', `must be ${WHAT}; it is not JSON (${err instanceof Error ? err.message : String(err)})`);
-  }
-  if (!Array.isArray(value) || value.length === 0) throw new InputError('runs', `must be ${WHAT} with at least one run`);
-  return value.map((entry, i) => {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      throw new InputError('runs', `entry ${i + 1} is not an object; expected ${WHAT}`);
-    }
-    const e = entry as Entry;
-    if (typeof e['pipeline'] !== 'string' || e['pipeline'] === '') {
-      throw new InputError('runs', `entry ${i + 1} names no pipeline; expected ${WHAT}`);
-    }
-    return e;
-  });
-}
-
-/** The pipelines the runs belong to, in order: the step's `pipeline-ids` in this mode. */
-export function pipelinesOfRuns(raw: string): string[] {
-  return entriesOf(raw).map((e) => e['pipeline'] as string);
-}
 
 /**
  * One trigger outcome per entry, as if this step had triggered: a run with its handle, or, for an
  * entry the earlier step could not start, the failure it reported.
  */
-export function resumedRuns<Data>(raw: string, provider: string, schema: z.ZodType<RunHandle<Data>>): TriggerOutcome<Data>[] {
-  return entriesOf(raw).map((entry, i) => {
-    const pipeline = entry['pipeline'] as string;
+export function resumedRuns<Data>(runs: RunsInput, provider: string, schema: z.ZodType<RunHandle<Data>>): TriggerOutcome<Data>[] {
+  return runs.map((entry, i) => {
+    const pipeline = entry.pipeline;
     const where = `entry ${i + 1} (pipeline ${pipeline})`;
     if (entry['provider'] !== provider) {
       throw new InputError('runs', `${where} is a ${String(entry['provider'])} run; this step's provider is ${provider}`);

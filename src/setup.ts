@@ -9,10 +9,11 @@ import { defaultHttpOptions, HttpClient } from './http.ts';
 import { readCommonSettings, type CommonSettings, type InputSource } from './inputs.ts';
 import type { Logger } from './log.ts';
 import { loadYamlParser, parseDuration } from './parse.ts';
+import { loadAdapter } from './load-adapter.ts';
 import { providerInfo, type InputNeed, type ProviderInfo } from './providers/registry.ts';
 import type { Provider, ProviderAdapter, TriggerOutcome, WorkflowContext } from './providers/types.ts';
 import { resumedRuns } from './runs-input.ts';
-import { describeProxy, proxyCredentials, readProxySettings } from './proxy.ts';
+import { describeProxy, proxyCredentials, readProxySettings, type ProxySettings } from './proxy.ts';
 
 export interface StepEnvironment {
   inputs: InputSource;
@@ -58,22 +59,40 @@ async function loadNeeds(info: ProviderInfo, inputs: InputSource): Promise<void>
   for (const need of needs) await NEED_LOADERS[need]();
 }
 
+/** What the step's inputs and environment say, read and checked before anything is built. */
+export interface StepReading {
+  settings: CommonSettings;
+  info: ProviderInfo;
+  proxy: ProxySettings | undefined;
+  requestTimeoutMs: number;
+}
+
 /** Validates every input (common, then the provider's own) before any request is sent. */
 export async function prepareStep(environment: StepEnvironment): Promise<PreparedStep> {
+  return buildStep(readStep(environment), environment);
+}
+
+/** Reads the inputs (`runs` among them), the proxy and the request timeout; builds nothing. */
+export function readStep(environment: StepEnvironment): StepReading {
   const settings = readCommonSettings(environment.inputs);
-  const info = providerInfo(settings.provider);
-  await loadNeeds(info, environment.inputs);
-  const adapter = await info.load();
-  const resumed =
-    settings.runs === undefined ? undefined : resumedRuns(settings.runs, settings.provider, await adapter.loadHandleSchema());
-  if (resumed && !settings.wait) throw new InputError('wait', "must be true with 'runs': the step only waits for those runs");
+  if (settings.runs && !settings.wait)
+    throw new InputError('wait', "must be true with 'runs': the step only waits for those runs");
   const proxy = readProxySettings(environment.env);
   for (const credential of proxyCredentials(proxy)) environment.secret(credential);
   if (proxy?.https) environment.log.debug(`https:// endpoints through the proxy ${describeProxy(proxy.https)}`);
   if (proxy?.http) environment.log.debug(`http:// endpoints through the proxy ${describeProxy(proxy.http)}`);
+  return { settings, info: providerInfo(settings.provider), proxy, requestTimeoutMs: requestTimeout(environment.env) };
+}
+
+/** Loads the chosen adapter, builds the HTTP client and the provider (which reads its own inputs). */
+export async function buildStep(reading: StepReading, environment: StepEnvironment): Promise<PreparedStep> {
+  const { settings, info } = reading;
+  await loadNeeds(info, environment.inputs);
+  const adapter = await loadAdapter(settings.provider);
+  const resumed = settings.runs && resumedRuns(settings.runs, settings.provider, await adapter.loadHandleSchema());
   const http = new HttpClient({
-    proxy,
-    requestTimeoutMs: requestTimeout(environment.env),
+    proxy: reading.proxy,
+    requestTimeoutMs: reading.requestTimeoutMs,
     clock: environment.clock ?? realClock,
     ca: settings['ca-certificate'],
     userAgent: 'run-pipelines-action',

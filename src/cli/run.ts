@@ -3,16 +3,11 @@
  * named like the inputs, secrets come from environment variables, the result is JSON on stdout, the
  * log goes to stderr, and the exit code is the conclusion (see EXIT_CODES).
  */
-import { dryRun } from '../dry-run.ts';
-import { runPipelines, type Conclusion, type StepResult } from '../engine.ts';
+import type { Conclusion } from '../engine.ts';
 import { InputError, errorMessage } from '../errors.ts';
-import type { Logger } from '../log.ts';
-import { stepOutputs } from '../outputs.ts';
-import { engineSettings, prepareStep, type PreparedStep } from '../setup.ts';
 import { githubWorkflowContext } from '../github-context.ts';
 import type { WorkflowContext } from '../providers/types.ts';
-import { onJobCancel } from '../signals.ts';
-import { failureText, writeSummary } from '../summary.ts';
+import { driveStep } from '../step-driver.ts';
 import { UsageError, cliInputSource, looksSecret, envNameFor, parseArgs } from './args.ts';
 import { helpText } from './help.ts';
 import { cliLogger, cliSecret } from './log.ts';
@@ -64,48 +59,26 @@ export async function main(io: Io): Promise<number> {
   }
   // The same value, with no control a terminal obeys and no `##[` the runner reads (src/output-filter.ts inertJson).
   const print = (value: object): void => io.stdout(`${inertJson(redactSecrets(JSON.stringify(value, null, 2)))}\n`);
-  let step: PreparedStep | undefined;
   try {
-    step = await prepareStep({
-      inputs: cliInputSource(args.flags, io.env, manifest),
-      env: io.env,
-      workflow: ciWorkflowContext(io.env),
-      log,
-      secret,
+    const result = await driveStep({
+      environment: {
+        inputs: cliInputSource(args.flags, io.env, manifest),
+        env: io.env,
+        workflow: ciWorkflowContext(io.env),
+        log,
+        secret,
+      },
+      sayCancel: (line) => log.info(line),
+      dryRunDone: (requests) => print({ conclusion: 'triggered', requests }),
+      outputs: (outputs) => print(jsonOutputs(outputs)),
+      failed: (text) => log.error(text),
     });
-    return await execute(step, log, print);
+    return result ? EXIT_CODES[result.conclusion] : EXIT_CODES.triggered;
   } catch (err) {
     log.error(errorMessage(err));
     print({ conclusion: 'failure', error: errorMessage(err) });
     return err instanceof InputError ? EXIT_CODES.usage : EXIT_CODES.failure;
-  } finally {
-    await step?.http.close().catch(() => undefined);
   }
-}
-
-async function execute(step: PreparedStep, log: Logger, print: (value: object) => void): Promise<number> {
-  const { settings, provider } = step;
-  if (settings['dry-run']) {
-    const requests = await dryRun(provider, settings['pipeline-ids'], log, step.resumed, settings);
-    print({ conclusion: 'triggered', requests });
-    return EXIT_CODES.triggered;
-  }
-  const cancel = onJobCancel((line) => log.info(line));
-  let result: StepResult;
-  try {
-    result = await runPipelines({
-      ...engineSettings(step),
-      log,
-      signal: cancel.signal,
-    });
-  } finally {
-    cancel.dispose();
-  }
-  print(jsonOutputs(stepOutputs(settings.provider, step.adapter, result)));
-  await writeSummary(settings.provider, result).catch((e: unknown) => log.warning(`job summary not written: ${errorMessage(e)}`));
-  const failure = failureText(result);
-  if (failure !== undefined) log.error(failure);
-  return EXIT_CODES[result.conclusion];
 }
 
 /** The action's outputs, with the JSON-valued ones (`runs`, `run-ids`) embedded as JSON. */

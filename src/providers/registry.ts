@@ -2,13 +2,12 @@
  * The one list of providers and what the rest of the action may know about each without loading it:
  * its name, its default for cancel-on-abort, the inputs it reads beyond the common ones (and what
  * reading them needs loaded first), and the step outputs it sets. The adapter itself is imported only
- * when its provider is chosen, so a step pays start-up time for one provider only.
+ * when its provider is chosen (src/load-adapter.ts).
  */
 import type { InputShape } from '../inputs.ts';
-import type { ProviderAdapter } from './types.ts';
+import { PROVIDER_NAMES, type ProviderName } from '../provider-names.ts';
 
-export const PROVIDER_NAMES = ['feldera', 'vmware-aria', 'huawei-codearts', 'alibaba-logstash'] as const;
-export type ProviderName = (typeof PROVIDER_NAMES)[number];
+export { PROVIDER_NAMES, type ProviderName };
 
 /** Something an input needs loaded before it is read: the YAML parser is a fifth of the bundle and loaded on demand. */
 export type InputNeed = 'yaml-parser';
@@ -20,8 +19,6 @@ export interface ProviderInfo {
   readonly inputs: Readonly<Record<string, readonly InputNeed[]>>;
   /** The step outputs it sets beyond the common ones (action.yml declares each). */
   readonly outputs: readonly string[];
-  /** Imports the adapter; only the chosen provider's is ever loaded. */
-  readonly load: () => Promise<ProviderAdapter>;
 }
 
 export const PROVIDERS = {
@@ -29,7 +26,6 @@ export const PROVIDERS = {
     cancelOnAbortDefault: false,
     inputs: { operation: [], initial: [], 'bootstrap-policy': [], 'dismiss-error': [], 'api-key': [] },
     outputs: [],
-    load: (): Promise<ProviderAdapter> => import('./feldera/index.ts'),
   },
   'vmware-aria': {
     cancelOnAbortDefault: true,
@@ -44,7 +40,6 @@ export const PROVIDERS = {
       domain: [],
     },
     outputs: ['executionId', 'executionIndex', 'executionLink'],
-    load: (): Promise<ProviderAdapter> => import('./vmware-aria/index.ts'),
   },
   'huawei-codearts': {
     cancelOnAbortDefault: true,
@@ -57,7 +52,6 @@ export const PROVIDERS = {
       'auth-token': [],
     },
     outputs: ['pipeline_run_id', 'request-id'],
-    load: (): Promise<ProviderAdapter> => import('./huawei-codearts/index.ts'),
   },
   'alibaba-logstash': {
     cancelOnAbortDefault: false,
@@ -72,7 +66,6 @@ export const PROVIDERS = {
       'client-token': [],
     },
     outputs: ['request-id'],
-    load: (): Promise<ProviderAdapter> => import('./alibaba-logstash/index.ts'),
   },
 } as const satisfies Record<ProviderName, ProviderInfo>;
 
@@ -87,10 +80,5 @@ export function providerInfo(name: ProviderName): ProviderInfo {
   return PROVIDERS[name];
 }
 
-/** Every output some provider sets: with the common ones, the outputs action.yml declares. */
-export const ALL_PROVIDER_OUTPUTS: readonly string[] = [
-  ...new Set(PROVIDER_NAMES.flatMap((name): readonly string[] => PROVIDERS[name].outputs)),
-];
-
-/** The zod shape an adapter reads its own inputs with: exactly the inputs it declares above. */
+/** The input rules an adapter reads its own inputs with (src/inputs.ts): exactly the inputs it declares above. */
 export type InputShapeOf<N extends ProviderName> = Record<ProviderInputName<N>, InputShape[string]>;

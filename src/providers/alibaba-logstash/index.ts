@@ -11,6 +11,7 @@ import { InputError, ProviderError, errorMessage } from '../../errors.ts';
 import { readInputs, inputRules } from '../../inputs.ts';
 import { formatDuration } from '../../parse.ts';
 import type { InputShapeOf, StepOutputsOf } from '../registry.ts';
+import { CLIENT_TOKEN, INSTANCE_ID, PIPELINE_ID } from './ids.ts';
 import { logstashInProgress } from './in-progress.ts';
 import {
   HANDLE_VERSION,
@@ -48,9 +49,6 @@ export function stepOutputs(
   return requestId === undefined ? {} : { 'request-id': requestId };
 }
 
-export const PIPELINE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-export const INSTANCE_ID = /^[A-Za-z0-9-]{1,64}$/;
-export const CLIENT_TOKEN = /^[A-Za-z0-9._-]{1,64}$/;
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 /** How far before the trigger the error log is searched, for clock skew between runner and service. */
 const LOG_LEAD_MS = 60_000;

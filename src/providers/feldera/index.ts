@@ -10,6 +10,7 @@ import type { HttpRequest } from '../../http.ts';
 import { InputError, NetworkError, ProviderError, toError } from '../../errors.ts';
 import { readInputs, inputRules } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
+import { NAME, NAME_MAX } from './ids.ts';
 import { felderaInProgress } from './in-progress.ts';
 import {
   HANDLE_VERSION,
@@ -65,8 +66,6 @@ export async function loadHandleSchema(): Promise<z.ZodType<FelderaHandle>> {
  * only when a pipeline is created or renamed: "existing pipelines with a now invalid name will continue
  * to function" (docs.feldera.com changelog). So the old rule refuses, and the new one warns.
  */
-export const NAME = /^[A-Za-z0-9_-]+$/;
-export const NAME_MAX = 100;
 const NEW_NAME = /^([A-Za-z0-9][-A-Za-z0-9_]*)?[A-Za-z0-9]$/;
 const NEW_NAME_MAX = 63;
 

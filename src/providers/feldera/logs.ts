@@ -6,7 +6,7 @@
  * pass without one. A long replay is never cut by the reader itself; the engine's log budget bounds
  * the whole read, and a read it stops is reported as cut (remote-logs.ts).
  */
-import { MAX_LINE_CHARS } from '../../remote-logs.ts';
+import { MAX_LINE_CHARS } from '../../remote-line-limit.ts';
 import type { EndedRun, LogSource } from '../types.ts';
 import type { FelderaClient } from './client.ts';
 

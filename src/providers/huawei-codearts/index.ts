@@ -27,6 +27,7 @@ import { repositoryAtCommit, valueText } from '../shared.ts';
 import { CodeArtsClient, type Credentials, type RunBody, type Variable } from './client.ts';
 import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
+import { ID } from './ids.ts';
 import { codeArtsInProgress } from './in-progress.ts';
 import type { PipelineLatestRun, RunDetail } from './models.ts';
 import type { PolledDetails } from './live-log.ts';
@@ -49,8 +50,6 @@ export function stepOutputs(first: CodeArtsHandle | undefined, requestId: string
 
 type CodeArtsObservation = Observation<CodeArtsDetails>;
 
-/** CodeArts ids (project, pipeline, pipeline run): 32 letters and digits. The handle schema holds `runs` to it. */
-export const ID = /^[A-Za-z0-9]{32}$/;
 const MAX_VARIABLE_VALUE = 8192;
 const MAX_DESCRIPTION = 1024;
 /**
