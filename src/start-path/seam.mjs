@@ -8,7 +8,7 @@
  * 1. undici-lite.cjs, mapped for every `undici` import (tsconfig.build.json, ours and
  *    @actions/http-client's): `Agent` and its `request()` API only, from the same undici package
  *    @actions/core brings, so the bundle holds one undici without fetch, WebSocket, EventSource, the
- *    cache and the mocks (about 400 kB). `ProxyAgent` (read by src/http.ts only when a proxy variable
+ *    cache and the mocks (about 400 kB). `ProxyAgent` (read by src/http/transport.ts only when a proxy variable
  *    names a proxy for a request, and by @actions/http-client) is loaded, with the rest of the
  *    dispatcher API, when first read. Relies on: undici's internal file layout
  *    (lib/dispatcher/*.js, lib/api/*.js), and one undici version for both importers.
@@ -32,7 +32,7 @@
  *    (`loadHandleSchema`). Relies on: the bundler putting zod in a chunk of its own that neither the
  *    main chunk nor a provider's adapter chunk requires at load. checkZodOnDemand() reads that off
  *    the bundle, so a static `import { z } from 'zod'` on the start path fails the build. A step that
- *    waits starts loading zod as its first request's headers are written (src/http.ts
+ *    waits starts loading zod as its first request's headers are written (src/start-path/first-send.ts, HttpOptions
  *    `onFirstRequestSent`), on undici's `undici:client:sendHeaders` diagnostics channel, which
  *    checkSendHeadersChannel() finds published right before the headers are written.
  */
@@ -173,11 +173,11 @@ function checkHttp2StandIn() {
   }
 }
 
-/** Trick 5: the channel src/http.ts listens on still exists, and the HTTP/1.1 client publishes on it before writing the headers. */
+/** Trick 5: the channel src/start-path/first-send.ts listens on still exists, and the HTTP/1.1 client publishes on it before writing the headers. */
 function checkSendHeadersChannel() {
   const diagnostics = readFileSync(require.resolve('undici/lib/core/diagnostics.js'), 'utf8');
   if (!diagnostics.includes("sendHeaders: diagnosticsChannel.channel('undici:client:sendHeaders')")) {
-    fail("undici no longer names its sendHeaders channel 'undici:client:sendHeaders' (src/http.ts listens on it)");
+    fail("undici no longer names its sendHeaders channel 'undici:client:sendHeaders' (src/start-path/first-send.ts listens on it)");
   }
   const clientH1 = readFileSync(require.resolve('undici/lib/dispatcher/client-h1.js'), 'utf8');
   const publish = clientH1.indexOf('channels.sendHeaders.publish(');
