@@ -6,7 +6,7 @@
  * only when `if-running` is not `start`, so the default sends no extra request and loads nothing more.
  */
 import type { Clock } from './clock.ts';
-import type { Conclusion, RunRecord } from './engine.ts';
+import type { Conclusion, RunRecord } from './engine/types.ts';
 import { errorMessage, InputError, isTransient } from './errors.ts';
 import type { IfRunningMode } from './inputs.ts';
 import type { Logger } from './log.ts';

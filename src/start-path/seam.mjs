@@ -177,7 +177,9 @@ function checkHttp2StandIn() {
 function checkSendHeadersChannel() {
   const diagnostics = readFileSync(require.resolve('undici/lib/core/diagnostics.js'), 'utf8');
   if (!diagnostics.includes("sendHeaders: diagnosticsChannel.channel('undici:client:sendHeaders')")) {
-    fail("undici no longer names its sendHeaders channel 'undici:client:sendHeaders' (src/start-path/first-send.ts listens on it)");
+    fail(
+      "undici no longer names its sendHeaders channel 'undici:client:sendHeaders' (src/start-path/first-send.ts listens on it)",
+    );
   }
   const clientH1 = readFileSync(require.resolve('undici/lib/dispatcher/client-h1.js'), 'utf8');
   const publish = clientH1.indexOf('channels.sendHeaders.publish(');
