@@ -1,5 +1,5 @@
 /**
- * Stands in for `@actions/exec` in the bundle (trick 2 of seam.mjs; tsconfig.build.json maps the package here).
+ * Stands in for `@actions/exec` in the bundle (the "stand-ins" trick of seam.mjs; tsconfig.build.json maps the package here).
  * @actions/core imports it for `platform.getDetails()` alone, which this action never calls; the real
  * module (with @actions/io and node:child_process) is loaded on first use instead of at every start.
  */

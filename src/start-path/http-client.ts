@@ -1,5 +1,5 @@
 /**
- * Stands in for `@actions/http-client` in the bundle (trick 2 of seam.mjs; tsconfig.build.json maps the package here).
+ * Stands in for `@actions/http-client` in the bundle (the "stand-ins" trick of seam.mjs; tsconfig.build.json maps the package here).
  * @actions/core imports it for getIDToken alone, which this action never calls: the Alibaba provider
  * fetches its OIDC token with the action's own client. Loading the real one costs node:https, node:tls
  * and tunnel at every start, so it is loaded on first use instead, with the same behaviour.

@@ -2,7 +2,7 @@
 // The parts of undici this action runs: Agent and its request() API. The build resolves every `undici`
 // import in the bundle to this file (tsconfig.build.json), which leaves out fetch, WebSocket,
 // EventSource, the cache and the mocks: about 400 kB the action never runs. The same package and
-// version as @actions/http-client's, so the bundle holds one undici. Trick 1 of seam.mjs, which checks it.
+// version as @actions/http-client's, so the bundle holds one undici. The "one undici" trick of seam.mjs, which checks it.
 const Dispatcher = require('undici/lib/dispatcher/dispatcher.js');
 const Agent = require('undici/lib/dispatcher/agent.js');
 
