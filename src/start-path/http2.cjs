@@ -2,7 +2,7 @@
 // What undici's HTTP/2 client reads from node:http2 when it is loaded: the header-name constants at once,
 // `connect` only once a server has agreed to HTTP/2 (never, unless a dispatcher sets allowH2). Loading
 // node:http2 itself costs about 4 ms of every start; the build points undici's `require('node:http2')`
-// here so it is loaded on first use instead (the "deferred HTTP/2" trick of seam.mjs, whose build check compares the
+// here so it is loaded on first use instead (the "deferred http2" trick of seam.mjs, whose build check compares the
 // constants with node:http2's; __tests__/e2e/bundle.test.ts opens a real session through connect).
 const real = () => process.getBuiltinModule('node:http2');
 

@@ -6,35 +6,35 @@
  * dependency that an upgrade can change: checkStartPath() re-checks those facts after every build.
  *
  * - One undici: undici-lite.cjs, mapped for every `undici` import (tsconfig.build.json, ours and
- *    @actions/http-client's): `Agent` and its `request()` API only, from the same undici package
- *    @actions/core brings, so the bundle holds one undici without fetch, WebSocket, EventSource, the
- *    cache and the mocks (about 400 kB). `ProxyAgent` (read by src/http.ts only when a proxy variable
- *    names a proxy for a request, and by @actions/http-client) is loaded, with the rest of the
- *    dispatcher API, when first read. Relies on: undici's internal file layout
- *    (lib/dispatcher/*.js, lib/api/*.js), and one undici version for both importers.
+ *   @actions/http-client's): `Agent` and its `request()` API only, from the same undici package
+ *   @actions/core brings, so the bundle holds one undici without fetch, WebSocket, EventSource, the
+ *   cache and the mocks (about 400 kB). `ProxyAgent` (read by src/http/transport.ts only when a proxy variable
+ *   names a proxy for a request, and by @actions/http-client) is loaded, with the rest of the
+ *   dispatcher API, when first read. Relies on: undici's internal file layout
+ *   (lib/dispatcher/*.js, lib/api/*.js), and one undici version for both importers.
  * - Stand-ins: http-client.ts and exec.ts, mapped for `@actions/http-client` and `@actions/exec`:
- *    @actions/core imports them for getIDToken and platform details, which this action never calls;
- *    the real modules (node:https, node:tls, tunnel, node:child_process) load on first use. Relies on:
- *    @actions/core importing only `HttpClient` (and calling only `getJson`) and only
- *    `exec.getExecOutput`/`exec.exec` from them.
- * - Deferred HTTP/2: http2.cjs, put in place of undici's `require('node:http2')` by deferHttp2() on the bundle (the
- *    bundler treats `node:` modules as built in before any path mapping applies): the header-name
- *    constants undici reads at load, and `connect`, which loads node:http2 on the first HTTP/2
- *    connection (never, unless a dispatcher sets allowH2). Saves about 4 ms of every start. Relies on:
- *    the bundle requiring node:http2 once, in the form ncc writes, and undici reading only the
- *    constants listed in http2.cjs and `connect`.
+ *   @actions/core imports them for getIDToken and platform details, which this action never calls;
+ *   the real modules (node:https, node:tls, tunnel, node:child_process) load on first use. Relies on:
+ *   @actions/core importing only `HttpClient` (and calling only `getJson`) and only
+ *   `exec.getExecOutput`/`exec.exec` from them.
+ * - Deferred http2: http2.cjs, put in place of undici's `require('node:http2')` by deferHttp2() on the bundle (the
+ *   bundler treats `node:` modules as built in before any path mapping applies): the header-name
+ *   constants undici reads at load, and `connect`, which loads node:http2 on the first HTTP/2
+ *   connection (never, unless a dispatcher sets allowH2). Saves about 4 ms of every start. Relies on:
+ *   the bundle requiring node:http2 once, in the form ncc writes, and undici reading only the
+ *   constants listed in http2.cjs and `connect`.
  * - ASCII only: asciiOnly() on every chunk: V8 keeps a source with any character beyond ASCII as a two-byte
- *    string, twice the memory of the file for as long as the code lives, and scans it more slowly.
- * - Zod on demand: zod is a third of what the main step would otherwise compile (about 330 kB), and
- *    no request needs it before it is sent. Inputs are read with plain rules (src/inputs.ts); each
- *    provider reads responses through `responseReader` (src/providers/shared.ts), which imports its
- *    models.ts, and with it zod, when a response is first read; handle schemas load the same way
- *    (`loadHandleSchema`). Relies on: the bundler putting zod in a chunk of its own that neither the
- *    main chunk nor a provider's adapter chunk requires at load. checkZodOnDemand() reads that off
- *    the bundle, so a static `import { z } from 'zod'` on the start path fails the build. A step that
- *    waits starts loading zod as its first request's headers are written (src/http.ts
- *    `onFirstRequestSent`), on undici's `undici:client:sendHeaders` diagnostics channel, which
- *    checkSendHeadersChannel() finds published right before the headers are written.
+ *   string, twice the memory of the file for as long as the code lives, and scans it more slowly.
+ * - zod on demand: zod is a third of what the main step would otherwise compile (about 330 kB), and
+ *   no request needs it before it is sent. Inputs are read with plain rules (src/inputs.ts); each
+ *   provider reads responses through `responseReader` (src/providers/shared.ts), which imports its
+ *   models.ts, and with it zod, when a response is first read; handle schemas load the same way
+ *   (`loadHandleSchema`). Relies on: the bundler putting zod in a chunk of its own that neither the
+ *   main chunk nor a provider's adapter chunk requires at load. checkZodOnDemand() reads that off
+ *   the bundle, so a static `import { z } from 'zod'` on the start path fails the build. A step that
+ *   waits starts loading zod as its first request's headers are written (src/start-path/first-send.ts, HttpOptions
+ *   `onFirstRequestSent`), on undici's `undici:client:sendHeaders` diagnostics channel, which
+ *   checkSendHeadersChannel() finds published right before the headers are written.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as http2 from 'node:http2';
@@ -59,7 +59,7 @@ const EXEC_EXPORTS = new Set(['exec', 'getExecOutput']);
 /** The form in which ncc writes undici's `require('node:http2')` into the bundle. */
 const HTTP2_REQUIRE = 'module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");';
 
-/** Deferred HTTP/2: points the bundle's one `require('node:http2')` at http2.cjs. */
+/** Deferred http2: points the bundle's one `require('node:http2')` at http2.cjs. */
 export function deferHttp2(file) {
   const code = readFileSync(file, 'utf8');
   const parts = code.split(HTTP2_REQUIRE);
@@ -156,7 +156,7 @@ function checkActionsCoreImports() {
   }
 }
 
-/** Deferred HTTP/2: http2.cjs has every constant undici's HTTP/2 client reads, with node:http2's values, and undici uses nothing else. */
+/** Deferred http2: http2.cjs has every constant undici's HTTP/2 client reads, with node:http2's values, and undici uses nothing else. */
 function checkHttp2StandIn() {
   const standIn = require('./http2.cjs');
   const clientH2 = readFileSync(require.resolve('undici/lib/dispatcher/client-h2.js'), 'utf8');
@@ -173,11 +173,13 @@ function checkHttp2StandIn() {
   }
 }
 
-/** Zod on demand: the channel src/http.ts listens on still exists, and the HTTP/1.1 client publishes on it before writing the headers. */
+/** zod on demand: the channel src/start-path/first-send.ts listens on still exists, and the HTTP/1.1 client publishes on it before writing the headers. */
 function checkSendHeadersChannel() {
   const diagnostics = readFileSync(require.resolve('undici/lib/core/diagnostics.js'), 'utf8');
   if (!diagnostics.includes("sendHeaders: diagnosticsChannel.channel('undici:client:sendHeaders')")) {
-    fail("undici no longer names its sendHeaders channel 'undici:client:sendHeaders' (src/http.ts listens on it)");
+    fail(
+      "undici no longer names its sendHeaders channel 'undici:client:sendHeaders' (src/start-path/first-send.ts listens on it)",
+    );
   }
   const clientH1 = readFileSync(require.resolve('undici/lib/dispatcher/client-h1.js'), 'utf8');
   const publish = clientH1.indexOf('channels.sendHeaders.publish(');
@@ -199,7 +201,7 @@ function checkBundle(dist) {
   if (eager) fail(`dist/index.js carries ${eager[1]}, which only the deferred @actions packages need`);
 }
 
-/** Zod on demand: zod sits in a chunk of its own, and neither the main chunk nor a provider's adapter chunk loads it at load. */
+/** zod on demand: zod sits in a chunk of its own, and neither the main chunk nor a provider's adapter chunk loads it at load. */
 function checkZodOnDemand(dist, chunks) {
   const zodChunks = chunks.filter((f) => readFileSync(resolve(dist, f), 'utf8').includes('./node_modules/zod/v4/core/'));
   if (zodChunks.length !== 1) fail(`expected zod in one chunk of its own, found it in ${zodChunks.join(', ') || 'none'}`);
