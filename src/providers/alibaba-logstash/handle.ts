@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { handleSchemaOf, idMatching } from '../handle-schema.ts';
 import type { RunHandle } from '../types.ts';
-import { CLIENT_TOKEN, INSTANCE_ID, PIPELINE_ID } from './index.ts';
+import { CLIENT_TOKEN, INSTANCE_ID, PIPELINE_ID } from './settings.ts';
 
 export const logstashData = z.object({
   instanceId: idMatching(INSTANCE_ID, 'a Logstash instance id (letters, digits and "-")'),

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { handleSchemaOf } from '../handle-schema.ts';
 import type { RunHandle } from '../types.ts';
-import { NAME, NAME_MAX } from './index.ts';
+import { NAME, NAME_MAX } from './settings.ts';
 
 /** The pipeline name is the run id; both follow Feldera's rule for names, as `pipeline-ids` does. */
 const PIPELINE_NAME = new RegExp(`^(?=.{1,${NAME_MAX}}$)${NAME.source.slice(1)}`);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { handleSchemaOf, idMatching } from '../handle-schema.ts';
 import type { RunHandle } from '../types.ts';
-import { ID } from './index.ts';
+import { ID } from './settings.ts';
 
 const ID_WHAT = '32 letters and digits (a CodeArts id)';
 /** Queue entries are not described anywhere; a guess that keeps them a plain token. */
