@@ -53,7 +53,7 @@ export function wantsLog(mode: LogsMode, conclusion: string): boolean {
  * provider whose log belongs to the whole step (`logScope: 'step'`) is read once, in `finish`.
  */
 export class RemoteLogs {
-  private readonly o: Omit<RemoteLogOptions, 'runs' | 'budgetMs' | 'signal'>;
+  private readonly options: Omit<RemoteLogOptions, 'runs' | 'budgetMs' | 'signal'>;
   private readonly parallel: number;
   private readonly controller = new AbortController();
   /** Runs that ended in this turn of the event loop: handed to the provider together. */
@@ -64,16 +64,16 @@ export class RemoteLogs {
   private readonly reading = new Set<Promise<void>>();
   private skipped = false;
 
-  constructor(o: Omit<RemoteLogOptions, 'runs' | 'budgetMs' | 'signal'>) {
-    this.o = o;
-    this.parallel = Math.max(1, Math.min(MAX_PARALLEL, Math.floor(LINES_IN_FLIGHT / o.maxLines)));
+  constructor(options: Omit<RemoteLogOptions, 'runs' | 'budgetMs' | 'signal'>) {
+    this.options = options;
+    this.parallel = Math.max(1, Math.min(MAX_PARALLEL, Math.floor(LINES_IN_FLIGHT / options.maxLines)));
   }
 
   /** A run reached its end; its log is read soon if `logs` asks for it. */
   ended(run: LoggedRun): void {
     const ended = this.select(run);
     if (ended === undefined) return;
-    if (this.o.provider.logScope === 'step') return void this.atEnd.push(ended);
+    if (this.options.provider.logScope === 'step') return void this.atEnd.push(ended);
     this.batch.push(ended);
     this.batchTimer ??= setImmediate(() => this.flush());
   }
@@ -110,8 +110,8 @@ export class RemoteLogs {
   }
 
   private select(r: LoggedRun): EndedRun | undefined {
-    if (this.skipped || r.handle === undefined || !wantsLog(this.o.mode, r.conclusion)) return undefined;
-    return { handle: r.handle, startedAt: r.startedAt, finishedAt: r.finishedAt ?? this.o.now() };
+    if (this.skipped || r.handle === undefined || !wantsLog(this.options.mode, r.conclusion)) return undefined;
+    return { handle: r.handle, startedAt: r.startedAt, finishedAt: r.finishedAt ?? this.options.now() };
   }
 
   private flush(): void {
@@ -121,9 +121,9 @@ export class RemoteLogs {
     this.batch = [];
     if (runs.length === 0 || this.skipped) return;
     try {
-      this.queue.push(...(this.o.provider.logs?.(runs) ?? []));
+      this.queue.push(...(this.options.provider.logs?.(runs) ?? []));
     } catch (err) {
-      this.o.log.warning(`could not read the provider's logs: ${errorMessage(err)}`);
+      this.options.log.warning(`could not read the provider's logs: ${errorMessage(err)}`);
     }
     this.pump();
   }
@@ -131,7 +131,7 @@ export class RemoteLogs {
   private pump(): void {
     while (this.reading.size < this.parallel && this.queue.length > 0) {
       const source = this.queue.shift() as LogSource;
-      const read: Promise<void> = readAndPrint(source, this.o, this.controller.signal, () => this.skipped).finally(() => {
+      const read: Promise<void> = readAndPrint(source, this.options, this.controller.signal, () => this.skipped).finally(() => {
         this.reading.delete(read);
         this.pump();
       });

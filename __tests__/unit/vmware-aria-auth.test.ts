@@ -10,7 +10,7 @@ import { memoryLogger } from '../../src/log.ts';
 import { AriaAuth } from '../../src/providers/vmware-aria/auth.ts';
 import { AriaClient } from '../../src/providers/vmware-aria/client.ts';
 import { describeAriaError } from '../../src/providers/vmware-aria/errors.ts';
-import { defaultComments } from '../../src/providers/vmware-aria/index.ts';
+import { defaultComments } from '../../src/providers/vmware-aria/settings.ts';
 import { prepareStep } from '../../src/setup.ts';
 
 const BASE = new URL('https://vra.example.com');

@@ -4,7 +4,7 @@ import { ciWorkflowContext } from '../../src/cli/run.ts';
 import { githubWorkflowContext } from '../../src/github-context.ts';
 import { Context } from '../../node_modules/@actions/github/lib/context.js';
 import { workflowRunUrl } from '../../src/providers/shared.ts';
-import { defaultComments } from '../../src/providers/vmware-aria/index.ts';
+import { defaultComments } from '../../src/providers/vmware-aria/settings.ts';
 
 const RUNNER = {
   GITHUB_ACTIONS: 'true',

@@ -7,8 +7,9 @@
 import { createHash } from 'node:crypto';
 import { ProviderError } from '../errors.ts';
 import type { z } from 'zod';
-import { parseResponse, type HttpResponse } from '../http.ts';
-import type { WorkflowContext } from './types.ts';
+import { parseResponse, type HttpRequest, type HttpResponse } from '../http.ts';
+import type { ProviderName } from './registry.ts';
+import { HANDLE_VERSION, type RequestPreview, type RunHandle, type WorkflowContext } from './types.ts';
 
 /** What a provider's error body said, as far as its format could be read. */
 export interface ErrorFields {
@@ -17,6 +18,16 @@ export interface ErrorFields {
   requestId?: string | undefined;
   /** Overrides the status-based guess of whether trying again later can help. */
   transient?: boolean | undefined;
+}
+
+/**
+ * How a client's `request` builds one call, by name. `idempotent`: a repeat changes nothing, so the
+ * call is retried after any failure, also once it may have reached the server (src/http.ts).
+ */
+export interface RequestOptions<Body = never> {
+  idempotent: boolean;
+  query?: Record<string, string | undefined>;
+  body?: Body;
 }
 
 /** How much of an unreadable body goes into a message: enough to recognise a proxy's error page. */
@@ -107,4 +118,18 @@ export function repositoryAtCommit(w: WorkflowContext & { repository: string }):
 export function workflowRunUrl(w: WorkflowContext): string | undefined {
   if (!w.repository || w.runId === undefined || w.runId === '') return undefined;
   return `${w.serverUrl ?? 'https://github.com'}/${w.repository}/actions/runs/${w.runId}`;
+}
+
+/** A handle of the current version, the same shape from every provider (a link only where the run has one). */
+export function runHandle<D>(
+  provider: ProviderName,
+  run: { pipeline: string; runId: string; url?: string | undefined; data: D },
+): RunHandle<D> {
+  const { pipeline, runId, url, data } = run;
+  return { version: HANDLE_VERSION, provider, pipeline, runId, ...(url !== undefined ? { url } : {}), data };
+}
+
+/** What `dry-run` shows of a request the trigger would send (its headers, which carry credentials, never). */
+export function requestPreview(pipeline: string, req: HttpRequest): RequestPreview {
+  return { pipeline, method: req.method, url: req.url.href, ...(req.body ? { body: req.body } : {}) };
 }

@@ -15,7 +15,7 @@ import {
   type OutgoingRequest,
 } from '../../http.ts';
 import type { LogItem, LogstashInstance, PipelineItem } from './models.ts';
-import { providerError, responseReader, type ErrorFields } from '../shared.ts';
+import { providerError, responseReader, type ErrorFields, type RequestOptions } from '../shared.ts';
 import { acsDate, acsHeaders, sign, type Credentials } from './signer.ts';
 
 /** The Elasticsearch API's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
@@ -60,7 +60,7 @@ export class LogstashClient {
   }
 
   async describeLogstash(): Promise<LogstashInstance> {
-    const req = this.request('GET', 'DescribeLogstash', '', `describe instance ${this.options.instanceId}`, true);
+    const req = this.request('GET', 'DescribeLogstash', '', `describe instance ${this.options.instanceId}`, { idempotent: true });
     return (await read(await this.send(req), (m) => m.describeLogstash, 'DescribeLogstash')).Result;
   }
 
@@ -69,7 +69,7 @@ export class LogstashClient {
     const all: PipelineItem[] = [];
     for (let page = 1; ; page++) {
       const query = { page: String(page), size: String(PAGE_SIZE) };
-      const req = this.request('GET', 'ListPipeline', '/pipelines', 'list pipelines', true, query);
+      const req = this.request('GET', 'ListPipeline', '/pipelines', 'list pipelines', { idempotent: true, query });
       const res = await read(await this.send(req), (m) => m.listPipeline, 'ListPipeline');
       all.push(...res.Result);
       const total = res.Headers?.['X-Total-Count'] ?? all.length;
@@ -80,7 +80,11 @@ export class LogstashClient {
   /** The ClientToken makes a repeat of this call the same deploy, so every failure may be retried. */
   runPipelinesRequest(ids: string[], clientToken: string): HttpRequest {
     const label = `run pipelines ${ids.join(', ')}`;
-    return this.request('POST', 'RunPipelines', '/pipelines/action/run', label, true, { ClientToken: clientToken }, ids);
+    return this.request('POST', 'RunPipelines', '/pipelines/action/run', label, {
+      idempotent: true,
+      query: { ClientToken: clientToken },
+      body: ids,
+    });
   }
 
   async runPipelines(ids: string[], clientToken: string): Promise<string | undefined> {
@@ -89,7 +93,11 @@ export class LogstashClient {
 
   async stopPipelines(ids: string[], clientToken: string): Promise<string | undefined> {
     const label = `stop pipelines ${ids.join(', ')}`;
-    const req = this.request('POST', 'StopPipelines', '/pipelines/action/stop', label, true, { ClientToken: clientToken }, ids);
+    const req = this.request('POST', 'StopPipelines', '/pipelines/action/stop', label, {
+      idempotent: true,
+      query: { ClientToken: clientToken },
+      body: ids,
+    });
     return this.action(req, 'StopPipelines');
   }
 
@@ -119,7 +127,7 @@ export class LogstashClient {
       page: '1',
       size: String(size),
     };
-    const req = this.request('GET', 'ListLogstashLog', '/search-log', 'instance error log', true, query);
+    const req = this.request('GET', 'ListLogstashLog', '/search-log', 'instance error log', { idempotent: true, query });
     return (await read(await this.send(req), (m) => m.listLogstashLog, 'ListLogstashLog')).Result;
   }
 
@@ -137,7 +145,7 @@ export class LogstashClient {
       page: String(page),
       size: String(size),
     };
-    const req = this.request('GET', 'ListLogstashLog', '/search-log', `instance log, page ${page}`, true, query);
+    const req = this.request('GET', 'ListLogstashLog', '/search-log', `instance log, page ${page}`, { idempotent: true, query });
     return (await read(await this.send(req), (m) => m.listLogstashLog, 'ListLogstashLog')).Result;
   }
 
@@ -164,9 +172,7 @@ export class LogstashClient {
     action: string,
     subPath: string,
     label: string,
-    idempotent: boolean,
-    query?: Record<string, string>,
-    bodyIds?: string[],
+    { idempotent, query, body: bodyIds }: RequestOptions<string[]>,
   ): HttpRequest {
     const path = `/openapi/logstashes/${pathSegment(this.options.instanceId)}${subPath}`;
     const body = bodyIds === undefined ? undefined : JSON.stringify(bodyIds);

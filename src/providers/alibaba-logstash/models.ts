@@ -11,8 +11,6 @@ export const errorBody = z.looseObject({
   requestId: z.string().optional(),
 });
 
-export const INSTANCE_STATUSES = ['active', 'activating', 'inactive', 'invalid'] as const;
-
 export const describeLogstash = z.looseObject({
   RequestId: z.string().optional(),
   Result: z.looseObject({ instanceId: z.string().optional(), status: z.string(), updatedAt: z.string().optional() }),

@@ -4,7 +4,7 @@
 import { joinUrl } from '../../endpoint.ts';
 import { pathSegment, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import { ResponseShapeError } from '../../errors.ts';
-import { bodySnippet, expectSuccess, responseReader, type ErrorFields } from '../shared.ts';
+import { bodySnippet, expectSuccess, responseReader, type ErrorFields, type RequestOptions } from '../shared.ts';
 import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
 import { parseServerInfo, type ServerInfo } from './server.ts';
 
@@ -33,7 +33,7 @@ export class FelderaClient {
    * dismissed beforehand, once): a repeat can then never wipe the error of the start it repeats.
    */
   startRequest(name: string, query: StartQuery): HttpRequest {
-    return this.request('POST', `${pipelinePath(name)}/start`, `start pipeline ${name}`, true, query);
+    return this.request('POST', `${pipelinePath(name)}/start`, `start pipeline ${name}`, { idempotent: true, query });
   }
 
   /**
@@ -42,12 +42,17 @@ export class FelderaClient {
    * PipelineInteractionUnreachable is transient. So it is retried like a start.
    */
   activateRequest(name: string, initial: string | undefined): HttpRequest {
-    return this.request('POST', `${pipelinePath(name)}/activate`, `activate pipeline ${name}`, true, { initial });
+    return this.request('POST', `${pipelinePath(name)}/activate`, `activate pipeline ${name}`, {
+      idempotent: true,
+      query: { initial },
+    });
   }
 
   /** Clears a deployment error; refused (DismissErrorRestrictedToFullyStopped) until the pipeline is fully stopped. */
   dismissErrorRequest(name: string): HttpRequest {
-    return this.request('POST', `${pipelinePath(name)}/dismiss_error`, `dismiss the deployment error of ${name}`, true);
+    return this.request('POST', `${pipelinePath(name)}/dismiss_error`, `dismiss the deployment error of ${name}`, {
+      idempotent: true,
+    });
   }
 
   /**
@@ -55,7 +60,7 @@ export class FelderaClient {
    * null when no acting tenant was resolved, and undefined from a manager that predates roles (v0.327.0).
    */
   async sessionRole(): Promise<{ role: string | null | undefined } | undefined> {
-    const req = this.request('GET', '/v0/config/session', 'session info', true);
+    const req = this.request('GET', '/v0/config/session', 'session info', { idempotent: true });
     const res = await this.options.http.send(req);
     if (res.status === 404) return undefined;
     const info = await read(await this.check(res), (m) => m.sessionInfo, 'session info');
@@ -67,7 +72,7 @@ export class FelderaClient {
    * waits on it. Throws a short reason when the server gave none this can read.
    */
   async serverInfo(): Promise<ServerInfo> {
-    const res = await this.answer(this.request('GET', '/v0/config', 'server version', true));
+    const res = await this.answer(this.request('GET', '/v0/config', 'server version', { idempotent: true }));
     if (res.status < 200 || res.status >= 300) throw new Error(`GET /v0/config answered HTTP ${res.status}`);
     const info = parseServerInfo(res.body);
     if (info === undefined) throw new Error('GET /v0/config gave no version of the form x.y.z');
@@ -79,7 +84,7 @@ export class FelderaClient {
    * from them before it is sent); a refusal is the provider's error as usual.
    */
   async deploymentState(name: string): Promise<{ status: string; desired: string }> {
-    const req = this.request('GET', pipelinePath(name), `status of ${name}`, true, { selector: 'status' });
+    const req = this.request('GET', pipelinePath(name), `status of ${name}`, { idempotent: true, query: { selector: 'status' } });
     const res = await this.send(req);
     let body: unknown;
     try {
@@ -109,41 +114,40 @@ export class FelderaClient {
   }
 
   async status(name: string): Promise<PipelineStatus> {
-    const req = this.request('GET', pipelinePath(name), `status of ${name}`, true, { selector: 'status' });
+    const req = this.request('GET', pipelinePath(name), `status of ${name}`, { idempotent: true, query: { selector: 'status' } });
     return read(await this.send(req), (m) => m.pipelineStatus, `status of ${name}`);
   }
 
   /** Every pipeline of the tenant with its status fields: one call can serve a whole poll round. */
   async statuses(): Promise<PipelineStatus[]> {
-    const req = this.request('GET', '/v0/pipelines', 'status of all pipelines', true, { selector: 'status' });
+    const req = this.request('GET', '/v0/pipelines', 'status of all pipelines', {
+      idempotent: true,
+      query: { selector: 'status' },
+    });
     return read(await this.send(req), (m) => m.pipelineList, 'status of all pipelines');
   }
 
   /** `selector=all` carries `program_error`, which the status selector omits. */
   async programError(name: string): Promise<PipelineWithProgramError> {
-    const req = this.request('GET', pipelinePath(name), `program of ${name}`, true, { selector: 'all' });
+    const req = this.request('GET', pipelinePath(name), `program of ${name}`, { idempotent: true, query: { selector: 'all' } });
     return read(await this.send(req), (m) => m.pipelineWithProgramError, `program of ${name}`);
   }
 
   /** `force=true`: the graceful stop is an Enterprise feature (501 on the open-source build). */
   async stop(name: string): Promise<void> {
-    await this.send(this.request('POST', `${pipelinePath(name)}/stop`, `stop pipeline ${name}`, true, { force: 'true' }));
+    await this.send(
+      this.request('POST', `${pipelinePath(name)}/stop`, `stop pipeline ${name}`, { idempotent: true, query: { force: 'true' } }),
+    );
   }
 
   /** `GET /logs`, read as it streams (see logs.ts); a refusal is the provider's error as usual. */
   async streamLogs(name: string, onText: (text: string) => void, signal: AbortSignal): Promise<void> {
-    const req = this.request('GET', `${pipelinePath(name)}/logs`, `log of ${name}`, true);
+    const req = this.request('GET', `${pipelinePath(name)}/logs`, `log of ${name}`, { idempotent: true });
     const res = await this.options.http.stream({ ...req, headers: { ...req.headers, accept: 'text/plain' } }, onText, signal);
     await this.check(res);
   }
 
-  private request(
-    method: Method,
-    path: string,
-    label: string,
-    idempotent: boolean,
-    query?: Record<string, string | undefined>,
-  ): HttpRequest {
+  private request(method: Method, path: string, label: string, { idempotent, query }: RequestOptions): HttpRequest {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.options.apiKey) headers['authorization'] = `Bearer ${this.options.apiKey}`;
     if (this.options.tenant) headers['feldera-tenant'] = this.options.tenant;

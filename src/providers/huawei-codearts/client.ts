@@ -16,7 +16,7 @@ import {
 } from '../../http.ts';
 import type { z } from 'zod';
 import type { ErrorBody, LogResult, PipelineLatestRun, PipelineRunsPage, RunDetail } from './models.ts';
-import { providerError, responseReader } from '../shared.ts';
+import { providerError, responseReader, type RequestOptions } from '../shared.ts';
 import { sdkDate, signRequest } from './signer.ts';
 
 export type Credentials =
@@ -117,8 +117,11 @@ export class CodeArtsClient {
   }
 
   async detail(pipelineId: string, runId: string): Promise<RunDetail> {
-    const req = this.request('GET', `/pipelines/${seg(pipelineId)}/pipeline-runs/detail`, `status of run ${runId}`, true, {
-      pipeline_run_id: runId,
+    const req = this.request('GET', `/pipelines/${seg(pipelineId)}/pipeline-runs/detail`, `status of run ${runId}`, {
+      idempotent: true,
+      query: {
+        pipeline_run_id: runId,
+      },
     });
     return read(await this.options.http.send(req), (m) => m.runDetail, `status of run ${runId}`);
   }
@@ -129,7 +132,7 @@ export class CodeArtsClient {
    */
   async latestRuns(pipelineIds: string[]): Promise<PipelineLatestRun[]> {
     const label = `status of ${pipelineIds.length} pipelines`;
-    const req = this.request('POST', '/pipelines/status', label, true);
+    const req = this.request('POST', '/pipelines/status', label, { idempotent: true });
     const res = await this.options.http.send({ ...req, body: JSON.stringify(pipelineIds) });
     return read(res, (m) => m.pipelineLatestRuns, label);
   }
@@ -137,17 +140,16 @@ export class CodeArtsClient {
   /** ListPipelineRuns: a page of the pipeline's runs, filtered and ordered as `body` asks. A read, so retried freely. */
   async listRuns(pipelineId: string, body: Record<string, unknown>): Promise<PipelineRunsPage> {
     const label = `runs of pipeline ${pipelineId}`;
-    const req = this.request('POST', `/pipelines/${seg(pipelineId)}/pipeline-runs/list`, label, true);
+    const req = this.request('POST', `/pipelines/${seg(pipelineId)}/pipeline-runs/list`, label, { idempotent: true });
     return read(await this.options.http.send({ ...req, body: JSON.stringify(body) }), (m) => m.pipelineRunsPage, label);
   }
 
   /** ShowPipelineDetail: a signed read that starts nothing, for dry-run's credential check. */
   async pipeline(pipelineId: string): Promise<void> {
-    const req = this.request('GET', `/pipelines/${seg(pipelineId)}`, `read pipeline ${pipelineId}`, true);
+    const req = this.request('GET', `/pipelines/${seg(pipelineId)}`, `read pipeline ${pipelineId}`, { idempotent: true });
     await read(await this.options.http.send(req), (m) => m.pipelineDetail, `pipeline ${pipelineId}`);
   }
 
-  /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
   /**
    * ShowPipelineLog with the spec's LogQuery body (all four fields required). The offsets are the
    * service's own cursors: an answer's `start_offset`/`end_offset` go back into the next request's
@@ -157,22 +159,28 @@ export class CodeArtsClient {
   async stepLog(pipelineId: string, runId: string, jobRunId: string, stepRunId: string, query: LogQuery): Promise<LogResult> {
     const path = `/pipelines/${seg(pipelineId)}/pipeline-runs/${seg(runId)}/jobs/${seg(jobRunId)}/steps/${seg(stepRunId)}/logs`;
     const label = `log of step ${stepRunId} of run ${runId}`;
-    const res = await this.options.http.send({ ...this.request('POST', path, label, true), body: JSON.stringify(query) });
+    const res = await this.options.http.send({
+      ...this.request('POST', path, label, { idempotent: true }),
+      body: JSON.stringify(query),
+    });
     return read(res, (m) => m.logResult, label);
   }
 
+  /** StopPipelineRun: stopping twice is harmless, so it is retried like a read. */
   async stop(pipelineId: string, runId: string): Promise<void> {
-    const req = this.request('POST', `/pipelines/${seg(pipelineId)}/pipeline-runs/${seg(runId)}/stop`, `stop run ${runId}`, true);
+    const req = this.request('POST', `/pipelines/${seg(pipelineId)}/pipeline-runs/${seg(runId)}/stop`, `stop run ${runId}`, {
+      idempotent: true,
+    });
     const body = await read(await this.options.http.send(req), (m) => m.successResponse, `stop run ${runId}`);
     if (body.success === false) throw new ProviderError({ message: `stop run ${runId}: the service answered success=false` });
   }
 
   private start(path: string, body: unknown, label: string): HttpRequest {
-    const req = this.request('POST', path, label, false);
+    const req = this.request('POST', path, label, { idempotent: false });
     return { ...req, body: JSON.stringify(body), retryWhen: startRefused };
   }
 
-  private request(method: Method, path: string, label: string, idempotent: boolean, query?: Record<string, string>): HttpRequest {
+  private request(method: Method, path: string, label: string, { idempotent, query }: RequestOptions): HttpRequest {
     const url = joinUrl(this.options.base, `/v5/${seg(this.options.projectId)}/api${path}`, query);
     const headers: Record<string, string> = {
       'content-type': 'application/json',

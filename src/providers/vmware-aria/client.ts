@@ -6,7 +6,7 @@
 import { joinUrl } from '../../endpoint.ts';
 import { pathSegment, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import type { AriaAuth } from './auth.ts';
-import { expectSuccess } from '../shared.ts';
+import { expectSuccess, type RequestOptions } from '../shared.ts';
 import { describeAriaError } from './errors.ts';
 import type { Execution, ExecutionPage, ExecutionResponse, Pipeline } from './models.ts';
 import { read } from './reader.ts';
@@ -35,7 +35,10 @@ export class AriaClient {
 
   /** Never repeated once it may have reached the server: a second execution would run the pipeline twice. */
   executeRequest(ref: PipelineRef, body: ExecutionRequest): HttpRequest {
-    return this.request('POST', `${pipelinePath(ref)}/executions`, `execute pipeline ${describeRef(ref)}`, false, {}, body);
+    return this.request('POST', `${pipelinePath(ref)}/executions`, `execute pipeline ${describeRef(ref)}`, {
+      idempotent: false,
+      body,
+    });
   }
 
   async execute(ref: PipelineRef, body: ExecutionRequest): Promise<ExecutionResponse> {
@@ -45,13 +48,16 @@ export class AriaClient {
 
   /** The pipeline's definition: a read that starts nothing, for dry-run's credential check. */
   async pipeline(ref: PipelineRef): Promise<Pipeline> {
-    const req = this.request('GET', pipelinePath(ref), `read pipeline ${describeRef(ref)}`, true, {});
+    const req = this.request('GET', pipelinePath(ref), `read pipeline ${describeRef(ref)}`, { idempotent: true });
     return read(await this.send(req), (m) => m.pipeline, `pipeline ${describeRef(ref)}`);
   }
 
   /** The execution with stage and task detail (the description's `queryParams` map: `expand=…`). */
   async execution(id: string): Promise<Execution> {
-    const req = this.request('GET', executionPath(id), `status of execution ${id}`, true, { expand: 'PIPELINE_STAGE_TASK' });
+    const req = this.request('GET', executionPath(id), `status of execution ${id}`, {
+      idempotent: true,
+      query: { expand: 'PIPELINE_STAGE_TASK' },
+    });
     return read(await this.send(req), (m) => m.execution, `execution ${id}`);
   }
 
@@ -61,19 +67,23 @@ export class AriaClient {
    * so a retried read (a Retry-After, a backoff) could hold the step far past its timeout.
    */
   async executionIndex(id: string): Promise<number | undefined> {
-    const req = this.request('GET', executionPath(id), `index of execution ${id}`, false, {});
+    const req = this.request('GET', executionPath(id), `index of execution ${id}`, { idempotent: false });
     return (await read(await this.send(req), (m) => m.execution, `execution ${id}`)).index;
   }
 
   /** A pipeline's executions, filtered, ordered and cut by the server (OData `$filter`, `$orderby`, `$top`). */
   async executions(ref: PipelineRef, query: Record<string, string>): Promise<ExecutionPage> {
     const label = `executions of pipeline ${describeRef(ref)}`;
-    const req = this.request('GET', `${pipelinePath(ref)}/executions`, label, true, query);
+    const req = this.request('GET', `${pipelinePath(ref)}/executions`, label, { idempotent: true, query });
     return read(await this.send(req), (m) => m.executionPage, label);
   }
 
   async cancel(id: string, reason: string): Promise<void> {
-    const req = this.request('POST', executionPath(id), `cancel execution ${id}`, true, { action: 'cancel' }, { reason });
+    const req = this.request('POST', executionPath(id), `cancel execution ${id}`, {
+      idempotent: true,
+      query: { action: 'cancel' },
+      body: { reason },
+    });
     await this.send(req);
   }
 
@@ -92,9 +102,7 @@ export class AriaClient {
     method: Method,
     path: string,
     label: string,
-    idempotent: boolean,
-    query: Record<string, string>,
-    body?: unknown,
+    { idempotent, query, body }: RequestOptions<unknown>,
   ): HttpRequest {
     return {
       method,
