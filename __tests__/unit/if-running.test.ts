@@ -4,13 +4,15 @@
  * that `start` (the default) sends no extra request, and that a failed list starts nothing. The runner's
  * view (outputs, summary, saved state) is in __tests__/e2e/if-running.test.ts.
  */
-import { describe, expect, test } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Emulator } from '../../emulator/server.ts';
 import { dryRun } from '../../src/dry-run.ts';
 import { runPipelines, type StepResult } from '../../src/engine.ts';
 import { InputError } from '../../src/errors.ts';
 import { memoryLogger } from '../../src/log.ts';
 import { engineSettings, prepareStep } from '../../src/setup.ts';
+import { loadAdapter } from '../../src/load-adapter.ts';
+import { PROVIDER_NAMES } from '../../src/provider-names.ts';
 import { useEmulator } from '../helpers/emulated.ts';
 import { alibabaLogstash, feldera, huaweiCodeArts, vmwareAria, type ProviderRow } from '../helpers/reliability-rows.ts';
 
@@ -156,6 +158,13 @@ const listRequests = (e: Emulator): string[] =>
   e.requests
     .filter((r) => (r.method === 'GET' && /\/executions$/.test(r.path)) || /pipeline-runs\/list$/.test(r.path))
     .map((r) => `${r.method} ${r.path}`);
+
+// Jest's ES-module linking can fail when several tests import the same not-yet-linked module at once
+// ("… can not be resolved on module … that is not linked"): these cases run the four providers side
+// by side, so their adapters are imported one after another first.
+beforeAll(async () => {
+  for (const name of PROVIDER_NAMES) await loadAdapter(name);
+});
 
 describe('if-running, against runs started outside the step', () => {
   test('wait: triggers nothing, follows the run found to its end and reports its ids and conclusion', async () => {
