@@ -98,6 +98,9 @@ export function readInputs<S extends InputShape>(shape: S, source: InputSource):
 }
 
 /** `if-running`: what to do when a pipeline already has a run in progress (src/if-running.ts). */
+/** A region id as Huawei and Alibaba write them (cn-north-4, cn-hangzhou): the `region` input, and region variables. */
+export const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+
 export const IF_RUNNING_MODES = ['start', 'wait', 'skip', 'cancel-previous'] as const;
 export type IfRunningMode = (typeof IF_RUNNING_MODES)[number];
 
@@ -138,7 +141,7 @@ const shapeBesideRuns = {
   provider: inputRules.oneOf(PROVIDER_NAMES),
   'pipeline-ids': inputRules.list('one or more pipeline ids, separated by commas or newlines'),
   endpoint: inputRules.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
-  region: inputRules.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),
+  region: inputRules.optionalText(REGION_ID, 'a region id such as cn-north-4 or cn-hangzhou'),
   wait: inputRules.boolean(true),
   // GitHub's default job limit: a long deployment is not cut off (and, where cancel-on-abort is on,
   // cancelled) halfway unless the workflow asks for a shorter bound.

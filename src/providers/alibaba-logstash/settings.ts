@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { checkEndpoint } from '../../endpoint.ts';
 import { InputError } from '../../errors.ts';
-import { readInputs, inputRules, type InputValues } from '../../inputs.ts';
+import { REGION_ID, readInputs, inputRules, type InputValues } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
 import type { ProviderContext, WorkflowContext } from '../types.ts';
 import type { LogstashData, LogstashHandle } from './handle.ts';
@@ -13,7 +13,6 @@ import type { LogstashData, LogstashHandle } from './handle.ts';
 import { CLIENT_TOKEN, INSTANCE_ID, PIPELINE_ID } from './ids.ts';
 
 export { CLIENT_TOKEN, INSTANCE_ID, PIPELINE_ID };
-const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 const shape = {
   'instance-id': inputRules.optionalText(INSTANCE_ID, 'a Logstash instance id such as ls-cn-abc123def456'),
   'access-key-id': inputRules.optionalText(),
@@ -62,7 +61,7 @@ function checkResumed(resumed: LogstashHandle[] | undefined, instanceId: string)
 function envRegion(env: NodeJS.ProcessEnv): string | undefined {
   const r = env['ALIBABA_CLOUD_REGION_ID'];
   if (r === undefined || r === '') return undefined;
-  if (!REGION.test(r)) throw new InputError('region', `is unset and ALIBABA_CLOUD_REGION_ID is not a region id (got '${r}')`);
+  if (!REGION_ID.test(r)) throw new InputError('region', `is unset and ALIBABA_CLOUD_REGION_ID is not a region id (got '${r}')`);
   return r;
 }
 
