@@ -11,11 +11,13 @@
  */
 import type { ActionRun } from '../../emulator/run-action.ts';
 import type { Clock } from '../../src/clock.ts';
+import { dryRun } from '../../src/dry-run.ts';
 import { runPipelines, type StepResult } from '../../src/engine.ts';
 import { errorMessage } from '../../src/errors.ts';
 import { annotationText, safeText, writeInertBlock, type Logger } from '../../src/log.ts';
 import { stepOutputs } from '../../src/outputs.ts';
-import { redactSecrets, rememberSecret } from '../../src/secrets.ts';
+import type { WorkflowContext } from '../../src/providers/types.ts';
+import { redactSecrets, rememberSecret, secretSpellings } from '../../src/secrets.ts';
 import { engineSettings, prepareStep, type PreparedStep } from '../../src/setup.ts';
 import { failureText, summaryMarkdown } from '../../src/summary.ts';
 
@@ -28,7 +30,19 @@ export interface StepOptions {
   clock?: Clock;
   /** The job's cancellation, as src/signals.ts would raise it. */
   signal?: AbortSignal;
+  /** The run the step belongs to; by default the one emulator/run-action.ts's runnerEnv() describes. */
+  workflow?: WorkflowContext;
 }
+
+/** What src/github-context.ts reads from emulator/run-action.ts's runnerEnv(). */
+const RUNNER_WORKFLOW: WorkflowContext = {
+  repository: 'octo-org/octo-repo',
+  sha: '0123456789abcdef0123456789abcdef01234567',
+  runId: '4242',
+  runAttempt: '1',
+  serverUrl: 'https://github.com',
+  workflow: 'ci',
+};
 
 /** @actions/core's escaping of a command's data and of its properties (its command.js). */
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -75,13 +89,21 @@ export async function runStep(options: StepOptions): Promise<ActionRun> {
       log,
       secret: (value) => {
         if (value === '') return;
+        // src/log.ts's registerSecret: the runner masks the value and its other spellings.
         out.push(`::add-mask::${escapeData(value)}`);
         rememberSecret(value);
+        for (const form of secretSpellings(value)) if (form !== value) out.push(`::add-mask::${escapeData(form)}`);
       },
-      workflow: {},
+      workflow: options.workflow ?? RUNNER_WORKFLOW,
       ...(options.clock ? { clock: options.clock } : {}),
     });
     const prepared = step;
+    if (prepared.settings['dry-run']) {
+      const { settings } = prepared;
+      await dryRun(prepared.provider, settings['pipeline-ids'], log, prepared.resumed, settings);
+      outputs['conclusion'] = 'triggered';
+      return finish();
+    }
     const result: StepResult = await runPipelines({
       ...engineSettings(prepared),
       ...(options.clock ? { clock: options.clock } : {}),
@@ -102,14 +124,18 @@ export async function runStep(options: StepOptions): Promise<ActionRun> {
   } finally {
     await step?.http.close().catch(() => undefined);
   }
-  return {
-    code: failed ? 1 : 0,
-    signal: null,
-    stdout: out.map((l) => `${l}\n`).join(''),
-    stderr: '',
-    outputs,
-    state: {},
-    summary,
-    durationMs: Date.now() - started,
-  };
+  return finish();
+
+  function finish(): ActionRun {
+    return {
+      code: failed ? 1 : 0,
+      signal: null,
+      stdout: out.map((l) => `${l}\n`).join(''),
+      stderr: '',
+      outputs,
+      state: {},
+      summary,
+      durationMs: Date.now() - started,
+    };
+  }
 }
