@@ -8,10 +8,7 @@ import { emulatorPerTest } from '../helpers/emulated.ts';
 import { runStep } from '../helpers/in-process.ts';
 import { runs } from '../helpers/runs.ts';
 
-const emu = emulatorPerTest(async (warm) => {
-  warm.configure({ feldera: { apiKey: KEY, pipelines: { w: {} } } });
-  await runStep({ inputs: inputs(warm.url, 'w', { timeout: '1s' }) });
-});
+const emu = emulatorPerTest(() => runStep({ inputs: inputs(setup({ w: {} }), 'w', { timeout: '1s' }) }));
 const byPipeline = (out: Record<string, string>): Record<string, Record<string, unknown>> =>
   Object.fromEntries(runs(out).map((r) => [String(r['pipeline']), r]));
 const KEY = 'apikey:e2eSecretKeyValue123';
