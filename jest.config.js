@@ -13,8 +13,9 @@ export default {
   // The e2e files mostly wait on emulated runs and on spawned dist/ processes (about a quarter of their
   // time is CPU), so four workers on two cores overlap that waiting; jest's default here is one. The
   // whole suite used about one core on average with three (user+sys 212 s over 222 s wall). More
-  // concurrent fault-matrix cells delay the spawned steps enough on a busy machine to break the
-  // scenarios that assume a step starts within a second or so.
+  // concurrent spawned steps (cancellation, security) delay each other enough on a busy machine to
+  // break the scenarios that assume a step starts within a second or so. In-process files pace
+  // themselves (__tests__/helpers/emulated.ts emulatorPerTest, fault-matrix.ts startedTogether).
   maxWorkers: 4,
   maxConcurrency: 4,
 };

@@ -5,14 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect } from '@jest/globals';
 import type { AlibabaScenario, InstanceStats } from '../../emulator/alibaba-logstash.ts';
 import { ROOT, runAction } from '../../emulator/run-action.ts';
 import type { RecordedRequest } from '../../emulator/server.ts';
-import { useEmulator } from '../helpers/emulated.ts';
+import { emulatorPerTest } from '../helpers/emulated.ts';
+import { runStep } from '../helpers/in-process.ts';
 import { runs } from '../helpers/runs.ts';
 
-const emu = useEmulator();
+const emu = emulatorPerTest(() => runStep({ inputs: inputs(setup({ pipelines: { w: {} } }), 'w', { timeout: '1s' }) }));
 const AK = 'LTAI5tE2eAccessKeyId';
 const SK = 'e2eAccessKeySecretValue0123456789';
 const INSTANCE = 'ls-cn-e2e000000001';
@@ -48,9 +49,9 @@ const calls = (action: string): RecordedRequest[] => emu.get().requests.filter((
 const withoutMasks = (text: string): string => text.replace(/::add-mask::.*\n/g, '');
 
 describe('alibaba-logstash end to end', () => {
-  test('deploys several pipelines in one signed call and polls twice per round, however many pipelines', async () => {
+  emu.test('deploys several pipelines in one signed call and polls twice per round, however many pipelines', async () => {
     const url = setup({ pipelines: { a: {}, b: {}, c: {}, other: {} }, deployMs: 1500 });
-    const run = await runAction({ inputs: inputs(url, 'a, b\nc') });
+    const run = await runStep({ inputs: inputs(url, 'a, b\nc') });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('success');
     expect(JSON.parse(run.outputs['run-ids'] ?? '')).toEqual(['a', 'b', 'c']);
@@ -80,9 +81,9 @@ describe('alibaba-logstash end to end', () => {
     expect(run.stdout).toContain('a: NOT_DEPLOYED — instance activating');
   });
 
-  test('a stale active + RUNNING right after the call is not taken for the deploy', async () => {
+  emu.test('a stale active + RUNNING right after the call is not taken for the deploy', async () => {
     const url = setup({ pipelines: { live: { status: 'RUNNING' } }, deployDelayMs: 1800, deployMs: 600 });
-    const run = await runAction({ inputs: inputs(url, 'live') });
+    const run = await runStep({ inputs: inputs(url, 'live') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('live: RUNNING — instance active, waiting for the deploy to begin');
     expect(run.stdout).toContain('live: RUNNING — instance activating');
@@ -90,19 +91,19 @@ describe('alibaba-logstash end to end', () => {
     expect(finished).toBeGreaterThan(inst().deployStartedAt ?? Infinity);
   });
 
-  test('a deploy quicker than a poll is recognised by the pipeline’s new update time', async () => {
+  emu.test('a deploy quicker than a poll is recognised by the pipeline’s new update time', async () => {
     const url = setup({ pipelines: { quick: { status: 'RUNNING' } }, deployDelayMs: 0, deployMs: 50 });
-    const run = await runAction({ inputs: inputs(url, 'quick') });
+    const run = await runStep({ inputs: inputs(url, 'quick') });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('success');
   });
 
-  test('a pipeline left NOT_DEPLOYED fails with the instance’s error log; the others succeed', async () => {
+  emu.test('a pipeline left NOT_DEPLOYED fails with the instance’s error log; the others succeed', async () => {
     const url = setup({
       pipelines: { good: {}, broken: { outcome: 'not-deployed' } },
       errorLog: ['[ERROR][logstash.agent] Failed to execute action: Expected one of [ \\t\\r\\n], "#", "{" at line 3'],
     });
-    const run = await runAction({ inputs: inputs(url, 'good,broken') });
+    const run = await runStep({ inputs: inputs(url, 'good,broken') });
     expect(run.code).toBe(1);
     expect(run.outputs['conclusion']).toBe('failure');
     const [good, broken] = runs(run.outputs);
@@ -121,13 +122,13 @@ describe('alibaba-logstash end to end', () => {
     expect(run.stdout).toContain('::error::1 of 2 pipeline(s) did not succeed (failure):%0Abroken: failure — pipeline broken');
   });
 
-  test('error lines stored in upper case are still found: the lower-case search is repeated in upper case', async () => {
+  emu.test('error lines stored in upper case are still found: the lower-case search is repeated in upper case', async () => {
     const url = setup({
       pipelines: { good: {}, broken: { outcome: 'not-deployed' } },
       errorLog: ['[ERROR][logstash.pipeline] Pipeline error: broken config'],
       logLevelCase: 'upper',
     });
-    const run = await runAction({ inputs: inputs(url, 'good,broken') });
+    const run = await runStep({ inputs: inputs(url, 'good,broken') });
     expect(run.code).toBe(1);
     expect(runs(run.outputs)[1]?.['message']).toContain(
       'recent instance errors:\n  [ERROR][logstash.pipeline] Pipeline error: broken config',
@@ -137,32 +138,35 @@ describe('alibaba-logstash end to end', () => {
     expect(calls('ListLogstashLog').map((c) => c.query['query'])).toEqual(['level:error', 'level:ERROR', '*']);
   });
 
-  test('throttling, a conflict and a lost response are retried, every RunPipelines with the same ClientToken, deploying once', async () => {
-    const url = setup(
-      { pipelines: { p1: {}, p2: {} } },
-      {
-        faults: [
-          { action: 'RunPipelines', times: 2, status: 400, code: 'Throttling.User' },
-          { action: 'RunPipelines', times: 1, status: 503, code: 'ServiceUnavailable', afterProcessing: true },
-          { action: 'ListPipeline', times: 1, status: 400, code: 'Throttling.Api' },
-          { action: 'DescribeLogstash', times: 1, status: 409, code: 'ConcurrencyUpdateInstanceConflict' },
-        ],
-      },
-    );
-    const run = await runAction({ inputs: inputs(url, 'p1,p2') });
-    expect(run.code).toBe(0);
-    const tokens = calls('RunPipelines').map((r) => r.query['ClientToken']);
-    expect(tokens).toHaveLength(4);
-    expect(new Set(tokens).size).toBe(1);
-    expect(tokens[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(inst().deploys).toBe(1);
-    expect(run.stdout).toMatch(/run pipelines p1, p2: HTTP 400; retry 1 of 4/);
-    expect(run.stdout).toMatch(/run pipelines p1, p2: HTTP 503; retry 3 of 4/);
-    const ids = new Set(calls('RunPipelines').map((r) => r.headers['x-acs-signature-nonce']));
-    expect(ids.size).toBe(4);
-  });
+  emu.test(
+    'throttling, a conflict and a lost response are retried, every RunPipelines with the same ClientToken, deploying once',
+    async () => {
+      const url = setup(
+        { pipelines: { p1: {}, p2: {} } },
+        {
+          faults: [
+            { action: 'RunPipelines', times: 2, status: 400, code: 'Throttling.User' },
+            { action: 'RunPipelines', times: 1, status: 503, code: 'ServiceUnavailable', afterProcessing: true },
+            { action: 'ListPipeline', times: 1, status: 400, code: 'Throttling.Api' },
+            { action: 'DescribeLogstash', times: 1, status: 409, code: 'ConcurrencyUpdateInstanceConflict' },
+          ],
+        },
+      );
+      const run = await runStep({ inputs: inputs(url, 'p1,p2') });
+      expect(run.code).toBe(0);
+      const tokens = calls('RunPipelines').map((r) => r.query['ClientToken']);
+      expect(tokens).toHaveLength(4);
+      expect(new Set(tokens).size).toBe(1);
+      expect(tokens[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(inst().deploys).toBe(1);
+      expect(run.stdout).toMatch(/run pipelines p1, p2: HTTP 400; retry 1 of 4/);
+      expect(run.stdout).toMatch(/run pipelines p1, p2: HTTP 503; retry 3 of 4/);
+      const ids = new Set(calls('RunPipelines').map((r) => r.headers['x-acs-signature-nonce']));
+      expect(ids.size).toBe(4);
+    },
+  );
 
-  test('the ClientToken is derived from repository, run, attempt and pipelines, or taken from client-token', async () => {
+  emu.test('the ClientToken is derived from repository, run, attempt and pipelines, or taken from client-token', async () => {
     const url = setup({ pipelines: { x: {} } });
     await runAction({ inputs: inputs(url, 'x', { wait: 'false' }) });
     const first = inst().runClientTokens[0];
@@ -177,14 +181,14 @@ describe('alibaba-logstash end to end', () => {
     expect(inst().runClientTokens).toEqual(['deploy-42']);
   });
 
-  test('STS credentials from the ALIBABA_CLOUD_* variables sign with x-acs-security-token and are masked', async () => {
+  emu.test('STS credentials from the ALIBABA_CLOUD_* variables sign with x-acs-security-token and are masked', async () => {
     const sts = {
       accessKeyId: 'STS.NTe2eTemporaryId',
       accessKeySecret: 'e2eTemporarySecret987',
       securityToken: 'CAISe2eSecurityToken555',
     };
     const url = setup({ pipelines: { s: {} } }, { accessKeys: {}, stsKeys: [sts] });
-    const run = await runAction({
+    const run = await runStep({
       inputs: { ...inputs(url, 's'), 'access-key-id': '', 'access-key-secret': '' },
       env: {
         ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId,
@@ -202,49 +206,52 @@ describe('alibaba-logstash end to end', () => {
     expect(withoutMasks(run.stdout)).not.toMatch(/e2eTemporarySecret987|CAISe2eSecurityToken555/);
   });
 
-  test('keyless: the workflow’s OIDC token is exchanged with AssumeRoleWithOIDC and the STS credentials are masked', async () => {
-    const oidc = {
-      requestToken: 'runner-request-token-e2e',
-      roleArn: 'acs:ram::1234567890123456:role/deployer',
-      oidcProviderArn: 'acs:ram::1234567890123456:oidc-provider/github',
-    };
-    const url = setup({ pipelines: { k: {} } }, { accessKeys: {}, oidc });
-    const run = await runAction({
-      inputs: {
-        ...inputs(url, 'k'),
-        'access-key-id': '',
-        'access-key-secret': '',
-        'role-arn': oidc.roleArn,
-        'oidc-provider-arn': oidc.oidcProviderArn,
-      },
-      env: {
-        ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/actions/idtoken?api-version=2.0`,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
-        ALIBABA_CLOUD_STS_ENDPOINT: url,
-      },
-    });
-    expect(run.code).toBe(0);
-    expect(stats().idTokens).toBe(1);
-    expect(stats().assumeRole).toBe(1);
-    expect(stats().stsRequests[0]).toMatchObject({
-      Action: 'AssumeRoleWithOIDC',
-      Version: '2015-04-01',
-      RoleArn: oidc.roleArn,
-      OIDCProviderArn: oidc.oidcProviderArn,
-      RoleSessionName: 'github-actions-4242',
-      OIDCToken: '(present)',
-    });
-    const trigger = calls('RunPipelines')[0];
-    const keyId = /Credential=([^,]+)/.exec(trigger?.headers['authorization'] ?? '')?.[1] ?? '';
-    expect(keyId).toMatch(/^STS\./);
-    const token = trigger?.headers['x-acs-security-token'] ?? '';
-    expect(run.stdout).toContain(`::add-mask::${token}`);
-    expect(run.stdout).toContain(`::add-mask::${keyId}`);
-    expect(withoutMasks(run.stdout)).not.toContain(token);
-    expect(run.stdout).toContain(`assumed ${oidc.roleArn} with the workflow's OIDC token`);
-  });
+  emu.test(
+    'keyless: the workflow’s OIDC token is exchanged with AssumeRoleWithOIDC and the STS credentials are masked',
+    async () => {
+      const oidc = {
+        requestToken: 'runner-request-token-e2e',
+        roleArn: 'acs:ram::1234567890123456:role/deployer',
+        oidcProviderArn: 'acs:ram::1234567890123456:oidc-provider/github',
+      };
+      const url = setup({ pipelines: { k: {} } }, { accessKeys: {}, oidc });
+      const run = await runAction({
+        inputs: {
+          ...inputs(url, 'k'),
+          'access-key-id': '',
+          'access-key-secret': '',
+          'role-arn': oidc.roleArn,
+          'oidc-provider-arn': oidc.oidcProviderArn,
+        },
+        env: {
+          ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/actions/idtoken?api-version=2.0`,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: oidc.requestToken,
+          ALIBABA_CLOUD_STS_ENDPOINT: url,
+        },
+      });
+      expect(run.code).toBe(0);
+      expect(stats().idTokens).toBe(1);
+      expect(stats().assumeRole).toBe(1);
+      expect(stats().stsRequests[0]).toMatchObject({
+        Action: 'AssumeRoleWithOIDC',
+        Version: '2015-04-01',
+        RoleArn: oidc.roleArn,
+        OIDCProviderArn: oidc.oidcProviderArn,
+        RoleSessionName: 'github-actions-4242',
+        OIDCToken: '(present)',
+      });
+      const trigger = calls('RunPipelines')[0];
+      const keyId = /Credential=([^,]+)/.exec(trigger?.headers['authorization'] ?? '')?.[1] ?? '';
+      expect(keyId).toMatch(/^STS\./);
+      const token = trigger?.headers['x-acs-security-token'] ?? '';
+      expect(run.stdout).toContain(`::add-mask::${token}`);
+      expect(run.stdout).toContain(`::add-mask::${keyId}`);
+      expect(withoutMasks(run.stdout)).not.toContain(token);
+      expect(run.stdout).toContain(`assumed ${oidc.roleArn} with the workflow's OIDC token`);
+    },
+  );
 
-  test('keyless without id-token permission fails before any request', async () => {
+  emu.test('keyless without id-token permission fails before any request', async () => {
     const url = setup({ pipelines: { k: {} } });
     const run = await runAction({
       inputs: {
@@ -261,9 +268,9 @@ describe('alibaba-logstash end to end', () => {
     expect(emu.get().requests).toHaveLength(0);
   });
 
-  test('a wrong secret fails with SignatureDoesNotMatch, its message and RequestId', async () => {
+  emu.test('a wrong secret fails with SignatureDoesNotMatch, its message and RequestId', async () => {
     const url = setup({ pipelines: { a: {} } });
-    const run = await runAction({ inputs: { ...inputs(url, 'a'), 'access-key-secret': 'wrongButSecretValue' } });
+    const run = await runStep({ inputs: { ...inputs(url, 'a'), 'access-key-secret': 'wrongButSecretValue' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
       /HTTP 400: SignatureDoesNotMatch: The request signature does not conform to Aliyun standards\..*\(request id [0-9A-F-]{36}\)/,
@@ -272,16 +279,16 @@ describe('alibaba-logstash end to end', () => {
     expect(calls('RunPipelines')).toHaveLength(0);
   });
 
-  test('an instance that is activating is waited for; an inactive one fails before triggering', async () => {
+  emu.test('an instance that is activating is waited for; an inactive one fails before triggering', async () => {
     // Activation counts from configure(), before dist/ is spawned: 2.5 s leaves room for a slow spawn on a busy machine.
     let url = setup({ status: 'activating', activatingMs: 2500, pipelines: { w: {} } });
-    let run = await runAction({ inputs: inputs(url, 'w') });
+    let run = await runStep({ inputs: inputs(url, 'w') });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       `instance ${INSTANCE} is activating (another change is taking effect); waiting before deploying`,
     );
     url = setup({ status: 'inactive', pipelines: { w: {} } });
-    run = await runAction({ inputs: inputs(url, 'w') });
+    run = await runStep({ inputs: inputs(url, 'w') });
     expect(run.code).toBe(1);
     expect(runs(run.outputs)[0]?.['message']).toBe(
       `could not start: instance ${INSTANCE} is inactive and takes no pipeline changes; nothing was deployed`,
@@ -289,9 +296,9 @@ describe('alibaba-logstash end to end', () => {
     expect(calls('RunPipelines')).toHaveLength(0);
   });
 
-  test('a pipeline id the instance does not have fails every pipeline before triggering', async () => {
+  emu.test('a pipeline id the instance does not have fails every pipeline before triggering', async () => {
     const url = setup({ pipelines: { real: {} } });
-    const run = await runAction({ inputs: inputs(url, 'real,ghost') });
+    const run = await runStep({ inputs: inputs(url, 'real,ghost') });
     expect(run.code).toBe(1);
     expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(['failure', 'failure']);
     expect(runs(run.outputs)[1]?.['message']).toContain(
@@ -300,22 +307,22 @@ describe('alibaba-logstash end to end', () => {
     expect(calls('RunPipelines')).toHaveLength(0);
   });
 
-  test('an unknown instance reports InstanceNotFound with Alibaba’s message', async () => {
+  emu.test('an unknown instance reports InstanceNotFound with Alibaba’s message', async () => {
     const url = setup({ pipelines: {} });
-    const run = await runAction({ inputs: inputs(url, 'a', { 'instance-id': 'ls-cn-missing' }) });
+    const run = await runStep({ inputs: inputs(url, 'a', { 'instance-id': 'ls-cn-missing' }) });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('InstanceNotFound: The instanceId provided does not exist.');
   });
 
-  test('a deploy that never begins times out; StopPipelines only with cancel-on-abort, once for all pipelines', async () => {
+  emu.test('a deploy that never begins times out; StopPipelines only with cancel-on-abort, once for all pipelines', async () => {
     let url = setup({ pipelines: { t1: { status: 'RUNNING' }, t2: {} }, deploy: 'silent' });
-    let run = await runAction({ inputs: inputs(url, 't1,t2', { timeout: '1s' }) });
+    let run = await runStep({ inputs: inputs(url, 't1,t2', { timeout: '1s' }) });
     expect(run.code).toBe(1);
     expect(run.outputs['conclusion']).toBe('timed_out');
     expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(['timed_out', 'timed_out']);
     expect(inst().stopCalls).toBe(0);
     url = setup({ pipelines: { t1: { status: 'RUNNING' }, t2: {} }, deploy: 'silent' });
-    run = await runAction({ inputs: inputs(url, 't1,t2', { timeout: '1s', 'cancel-on-abort': 'true' }) });
+    run = await runStep({ inputs: inputs(url, 't1,t2', { timeout: '1s', 'cancel-on-abort': 'true' }) });
     expect(run.outputs['conclusion']).toBe('timed_out');
     expect(inst().stopCalls).toBe(1);
     expect(inst().stoppedPipelines).toEqual(['t1', 't2']);
@@ -324,16 +331,16 @@ describe('alibaba-logstash end to end', () => {
     expect(stop?.query['ClientToken']).not.toBe(calls('RunPipelines')[0]?.query['ClientToken']);
   });
 
-  test('wait: false returns the run ids and request-id at once', async () => {
+  emu.test('wait: false returns the run ids and request-id at once', async () => {
     const url = setup({ pipelines: { bg: {} } });
-    const run = await runAction({ inputs: inputs(url, 'bg', { wait: 'false' }) });
+    const run = await runStep({ inputs: inputs(url, 'bg', { wait: 'false' }) });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('triggered');
     expect(run.outputs['run-ids']).toBe('["bg"]');
     expect(run.outputs['request-id']).toMatch(/^[0-9A-F-]{36}$/);
   });
 
-  test('dry-run reads the instance and its pipelines (signed), prints the requests, deploys nothing', async () => {
+  emu.test('dry-run reads the instance and its pipelines (signed), prints the requests, deploys nothing', async () => {
     const url = setup({ pipelines: { a: {}, b: {} } });
     const run = await runAction({ inputs: inputs(url, 'a,b', { 'dry-run': 'true', 'client-token': 'tok-1' }) });
     expect(run.code).toBe(0);
@@ -353,20 +360,20 @@ describe('alibaba-logstash end to end', () => {
     expect(withoutMasks(run.stdout)).not.toContain(SK);
   });
 
-  test('dry-run fails naming a pipeline the instance does not have, or the wrong key, before printing requests', async () => {
+  emu.test('dry-run fails naming a pipeline the instance does not have, or the wrong key, before printing requests', async () => {
     const url = setup({ pipelines: { a: {} } });
-    const missing = await runAction({ inputs: inputs(url, 'a,b', { 'dry-run': 'true' }) });
+    const missing = await runStep({ inputs: inputs(url, 'a,b', { 'dry-run': 'true' }) });
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain(`instance ${INSTANCE} has no pipeline b; nothing was deployed (it has: a)`);
     expect(missing.stdout).not.toContain('[dry-run] a');
-    const wrong = await runAction({ inputs: inputs(url, 'a', { 'dry-run': 'true', 'access-key-secret': 'wrongSecret000' }) });
+    const wrong = await runStep({ inputs: inputs(url, 'a', { 'dry-run': 'true', 'access-key-secret': 'wrongSecret000' }) });
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toMatch(/::error::.*Signature/i);
     expect(inst().runCalls).toBe(0);
   });
 
   // The other bad inputs are checked in process (__tests__/unit/input-errors.test.ts); this one proves the runner path.
-  test('a bad input fails the step before any request, as the runner runs it', async () => {
+  emu.test('a bad input fails the step before any request, as the runner runs it', async () => {
     const url = setup({ pipelines: { ok: {} } });
     const run = await runAction({ inputs: { ...inputs(url, 'ok'), 'instance-id': 'ls/cn' } });
     expect(run.code).toBe(1);
@@ -399,7 +406,7 @@ function metadataViolations(apis: ApiMeta[], r: RecordedRequest): string[] {
 }
 
 describe('alibaba-logstash requests', () => {
-  test('every Elasticsearch request matches the API metadata', async () => {
+  emu.test('every Elasticsearch request matches the API metadata', async () => {
     const apis = Object.values(
       (
         JSON.parse(readFileSync(join(ROOT, '__fixtures__', 'alibaba-elasticsearch-apis.json'), 'utf8')) as {
@@ -408,7 +415,7 @@ describe('alibaba-logstash requests', () => {
       ).apis,
     );
     const url = setup({ pipelines: { m1: {}, m2: { outcome: 'not-deployed' } } });
-    await runAction({ inputs: inputs(url, 'm1,m2') });
+    await runStep({ inputs: inputs(url, 'm1,m2') });
     const sent = emu.get().requests.filter((r) => r.path.startsWith('/openapi/'));
     expect(new Set(sent.map((r) => r.headers['x-acs-action']))).toEqual(
       new Set(['DescribeLogstash', 'ListPipeline', 'RunPipelines', 'ListLogstashLog']),

@@ -2,7 +2,7 @@
  * The bundled action (dist/index.js) against the emulated CodeArts Pipeline API and its gateway,
  * which verifies every signature independently of the action's signer.
  */
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runAction } from '../../emulator/run-action.ts';
@@ -10,10 +10,11 @@ import type { CodeArtsPipelineScenario } from '../../emulator/huawei-codearts.ts
 import type { FaultAction, FaultRule } from '../../emulator/faults.ts';
 import type { RecordedRequest } from '../../emulator/server.ts';
 import { violations, type ApiDescription } from '../helpers/openapi.ts';
-import { useEmulator } from '../helpers/emulated.ts';
+import { emulatorPerTest } from '../helpers/emulated.ts';
+import { runStep } from '../helpers/in-process.ts';
 import { runs } from '../helpers/runs.ts';
 
-const emu = useEmulator();
+const emu = emulatorPerTest(() => runStep({ inputs: inputs(setup({ [ID[0]]: {} }), [ID[0]], { timeout: '1s' }) }));
 const PROJECT = 'e2e18230a85d4d6ab0b56cb6d2246c18';
 const AK = 'HPUAEXAMPLEAK1234567';
 const SK = 'E2eSecretKeyValue0123456789abcdefghijklm';
@@ -82,9 +83,9 @@ function descriptions(): ApiDescription[] {
 }
 
 describe('huawei-codearts end to end', () => {
-  test('several ids start with one batch-runs call, each run is polled to COMPLETED', async () => {
+  emu.test('several ids start with one batch-runs call, each run is polled to COMPLETED', async () => {
     const url = setup({ [ID[0]]: {}, [ID[1]]: { runMs: 700 }, [ID[2]]: { runMs: 300 } });
-    const run = await runAction({ inputs: inputs(url, ID) });
+    const run = await runStep({ inputs: inputs(url, ID) });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('success');
     const s = stats();
@@ -109,9 +110,9 @@ describe('huawei-codearts end to end', () => {
     expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain(SK);
   });
 
-  test('parameters start one /run per id with variables, within the published API description', async () => {
+  emu.test('parameters start one /run per id with variables, within the published API description', async () => {
     const url = setup({ [ID[0]]: {}, [ID[1]]: {} });
-    const run = await runAction({
+    const run = await runStep({
       inputs: inputs(url, ID.slice(0, 2), { parameters: 'version: 1.4.2\nenv: staging\nflags: {fast: true}' }),
     });
     expect(run.code).toBe(0);
@@ -130,11 +131,11 @@ describe('huawei-codearts end to end', () => {
     for (const r of sent()) expect(docs.some((d) => violations(d, r).length === 0)).toBe(true);
   });
 
-  test('several runs are polled with one signed batch status call a round and no run-detail call', async () => {
+  emu.test('several runs are polled with one signed batch status call a round and no run-detail call', async () => {
     // All three end (by 0.9 s) before the second round (1 s after the first), so every round has all three due;
     // the first round sees them all running as long as it comes within 0.45 s of the start (Build is the first half).
     const url = setup({ [ID[0]]: { runMs: 900 }, [ID[1]]: { runMs: 900 }, [ID[2]]: { runMs: 800, pauseMs: 100 } });
-    const run = await runAction({ inputs: inputs(url, ID) });
+    const run = await runStep({ inputs: inputs(url, ID) });
     expect(run.code).toBe(0);
     const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
     expect(runs(run.outputs)).toEqual(
@@ -169,13 +170,13 @@ describe('huawei-codearts end to end', () => {
     for (const r of described) expect(docs.some((d) => violations(d, r).length === 0)).toBe(true);
   });
 
-  test('a pipeline whose latest run is someone else’s is polled with the run detail and concludes from our run', async () => {
+  emu.test('a pipeline whose latest run is someone else’s is polled with the run detail and concludes from our run', async () => {
     // The other run fails at once: reading the batch entry for it would fail ours.
     const url = setup({
       [ID[0]]: { runMs: 1500, newerRun: { afterMs: 100, outcome: 'FAILED' } },
       [ID[1]]: { runMs: 1500 },
     });
-    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2)) });
+    const run = await runStep({ inputs: inputs(url, ID.slice(0, 2)) });
     expect(run.code).toBe(0);
     expect(runs(run.outputs).map((r) => [r['pipeline'], r['conclusion'], r['status'], r['runNumber']])).toEqual([
       [ID[0], 'success', 'COMPLETED', 1],
@@ -196,14 +197,14 @@ describe('huawei-codearts end to end', () => {
     body: { error_code: 'DEVPIPE.00010001', error_msg: 'no permission to read the pipelines status' },
   };
   const garbled: FaultAction = { kind: 'malform' };
-  test.each([
+  emu.each<[string, FaultAction, boolean]>([
     ['refused (403): not tried again, every later round reads the run details', refused, true],
     ['answered with a body that is not JSON: tried again the next round', garbled, false],
   ])('a batch status call %s; the wait still succeeds', async (_name, action, lasting) => {
     const url = setup({ [ID[0]]: { runMs: 1500 }, [ID[1]]: { runMs: 1500 } }, {}, [
       { method: 'POST', path: '/api/pipelines/status$', action },
     ]);
-    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2)) });
+    const run = await runStep({ inputs: inputs(url, ID.slice(0, 2)) });
     expect(run.code).toBe(0);
     expect(runs(run.outputs).map((r) => [r['conclusion'], r['status']])).toEqual([
       ['success', 'COMPLETED'],
@@ -218,7 +219,7 @@ describe('huawei-codearts end to end', () => {
     } else expect(statusCalls().length).toBeGreaterThanOrEqual(rounds);
   });
 
-  test('a failed run fails the step naming the failed stage, job and step', async () => {
+  emu.test('a failed run fails the step naming the failed stage, job and step', async () => {
     const url = setup({
       [ID[0]]: {},
       [ID[1]]: {
@@ -226,7 +227,7 @@ describe('huawei-codearts end to end', () => {
         failure: { stage: 'Deploy', job: 'helm upgrade', step: 'deploy to cce', message: 'ImagePullBackOff' },
       },
     });
-    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2)) });
+    const run = await runStep({ inputs: inputs(url, ID.slice(0, 2)) });
     expect(run.code).toBe(1);
     expect(run.outputs['conclusion']).toBe('failure');
     expect(runs(run.outputs).map((r) => [r['conclusion'], r['status']])).toEqual([
@@ -243,30 +244,33 @@ describe('huawei-codearts end to end', () => {
     expect(emu.get().requests.filter((r) => r.path.endsWith('/logs')).length).toBeGreaterThan(0);
   });
 
-  test('a run cancelled in CodeArts (CANCELED) fails the step', async () => {
+  emu.test('a run cancelled in CodeArts (CANCELED) fails the step', async () => {
     const url = setup({ [ID[0]]: { outcome: 'CANCELED' } });
-    const run = await runAction({ inputs: inputs(url, [ID[0]]) });
+    const run = await runStep({ inputs: inputs(url, [ID[0]]) });
     expect(run.code).toBe(1);
     expect(runs(run.outputs)[0]).toMatchObject({ status: 'CANCELED', conclusion: 'failure' });
   });
 
-  test('a queued run (DEVPIPE.00011169) counts as started and is waited for; PAUSED keeps waiting with a notice', async () => {
-    const url = setup({ [ID[0]]: { queued: 'pipeline', queueMs: 800, pauseMs: 1200 } });
-    const run = await runAction({ inputs: inputs(url, [ID[0]], { parameters: 'A=1' }) });
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(
-      /::notice title=85f622d9d0ad4852a9451dbc9fe3156a::run [0-9a-f]{32} is queued \(DEVPIPE\.00011169: /,
-    );
-    // The API lists QUEUED for stages and jobs only: the run reads RUNNING, its first stage QUEUED.
-    expect(run.stdout).toMatch(new RegExp(`^${ID[0]}: RUNNING — stage Build / job compile QUEUED`, 'm'));
-    expect(run.stdout).toMatch(/::warning title=85f6[0-9a-f]+::run [0-9a-f]{32} is PAUSED at stage 'Approve'/);
-    expect(run.outputs['status']).toBe('COMPLETED');
-    expect(stats().pipelines[ID[0]]?.starts).toBe(1);
-  });
+  emu.test(
+    'a queued run (DEVPIPE.00011169) counts as started and is waited for; PAUSED keeps waiting with a notice',
+    async () => {
+      const url = setup({ [ID[0]]: { queued: 'pipeline', queueMs: 800, pauseMs: 1200 } });
+      const run = await runStep({ inputs: inputs(url, [ID[0]], { parameters: 'A=1' }) });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(
+        /::notice title=85f622d9d0ad4852a9451dbc9fe3156a::run [0-9a-f]{32} is queued \(DEVPIPE\.00011169: /,
+      );
+      // The API lists QUEUED for stages and jobs only: the run reads RUNNING, its first stage QUEUED.
+      expect(run.stdout).toMatch(new RegExp(`^${ID[0]}: RUNNING — stage Build / job compile QUEUED`, 'm'));
+      expect(run.stdout).toMatch(/::warning title=85f6[0-9a-f]+::run [0-9a-f]{32} is PAUSED at stage 'Approve'/);
+      expect(run.outputs['status']).toBe('COMPLETED');
+      expect(stats().pipelines[ID[0]]?.starts).toBe(1);
+    },
+  );
 
-  test('refused starts (DEVPIPE.00011104) are retried with backoff; the batch call is repeated only then', async () => {
+  emu.test('refused starts (DEVPIPE.00011104) are retried with backoff; the batch call is repeated only then', async () => {
     const url = setup({ [ID[0]]: { refuseStarts: 2 }, [ID[1]]: {} });
-    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2)) });
+    const run = await runStep({ inputs: inputs(url, ID.slice(0, 2)) });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/start 2 pipelines: HTTP 400; retry 1 of 4/);
     const s = stats();
@@ -275,9 +279,9 @@ describe('huawei-codearts end to end', () => {
     expect(s.pipelines[ID[1]]?.starts).toBe(1);
   });
 
-  test('an unknown pipeline fails with DEVPIPE.00011401 while the others run', async () => {
+  emu.test('an unknown pipeline fails with DEVPIPE.00011401 while the others run', async () => {
     const url = setup({ [ID[0]]: {} });
-    const run = await runAction({ inputs: inputs(url, ID.slice(0, 2), { parameters: 'X=y' }) });
+    const run = await runStep({ inputs: inputs(url, ID.slice(0, 2), { parameters: 'X=y' }) });
     expect(run.code).toBe(1);
     expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(['success', 'failure']);
     expect(runs(run.outputs)[1]?.['message']).toMatch(
@@ -285,18 +289,18 @@ describe('huawei-codearts end to end', () => {
     );
   });
 
-  test('a batch that returns no run for an id marks only that pipeline as not started', async () => {
+  emu.test('a batch that returns no run for an id marks only that pipeline as not started', async () => {
     const url = setup({ [ID[0]]: {}, [ID[2]]: {} });
-    const run = await runAction({ inputs: inputs(url, ID) });
+    const run = await runStep({ inputs: inputs(url, ID) });
     expect(run.code).toBe(1);
     expect(runs(run.outputs).map((r) => r['conclusion'])).toEqual(['success', 'failure', 'success']);
     expect(runs(run.outputs)[1]?.['message']).toContain('batch-runs returned no pipeline_run_id');
     expect(run.outputs['request-id']).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  test('a wrong secret is refused by the gateway with APIGW.0301 and is never printed', async () => {
+  emu.test('a wrong secret is refused by the gateway with APIGW.0301 and is never printed', async () => {
     const url = setup({ [ID[0]]: {} });
-    const run = await runAction({ inputs: inputs(url, [ID[0]], { 'access-key-secret': 'WrongSecretButStillSecret42' }) });
+    const run = await runStep({ inputs: inputs(url, [ID[0]], { 'access-key-secret': 'WrongSecretButStillSecret42' }) });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('HTTP 401: APIGW.0301: Incorrect IAM authentication information: verify aksk signature fail');
     // The gateway's message carries no signing material (canonical request, string to sign).
@@ -305,48 +309,51 @@ describe('huawei-codearts end to end', () => {
     expect(stats().pipelines[ID[0]]?.starts).toBe(0);
   });
 
-  test('a gateway clock 20 minutes off rejects the X-Sdk-Date', async () => {
+  emu.test('a gateway clock 20 minutes off rejects the X-Sdk-Date', async () => {
     const url = setup({ [ID[0]]: {} }, { clockOffsetMs: 20 * 60_000 });
-    const run = await runAction({ inputs: inputs(url, [ID[0]]) });
+    const run = await runStep({ inputs: inputs(url, [ID[0]]) });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('APIGW.0301: Incorrect IAM authentication information: X-Sdk-Date is not within 15 minutes');
   });
 
-  test('temporary credentials from the SDK environment sign with X-Security-Token; X-Project-Id is project-id, signed, on every request', async () => {
-    const url = setup({ [ID[0]]: {}, [ID[1]]: {} });
-    const rest = withoutKeys(inputs(url, ID.slice(0, 2)));
-    const run = await runAction({
-      inputs: rest,
-      env: {
-        HUAWEICLOUD_SDK_AK: TMP.accessKeyId,
-        HUAWEICLOUD_SDK_SK: TMP.secretAccessKey,
-        HUAWEICLOUD_SDK_SECURITY_TOKEN: TMP.securityToken,
-        // Set by workflows for other Huawei steps; the SDK would send project-id here, so it is not read.
-        HUAWEICLOUD_SDK_PROJECT_ID: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
-      },
-    });
-    expect(run.code).toBe(0);
-    expect(sent().length).toBeGreaterThanOrEqual(3);
-    for (const r of sent()) {
-      expect(r.headers['x-security-token']).toBe(TMP.securityToken);
-      // As the SDK core sends it: the path's {project_id} again (BaseCredentials.addAuthHeaders), signed.
-      expect(r.headers['x-project-id']).toBe(PROJECT);
-      expect(r.headers['authorization']).toContain('SignedHeaders=content-type;host;x-project-id;x-sdk-date;x-security-token,');
-    }
-    expect(stats().authFailures).toBe(0);
-  });
+  emu.test(
+    'temporary credentials from the SDK environment sign with X-Security-Token; X-Project-Id is project-id, signed, on every request',
+    async () => {
+      const url = setup({ [ID[0]]: {}, [ID[1]]: {} });
+      const rest = withoutKeys(inputs(url, ID.slice(0, 2)));
+      const run = await runStep({
+        inputs: rest,
+        env: {
+          HUAWEICLOUD_SDK_AK: TMP.accessKeyId,
+          HUAWEICLOUD_SDK_SK: TMP.secretAccessKey,
+          HUAWEICLOUD_SDK_SECURITY_TOKEN: TMP.securityToken,
+          // Set by workflows for other Huawei steps; the SDK would send project-id here, so it is not read.
+          HUAWEICLOUD_SDK_PROJECT_ID: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+        },
+      });
+      expect(run.code).toBe(0);
+      expect(sent().length).toBeGreaterThanOrEqual(3);
+      for (const r of sent()) {
+        expect(r.headers['x-security-token']).toBe(TMP.securityToken);
+        // As the SDK core sends it: the path's {project_id} again (BaseCredentials.addAuthHeaders), signed.
+        expect(r.headers['x-project-id']).toBe(PROJECT);
+        expect(r.headers['authorization']).toContain('SignedHeaders=content-type;host;x-project-id;x-sdk-date;x-security-token,');
+      }
+      expect(stats().authFailures).toBe(0);
+    },
+  );
 
-  test('auth-token is sent as X-Auth-Token without signing', async () => {
+  emu.test('auth-token is sent as X-Auth-Token without signing', async () => {
     const url = setup({ [ID[0]]: {} });
     const rest = withoutKeys(inputs(url, [ID[0]]));
-    const run = await runAction({ inputs: { ...rest, 'auth-token': 'MIIE2eIamTokenValue' } });
+    const run = await runStep({ inputs: { ...rest, 'auth-token': 'MIIE2eIamTokenValue' } });
     expect(run.code).toBe(0);
     expect(sent().every((r) => r.headers['x-auth-token'] === 'MIIE2eIamTokenValue' && !r.headers['authorization'])).toBe(true);
   });
 
-  test('on timeout, cancel-on-abort (default true) stops the started run', async () => {
+  emu.test('on timeout, cancel-on-abort (default true) stops the started run', async () => {
     const url = setup({ [ID[0]]: { outcome: 'stuck' } });
-    const run = await runAction({ inputs: inputs(url, [ID[0]], { timeout: '1s' }) });
+    const run = await runStep({ inputs: inputs(url, [ID[0]], { timeout: '1s' }) });
     expect(run.code).toBe(1);
     expect(run.outputs['conclusion']).toBe('timed_out');
     expect(stats().pipelines[ID[0]]?.stops).toBe(1);
@@ -354,9 +361,9 @@ describe('huawei-codearts end to end', () => {
     expect(stop?.path).toBe(`/v5/${PROJECT}/api/pipelines/${ID[0]}/pipeline-runs/${run.outputs['pipeline_run_id']}/stop`);
   });
 
-  test('wait: false returns the run ids at once', async () => {
+  emu.test('wait: false returns the run ids at once', async () => {
     const url = setup({ [ID[0]]: { runMs: 5000 } });
-    const run = await runAction({ inputs: inputs(url, [ID[0]], { wait: 'false' }) });
+    const run = await runStep({ inputs: inputs(url, [ID[0]], { wait: 'false' }) });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('triggered');
     expect(run.outputs['pipeline_run_id']).toMatch(/^[0-9a-f]{32}$/);
@@ -364,7 +371,7 @@ describe('huawei-codearts end to end', () => {
   });
 
   // The other bad inputs are checked in process (__tests__/unit/input-errors.test.ts); this one proves the runner path.
-  test('a bad input fails the step before any request, as the runner runs it', async () => {
+  emu.test('a bad input fails the step before any request, as the runner runs it', async () => {
     const url = setup({ [ID[0]]: {} });
     const run = await runAction({ inputs: { ...inputs(url, [ID[0]]), 'project-id': 'nope' } });
     expect(run.code).toBe(1);
@@ -372,7 +379,7 @@ describe('huawei-codearts end to end', () => {
     expect(sent()).toHaveLength(0);
   });
 
-  test('dry-run reads each pipeline with a signed GET, prints the batch request, and starts nothing', async () => {
+  emu.test('dry-run reads each pipeline with a signed GET, prints the batch request, and starts nothing', async () => {
     const url = setup({ [ID[0]]: {}, [ID[1]]: {} });
     const run = await runAction({ inputs: inputs(url, ID.slice(0, 2), { 'dry-run': 'true' }) });
     expect(run.code).toBe(0);
@@ -396,9 +403,9 @@ describe('huawei-codearts end to end', () => {
     expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain(SK);
   });
 
-  test('dry-run with a wrong secret key fails with the gateway’s code before printing requests', async () => {
+  emu.test('dry-run with a wrong secret key fails with the gateway’s code before printing requests', async () => {
     const url = setup({ [ID[0]]: {} });
-    const run = await runAction({
+    const run = await runStep({
       inputs: inputs(url, ID.slice(0, 1), { 'dry-run': 'true', 'access-key-secret': 'NotTheRightSecretKey0000' }),
     });
     expect(run.code).toBe(1);
@@ -407,9 +414,9 @@ describe('huawei-codearts end to end', () => {
     expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('NotTheRightSecretKey0000');
   });
 
-  test('dry-run names a pipeline that does not exist with the service’s code', async () => {
+  emu.test('dry-run names a pipeline that does not exist with the service’s code', async () => {
     const url = setup({ [ID[0]]: {} });
-    const run = await runAction({ inputs: inputs(url, [ID[0], ID[2]], { 'dry-run': 'true', parameters: 'A=1' }) });
+    const run = await runStep({ inputs: inputs(url, [ID[0], ID[2]], { 'dry-run': 'true', parameters: 'A=1' }) });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`DEVPIPE.00011401`);
     expect(run.stdout).toContain(`The pipeline ${ID[2]} does not exist`);

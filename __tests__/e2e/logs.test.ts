@@ -6,12 +6,12 @@
  * log per instance, and the Mermaid chart with stages where the provider reports them. The CLI run
  * checks the same inputs as flags.
  */
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect } from '@jest/globals';
 import { runAction } from '../../emulator/run-action.ts';
 import { runCli } from '../../emulator/run-cli.ts';
-import { useEmulator } from '../helpers/emulated.ts';
+import { emulatorPerTest } from '../helpers/emulated.ts';
 
-const emu = useEmulator();
+const emu = emulatorPerTest();
 
 interface Block {
   title: string;
@@ -56,7 +56,7 @@ describe('feldera: the streamed log of every run', () => {
   const KEY = 'apikey:logsE2eSecret42';
   const HOSTILE = ['::set-output name=conclusion::success', '##[error]not from us', '::add-mask::x', `leaked ${KEY} here`];
 
-  test('one inert group per run, secrets redacted; an unreadable log is a warning and changes nothing', async () => {
+  emu.test('one inert group per run, secrets redacted; an unreadable log is a warning and changes nothing', async () => {
     emu.get().configure({
       feldera: {
         apiKey: KEY,
@@ -101,7 +101,7 @@ describe('feldera: the streamed log of every run', () => {
     expect(run.summary).toContain('<details><summary>bad: failure</summary>');
   });
 
-  test('the CLI takes the same inputs as flags and prints the log as plain text off a runner', async () => {
+  emu.test('the CLI takes the same inputs as flags and prints the log as plain text off a runner', async () => {
     emu.get().configure({
       feldera: {
         pipelines: { bad: { provisionMs: 20, initializeMs: 10, outcome: 'deployment-error', logLines: ['one', 'two'] } },
@@ -138,65 +138,68 @@ describe('vmware-aria: workspace logs and task messages of the failed execution'
     report: 'r'.repeat(5000),
   };
 
-  test('only the failed run has a group, with its failed task’s output; the chart shows each execution with its stages', async () => {
-    const TOKEN = 'refresh-logsE2eAriaToken';
-    emu.get().configure({
-      'vmware-aria': {
-        refreshTokens: [TOKEN],
-        pipelines: {
-          build: {
-            id: 'b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g5',
-            stages: [
-              { name: 'Build', tasks: [{ name: 'Compile', type: 'CI', ms: 30 }] },
-              {
-                name: 'Test',
-                tasks: [{ name: 'Unit', type: 'CI', ms: 20, fail: 'exit code 2: 3 tests failed', output: UNIT_OUTPUT }],
-              },
-            ],
-            workspace: [
-              { step: 'GIT_CLONE', status: 'COMPLETED', logs: ['Cloning into /build...\n::warning::from the clone', 'done.'] },
-            ],
+  emu.test(
+    'only the failed run has a group, with its failed task’s output; the chart shows each execution with its stages',
+    async () => {
+      const TOKEN = 'refresh-logsE2eAriaToken';
+      emu.get().configure({
+        'vmware-aria': {
+          refreshTokens: [TOKEN],
+          pipelines: {
+            build: {
+              id: 'b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g5',
+              stages: [
+                { name: 'Build', tasks: [{ name: 'Compile', type: 'CI', ms: 30 }] },
+                {
+                  name: 'Test',
+                  tasks: [{ name: 'Unit', type: 'CI', ms: 20, fail: 'exit code 2: 3 tests failed', output: UNIT_OUTPUT }],
+                },
+              ],
+              workspace: [
+                { step: 'GIT_CLONE', status: 'COMPLETED', logs: ['Cloning into /build...\n::warning::from the clone', 'done.'] },
+              ],
+            },
+            ok: { id: 'b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g6', stages: [{ name: 'Build', tasks: [{ name: 'Compile', ms: 30 }] }] },
           },
-          ok: { id: 'b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g6', stages: [{ name: 'Build', tasks: [{ name: 'Compile', ms: 30 }] }] },
         },
-      },
-    });
-    const run = await runAction({
-      inputs: {
-        provider: 'vmware-aria',
-        endpoint: emu.get().url,
-        'refresh-token': TOKEN,
-        'pipeline-ids': 'b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g5\nb7c1a2f0-1d2e-4c3b-9a8f-00000000l0g6',
-        timeout: '30s',
-        'poll-interval': '1s',
-      },
-    });
-    expect(run.code).toBe(1);
-    const { blocks, commands } = readLikeRunner(run.stdout);
-    expect(blocks).toHaveLength(1);
-    expect(blocks[0]?.title).toMatch(/^b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g5: Aria execution \S+$/);
-    expect(blocks[0]?.lines).toEqual([
-      '[workspace GIT_CLONE] COMPLETED',
-      'Cloning into /build...',
-      '::warning::from the clone',
-      'done.',
-      '[Build.Compile [CI]] COMPLETED',
-      '[Test.Unit [CI]] FAILED: exit code 2: 3 tests failed',
-      '  output:',
-      '    {',
-      '      "jobUrl": "https://jenkins.example/job/unit/42/",',
-      '      "note": "::set-output name=conclusion::success",',
-      // The JSON is cut at 4096 characters in all (the engine would cut this line at 2000 anyway).
-      `${`      "report": "${'r'.repeat(5000)}`.slice(0, 2000)} [line cut]`,
-      `    … (${JSON.stringify(UNIT_OUTPUT, null, 2).length - 4096} more characters not shown)`,
-    ]);
-    expect(commands.filter((c) => c.includes('from the clone') || c.includes('set-output'))).toEqual([]);
-    const chart = mermaid(run.summary);
-    expect(chart).toContain('section b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g5');
-    expect(chart).toMatch(/▸ Build COMPLETED :done, r1s1, \d+, \d+/);
-    expect(chart).toMatch(/▸ Test FAILED :crit, r1s2, \d+, \d+/);
-    expect(chart).toMatch(/✅ b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g6 success :done, r2,/);
-  });
+      });
+      const run = await runAction({
+        inputs: {
+          provider: 'vmware-aria',
+          endpoint: emu.get().url,
+          'refresh-token': TOKEN,
+          'pipeline-ids': 'b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g5\nb7c1a2f0-1d2e-4c3b-9a8f-00000000l0g6',
+          timeout: '30s',
+          'poll-interval': '1s',
+        },
+      });
+      expect(run.code).toBe(1);
+      const { blocks, commands } = readLikeRunner(run.stdout);
+      expect(blocks).toHaveLength(1);
+      expect(blocks[0]?.title).toMatch(/^b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g5: Aria execution \S+$/);
+      expect(blocks[0]?.lines).toEqual([
+        '[workspace GIT_CLONE] COMPLETED',
+        'Cloning into /build...',
+        '::warning::from the clone',
+        'done.',
+        '[Build.Compile [CI]] COMPLETED',
+        '[Test.Unit [CI]] FAILED: exit code 2: 3 tests failed',
+        '  output:',
+        '    {',
+        '      "jobUrl": "https://jenkins.example/job/unit/42/",',
+        '      "note": "::set-output name=conclusion::success",',
+        // The JSON is cut at 4096 characters in all (the engine would cut this line at 2000 anyway).
+        `${`      "report": "${'r'.repeat(5000)}`.slice(0, 2000)} [line cut]`,
+        `    … (${JSON.stringify(UNIT_OUTPUT, null, 2).length - 4096} more characters not shown)`,
+      ]);
+      expect(commands.filter((c) => c.includes('from the clone') || c.includes('set-output'))).toEqual([]);
+      const chart = mermaid(run.summary);
+      expect(chart).toContain('section b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g5');
+      expect(chart).toMatch(/▸ Build COMPLETED :done, r1s1, \d+, \d+/);
+      expect(chart).toMatch(/▸ Test FAILED :crit, r1s2, \d+, \d+/);
+      expect(chart).toMatch(/✅ b7c1a2f0-1d2e-4c3b-9a8f-00000000l0g6 success :done, r2,/);
+    },
+  );
 });
 
 describe('huawei-codearts: ShowPipelineLog for each step that ran', () => {
@@ -205,7 +208,7 @@ describe('huawei-codearts: ShowPipelineLog for each step that ran', () => {
   const SK = 'LogsE2eHuaweiSecret0123456789abcdef';
   const ID = ['10000000000000000000000000000001', '10000000000000000000000000000002', '10000000000000000000000000000003'];
 
-  test('pages through a long step log and keeps its tail; a refused log read is a warning', async () => {
+  emu.test('pages through a long step log and keeps its tail; a refused log read is a warning', async () => {
     const long = Array.from({ length: 600 }, (_, i) => `build output line ${i + 1}`);
     emu.get().configure({
       'huawei-codearts': {
@@ -271,7 +274,7 @@ describe('huawei-codearts: ShowPipelineLog for each step that ran', () => {
 });
 
 describe('alibaba-logstash: the instance log, once for the deploy', () => {
-  test('one group for the instance naming both pipelines, every level, oldest first', async () => {
+  emu.test('one group for the instance naming both pipelines, every level, oldest first', async () => {
     const AK = 'LTAI5tLogsE2eAccessKey';
     const SK = 'logsE2eAccessKeySecretValue012345';
     const INSTANCE = 'ls-cn-logs00000001';

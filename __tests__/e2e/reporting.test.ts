@@ -2,11 +2,11 @@
  * What a user sees of a run of the bundled action (dist/index.js): the job summary the runner
  * renders from GITHUB_STEP_SUMMARY, the annotations, and dry-run's printed requests.
  */
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect } from '@jest/globals';
 import { runAction } from '../../emulator/run-action.ts';
-import { useEmulator } from '../helpers/emulated.ts';
+import { emulatorPerTest } from '../helpers/emulated.ts';
 
-const emu = useEmulator();
+const emu = emulatorPerTest();
 const KEY = 'apikey:reportingSecret42';
 
 const inputs = (ids: string, more: Record<string, string> = {}): Record<string, string> => ({
@@ -28,7 +28,7 @@ function tableRows(summary: string): string[][] {
 }
 
 describe('job summary and annotations', () => {
-  test('the summary is one table with linked run ids, and a details block per failed pipeline', async () => {
+  emu.test('the summary is one table with linked run ids, and a details block per failed pipeline', async () => {
     emu.get().configure({
       feldera: {
         apiKey: KEY,
@@ -63,7 +63,7 @@ describe('job summary and annotations', () => {
     expect(run.summary.match(/<details>/g)).toHaveLength(1);
   });
 
-  test('a failure is an error annotation titled with the pipeline, apart from the step failure', async () => {
+  emu.test('a failure is an error annotation titled with the pipeline, apart from the step failure', async () => {
     emu.get().configure({
       feldera: {
         apiKey: KEY,
@@ -76,7 +76,7 @@ describe('job summary and annotations', () => {
     expect(run.stdout).toContain('::error::2 of 2 pipeline(s) did not succeed (failure)');
   });
 
-  test('without GITHUB_STEP_SUMMARY the summary is skipped quietly', async () => {
+  emu.test('without GITHUB_STEP_SUMMARY the summary is skipped quietly', async () => {
     emu.get().configure({ feldera: { apiKey: KEY, pipelines: { orders: {} } } });
     const run = await runAction({ inputs: inputs('orders'), env: { GITHUB_STEP_SUMMARY: '' } });
     expect(run.code).toBe(0);
@@ -84,7 +84,7 @@ describe('job summary and annotations', () => {
     expect(run.stdout).not.toMatch(/summary/i);
   });
 
-  test('dry-run checks the key with a read-only call, prints each request, and starts nothing', async () => {
+  emu.test('dry-run checks the key with a read-only call, prints each request, and starts nothing', async () => {
     emu.get().configure({ feldera: { apiKey: KEY, pipelines: { a: {}, b: {} } } });
     const run = await runAction({ inputs: inputs('a,b', { 'dry-run': 'true', 'bootstrap-policy': 'allow' }) });
     expect(run.code).toBe(0);
@@ -97,7 +97,7 @@ describe('job summary and annotations', () => {
     expect(run.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('reportingSecret42');
   });
 
-  test('dry-run with a wrong key fails with the provider’s error before printing requests', async () => {
+  emu.test('dry-run with a wrong key fails with the provider’s error before printing requests', async () => {
     emu.get().configure({ feldera: { apiKey: KEY, pipelines: { a: {} } } });
     const run = await runAction({ inputs: inputs('a', { 'dry-run': 'true', 'api-key': 'apikey:nope' }) });
     expect(run.code).toBe(1);
@@ -108,7 +108,7 @@ describe('job summary and annotations', () => {
 
 describe('job summary, progress and annotations: vmware-aria', () => {
   const TOKEN = 'refresh-reportingAriaToken-77';
-  test('stage/task progress lines, WAITING as a notice, linked executions, and the failed task in the details', async () => {
+  emu.test('stage/task progress lines, WAITING as a notice, linked executions, and the failed task in the details', async () => {
     emu.get().configure({
       'vmware-aria': {
         refreshTokens: [TOKEN],
@@ -166,58 +166,61 @@ describe('job summary, progress and annotations: huawei-codearts', () => {
   const AK = 'HPUAREPORTINGAK00001';
   const SK = 'ReportingSecretKey0123456789abcdefXYZ';
   const ID = ['5e1ea5e0000000000000000000000001', 'b40ce000000000000000000000000002'];
-  test('stage/job progress lines, PAUSED as a warning, runs linked to detail_url, and the failed job in the details', async () => {
-    emu.get().configure({
-      'huawei-codearts': {
-        projectId: PROJECT,
-        credentials: [{ accessKeyId: AK, secretAccessKey: SK }],
-        pipelines: {
-          [ID[0] ?? '']: { runMs: 3000, pauseMs: 1500 },
-          [ID[1] ?? '']: {
-            outcome: 'FAILED',
-            runMs: 300,
-            failure: { stage: 'Deploy', job: 'helm upgrade', step: 'deploy to cce', message: 'ImagePullBackOff <nginx>' },
+  emu.test(
+    'stage/job progress lines, PAUSED as a warning, runs linked to detail_url, and the failed job in the details',
+    async () => {
+      emu.get().configure({
+        'huawei-codearts': {
+          projectId: PROJECT,
+          credentials: [{ accessKeyId: AK, secretAccessKey: SK }],
+          pipelines: {
+            [ID[0] ?? '']: { runMs: 3000, pauseMs: 1500 },
+            [ID[1] ?? '']: {
+              outcome: 'FAILED',
+              runMs: 300,
+              failure: { stage: 'Deploy', job: 'helm upgrade', step: 'deploy to cce', message: 'ImagePullBackOff <nginx>' },
+            },
           },
         },
-      },
-    });
-    const run = await runAction({
-      inputs: {
-        provider: 'huawei-codearts',
-        endpoint: emu.get().url,
-        'project-id': PROJECT,
-        'pipeline-ids': ID.join(','),
-        'access-key-id': AK,
-        'access-key-secret': SK,
-        timeout: '30s',
-        'poll-interval': '1s',
-      },
-    });
-    expect(run.code).toBe(1);
-    const [okId, badId] = ID;
-    expect(run.stdout).toMatch(
-      new RegExp(`^${okId}: RUNNING — stage (Build|Deploy) / job (compile|deploy) RUNNING \\(after \\d+(ms|s)\\)$`, 'm'),
-    );
-    expect(run.stdout).toMatch(
-      new RegExp(`^${okId}: PAUSED — stage Approve / job manual review PAUSED \\(after \\d+(ms|s)\\)$`, 'm'),
-    );
-    expect(run.stdout).toMatch(new RegExp(`^::warning title=${okId}::run [0-9a-f]{32} is PAUSED at stage 'Approve'`, 'm'));
-    expect(run.stdout).toMatch(new RegExp(`^::error title=${badId}::run FAILED: stage 'Deploy' / job 'helm upgrade'`, 'm'));
-    const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
-    const link = (pipeline: string | undefined, id: string | undefined): string =>
-      `<a href="https://devcloud.cn-north-4.huaweicloud.com/cicd/project/${PROJECT}/pipeline/detail/${pipeline ?? ''}/${id ?? ''}">${id ?? ''}</a>`;
-    expect(
-      tableRows(run.summary)
-        .slice(1)
-        .map((r) => r.slice(0, 5)),
-    ).toEqual([
-      ['huawei-codearts', okId, link(okId, ids[0]), 'COMPLETED', '✅ success'],
-      ['huawei-codearts', badId, link(badId, ids[1]), 'FAILED', '❌ failure'],
-    ]);
-    expect(run.summary).toContain(
-      `<details><summary>${badId ?? ''}: failure</summary>\n\n<pre>run FAILED: stage &#39;Deploy&#39; / job &#39;helm upgrade&#39; / ` +
-        `step &#39;deploy to cce&#39; failed: ImagePullBackOff &#60;nginx&#62;</pre>\n\n</details>`,
-    );
-    expect(run.summary).not.toContain(SK);
-  });
+      });
+      const run = await runAction({
+        inputs: {
+          provider: 'huawei-codearts',
+          endpoint: emu.get().url,
+          'project-id': PROJECT,
+          'pipeline-ids': ID.join(','),
+          'access-key-id': AK,
+          'access-key-secret': SK,
+          timeout: '30s',
+          'poll-interval': '1s',
+        },
+      });
+      expect(run.code).toBe(1);
+      const [okId, badId] = ID;
+      expect(run.stdout).toMatch(
+        new RegExp(`^${okId}: RUNNING — stage (Build|Deploy) / job (compile|deploy) RUNNING \\(after \\d+(ms|s)\\)$`, 'm'),
+      );
+      expect(run.stdout).toMatch(
+        new RegExp(`^${okId}: PAUSED — stage Approve / job manual review PAUSED \\(after \\d+(ms|s)\\)$`, 'm'),
+      );
+      expect(run.stdout).toMatch(new RegExp(`^::warning title=${okId}::run [0-9a-f]{32} is PAUSED at stage 'Approve'`, 'm'));
+      expect(run.stdout).toMatch(new RegExp(`^::error title=${badId}::run FAILED: stage 'Deploy' / job 'helm upgrade'`, 'm'));
+      const ids = JSON.parse(run.outputs['run-ids'] ?? '[]') as string[];
+      const link = (pipeline: string | undefined, id: string | undefined): string =>
+        `<a href="https://devcloud.cn-north-4.huaweicloud.com/cicd/project/${PROJECT}/pipeline/detail/${pipeline ?? ''}/${id ?? ''}">${id ?? ''}</a>`;
+      expect(
+        tableRows(run.summary)
+          .slice(1)
+          .map((r) => r.slice(0, 5)),
+      ).toEqual([
+        ['huawei-codearts', okId, link(okId, ids[0]), 'COMPLETED', '✅ success'],
+        ['huawei-codearts', badId, link(badId, ids[1]), 'FAILED', '❌ failure'],
+      ]);
+      expect(run.summary).toContain(
+        `<details><summary>${badId ?? ''}: failure</summary>\n\n<pre>run FAILED: stage &#39;Deploy&#39; / job &#39;helm upgrade&#39; / ` +
+          `step &#39;deploy to cce&#39; failed: ImagePullBackOff &#60;nginx&#62;</pre>\n\n</details>`,
+      );
+      expect(run.summary).not.toContain(SK);
+    },
+  );
 });

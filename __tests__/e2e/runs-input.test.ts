@@ -1,13 +1,15 @@
 /**
  * The `runs` input through dist/index.js: one step triggers with `wait: false`, a second step (another
  * job, in a workflow) is handed its `runs` output and waits for those runs without triggering anything.
+ * Each test has its own emulator so they run side by side; cancel-on-abort with runs is behaviour, run in process.
  */
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect } from '@jest/globals';
 import { runAction } from '../../emulator/run-action.ts';
-import { useEmulator } from '../helpers/emulated.ts';
+import { emulatorPerTest } from '../helpers/emulated.ts';
+import { runStep } from '../helpers/in-process.ts';
 import { PROVIDER_ROWS, vmwareAria } from '../helpers/reliability-rows.ts';
 
-const emu = useEmulator();
+const emu = emulatorPerTest();
 
 /** The wait step's inputs: the trigger step's, without what names the pipelines and the instance. */
 function waitInputs(trigger: Record<string, string>, runs: string, more: Record<string, string> = {}): Record<string, string> {
@@ -18,7 +20,7 @@ function waitInputs(trigger: Record<string, string>, runs: string, more: Record<
 }
 
 describe.each(PROVIDER_ROWS.map((row) => [row.provider, row] as const))('%s: wait in a later step', (_name, row) => {
-  test('the second step triggers nothing, waits for the runs and reports them as the first would have', async () => {
+  emu.test('the second step triggers nothing, waits for the runs and reports them as the first would have', async () => {
     emu.get().configure(row.scenario(['later'], 'finishes'));
     const trigger = row.inputs(emu.get().url, ['later']);
     const first = await runAction({ inputs: { ...trigger, wait: 'false' } });
@@ -38,17 +40,17 @@ describe.each(PROVIDER_ROWS.map((row) => [row.provider, row] as const))('%s: wai
 });
 
 describe('cancel-on-abort with runs', () => {
-  test('defaults to false (the step started nothing); true stops the runs it waits on at the timeout', async () => {
+  emu.test('defaults to false (the step started nothing); true stops the runs it waits on at the timeout', async () => {
     emu.get().configure(vmwareAria.scenario(['held'], 'never-finishes'));
     const trigger = vmwareAria.inputs(emu.get().url, ['held']);
-    const first = await runAction({ inputs: { ...trigger, wait: 'false' } });
+    const first = await runStep({ inputs: { ...trigger, wait: 'false' } });
     const runs = first.outputs['runs'] ?? '';
 
-    const left = await runAction({ inputs: waitInputs(trigger, runs, { timeout: '2s' }) });
+    const left = await runStep({ inputs: waitInputs(trigger, runs, { timeout: '2s' }) });
     expect(left.outputs['conclusion']).toBe('timed_out');
     expect(vmwareAria.cancels(emu.get(), 'held')).toBe(0);
 
-    const stopped = await runAction({ inputs: waitInputs(trigger, runs, { timeout: '2s', 'cancel-on-abort': 'true' }) });
+    const stopped = await runStep({ inputs: waitInputs(trigger, runs, { timeout: '2s', 'cancel-on-abort': 'true' }) });
     expect(stopped.outputs['conclusion']).toBe('timed_out');
     expect(vmwareAria.cancels(emu.get(), 'held')).toBe(1);
     expect(vmwareAria.starts(emu.get(), 'held')).toBe(1);

@@ -3,15 +3,16 @@
  * runner runs it: login, execute each pipeline once, wait, outputs, and every request checked
  * against the published Code Stream description.
  */
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import type { AriaEmulator, AriaPipelineScenario } from '../../emulator/vmware-aria.ts';
 import { runAction, type ActionRun } from '../../emulator/run-action.ts';
 import { loadDescription, violations } from '../helpers/openapi.ts';
-import { useEmulator } from '../helpers/emulated.ts';
+import { emulatorPerTest } from '../helpers/emulated.ts';
+import { runStep } from '../helpers/in-process.ts';
 import { runs } from '../helpers/runs.ts';
 
-const emu = useEmulator();
+const emu = emulatorPerTest(() => runStep({ inputs: inputs(setup({ w: { id: 'pipe-w' } }), 'pipe-w', { timeout: '1s' }) }));
 const REFRESH = 'refresh-e2eSecretApiToken-9f8e7d';
 const ADMIN_TOKEN = 'test-harness-bearer';
 
@@ -43,7 +44,7 @@ const sent = (method: string, pathPart: string) =>
   emu.get().requests.filter((r) => r.method === method && r.path.includes(pathPart));
 
 describe('vmware-aria end to end', () => {
-  test('executes each pipeline once with input, comments and tags, waits, and sets the outputs', async () => {
+  emu.test('executes each pipeline once with input, comments and tags, waits, and sets the outputs', async () => {
     const url = setup({
       build: {
         id: 'pipe-build-1',
@@ -52,7 +53,7 @@ describe('vmware-aria end to end', () => {
       },
       deploy: { id: 'pipe-deploy-2', queuedMs: 400 },
     });
-    const run = await runAction({
+    const run = await runStep({
       inputs: inputs(url, 'pipe-build-1, pipe-deploy-2', {
         parameters: 'version: 1.4.2\nenv: staging\nreplicas: 3',
         tags: 'ci, gh',
@@ -88,7 +89,7 @@ describe('vmware-aria end to end', () => {
     expect(run.stdout).toMatch(/pipe-deploy-2: QUEUED/);
   });
 
-  test('on GitHub Enterprise Server, the comments link the run on the instance, and nothing names github.com', async () => {
+  emu.test('on GitHub Enterprise Server, the comments link the run on the instance, and nothing names github.com', async () => {
     const url = setup({ build: { id: 'pipe-ghes-1' } });
     const host = 'https://ghe.corp.example';
     const run = await runAction({
@@ -104,12 +105,12 @@ describe('vmware-aria end to end', () => {
     expect(written.filter((text) => text.includes('github.com'))).toEqual([]);
   });
 
-  test('sends only requests the published Code Stream description allows, plus the documented logins', async () => {
+  emu.test('sends only requests the published Code Stream description allows, plus the documented logins', async () => {
     const url = setup({
       a: { id: 'id-a' },
       b: { project: 'Team A', stages: [{ name: 'Gate', tasks: [{ name: 'Approve', type: 'UserOperation', hold: 'WAITING' }] }] },
     });
-    await runAction({ inputs: inputs(url, 'id-a\nTeam A/b', { timeout: '2s' }) });
+    await runStep({ inputs: inputs(url, 'id-a\nTeam A/b', { timeout: '2s' }) });
     const api = loadDescription('aria-codestream-swagger.json');
     const requests = emu.get().requests;
     const codestream = requests.filter((r) => r.path.startsWith('/codestream/'));
@@ -136,7 +137,7 @@ describe('vmware-aria end to end', () => {
     expect(gets.filter((r) => !lean.includes(r)).every((r) => r.query['expand'] === 'PIPELINE_STAGE_TASK')).toBe(true);
   });
 
-  test('a failed task fails the step with the statusMessage, then each failed task it does not already name', async () => {
+  emu.test('a failed task fails the step with the statusMessage, then each failed task it does not already name', async () => {
     const url = setup({
       ok: { id: 'ok' },
       bad: {
@@ -153,7 +154,7 @@ describe('vmware-aria end to end', () => {
         ],
       },
     });
-    const run = await runAction({ inputs: inputs(url, 'ok,bad') });
+    const run = await runStep({ inputs: inputs(url, 'ok,bad') });
     expect(run.code).toBe(1);
     expect(run.outputs['conclusion']).toBe('failure');
     const bad = runs(run.outputs)[1];
@@ -168,22 +169,22 @@ describe('vmware-aria end to end', () => {
     expect(runs(run.outputs)[0]?.['conclusion']).toBe('success');
   });
 
-  test('a rollback after a failure still fails the step (ROLLBACK_COMPLETED)', async () => {
+  emu.test('a rollback after a failure still fails the step (ROLLBACK_COMPLETED)', async () => {
     const url = setup({
       rb: { id: 'rb', stages: [{ name: 'S', tasks: [{ name: 'T', fail: 'boom' }] }], rollback: { ms: 300 } },
     });
-    const run = await runAction({ inputs: inputs(url, 'rb') });
+    const run = await runStep({ inputs: inputs(url, 'rb') });
     expect(run.code).toBe(1);
     expect(run.outputs['status']).toBe('ROLLBACK_COMPLETED');
     expect(runs(run.outputs)[0]?.['message']).toBe('ROLLBACK_COMPLETED: S.T: boom Rolled back.');
   });
 
-  test('an expired token during the wait is renewed by one login per expiry, not a failure', async () => {
+  emu.test('an expired token during the wait is renewed by one login per expiry, not a failure', async () => {
     const url = setup(
       { long: { id: 'long', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 2500 }] }] }, other: { id: 'other', queuedMs: 2000 } },
       { tokenTtlMs: 900 },
     );
-    const run = await runAction({ inputs: inputs(url, 'long, other') });
+    const run = await runStep({ inputs: inputs(url, 'long, other') });
     expect(run.code).toBe(0);
     const s = stats();
     expect(s.unauthorized).toBeGreaterThan(0);
@@ -204,9 +205,9 @@ describe('vmware-aria end to end', () => {
     }
   });
 
-  test('a refused ready access-token fails with what to give instead', async () => {
+  emu.test('a refused ready access-token fails with what to give instead', async () => {
     const url = setup({ p: { id: 'p' } });
-    const run = await runAction({
+    const run = await runStep({
       inputs: { ...inputs(url, 'p'), 'refresh-token': '', 'access-token': 'expired-bearer-token-123' },
     });
     expect(run.code).toBe(1);
@@ -215,19 +216,19 @@ describe('vmware-aria end to end', () => {
     expect(withoutMasks(run)).not.toContain('expired-bearer-token-123');
   });
 
-  test('a valid access-token is used as it is, without a login', async () => {
+  emu.test('a valid access-token is used as it is, without a login', async () => {
     const url = setup({ p: { id: 'p', executeStatus: 200 } });
-    const run = await runAction({ inputs: { ...inputs(url, 'p'), 'refresh-token': '', 'access-token': ADMIN_TOKEN } });
+    const run = await runStep({ inputs: { ...inputs(url, 'p'), 'refresh-token': '', 'access-token': ADMIN_TOKEN } });
     expect(run.code).toBe(0);
     expect(stats().iaasLogins).toBe(0);
   });
 
-  test('on-premises user name, password and domain log in through the identity service', async () => {
+  emu.test('on-premises user name, password and domain log in through the identity service', async () => {
     const url = setup(
       { p: { id: 'p' } },
       { users: [{ username: 'ci-bot', password: 'pa55-w0rd-secret', domain: 'corp.local' }] },
     );
-    const run = await runAction({
+    const run = await runStep({
       inputs: {
         ...inputs(url, 'p'),
         'refresh-token': '',
@@ -245,18 +246,18 @@ describe('vmware-aria end to end', () => {
     expect(withoutMasks(run)).not.toMatch(/refresh-[0-9a-f]{8}-/);
   });
 
-  test('a wrong password fails with the identity service’s message and executes nothing', async () => {
+  emu.test('a wrong password fails with the identity service’s message and executes nothing', async () => {
     const url = setup({ p: { id: 'p' } }, { users: [{ username: 'ci-bot', password: 'right' }] });
-    const run = await runAction({ inputs: { ...inputs(url, 'p'), 'refresh-token': '', username: 'ci-bot', password: 'wrong' } });
+    const run = await runStep({ inputs: { ...inputs(url, 'p'), 'refresh-token': '', username: 'ci-bot', password: 'wrong' } });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('invalid_grant');
     expect(run.stdout).toContain('check username, password and domain');
     expect(sent('POST', '/codestream/')).toHaveLength(0);
   });
 
-  test('a refresh token the login refuses is reported with the IaaS error', async () => {
+  emu.test('a refresh token the login refuses is reported with the IaaS error', async () => {
     const url = setup({ p: { id: 'p' } });
-    const run = await runAction({ inputs: { ...inputs(url, 'p'), 'refresh-token': 'not-a-valid-token' } });
+    const run = await runStep({ inputs: { ...inputs(url, 'p'), 'refresh-token': 'not-a-valid-token' } });
     expect(run.code).toBe(1);
     expect(runs(run.outputs)[0]?.['message']).toBe(
       'could not start: HTTP 400: 90135: Invalid refresh token (check refresh-token)',
@@ -264,13 +265,13 @@ describe('vmware-aria end to end', () => {
     expect(sent('POST', '/codestream/')).toHaveLength(0);
   });
 
-  test('project/name selects pipelines by name (names with spaces), several at once', async () => {
+  emu.test('project/name selects pipelines by name (names with spaces), several at once', async () => {
     const url = setup({
       'deploy web': { project: 'Team A' },
       'deploy api': { project: 'Team B', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 600 }] }] },
       plain: { id: 'plain-id' },
     });
-    const run = await runAction({ inputs: inputs(url, 'Team A/deploy web\nTeam B/deploy api\nplain-id') });
+    const run = await runStep({ inputs: inputs(url, 'Team A/deploy web\nTeam B/deploy api\nplain-id') });
     expect(run.code).toBe(0);
     expect(runs(run.outputs).map((r) => [r['pipeline'], r['status']])).toEqual([
       ['Team A/deploy web', 'COMPLETED'],
@@ -281,14 +282,14 @@ describe('vmware-aria end to end', () => {
     expect(Object.values(stats().pipelines).map((p) => p.executions)).toEqual([1, 1, 1]);
   });
 
-  test('WAITING on an approval keeps the wait going with a notice naming the task', async () => {
+  emu.test('WAITING on an approval keeps the wait going with a notice naming the task', async () => {
     const url = setup({
       gated: {
         id: 'gated',
         stages: [{ name: 'Gate', tasks: [{ name: 'Approve', type: 'UserOperation', hold: 'WAITING', holdMs: 1500 }] }],
       },
     });
-    const run = await runAction({ inputs: inputs(url, 'gated') });
+    const run = await runStep({ inputs: inputs(url, 'gated') });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
       /::warning title=gated::gated #1 is WAITING: task Gate\.Approve \(UserOperation\) waits for an approval or input/,
@@ -296,9 +297,9 @@ describe('vmware-aria end to end', () => {
     expect(run.outputs['status']).toBe('COMPLETED');
   });
 
-  test('a PAUSED execution that outlasts the timeout is cancelled (cancel-on-abort defaults to true)', async () => {
+  emu.test('a PAUSED execution that outlasts the timeout is cancelled (cancel-on-abort defaults to true)', async () => {
     const url = setup({ held: { id: 'held', stages: [{ name: 'S', tasks: [{ name: 'T', hold: 'PAUSED' }] }] } });
-    const run = await runAction({ inputs: inputs(url, 'held', { timeout: '2s' }) });
+    const run = await runStep({ inputs: inputs(url, 'held', { timeout: '2s' }) });
     expect(run.code).toBe(1);
     expect(run.outputs['conclusion']).toBe('timed_out');
     expect(run.stdout).toMatch(/::notice title=held::held #1 is PAUSED: task S\.T \(REST\) is paused until someone resumes it/);
@@ -312,7 +313,7 @@ describe('vmware-aria end to end', () => {
     expect(aria().executionViews()[0]?.['status']).toMatch(/^CANCEL(ING|ED)$/);
   });
 
-  test('an execution cancelled in Aria fails the step with status CANCELED and its outputs set', async () => {
+  emu.test('an execution cancelled in Aria fails the step with status CANCELED and its outputs set', async () => {
     const url = setup({ victim: { id: 'victim', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 5000 }] }] } });
     const run = await runAction({
       inputs: inputs(url, 'victim'),
@@ -324,7 +325,7 @@ describe('vmware-aria end to end', () => {
     expect(runs(run.outputs)[0]?.['message']).toBe('CANCELED: S.T: Execution canceled by ci-user.');
   });
 
-  test('a cancelled job cancels the execution it started', async () => {
+  emu.test('a cancelled job cancels the execution it started', async () => {
     const url = setup({ slow: { id: 'slow', stages: [{ name: 'S', tasks: [{ name: 'T', ms: 10_000 }] }] } });
     const run = await runAction({
       inputs: inputs(url, 'slow'),
@@ -335,9 +336,9 @@ describe('vmware-aria end to end', () => {
     expect(stats().pipelines['slow']?.cancels).toBe(1);
   });
 
-  test('a 503 on execute is not repeated (it may have started a run); other pipelines still run', async () => {
+  emu.test('a 503 on execute is not repeated (it may have started a run); other pipelines still run', async () => {
     const url = setup({ flaky: { id: 'flaky', unavailable503: 1 }, fine: { id: 'fine' } });
-    const run = await runAction({ inputs: inputs(url, 'flaky,fine') });
+    const run = await runStep({ inputs: inputs(url, 'flaky,fine') });
     expect(run.code).toBe(1);
     expect(sent('POST', '/pipelines/flaky/executions')).toHaveLength(1);
     expect(runs(run.outputs)[0]?.['message']).toMatch(
@@ -346,19 +347,19 @@ describe('vmware-aria end to end', () => {
     expect(runs(run.outputs)[1]?.['conclusion']).toBe('success');
   });
 
-  test('unknown and disabled pipelines report Code Stream’s error', async () => {
+  emu.test('unknown and disabled pipelines report Code Stream’s error', async () => {
     const url = setup({ off: { id: 'off', disabled: true } });
-    const run = await runAction({ inputs: inputs(url, 'ghost,off') });
+    const run = await runStep({ inputs: inputs(url, 'ghost,off') });
     expect(run.code).toBe(1);
     const [ghost, off] = runs(run.outputs).map((r) => String(r['message']));
     expect(ghost).toMatch(/^could not start: HTTP 404: Not Found: Pipeline with id 'ghost' not found \(request id \w+\)$/);
     expect(off).toMatch(/^could not start: HTTP 400: Bad Request: Pipeline off is disabled \(request id \w+\)$/);
   });
 
-  test('wait: false returns after the execute call, with executionIndex read once from the execution', async () => {
+  emu.test('wait: false returns after the execute call, with executionIndex read once from the execution', async () => {
     // The execute answer says executionIndex 0, as in the vRA 8.11 programming guide.
     const url = setup({ bg: { id: 'bg' } });
-    const run = await runAction({ inputs: inputs(url, 'bg', { wait: 'false' }) });
+    const run = await runStep({ inputs: inputs(url, 'bg', { wait: 'false' }) });
     expect(run.code).toBe(0);
     expect(run.outputs['conclusion']).toBe('triggered');
     expect(run.outputs['executionIndex']).toBe('1');
@@ -366,60 +367,66 @@ describe('vmware-aria end to end', () => {
     expect(sent('GET', '/').map((r) => r.path)).toEqual([`/codestream/api/executions/${run.outputs['executionId'] ?? ''}`]);
   });
 
-  test('a user@domain login is split into username and domain, then tried with the whole UPN and the domain on a 400', async () => {
-    // A directory that knows the user by the whole UPN within the domain, as PowervRA's retry assumes.
-    const users = [{ username: 'svc-ci@corp.example', password: 'upn-pa55-secret', domain: 'corp.example' }];
-    const url = setup({ p: { id: 'p' } }, { users });
-    const run = await runAction({
-      inputs: { ...inputs(url, 'p'), 'refresh-token': '', username: 'svc-ci@corp.example', password: 'upn-pa55-secret' },
-    });
-    expect(run.code).toBe(0);
-    expect(sent('POST', '/csp/gateway/am/api/login').map((r) => JSON.parse(r.body) as unknown)).toEqual([
-      { username: 'svc-ci', password: 'upn-pa55-secret', domain: 'corp.example' },
-      { username: 'svc-ci@corp.example', password: 'upn-pa55-secret', domain: 'corp.example' },
-    ]);
-    expect(stats()).toMatchObject({ passwordLogins: 1, iaasLogins: 1 });
-    expect(withoutMasks(run)).not.toContain('upn-pa55-secret');
-  });
+  emu.test(
+    'a user@domain login is split into username and domain, then tried with the whole UPN and the domain on a 400',
+    async () => {
+      // A directory that knows the user by the whole UPN within the domain, as PowervRA's retry assumes.
+      const users = [{ username: 'svc-ci@corp.example', password: 'upn-pa55-secret', domain: 'corp.example' }];
+      const url = setup({ p: { id: 'p' } }, { users });
+      const run = await runStep({
+        inputs: { ...inputs(url, 'p'), 'refresh-token': '', username: 'svc-ci@corp.example', password: 'upn-pa55-secret' },
+      });
+      expect(run.code).toBe(0);
+      expect(sent('POST', '/csp/gateway/am/api/login').map((r) => JSON.parse(r.body) as unknown)).toEqual([
+        { username: 'svc-ci', password: 'upn-pa55-secret', domain: 'corp.example' },
+        { username: 'svc-ci@corp.example', password: 'upn-pa55-secret', domain: 'corp.example' },
+      ]);
+      expect(stats()).toMatchObject({ passwordLogins: 1, iaasLogins: 1 });
+      expect(withoutMasks(run)).not.toContain('upn-pa55-secret');
+    },
+  );
 
-  test('dry-run logs in and reads each pipeline (by id and by project/name), prints the execute calls, executes nothing', async () => {
-    const url = setup({ p: { id: 'p' }, web: { id: 'w-1', project: 'Shop' } });
-    const run = await runAction({
-      inputs: inputs(url, 'p, Shop/web', { 'dry-run': 'true', parameters: 'A=1', comments: 'hello' }),
-    });
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('[dry-run] read-only check passed: the credentials are accepted');
-    expect(run.stdout).toContain(`[dry-run] p: POST ${url}/codestream/api/pipelines/p/executions?apiVersion=2019-10-17`);
-    expect(run.stdout).toContain(
-      `[dry-run] Shop/web: POST ${url}/codestream/api/pipelines/Shop/web/executions?apiVersion=2019-10-17`,
-    );
-    expect(run.stdout).toContain('    {"comments":"hello","input":{"A":"1"}}');
-    const seen = emu.get().requests.map((r) => `${r.method} ${r.path}`);
-    expect(seen[0]).toBe('POST /iaas/api/login');
-    expect(seen.slice(1).sort()).toEqual(['GET /codestream/api/pipelines/Shop/web', 'GET /codestream/api/pipelines/p']);
-    expect(Object.values(stats().pipelines).map((x) => x.executions)).toEqual([0, 0]);
-    expect(withoutMasks(run)).not.toContain(REFRESH);
-    const spec = loadDescription('aria-codestream-swagger.json');
-    for (const r of emu.get().requests.slice(1)) expect(violations(spec, r)).toEqual([]);
-  });
+  emu.test(
+    'dry-run logs in and reads each pipeline (by id and by project/name), prints the execute calls, executes nothing',
+    async () => {
+      const url = setup({ p: { id: 'p' }, web: { id: 'w-1', project: 'Shop' } });
+      const run = await runAction({
+        inputs: inputs(url, 'p, Shop/web', { 'dry-run': 'true', parameters: 'A=1', comments: 'hello' }),
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('[dry-run] read-only check passed: the credentials are accepted');
+      expect(run.stdout).toContain(`[dry-run] p: POST ${url}/codestream/api/pipelines/p/executions?apiVersion=2019-10-17`);
+      expect(run.stdout).toContain(
+        `[dry-run] Shop/web: POST ${url}/codestream/api/pipelines/Shop/web/executions?apiVersion=2019-10-17`,
+      );
+      expect(run.stdout).toContain('    {"comments":"hello","input":{"A":"1"}}');
+      const seen = emu.get().requests.map((r) => `${r.method} ${r.path}`);
+      expect(seen[0]).toBe('POST /iaas/api/login');
+      expect(seen.slice(1).sort()).toEqual(['GET /codestream/api/pipelines/Shop/web', 'GET /codestream/api/pipelines/p']);
+      expect(Object.values(stats().pipelines).map((x) => x.executions)).toEqual([0, 0]);
+      expect(withoutMasks(run)).not.toContain(REFRESH);
+      const spec = loadDescription('aria-codestream-swagger.json');
+      for (const r of emu.get().requests.slice(1)) expect(violations(spec, r)).toEqual([]);
+    },
+  );
 
-  test('dry-run fails with the provider’s error for a missing or disabled pipeline, before printing requests', async () => {
+  emu.test('dry-run fails with the provider’s error for a missing or disabled pipeline, before printing requests', async () => {
     const url = setup({ p: { id: 'p' }, off: { id: 'off', disabled: true } });
-    const missing = await runAction({ inputs: inputs(url, 'p, ghost', { 'dry-run': 'true' }) });
+    const missing = await runStep({ inputs: inputs(url, 'p, ghost', { 'dry-run': 'true' }) });
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/::error::.*HTTP 404.*Pipeline with id 'ghost' not found/);
     expect(missing.stdout).not.toContain('[dry-run] p:');
-    const off = await runAction({ inputs: inputs(url, 'off', { 'dry-run': 'true' }) });
+    const off = await runStep({ inputs: inputs(url, 'off', { 'dry-run': 'true' }) });
     expect(off.code).toBe(1);
     expect(off.stdout).toContain('::error::pipeline off is disabled');
-    const bad = await runAction({ inputs: inputs(url, 'p', { 'dry-run': 'true', 'refresh-token': 'wrong-token-value' }) });
+    const bad = await runStep({ inputs: inputs(url, 'p', { 'dry-run': 'true', 'refresh-token': 'wrong-token-value' }) });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('Invalid refresh token');
     expect(sent('POST', '/executions')).toHaveLength(0);
   });
 
   // The other bad inputs are checked in process (__tests__/unit/input-errors.test.ts); this one proves the runner path.
-  test('a bad input fails the step before any request, as the runner runs it', async () => {
+  emu.test('a bad input fails the step before any request, as the runner runs it', async () => {
     const url = setup({ p: { id: 'p' } });
     const run = await runAction({ inputs: { ...inputs(url, 'p'), 'access-token': 'x' } });
     expect(run.code).toBe(1);
