@@ -19,8 +19,8 @@ var errors = __webpack_require__(3916);
 var github_context = __webpack_require__(6867);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/setup.ts
-var setup = __webpack_require__(8294);
+// EXTERNAL MODULE: ./src/setup.ts + 2 modules
+var setup = __webpack_require__(6836);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/providers/handle-schema.ts
@@ -87,8 +87,9 @@ async function post() {
         log/* coreLogger */.Wj.warning(`${state.unreadable} saved run(s) could not be read and are left alone`);
     if (unfinished.length === 0)
         return;
+    let step;
     try {
-        const step = await (0,setup/* prepareStep */.I)({
+        step = await (0,setup/* prepareStep */.Ie)({
             inputs: (n) => core/* getInput */.V4(n),
             env: process.env,
             log: log/* coreLogger */.Wj,
@@ -111,19 +112,23 @@ async function post() {
                 log/* coreLogger */.Wj.warning(`run ${run.runId} left alone: its status could not be read (${(0,errors/* errorMessage */.gJ)(o)})`, run.pipeline);
             return o !== undefined && !(o instanceof Error) && o.phase === 'pending';
         });
+        const { provider } = step;
         await Promise.all(stillGoing.map(async (run) => {
             try {
-                await step.provider.cancel(run);
+                await provider.cancel(run);
                 log/* coreLogger */.Wj.info(`${run.pipeline}: cancelled run ${run.runId} left running by the cancelled job`);
             }
             catch (err) {
                 log/* coreLogger */.Wj.warning(`could not cancel run ${run.runId} of ${run.pipeline}: ${(0,errors/* errorMessage */.gJ)(err)}`);
             }
         }));
-        await step.http.close();
     }
     catch (err) {
         log/* coreLogger */.Wj.warning(`post step: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+    finally {
+        // Also when cancel-on-abort is off or a request threw: an open client would hold the step open.
+        await step?.http.close().catch(() => undefined);
     }
 }
 

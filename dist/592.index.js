@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
 /* harmony import */ var _handle_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9935);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1570);
 /**
  * A Feldera run's handle: the pipeline is the run (Feldera has no run object). What the start asked
  * for travels with it, so a wait in another step (the `runs` input) waits for the same state.
@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 /** The pipeline name is the run id; both follow Feldera's rule for names, as `pipeline-ids` does. */
-const PIPELINE_NAME = new RegExp(`^(?=.{1,${_index_js__WEBPACK_IMPORTED_MODULE_1__.NAME_MAX}}$)${_index_js__WEBPACK_IMPORTED_MODULE_1__.NAME.source.slice(1)}`);
+const PIPELINE_NAME = new RegExp(`^(?=.{1,${_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .NAME_MAX */ .f}}$)${_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .NAME */ .o.source.slice(1)}`);
 const felderaData = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
     /** The call that started it: `start`, or `activate` (a pipeline in standby). */
     operation: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['start', 'activate']),
@@ -31,7 +31,7 @@ const felderaData = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 const handleSchema = (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .handleSchemaOf */ .fh)('feldera', felderaData, {
     pipeline: PIPELINE_NAME,
     runId: PIPELINE_NAME,
-    what: `a Feldera pipeline name (letters, digits, '-' and '_', at most ${_index_js__WEBPACK_IMPORTED_MODULE_1__.NAME_MAX} characters)`,
+    what: `a Feldera pipeline name (letters, digits, '-' and '_', at most ${_ids_js__WEBPACK_IMPORTED_MODULE_1__/* .NAME_MAX */ .f} characters)`,
 });
 
 

@@ -10,9 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   handleSchema: () => (/* binding */ handleSchema),
 /* harmony export */   logstashData: () => (/* binding */ logstashData)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
 /* harmony import */ var _handle_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7572);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9349);
 /**
  * A Logstash deploy's handle: the pipeline id is the run id. The rest is what tells this deploy apart
  * from an earlier one and what a stop call needs.
@@ -20,24 +20,24 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const logstashData = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    instanceId: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(_index_js__WEBPACK_IMPORTED_MODULE_1__.INSTANCE_ID, 'a Logstash instance id (letters, digits and "-")'),
+const logstashData = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    instanceId: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .INSTANCE_ID */ .Cd, 'a Logstash instance id (letters, digits and "-")'),
     /** The RunPipelines ClientToken; follow-up calls derive their own tokens from it. */
-    clientToken: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(_index_js__WEBPACK_IMPORTED_MODULE_1__.CLIENT_TOKEN, 'at most 64 letters, digits, ".", "_" or "-"'),
+    clientToken: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .CLIENT_TOKEN */ .Kk, 'at most 64 letters, digits, ".", "_" or "-"'),
     /** When RunPipelines was sent (epoch ms): the error log is searched from shortly before it. */
-    triggeredAt: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
+    triggeredAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
     /** The pipeline's `gmtUpdateTime` just before the trigger; a new one shows this deploy happened. */
-    updatedBefore: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    updatedBefore: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
     /**
      * The pipeline's status just before the trigger (added later: handles from older versions lack it
      * and are read as before). A wait in a later job names it when the deploy left it NOT_DEPLOYED.
      */
-    statusBefore: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    requestId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    statusBefore: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    requestId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
 });
 const handleSchema = (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .handleSchemaOf */ .fh)('alibaba-logstash', logstashData, {
-    pipeline: _index_js__WEBPACK_IMPORTED_MODULE_1__.PIPELINE_ID,
-    runId: _index_js__WEBPACK_IMPORTED_MODULE_1__.PIPELINE_ID,
+    pipeline: _ids_js__WEBPACK_IMPORTED_MODULE_2__/* .PIPELINE_ID */ .dm,
+    runId: _ids_js__WEBPACK_IMPORTED_MODULE_2__/* .PIPELINE_ID */ .dm,
     what: "a Logstash pipeline id (letters, digits, '_' and '-')",
 });
 

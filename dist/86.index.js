@@ -58,9 +58,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   codeArtsData: () => (/* binding */ codeArtsData),
 /* harmony export */   handleSchema: () => (/* binding */ handleSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8816);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8816);
 /* harmony import */ var _handle_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8904);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7580);
 /** A CodeArts run's handle: the pipeline run id is the run id; a queued start also names its queue entry. */
 
 
@@ -68,13 +68,13 @@ __webpack_require__.r(__webpack_exports__);
 const ID_WHAT = '32 letters and digits (a CodeArts id)';
 /** Queue entries are not described anywhere; a guess that keeps them a plain token. */
 const QUEUE_ID = /^[A-Za-z0-9_-]{1,64}$/;
-const codeArtsData = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+const codeArtsData = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     /** The CodeArts project the run belongs to: every later call names it in its path. */
-    projectId: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(_index_js__WEBPACK_IMPORTED_MODULE_1__.ID, ID_WHAT),
+    projectId: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(_ids_js__WEBPACK_IMPORTED_MODULE_2__.ID, ID_WHAT),
     /** Set when the start was queued behind a concurrency limit (DEVPIPE.00011169/70). */
     queueId: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(QUEUE_ID, 'letters, digits, "_" or "-"').optional(),
 });
-const handleSchema = (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .handleSchemaOf */ .fh)('huawei-codearts', codeArtsData, { pipeline: _index_js__WEBPACK_IMPORTED_MODULE_1__.ID, runId: _index_js__WEBPACK_IMPORTED_MODULE_1__.ID, what: ID_WHAT });
+const handleSchema = (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .handleSchemaOf */ .fh)('huawei-codearts', codeArtsData, { pipeline: _ids_js__WEBPACK_IMPORTED_MODULE_2__.ID, runId: _ids_js__WEBPACK_IMPORTED_MODULE_2__.ID, what: ID_WHAT });
 
 
 /***/ })

@@ -7,7 +7,6 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   INSTANCE_STATUSES: () => (/* binding */ INSTANCE_STATUSES),
 /* harmony export */   actionResult: () => (/* binding */ actionResult),
 /* harmony export */   assumeRoleResponse: () => (/* binding */ assumeRoleResponse),
 /* harmony export */   describeLogstash: () => (/* binding */ describeLogstash),
@@ -30,7 +29,6 @@ const errorBody = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     message: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
     requestId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
 });
-const INSTANCE_STATUSES = ['active', 'activating', 'inactive', 'invalid'];
 const describeLogstash = zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({
     RequestId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
     Result: zod__WEBPACK_IMPORTED_MODULE_0__/* .looseObject */ ._H3({ instanceId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(), status: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), updatedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() }),

@@ -11,22 +11,12 @@ __webpack_require__.d(__webpack_exports__, {
   runCli: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./src/dry-run.ts
-var dry_run = __webpack_require__(4394);
-// EXTERNAL MODULE: ./src/engine.ts
-var engine = __webpack_require__(825);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/outputs.ts
-var outputs = __webpack_require__(7729);
-// EXTERNAL MODULE: ./src/setup.ts
-var setup = __webpack_require__(8294);
 // EXTERNAL MODULE: ./src/github-context.ts + 1 modules
 var github_context = __webpack_require__(6867);
-// EXTERNAL MODULE: ./src/signals.ts
-var signals = __webpack_require__(970);
-// EXTERNAL MODULE: ./src/summary.ts + 1 modules
-var summary = __webpack_require__(1264);
+// EXTERNAL MODULE: ./src/step-driver.ts + 10 modules
+var step_driver = __webpack_require__(9557);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 class UsageError extends Error {
     name = 'UsageError';
@@ -240,16 +230,6 @@ function loadManifest(url = MANIFEST_URL) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
-/**
- * `run-pipelines`: the action's core as a command for GitLab CI, Jenkins and a terminal. Flags are
- * named like the inputs, secrets come from environment variables, the result is JSON on stdout, the
- * log goes to stderr, and the exit code is the conclusion (see EXIT_CODES).
- */
-
-
-
-
-
 
 
 
@@ -298,51 +278,27 @@ async function main(io) {
     }
     // The same value, with no control a terminal obeys and no `##[` the runner reads (src/output-filter.ts inertJson).
     const print = (value) => io.stdout(`${(0,output_filter/* inertJson */.nl)((0,secrets/* redactSecrets */.fp)(JSON.stringify(value, null, 2)))}\n`);
-    let step;
     try {
-        step = await (0,setup/* prepareStep */.I)({
-            inputs: cliInputSource(args.flags, io.env, manifest),
-            env: io.env,
-            workflow: ciWorkflowContext(io.env),
-            log,
-            secret,
+        const result = await (0,step_driver/* driveStep */.l)({
+            environment: {
+                inputs: cliInputSource(args.flags, io.env, manifest),
+                env: io.env,
+                workflow: ciWorkflowContext(io.env),
+                log,
+                secret,
+            },
+            sayCancel: (line) => log.info(line),
+            dryRunDone: (requests) => print({ conclusion: 'triggered', requests }),
+            outputs: (outputs) => print(jsonOutputs(outputs)),
+            failed: (text) => log.error(text),
         });
-        return await execute(step, log, print);
+        return result ? EXIT_CODES[result.conclusion] : EXIT_CODES.triggered;
     }
     catch (err) {
         log.error((0,errors/* errorMessage */.gJ)(err));
         print({ conclusion: 'failure', error: (0,errors/* errorMessage */.gJ)(err) });
         return err instanceof errors/* InputError */.dz ? EXIT_CODES.usage : EXIT_CODES.failure;
     }
-    finally {
-        await step?.http.close().catch(() => undefined);
-    }
-}
-async function execute(step, log, print) {
-    const { settings, provider } = step;
-    if (settings['dry-run']) {
-        const requests = await (0,dry_run/* dryRun */.P)(provider, settings['pipeline-ids'], log, step.resumed, settings);
-        print({ conclusion: 'triggered', requests });
-        return EXIT_CODES.triggered;
-    }
-    const cancel = (0,signals/* onJobCancel */.J)((line) => log.info(line));
-    let result;
-    try {
-        result = await (0,engine/* runPipelines */.L)({
-            ...(0,setup/* engineSettings */.O)(step),
-            log,
-            signal: cancel.signal,
-        });
-    }
-    finally {
-        cancel.dispose();
-    }
-    print(jsonOutputs((0,outputs/* stepOutputs */.tH)(settings.provider, step.adapter, result)));
-    await (0,summary/* writeSummary */.Sy)(settings.provider, result).catch((e) => log.warning(`job summary not written: ${(0,errors/* errorMessage */.gJ)(e)}`));
-    const failure = (0,summary/* failureText */.kY)(result);
-    if (failure !== undefined)
-        log.error(failure);
-    return EXIT_CODES[result.conclusion];
 }
 /** The action's outputs, with the JSON-valued ones (`runs`, `run-ids`) embedded as JSON. */
 function jsonOutputs(outputs) {

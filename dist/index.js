@@ -13854,56 +13854,6 @@ const realClock = {
 
 /***/ }),
 
-/***/ 4394:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ dryRun)
-/* harmony export */ });
-/* unused harmony export describePreview */
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9373);
-/**
- * `dry-run`: inputs are already validated by the time this runs. Checks the credentials with a
- * read-only call where the provider has one, then prints each request the trigger would send.
- * Shared by the action and the CLI.
- */
-
-/** `resumed`: with the `runs` input, the runs the step would wait for; nothing would be triggered. */
-async function dryRun(provider, pipelines, log, resumed, settings) {
-    if (provider.verify) {
-        await provider.verify(pipelines);
-        log.info('[dry-run] read-only check passed: the credentials are accepted');
-    }
-    else {
-        log.info(`[dry-run] ${provider.name} has no read-only call to check credentials with; inputs are valid`);
-    }
-    if (resumed) {
-        for (const o of resumed)
-            log.info(`[dry-run] ${o.pipeline}: would wait for ${o.run ? `run ${o.run.runId}` : 'nothing (not started)'}`);
-        return [];
-    }
-    const mode = settings?.['if-running'] ?? 'start';
-    if (settings && mode !== 'start') {
-        // A read: the runs in progress and what the mode would do with each.
-        const { previewIfRunning } = await __nccwpck_require__.e(/* import() */ 774).then(__nccwpck_require__.bind(__nccwpck_require__, 3774));
-        const deadline = _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d.now() + settings.timeout;
-        const pollIntervalMs = settings['poll-interval'];
-        await previewIfRunning({ provider, pipelines, mode, clock: _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d, log, pollIntervalMs, deadline });
-    }
-    const previews = await provider.preview(pipelines);
-    for (const p of previews)
-        log.info(describePreview(p));
-    return previews;
-}
-/** `[dry-run] name: METHOD url`, then the body (already redacted by the provider) indented below. */
-function describePreview(p) {
-    const body = p.body ? `\n${p.body.replace(/^/gm, '    ')}` : '';
-    return `[dry-run] ${p.pipeline}: ${p.method} ${p.url}${body}`;
-}
-
-
-/***/ }),
-
 /***/ 3150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13951,380 +13901,6 @@ function joinUrl(base, path, query) {
         if (v !== undefined)
             url.searchParams.set(k, v);
     return url;
-}
-
-
-/***/ }),
-
-/***/ 825:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ runPipelines)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4663);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2828);
-/* harmony import */ var _remote_logs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8901);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
-/* harmony import */ var _poll_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9810);
-
-
-
-
-
-
-/** Longest time spent reading logs once the runs ended. */
-const LOGS_BUDGET_MS = 30_000;
-/** After a timeout the step is already late: logs get a few seconds more, not the full budget. */
-const TIMED_OUT_LOGS_MS = 5_000;
-/** The runner sends SIGTERM 7.5 s after SIGINT: after a job cancellation, logs must be read before that. */
-const CANCELLED_LOGS_UNTIL_MS = 6_000;
-/** Less time than this left after the cancels: the logs are skipped. */
-const CANCELLED_LOGS_MIN_MS = 1_500;
-const TRIGGERED_STATUS = 'triggered';
-/**
- * Requests under the deadline end at it (src/http.ts `withDeadline`); a trigger that waits on something
- * else (a token from the runner) is given up this long after it.
- */
-const TRIGGER_GRACE_MS = 2_000;
-async function runPipelines(opts) {
-    const { clock, log } = opts;
-    const startedAt = clock.now();
-    // `timeout` bounds the whole step: the trigger, its retries and Retry-After waits, then the wait.
-    const deadline = startedAt + opts.timeoutMs;
-    const triggered = opts.resume
-        ? resumeRuns(opts.resume, log)
-        : await triggerBefore(deadline, opts, () => startRuns(opts, deadline));
-    const records = opts.pipelines.map((p, i) => toRecord(p, triggered.outcomes[i], startedAt));
-    triggered.adjust?.(records);
-    if (!opts.resume && clock.now() >= deadline)
-        markStartsTimedOut(records, opts.timeoutMs);
-    const early = { conclusion: 'triggered', runs: records, ...withRequestId(triggered.requestId) };
-    opts.onTriggered?.(early);
-    const started = records.filter((r) => r.handle !== undefined && r.conclusion === 'pending');
-    if (!opts.wait || started.length === 0) {
-        return { ...early, conclusion: stepConclusion(records, 'done', 'triggered') };
-    }
-    const abort = abortTime(opts);
-    const logs = remoteLogs(opts);
-    const live = await liveLogs(opts, started);
-    const pollErrors = new Map();
-    const end = await waitForRuns(opts, records, deadline, pollErrors, logs, live);
-    const pending = records.filter((r) => r.conclusion === 'pending');
-    // Live readers stop within a second of a timeout or cancellation, alongside the cancels.
-    await Promise.all([
-        live?.stop(end === 'done' ? undefined : 1000),
-        end !== 'done' && stopUnfinished(opts, pending, end, pollErrors),
-    ]);
-    abort.dispose();
-    if (logs)
-        await finishLogs(opts, logs, pending, end === 'timeout' ? TIMED_OUT_LOGS_MS : LOGS_BUDGET_MS, abort.at());
-    const logsNote = live?.filesNote();
-    return { ...early, conclusion: stepConclusion(records, end), ...(logsNote ? { logsNote } : {}) };
-}
-/** `logs: live` or `logs-dir`: the module loads only then (src/live-logs.ts). */
-async function liveLogs(opts, started) {
-    const { mode, dir } = opts.logs ?? {};
-    if (mode !== 'live' && dir === undefined)
-        return undefined;
-    const { startLiveLogs } = await __nccwpck_require__.e(/* import() */ 363).then(__nccwpck_require__.bind(__nccwpck_require__, 1363));
-    const runs = started.flatMap((r) => (r.handle ? [r.handle] : []));
-    return startLiveLogs({ provider: opts.provider, runs, print: mode === 'live', dir, log: opts.log });
-}
-function remoteLogs(opts) {
-    if (!opts.logs || opts.logs.mode === 'none' || opts.provider.logs === undefined)
-        return undefined;
-    return new _remote_logs_js__WEBPACK_IMPORTED_MODULE_3__/* .RemoteLogs */ .qW({
-        provider: opts.provider,
-        mode: opts.logs.mode,
-        maxLines: opts.logs.maxLines,
-        log: opts.log,
-        now: () => opts.clock.now(),
-    });
-}
-/** When the job was cancelled, if it was. */
-function abortTime(opts) {
-    let at;
-    const onAbort = () => {
-        at = opts.clock.now();
-    };
-    if (opts.signal?.aborted)
-        onAbort();
-    else
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-    return { at: () => at, dispose: () => opts.signal?.removeEventListener('abort', onAbort) };
-}
-/**
- * Logs of runs that ended during the wait are read already; those a timeout or cancellation stopped
- * are read now, after their cancels went out. On job cancellation only if time is left.
- */
-async function finishLogs(opts, logs, stopped, budget, abortedAt) {
-    let budgetMs = budget;
-    if (abortedAt !== undefined) {
-        budgetMs = abortedAt + CANCELLED_LOGS_UNTIL_MS - opts.clock.now();
-        if (budgetMs < CANCELLED_LOGS_MIN_MS) {
-            logs.skip();
-            opts.log.info('provider logs skipped: the job is being cancelled, and cancelling the runs came first');
-            return;
-        }
-    }
-    await logs.finish(stopped, budgetMs, opts.signal);
-}
-/** Triggers every pipeline, or with `if-running` first looks for runs in progress (loaded only then). */
-async function startRuns(opts, deadline) {
-    const { provider, log } = opts;
-    const mode = opts.ifRunning ?? 'start';
-    if (mode === 'start')
-        return triggerAll(provider, opts.pipelines, log);
-    const { triggerUnlessRunning } = await __nccwpck_require__.e(/* import() */ 774).then(__nccwpck_require__.bind(__nccwpck_require__, 3774));
-    const { clock, pipelines, pollIntervalMs, signal } = opts;
-    const context = { provider, pipelines, mode, clock, log, pollIntervalMs, deadline, signal };
-    return triggerUnlessRunning(context, (some) => triggerAll(provider, some, log));
-}
-/**
- * The trigger with every request it sends bounded by the deadline; should it still hang (work that is
- * not a request of ours), each pipeline is reported unstarted TRIGGER_GRACE_MS after the deadline.
- */
-async function triggerBefore(deadline, opts, trigger) {
-    const { clock } = opts;
-    let timer;
-    const late = new Promise((resolve) => {
-        const error = new Error(`no answer before the timeout of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(opts.timeoutMs)} ran out`);
-        const giveUp = () => resolve({ outcomes: opts.pipelines.map((pipeline) => ({ pipeline, error })) });
-        timer = setTimeout(giveUp, Math.max(0, deadline - clock.now()) + TRIGGER_GRACE_MS);
-    });
-    try {
-        return await Promise.race([(0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .withDeadline */ .NE)({ remainingMs: () => deadline - clock.now() }, trigger), late]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** Pipelines that could not be started before the deadline ran out: their step timed out, it did not fail. */
-function markStartsTimedOut(records, timeoutMs) {
-    for (const r of records) {
-        if (r.conclusion !== 'failure')
-            continue;
-        r.conclusion = 'timed_out';
-        r.message = `the timeout of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} ran out while starting it; ${r.message ?? ''}`;
-    }
-}
-async function triggerAll(provider, pipelines, log) {
-    try {
-        const result = await provider.trigger(pipelines);
-        for (const o of result.outcomes) {
-            if (o.run)
-                log.info(`${o.pipeline}: started, run id ${o.run.runId}${o.run.url ? ` (${o.run.url})` : ''}`);
-            else
-                log.error(`could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(o.error)}`, o.pipeline);
-        }
-        return result;
-    }
-    catch (err) {
-        // A call that starts every pipeline at once failed as a whole: each pipeline failed to start.
-        const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .toError */ .iT)(err);
-        for (const pipeline of pipelines)
-            log.error(`could not start: ${error.message}`, pipeline);
-        return { outcomes: pipelines.map((pipeline) => ({ pipeline, error })) };
-    }
-}
-/** The runs of an earlier step, reported as a trigger would report them. */
-function resumeRuns(outcomes, log) {
-    for (const o of outcomes) {
-        if (o.run)
-            log.info(`${o.pipeline}: waiting for run ${o.run.runId}, started by an earlier step${o.run.url ? ` (${o.run.url})` : ''}`);
-        else
-            log.error(`the earlier step could not start it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(o.error)}`, o.pipeline);
-    }
-    return { outcomes };
-}
-function withRequestId(requestId) {
-    return requestId === undefined ? {} : { requestId };
-}
-function toRecord(pipeline, outcome, now) {
-    if (outcome?.run)
-        return { pipeline, handle: outcome.run, status: TRIGGERED_STATUS, conclusion: 'pending', startedAt: now };
-    const message = outcome?.error ? (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(outcome.error)) : 'the provider did not report this pipeline';
-    return {
-        pipeline,
-        status: 'not started',
-        conclusion: 'failure',
-        message: `could not start: ${message}`,
-        startedAt: now,
-        finishedAt: now,
-    };
-}
-/** `pollErrors` keeps each run's last failed status check until a check succeeds again. */
-async function waitForRuns(opts, records, deadline, pollErrors, logs, live) {
-    const { clock, log } = opts;
-    const byHandle = new Map();
-    for (const r of records)
-        if (r.handle && r.conclusion === 'pending')
-            byHandle.set(r.handle, r);
-    const tracked = (0,_poll_js__WEBPACK_IMPORTED_MODULE_5__/* .trackRuns */ .CL)([...byHandle.keys()], records[0]?.startedAt ?? clock.now());
-    const heartbeat = heartbeatLogger(opts, tracked);
-    const end = await (0,_poll_js__WEBPACK_IMPORTED_MODULE_5__/* .pollRuns */ .qL)({
-        runs: tracked,
-        // A status check stuck in retries or Retry-After waits ends at the deadline with the wait.
-        observe: (handles) => (0,_http_js__WEBPACK_IMPORTED_MODULE_1__/* .withDeadline */ .NE)({ remainingMs: () => deadline - clock.now() }, () => opts.provider.observe(handles)),
-        schedule: (0,_poll_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultSchedule */ .no)(opts.pollIntervalMs),
-        clock,
-        deadline,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-        onObservation: (run, obs, previous) => {
-            const record = byHandle.get(run.handle);
-            if (record === undefined)
-                return;
-            pollErrors.delete(record);
-            applyObservation(record, obs, run);
-            // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
-            if (reportChange(log, record, obs, previous, clock.now() - record.startedAt))
-                heartbeat.changed();
-            live?.polled(run.handle, record.conclusion !== 'pending');
-            if (record.conclusion === 'pending')
-                return;
-            opts.onRunFinished?.(record);
-            logs?.ended(record);
-        },
-        onPollError: (run, err) => {
-            const record = byHandle.get(run.handle);
-            if (record)
-                pollErrors.set(record, (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
-            log.info(`${run.handle.pipeline}: status check failed, will retry: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
-        },
-        onIdle: () => heartbeat.tick(),
-    });
-    for (const run of tracked) {
-        const record = byHandle.get(run.handle);
-        if (run.unansweredAtEnd && record && !pollErrors.has(record)) {
-            pollErrors.set(record, 'no answer yet (the request was still being retried, see the log)');
-        }
-    }
-    return end;
-}
-function applyObservation(record, obs, run) {
-    // Status and message are the provider's text and end up in outputs and the summary.
-    record.status = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(obs.status);
-    if (obs.progress === undefined)
-        delete record.progress;
-    else
-        record.progress = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(obs.progress);
-    if (obs.url !== undefined)
-        record.url = obs.url;
-    if (obs.details !== undefined)
-        record.details = { ...record.details, ...obs.details };
-    if (obs.stages !== undefined)
-        record.stages = obs.stages;
-    if (obs.phase === 'pending')
-        return;
-    record.conclusion = obs.phase;
-    record.finishedAt = run.finishedAt ?? run.startedAt;
-    if (obs.message !== undefined)
-        record.message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(obs.message);
-}
-function reportChange(log, record, obs, previous, elapsedMs) {
-    const changed = previous?.status !== obs.status || previous.progress !== obs.progress;
-    if (changed) {
-        const progress = obs.progress ? ` \u2014 ${obs.progress}` : '';
-        log.info(`${record.pipeline}: ${obs.status}${progress} (after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(elapsedMs)})`);
-    }
-    if (obs.warning !== undefined && obs.warning !== previous?.warning)
-        log.warning(obs.warning, record.pipeline);
-    if (obs.notice !== undefined && obs.notice !== previous?.notice)
-        log.notice(obs.notice, record.pipeline);
-    if (obs.phase === 'failure')
-        log.error(obs.message ?? `ended with status ${obs.status}`, record.pipeline);
-    return changed;
-}
-/** One line at most every `heartbeatMs` while nothing changes, so a long wait does not look hung. */
-function heartbeatLogger(opts, tracked) {
-    const every = opts.heartbeatMs ?? 60_000;
-    let last = opts.clock.now();
-    return {
-        changed: () => {
-            last = opts.clock.now();
-        },
-        tick: () => {
-            const now = opts.clock.now();
-            if (now - last < every)
-                return;
-            last = now;
-            const waiting = tracked.filter(_poll_js__WEBPACK_IMPORTED_MODULE_5__/* .isPending */ .mm).map((r) => `${r.handle.pipeline}: ${r.last?.status ?? TRIGGERED_STATUS}`);
-            opts.log.info(`still waiting after ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(now - (tracked[0]?.startedAt ?? now))}: ${waiting.join(', ')}`);
-        },
-    };
-}
-async function stopUnfinished(opts, pending, end, pollErrors) {
-    const conclusion = end === 'timeout' ? 'timed_out' : 'cancelled';
-    const now = opts.clock.now();
-    for (const r of pending) {
-        r.conclusion = conclusion;
-        r.finishedAt = now;
-        const lastError = pollErrors.get(r);
-        r.message =
-            (end === 'timeout'
-                ? `still ${r.status}${r.progress ? ` (${r.progress})` : ''} when the timeout of ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(opts.timeoutMs)} ran out`
-                : 'the job was cancelled') + (lastError ? `; the last status check failed: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .redactSecrets */ .fp)(lastError)}` : '');
-        if (end === 'timeout')
-            opts.log.error(r.message, r.pipeline);
-    }
-    // A run found in progress and waited for (if-running: wait) belongs to whoever started it.
-    const ours = pending.filter((r) => !r.adopted);
-    for (const r of pending)
-        if (r.adopted && opts.cancelOnAbort)
-            opts.log.info(`${r.pipeline}: run ${r.handle?.runId ?? ''} left running: this step did not start it`);
-    if (!opts.cancelOnAbort || ours.length === 0)
-        return;
-    await cancelRuns(opts, ours);
-}
-/** Cancels runs in parallel, giving up after the budget: the runner kills the step soon after a signal. */
-async function cancelRuns(opts, records) {
-    const budget = opts.cancelBudgetMs ?? 5000;
-    const unsettled = new Set(records.filter((r) => r.handle));
-    const cancels = records.map(async (r) => {
-        if (!r.handle)
-            return;
-        try {
-            await opts.provider.cancel(r.handle);
-            r.message = `${r.message ?? ''}; cancelled run ${r.handle.runId}`;
-            opts.log.info(`${r.pipeline}: cancelled run ${r.handle.runId}`);
-            opts.onRunFinished?.(r);
-        }
-        catch (err) {
-            if (unsettled.has(r))
-                opts.log.warning(`could not cancel run ${r.handle.runId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`, r.pipeline);
-        }
-        finally {
-            unsettled.delete(r);
-        }
-    });
-    let timer;
-    const giveUp = new Promise((resolve) => {
-        timer = setTimeout(resolve, budget);
-    });
-    await Promise.race([Promise.all(cancels), giveUp]);
-    clearTimeout(timer);
-    // The rest are abandoned (the post step tries them again): say so once, and not again when they fail late.
-    for (const r of [...unsettled]) {
-        unsettled.delete(r);
-        opts.log.warning(`cancel of run ${r.handle?.runId ?? ''} got no answer within ${(0,_parse_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(budget)}; the post step will retry it`, r.pipeline);
-    }
-}
-/** `done`: what the step concludes when nothing failed, timed out or was skipped throughout. */
-function stepConclusion(records, end, done = 'success') {
-    if (end === 'aborted')
-        return 'cancelled';
-    if (records.some((r) => r.conclusion === 'failure'))
-        return 'failure';
-    // A run this step waited to end before starting (if-running: cancel-previous) may time out before the wait.
-    if (end === 'timeout' || records.some((r) => r.conclusion === 'timed_out'))
-        return 'timed_out';
-    return allSkipped(records) ? 'skipped' : done;
-}
-/** `if-running: skip` skipped every pipeline. */
-function allSkipped(records) {
-    return records.length > 0 && records.every((r) => r.conclusion === 'skipped');
 }
 
 
@@ -14500,9 +14076,8 @@ class Context {
 /**
  * The workflow run this step belongs to, from @actions/github's `Context` (repository, run id and
  * attempt, server URL, commit, workflow name). Imported from its own module, not the package root:
- * the root pulls in Octokit and its HTTP stack, which this action never uses (see README
- * "Performance" for what the deep import costs: about 1 kB of bundle and nothing measurable at start).
- * The package's `exports` do not list the module, so it is imported by path, as src/lazy/ does.
+ * the root pulls in Octokit and its HTTP stack, which this action never uses (docs/performance.md).
+ * The package's `exports` do not list the module, so it is imported by path.
  */
 
 function githubWorkflowContext() {
@@ -14533,7 +14108,7 @@ function repositoryOf(context) {
 
 /***/ }),
 
-/***/ 4663:
+/***/ 2783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14541,20 +14116,37 @@ function repositoryOf(context) {
 __nccwpck_require__.d(__webpack_exports__, {
   Qq: () => (/* binding */ HttpClient),
   Ge: () => (/* binding */ defaultHttpOptions),
-  qF: () => (/* binding */ parseJson),
-  xp: () => (/* binding */ parseResponse),
-  pn: () => (/* binding */ pathSegment),
-  Sq: () => (/* binding */ validateShape),
-  NE: () => (/* binding */ withDeadline)
+  qF: () => (/* reexport */ parseJson),
+  xp: () => (/* reexport */ parseResponse),
+  pn: () => (/* reexport */ pathSegment),
+  Sq: () => (/* reexport */ validateShape),
+  NE: () => (/* reexport */ withDeadline)
 });
 
 // UNUSED EXPORTS: BodyTooLargeError, DEADLINE_PASSED, MAX_ANSWER_BYTES, MAX_ERROR_BODY_BYTES
 
-// EXTERNAL MODULE: external "node:diagnostics_channel"
-var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
-// EXTERNAL MODULE: ./src/start-path/undici-lite.cjs
-var undici_lite = __nccwpck_require__(7320);
-var undici_lite_default = /*#__PURE__*/__nccwpck_require__.n(undici_lite);
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __nccwpck_require__(9373);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/http/deadline.ts
+/**
+ * The step's deadline as the HTTP client sees it, carried by AsyncLocalStorage so no provider passes it
+ * along. node:async_hooks is loaded on the first use, not on the start path.
+ */
+/** The code of a request cut short, or not sent, because the step's `timeout` ran out. */
+const DEADLINE_PASSED = 'DEADLINE_PASSED';
+let deadlines;
+/** Runs `work` so that its requests, retries and Retry-After waits end at `deadline`. */
+function withDeadline(deadline, work) {
+    deadlines ??= new (process.getBuiltinModule('node:async_hooks').AsyncLocalStorage)();
+    return deadlines.run(deadline, work);
+}
+/** The deadline of the work this call runs in, if any. */
+function currentDeadline() {
+    return deadlines?.getStore();
+}
+
 ;// CONCATENATED MODULE: ./src/backoff.ts
 function fullJitterDelay(attempt, policy, random) {
     const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempt));
@@ -14575,65 +14167,12 @@ function parseRetryAfter(value, now) {
     return Math.max(0, at - now);
 }
 
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __nccwpck_require__(9373);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/proxy.ts
 var src_proxy = __nccwpck_require__(8903);
-;// CONCATENATED MODULE: ./src/http.ts
-/**
- * One HTTP client for every provider, on undici: per-request timeout, pooled keep-alive connections,
- * retries with full-jitter backoff that honour Retry-After, and a retry rule that never repeats a
- * request that could start a second run.
- */
+;// CONCATENATED MODULE: ./src/http/errors.ts
+/** Failures of a request as the client reports them: which, where, and whether a byte of it was sent. */
 
 
-
-
-
-
-const defaultHttpOptions = {
-    requestTimeoutMs: 30_000,
-    maxAttempts: 5,
-    backoff: { baseMs: 500, capMs: 20_000 },
-    maxRetryAfterMs: 120_000,
-    connectionsPerOrigin: 16,
-    userAgent: 'run-pipelines',
-    clock: clock/* realClock */.d,
-    log: () => undefined,
-    debug: () => undefined,
-};
-/** The diagnostics channel undici publishes on as it writes a request's headers (lib/core/diagnostics.js). */
-const SEND_HEADERS = 'undici:client:sendHeaders';
-/**
- * Bodies are untrusted bytes: each kind of answer is read up to a cap, enforced while reading (the body
- * is destroyed past it), so no answer, however large or endless, grows memory past the cap.
- * JSON answers (statuses, starts, log pages) are a few kB; the largest real ones, a page of 5000 log
- * lines, stay well under 4 MiB.
- */
-const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
-/** Error answers (non-2xx) carry a code and a message: 64 KiB is plenty, and they are read that far. */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-/** An answer outgrew its cap. A ResponseShapeError: to the poller a transient fault, polled again next round. */
-class BodyTooLargeError extends errors/* ResponseShapeError */.RD {
-    code = 'BODY_TOO_LARGE';
-}
-/** The code of a request cut short, or not sent, because the step's `timeout` ran out. */
-const DEADLINE_PASSED = 'DEADLINE_PASSED';
-let deadlines;
-/** Runs `work` so that its requests, retries and Retry-After waits end at `deadline`. */
-function withDeadline(deadline, work) {
-    // node:async_hooks is loaded on the first use, not on the start path.
-    deadlines ??= new (process.getBuiltinModule('node:async_hooks').AsyncLocalStorage)();
-    return deadlines.run(deadline, work);
-}
-function currentDeadline() {
-    return deadlines?.getStore();
-}
-/** Streamed reads open at once per origin at most (see `stream`). */
-const STREAM_CONNECTIONS = 64;
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** Errors raised before a byte of the request left this machine. */
 const UNSENT_CODES = new Set([
     'ECONNREFUSED',
@@ -14646,6 +14185,235 @@ const UNSENT_CODES = new Set([
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 /** The proxy turned the request away before it reached the endpoint (407, 403 to CONNECT\u2026). */
 const PROXY_REFUSED = 'PROXY_REFUSED';
+/** A certificate the endpoint (or proxy) showed is not trusted: the same on every attempt. */
+function isTlsFailure(code) {
+    return code !== undefined && TLS_CODES.test(code);
+}
+/** The request as errors name it: method, label and the path it went to. */
+function describeRequest(req) {
+    return `${req.method} ${req.url.origin}${req.url.pathname} (${req.label})`;
+}
+function errorCode(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    if (typeof e.code === 'string')
+        return e.code;
+    if (e.name === 'TimeoutError' || e.name === 'AbortError')
+        return 'ETIMEDOUT';
+    return errorCode(e.cause);
+}
+/** undici's failure of one attempt, as a NetworkError that says whether the request may have been sent. */
+function toNetworkError(err, req, timeoutMs, proxy) {
+    const code = errorCode(err);
+    const via = proxy === undefined ? '' : ` via proxy ${(0,src_proxy/* describeProxy */.GK)(proxy)}`;
+    const target = `${req.method} ${req.url.origin}${req.url.pathname}${via}`;
+    const detail = err instanceof Error ? err.message : String(err);
+    // undici reports a proxy's refusal as an aborted tunnel (https) or an invalid argument (http).
+    const proxyStatus = proxy === undefined ? undefined : /Proxy (?:response \((\d{3})\)|Authentication Required \((407)\))/.exec(detail);
+    if (proxyStatus) {
+        const status = proxyStatus[1] ?? proxyStatus[2] ?? '';
+        const hint = status === '407' ? ': check the user and password in the proxy variable' : '';
+        // A 5xx is the proxy failing to reach the endpoint, which may pass; a 4xx is a refusal that will not.
+        const code = status.startsWith('5') ? 'PROXY_UPSTREAM' : PROXY_REFUSED;
+        return new errors/* NetworkError */.Dr(`${target}: the proxy answered ${status}${hint}`, code, true);
+    }
+    if (code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+        return new errors/* NetworkError */.Dr(`${target}: no response within ${timeoutMs / 1000}s`, code, false);
+    }
+    if (isTlsFailure(code)) {
+        return new errors/* NetworkError */.Dr(`${target}: TLS certificate not trusted (${code}); give the endpoint's CA in 'ca-certificate'`, code, true);
+    }
+    return new errors/* NetworkError */.Dr(`${target}: ${code ?? 'network error'} (${detail})`, code, code !== undefined && UNSENT_CODES.has(code));
+}
+
+;// CONCATENATED MODULE: ./src/http/retry-policy.ts
+/**
+ * When a failed attempt is sent again, and after how long. Pure rules (no I/O, no undici, time and
+ * randomness passed in), so each is testable by itself. The one that matters most: a request that
+ * could start a second run is repeated only when it certainly was not processed.
+ */
+
+
+
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/**
+ * Whether the outcome may be sent again at all. `providerSaysRetry`: the request's `retryWhen` judged
+ * the answer "not processed, try again" (the provider's own throttling codes).
+ */
+function isRetryable(outcome, idempotent, providerSaysRetry = false) {
+    if (outcome instanceof errors/* NetworkError */.Dr) {
+        if (isTlsFailure(outcome.code))
+            return false;
+        if (outcome.code === PROXY_REFUSED || outcome.code === DEADLINE_PASSED)
+            return false;
+        return idempotent || outcome.unsent;
+    }
+    if (providerSaysRetry)
+        return true;
+    // 429 means the request was turned away unprocessed, so even a trigger may be sent again.
+    if (outcome.status === 429)
+        return true;
+    return idempotent && RETRYABLE_STATUS.has(outcome.status);
+}
+/** The wait before attempt `attempt + 1`: the answer's Retry-After (capped), else full-jitter backoff. */
+function retryDelay(attempt, outcome, policy, now, random) {
+    const jitter = fullJitterDelay(attempt - 1, policy.backoff, random);
+    if (outcome instanceof errors/* NetworkError */.Dr)
+        return jitter;
+    const after = parseRetryAfter(outcome.headers['retry-after'], now);
+    return after === undefined ? jitter : Math.min(after, policy.maxRetryAfterMs);
+}
+/**
+ * After attempt `attempt` (from 1): stop when the outcome may not be repeated or the attempts are used
+ * up; otherwise wait `delayMs`, unless that wait reaches the deadline, where it would end with nothing
+ * left to do and the last outcome stands.
+ */
+function nextStep(attempt, outcome, retryable, deadline, policy, clock) {
+    if (!retryable || attempt >= policy.maxAttempts)
+        return { kind: 'stop' };
+    const delayMs = retryDelay(attempt, outcome, policy, clock.now(), () => clock.random());
+    if (deadline !== undefined && delayMs >= deadline.remainingMs())
+        return { kind: 'past-deadline', delayMs };
+    return { kind: 'retry', delayMs };
+}
+/** No attempt is sent once the deadline has passed. */
+function deadlinePassed(deadline) {
+    return deadline !== undefined && deadline.remainingMs() <= 0;
+}
+/** A non-idempotent request that may have reached the server is never repeated: the error says so. */
+function notRepeated(err, idempotent) {
+    if (idempotent || err.unsent)
+        return err;
+    return new errors/* NetworkError */.Dr(`${err.message}; the request may have reached the server, so it was not repeated (repeating could start a second run)`, err.code, false);
+}
+
+// EXTERNAL MODULE: ./src/start-path/undici-lite.cjs
+var undici_lite = __nccwpck_require__(7320);
+var undici_lite_default = /*#__PURE__*/__nccwpck_require__.n(undici_lite);
+// EXTERNAL MODULE: external "node:diagnostics_channel"
+var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
+;// CONCATENATED MODULE: ./src/start-path/first-send.ts
+/**
+ * The zod preload's trigger (seam.mjs, "zod on demand"): tells when an HTTP client's first request has
+ * been written (`onFirstRequestSent`). undici publishes on `undici:client:sendHeaders` right before it
+ * writes a request's headers (lib/core/diagnostics.js), and the callback runs after that write. The
+ * channel is process-wide, so it is listened to only while one of the client's own requests is under
+ * way, and only until the first one is sent.
+ */
+
+/** The diagnostics channel undici publishes on as it writes a request's headers. */
+const SEND_HEADERS = 'undici:client:sendHeaders';
+class FirstSendWatch {
+    callback;
+    inFlight = 0;
+    done = false;
+    onSend = () => {
+        this.finish();
+        setImmediate(this.callback);
+    };
+    constructor(callback) {
+        this.callback = callback;
+    }
+    /** Called as one of the client's requests is dispatched; returns what to call when it settles. */
+    begin() {
+        if (this.done)
+            return undefined;
+        if (this.inFlight++ === 0)
+            (0,external_node_diagnostics_channel_.subscribe)(SEND_HEADERS, this.onSend);
+        return () => {
+            if (!this.done && --this.inFlight === 0)
+                (0,external_node_diagnostics_channel_.unsubscribe)(SEND_HEADERS, this.onSend);
+        };
+    }
+    /** Stops listening, without the callback (the client closes, or the first request was sent). */
+    finish() {
+        if (this.done)
+            return;
+        this.done = true;
+        if (this.inFlight > 0)
+            (0,external_node_diagnostics_channel_.unsubscribe)(SEND_HEADERS, this.onSend);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/http/body.ts
+
+
+/**
+ * JSON answers (statuses, starts, log pages) are a few kB; the largest real ones, a page of 5000 log
+ * lines, stay well under 4 MiB.
+ */
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+/** Error answers (non-2xx) carry a code and a message: 64 KiB is plenty, and they are read that far. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** An answer outgrew its cap. A ResponseShapeError: to the poller a transient fault, polled again next round. */
+class BodyTooLargeError extends errors/* ResponseShapeError */.RD {
+    code = 'BODY_TOO_LARGE';
+}
+/**
+ * Reads a body into memory up to `cap` bytes. A longer one (by its content-length, or as it arrives) is
+ * destroyed at once, which drops the connection: the server's further bytes are never read.
+ */
+async function readCapped(body, cap, req, status) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        const bytes = chunk;
+        size += bytes.length;
+        if (size > cap) {
+            body.destroy();
+            throw new BodyTooLargeError(`${describeRequest(req)}: HTTP ${status} with a body over ${formatBytes(cap)}; the read was stopped there`);
+        }
+        chunks.push(bytes);
+    }
+    // As undici's body.text(): UTF-8, a leading byte-order mark dropped.
+    return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
+function formatBytes(n) {
+    return n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n / 1024} KiB`;
+}
+function flattenHeaders(h) {
+    const out = {};
+    for (const [k, v] of Object.entries(h))
+        if (v !== undefined)
+            out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+    return out;
+}
+/**
+ * One path segment of a request: ids are data (from inputs, a `runs` handle or an answer), never path
+ * syntax. Encoded as encodeURIComponent writes it; `.` and `..` (which URL parsing resolves, encoded or
+ * not) and the empty segment are refused.
+ */
+function pathSegment(id) {
+    if (id === '' || id === '.' || id === '..')
+        throw new errors/* ResponseShapeError */.RD(`'${id}' is not an id that can name a resource`);
+    return encodeURIComponent(id);
+}
+/** Parses a JSON body; a garbled one is a ResponseShapeError, which the poller treats as transient. */
+function parseJson(res, what) {
+    try {
+        return JSON.parse(res.body);
+    }
+    catch {
+        throw new errors/* ResponseShapeError */.RD(`${what}: HTTP ${res.status} with a body that is not JSON (${res.body.slice(0, 120)})`);
+    }
+}
+/** Checks a decoded body against the provider's schema; a mismatch is a ResponseShapeError (transient to the poller). */
+function validateShape(schema, value, what) {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new errors/* ResponseShapeError */.RD(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
+    }
+    return parsed.data;
+}
+/** parseJson + validateShape: the body of a response, as the provider's schema types it. */
+function parseResponse(schema, res, what) {
+    return validateShape(schema, parseJson(res, what), what);
+}
+
+;// CONCATENATED MODULE: ./src/http/slots.ts
 /**
  * At most `limit` requests in flight per origin; the others wait here rather than in the connection
  * pool's queue, so a request's timeout and signature time start when it is sent, and a step waiting on
@@ -14678,61 +14446,43 @@ class OriginSlots {
         this.active.set(origin, (this.active.get(origin) ?? 1) - 1);
     }
 }
-/**
- * Tells when a client's first request has been written (`onFirstRequestSent`): undici publishes on
- * `undici:client:sendHeaders` right before it writes a request's headers, and the callback runs after
- * that write. The channel is process-wide, so it is listened to only while one of this client's own
- * requests is under way, and only until the first one is sent.
- */
-class FirstSendWatch {
-    callback;
-    inFlight = 0;
-    done = false;
-    onSend = () => {
-        this.finish();
-        setImmediate(this.callback);
-    };
-    constructor(callback) {
-        this.callback = callback;
-    }
-    /** Called as one of the client's requests is dispatched; returns what to call when it settles. */
-    begin() {
-        if (this.done)
-            return undefined;
-        if (this.inFlight++ === 0)
-            (0,external_node_diagnostics_channel_.subscribe)(SEND_HEADERS, this.onSend);
-        return () => {
-            if (!this.done && --this.inFlight === 0)
-                (0,external_node_diagnostics_channel_.unsubscribe)(SEND_HEADERS, this.onSend);
-        };
-    }
-    /** Stops listening, without the callback (the client closes, or the first request was sent). */
-    finish() {
-        if (this.done)
-            return;
-        this.done = true;
-        if (this.inFlight > 0)
-            (0,external_node_diagnostics_channel_.unsubscribe)(SEND_HEADERS, this.onSend);
-    }
-}
-class HttpClient {
+
+;// CONCATENATED MODULE: ./src/http/transport.ts
+
+
+
+
+
+
+
+
+/** Streamed reads open at once per origin at most (see `stream`). */
+const STREAM_CONNECTIONS = 64;
+class Transport {
     options;
     /** Made on the first request: a step refused for bad input never builds one (nor tears it down). */
     agent;
     firstSend;
     /** One dispatcher per proxy URL in use, made on first use (undici's ProxyAgent is loaded only then). */
     proxies = new Map();
-    closed = false;
-    /** Aborted by close(): cuts short the backoff sleeps of requests nobody awaits any more. */
-    closing = new AbortController();
     slots;
     /** Connections for streamed reads (logs), made on first use: a stream holds its connection for seconds. */
     streamAgent;
-    constructor(options = {}) {
-        this.options = { ...defaultHttpOptions, ...options };
-        this.slots = new OriginSlots(this.options.connectionsPerOrigin);
-        if (this.options.onFirstRequestSent)
-            this.firstSend = new FirstSendWatch(this.options.onFirstRequestSent);
+    constructor(options) {
+        this.options = options;
+        this.slots = new OriginSlots(options.connectionsPerOrigin);
+        if (options.onFirstRequestSent)
+            this.firstSend = new FirstSendWatch(options.onFirstRequestSent);
+    }
+    /** Stops the first-send watch and drops every connection, including requests still in flight. */
+    async close() {
+        this.firstSend?.finish();
+        const dispatchers = [...this.proxies.values()];
+        if (this.agent !== undefined)
+            dispatchers.push(this.agent);
+        if (this.streamAgent !== undefined)
+            dispatchers.push(this.streamAgent);
+        await Promise.all(dispatchers.map((d) => d.destroy()));
     }
     directAgent() {
         if (this.agent !== undefined)
@@ -14775,16 +14525,23 @@ class HttpClient {
         }
         return agent;
     }
+    /** Streams go through the proxy like any request; direct ones get their own pool (see `stream`). */
+    streamDispatcher(url) {
+        if ((0,src_proxy/* proxyFor */.iJ)(url, this.options.proxy) !== undefined)
+            return this.dispatcherFor(url);
+        const tls = this.tlsOptions();
+        this.streamAgent ??= new (undici_lite_default()).Agent({
+            connections: STREAM_CONNECTIONS,
+            keepAliveTimeout: 10_000,
+            ...(tls ? { connect: tls } : {}),
+        });
+        return this.streamAgent;
+    }
     /**
-     * A GET whose body is read as it arrives, for streams that never end by themselves (a live log):
-     * `onText` gets each decoded piece, and `signal` ends the read, which then resolves as if the stream
-     * had ended. Sent once, never retried; a non-2xx answer is returned with its whole (short) body, and
-     * a signal that fires before the answer came is an error. Streams do not take the per-origin slots of
-     * the status calls: the caller bounds how many it opens.
+     * A GET read as it arrives (HttpClient.stream): sent once, no per-origin slot (the caller bounds how
+     * many it opens), `signal` ends the read as if the stream had ended.
      */
     async stream(req, onText, signal) {
-        if (this.closed)
-            throw new errors/* NetworkError */.Dr(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
         const headers = { 'user-agent': this.options.userAgent, ...req.headers };
         const signed = req.sign ? await req.sign({ method: 'GET', url: req.url, headers, body: '' }) : {};
         let answer;
@@ -14817,110 +14574,7 @@ class HttpClient {
             throw toNetworkError(err, req, this.options.requestTimeoutMs, (0,src_proxy/* proxyFor */.iJ)(req.url, this.options.proxy));
         }
     }
-    /** Streams go through the proxy like any request; direct ones get their own pool (see `stream`). */
-    streamDispatcher(url) {
-        if ((0,src_proxy/* proxyFor */.iJ)(url, this.options.proxy) !== undefined)
-            return this.dispatcherFor(url);
-        const tls = this.tlsOptions();
-        this.streamAgent ??= new (undici_lite_default()).Agent({
-            connections: STREAM_CONNECTIONS,
-            keepAliveTimeout: 10_000,
-            ...(tls ? { connect: tls } : {}),
-        });
-        return this.streamAgent;
-    }
-    /** Sends the request, retrying what is safe to retry; returns the last response whatever its status. */
-    async send(req) {
-        const { maxAttempts } = this.options;
-        const deadline = currentDeadline();
-        for (let attempt = 1;; attempt++) {
-            if (this.closed)
-                throw new errors/* NetworkError */.Dr(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
-            if (deadline !== undefined && deadline.remainingMs() <= 0) {
-                throw new errors/* NetworkError */.Dr(`${req.label}: not sent, the step's timeout ran out`, DEADLINE_PASSED, true);
-            }
-            let outcome;
-            try {
-                outcome = await this.attempt(req);
-            }
-            catch (err) {
-                if (!(err instanceof errors/* NetworkError */.Dr))
-                    throw err;
-                outcome = err;
-            }
-            const retry = await this.shouldRetry(req, outcome);
-            if (!retry || attempt >= maxAttempts) {
-                if (outcome instanceof errors/* NetworkError */.Dr)
-                    throw notRepeated(req, outcome);
-                outcome.attempts = attempt;
-                return outcome;
-            }
-            const delay = this.retryDelay(attempt, outcome);
-            const why = outcome instanceof errors/* NetworkError */.Dr ? outcome.message : `HTTP ${outcome.status}`;
-            if (deadline !== undefined && delay >= deadline.remainingMs()) {
-                // A wait past the deadline would end with nothing to do: the last answer stands.
-                this.options.log(`${req.label}: ${why}; not retried in ${(delay / 1000).toFixed(1)}s: the step's timeout comes first`);
-                if (outcome instanceof errors/* NetworkError */.Dr)
-                    throw notRepeated(req, outcome);
-                outcome.attempts = attempt;
-                return outcome;
-            }
-            this.options.log(`${req.label}: ${why}; retry ${attempt} of ${maxAttempts - 1} in ${(delay / 1000).toFixed(1)}s`);
-            await this.backoff(delay, req);
-        }
-    }
-    async backoff(ms, req) {
-        const outer = this.options.signal;
-        const signal = outer ? AbortSignal.any([outer, this.closing.signal]) : this.closing.signal;
-        try {
-            await this.options.clock.sleep(ms, signal);
-        }
-        catch (err) {
-            if (this.closed)
-                throw new errors/* NetworkError */.Dr(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
-            throw err;
-        }
-    }
-    /**
-     * Drops every connection, including requests still in flight (a poll abandoned at cancellation, a
-     * cancel cut off by its time budget): nothing awaits them any more and they must not hold the exit.
-     */
-    async close() {
-        this.closed = true;
-        this.firstSend?.finish();
-        this.closing.abort();
-        const dispatchers = [...this.proxies.values()];
-        if (this.agent !== undefined)
-            dispatchers.push(this.agent);
-        if (this.streamAgent !== undefined)
-            dispatchers.push(this.streamAgent);
-        await Promise.all(dispatchers.map((d) => d.destroy()));
-    }
-    async shouldRetry(req, outcome) {
-        if (this.options.signal?.aborted || this.closed)
-            return false;
-        if (outcome instanceof errors/* NetworkError */.Dr) {
-            if (outcome.code !== undefined && TLS_CODES.test(outcome.code))
-                return false;
-            if (outcome.code === PROXY_REFUSED || outcome.code === DEADLINE_PASSED)
-                return false;
-            return req.idempotent || outcome.unsent;
-        }
-        if (await req.retryWhen?.(outcome))
-            return true;
-        // 429 means the request was turned away unprocessed, so even a trigger may be sent again.
-        if (outcome.status === 429)
-            return true;
-        return req.idempotent && RETRYABLE_STATUS.has(outcome.status);
-    }
-    retryDelay(attempt, outcome) {
-        const { clock, backoff, maxRetryAfterMs } = this.options;
-        const jitter = fullJitterDelay(attempt - 1, backoff, () => clock.random());
-        if (outcome instanceof errors/* NetworkError */.Dr)
-            return jitter;
-        const after = parseRetryAfter(outcome.headers['retry-after'], clock.now());
-        return after === undefined ? jitter : Math.min(after, maxRetryAfterMs);
-    }
+    /** One attempt of a request, once a slot of its origin is free. */
     async attempt(req) {
         const origin = req.url.origin;
         await this.slots.acquire(origin);
@@ -14975,9 +14629,8 @@ class HttpClient {
     }
     /**
      * The signal of one request: aborts on the request timeout or the step's own signal. Released as soon
-     * as the request is over, so nothing of it outlives the request (AbortSignal.timeout keeps its timer
-     * for the whole timeout and AbortSignal.any registers with the step's signal: with hundreds of
-     * requests a round, that kept the young heap growing).
+     * as the request is over, so nothing of it (a timer, a listener on the step's signal) outlives the
+     * request (docs/performance.md).
      */
     requestSignal(untilDeadlineMs) {
         const controller = new AbortController();
@@ -15000,108 +14653,127 @@ class HttpClient {
         };
     }
 }
-/** The request as errors name it: method, label and the path it went to. */
-function describeRequest(req) {
-    return `${req.method} ${req.url.origin}${req.url.pathname} (${req.label})`;
-}
+
+;// CONCATENATED MODULE: ./src/http.ts
 /**
- * Reads a body into memory up to `cap` bytes. A longer one (by its content-length, or as it arrives) is
- * destroyed at once, which drops the connection: the server's further bytes are never read.
+ * One HTTP client for every provider, on undici: per-request timeout, pooled keep-alive connections,
+ * retries with full-jitter backoff that honour Retry-After, and a retry rule that never repeats a
+ * request that could start a second run. Composed of http/transport.ts (connections, one attempt),
+ * http/retry-policy.ts (when to send again), http/errors.ts and http/body.ts (failures, capped bodies)
+ * and http/deadline.ts (the step's timeout).
  */
-async function readCapped(body, cap, req, status) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        const bytes = chunk;
-        size += bytes.length;
-        if (size > cap) {
-            body.destroy();
-            throw new BodyTooLargeError(`${describeRequest(req)}: HTTP ${status} with a body over ${formatBytes(cap)}; the read was stopped there`);
+
+
+
+
+
+
+
+const defaultHttpOptions = {
+    requestTimeoutMs: 30_000,
+    maxAttempts: 5,
+    backoff: { baseMs: 500, capMs: 20_000 },
+    maxRetryAfterMs: 120_000,
+    connectionsPerOrigin: 16,
+    userAgent: 'run-pipelines',
+    clock: clock/* realClock */.d,
+    log: () => undefined,
+    debug: () => undefined,
+};
+class HttpClient {
+    options;
+    transport;
+    closed = false;
+    /** Aborted by close(): cuts short the backoff sleeps of requests nobody awaits any more. */
+    closing = new AbortController();
+    constructor(options = {}) {
+        this.options = { ...defaultHttpOptions, ...options };
+        this.transport = new Transport(this.options);
+    }
+    /**
+     * A GET whose body is read as it arrives, for streams that never end by themselves (a live log):
+     * `onText` gets each decoded piece, and `signal` ends the read, which then resolves as if the stream
+     * had ended. Sent once, never retried; a non-2xx answer is returned with its whole (short) body, and
+     * a signal that fires before the answer came is an error. Streams do not take the per-origin slots of
+     * the status calls: the caller bounds how many it opens.
+     */
+    async stream(req, onText, signal) {
+        if (this.closed)
+            throw this.abandoned(req);
+        return this.transport.stream(req, onText, signal);
+    }
+    /** Sends the request, retrying what is safe to retry; returns the last response whatever its status. */
+    async send(req) {
+        const { maxAttempts } = this.options;
+        const deadline = currentDeadline();
+        for (let attempt = 1;; attempt++) {
+            if (this.closed)
+                throw this.abandoned(req);
+            if (deadlinePassed(deadline)) {
+                throw new errors/* NetworkError */.Dr(`${req.label}: not sent, the step's timeout ran out`, DEADLINE_PASSED, true);
+            }
+            let outcome;
+            try {
+                outcome = await this.transport.attempt(req);
+            }
+            catch (err) {
+                if (!(err instanceof errors/* NetworkError */.Dr))
+                    throw err;
+                outcome = err;
+            }
+            const step = nextStep(attempt, outcome, await this.shouldRetry(req, outcome), deadline, this.options, this.options.clock);
+            if (step.kind === 'stop')
+                return settle(req, outcome, attempt);
+            const why = outcome instanceof errors/* NetworkError */.Dr ? outcome.message : `HTTP ${outcome.status}`;
+            const wait = `${(step.delayMs / 1000).toFixed(1)}s`;
+            if (step.kind === 'past-deadline') {
+                // A wait past the deadline would end with nothing to do: the last answer stands.
+                this.options.log(`${req.label}: ${why}; not retried in ${wait}: the step's timeout comes first`);
+                return settle(req, outcome, attempt);
+            }
+            this.options.log(`${req.label}: ${why}; retry ${attempt} of ${maxAttempts - 1} in ${wait}`);
+            await this.backoff(step.delayMs, req);
         }
-        chunks.push(bytes);
     }
-    // As undici's body.text(): UTF-8, a leading byte-order mark dropped.
-    return new TextDecoder().decode(Buffer.concat(chunks, size));
-}
-function formatBytes(n) {
-    return n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n / 1024} KiB`;
-}
-/** A non-idempotent request that may have reached the server is never repeated: say so. */
-function notRepeated(req, err) {
-    if (req.idempotent || err.unsent)
-        return err;
-    return new errors/* NetworkError */.Dr(`${err.message}; the request may have reached the server, so it was not repeated (repeating could start a second run)`, err.code, false);
-}
-function flattenHeaders(h) {
-    const out = {};
-    for (const [k, v] of Object.entries(h))
-        if (v !== undefined)
-            out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-    return out;
-}
-function errorCode(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    if (typeof e.code === 'string')
-        return e.code;
-    if (e.name === 'TimeoutError' || e.name === 'AbortError')
-        return 'ETIMEDOUT';
-    return errorCode(e.cause);
-}
-function toNetworkError(err, req, timeoutMs, proxy) {
-    const code = errorCode(err);
-    const via = proxy === undefined ? '' : ` via proxy ${(0,src_proxy/* describeProxy */.GK)(proxy)}`;
-    const target = `${req.method} ${req.url.origin}${req.url.pathname}${via}`;
-    const detail = err instanceof Error ? err.message : String(err);
-    // undici reports a proxy's refusal as an aborted tunnel (https) or an invalid argument (http).
-    const proxyStatus = proxy === undefined ? undefined : /Proxy (?:response \((\d{3})\)|Authentication Required \((407)\))/.exec(detail);
-    if (proxyStatus) {
-        const status = proxyStatus[1] ?? proxyStatus[2] ?? '';
-        const hint = status === '407' ? ': check the user and password in the proxy variable' : '';
-        // A 5xx is the proxy failing to reach the endpoint, which may pass; a 4xx is a refusal that will not.
-        const code = status.startsWith('5') ? 'PROXY_UPSTREAM' : PROXY_REFUSED;
-        return new errors/* NetworkError */.Dr(`${target}: the proxy answered ${status}${hint}`, code, true);
+    /** The retry rule, once the request's own `retryWhen` has judged an answer; nothing is retried once the step stops. */
+    async shouldRetry(req, outcome) {
+        if (this.options.signal?.aborted || this.closed)
+            return false;
+        if (outcome instanceof errors/* NetworkError */.Dr)
+            return isRetryable(outcome, req.idempotent);
+        return isRetryable(outcome, req.idempotent, (await req.retryWhen?.(outcome)) ?? false);
     }
-    if (code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-        return new errors/* NetworkError */.Dr(`${target}: no response within ${timeoutMs / 1000}s`, code, false);
+    async backoff(ms, req) {
+        const outer = this.options.signal;
+        const signal = outer ? AbortSignal.any([outer, this.closing.signal]) : this.closing.signal;
+        try {
+            await this.options.clock.sleep(ms, signal);
+        }
+        catch (err) {
+            if (this.closed)
+                throw this.abandoned(req);
+            throw err;
+        }
     }
-    if (code !== undefined && TLS_CODES.test(code)) {
-        return new errors/* NetworkError */.Dr(`${target}: TLS certificate not trusted (${code}); give the endpoint's CA in 'ca-certificate'`, code, true);
+    abandoned(req) {
+        return new errors/* NetworkError */.Dr(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
     }
-    return new errors/* NetworkError */.Dr(`${target}: ${code ?? 'network error'} (${detail})`, code, code !== undefined && UNSENT_CODES.has(code));
-}
-/**
- * One path segment of a request: ids are data (from inputs, a `runs` handle or an answer), never path
- * syntax. Encoded as encodeURIComponent writes it; `.` and `..` (which URL parsing resolves, encoded or
- * not) and the empty segment are refused.
- */
-function pathSegment(id) {
-    if (id === '' || id === '.' || id === '..')
-        throw new errors/* ResponseShapeError */.RD(`'${id}' is not an id that can name a resource`);
-    return encodeURIComponent(id);
-}
-/** Parses a JSON body; a garbled one is a ResponseShapeError, which the poller treats as transient. */
-function parseJson(res, what) {
-    try {
-        return JSON.parse(res.body);
-    }
-    catch {
-        throw new errors/* ResponseShapeError */.RD(`${what}: HTTP ${res.status} with a body that is not JSON (${res.body.slice(0, 120)})`);
+    /**
+     * Drops every connection, including requests still in flight (a poll abandoned at cancellation, a
+     * cancel cut off by its time budget): nothing awaits them any more and they must not hold the exit.
+     */
+    async close() {
+        this.closed = true;
+        this.closing.abort();
+        await this.transport.close();
     }
 }
-/** Checks a decoded body against the provider's schema; a mismatch is a ResponseShapeError (transient to the poller). */
-function validateShape(schema, value, what) {
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new errors/* ResponseShapeError */.RD(`${what}: unexpected response (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`);
-    }
-    return parsed.data;
-}
-/** parseJson + validateShape: the body of a response, as the provider's schema types it. */
-function parseResponse(schema, res, what) {
-    return validateShape(schema, parseJson(res, what), what);
+/** The last outcome of a request: an answer, with how many sends it took, or its error. */
+function settle(req, outcome, attempts) {
+    if (outcome instanceof errors/* NetworkError */.Dr)
+        throw notRepeated(outcome, req.idempotent);
+    outcome.attempts = attempts;
+    return outcome;
 }
 
 
@@ -15136,19 +14808,32 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8422:
+/***/ 1987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fs: () => (/* binding */ readCommonSettings),
-/* harmony export */   Ko: () => (/* binding */ readInputs),
-/* harmony export */   sM: () => (/* binding */ inputRules)
-/* harmony export */ });
-/* unused harmony exports envInputSource, IF_RUNNING_MODES, commonShape */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _runs_input_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1788);
-/* harmony import */ var _providers_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3307);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2828);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  NF: () => (/* binding */ REGION_ID),
+  sM: () => (/* binding */ inputRules),
+  Fs: () => (/* binding */ readCommonSettings),
+  Ko: () => (/* binding */ readInputs)
+});
+
+// UNUSED EXPORTS: IF_RUNNING_MODES, commonShape, envInputSource
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: ./src/provider-names.ts
+/**
+ * The names of the providers, outside src/providers/: the inputs read them to check `provider`, and
+ * nothing src/providers/ imports may import into that folder (scripts/check-imports.mjs).
+ */
+const PROVIDER_NAMES = ['feldera', 'vmware-aria', 'huawei-codearts', 'alibaba-logstash'];
+
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __nccwpck_require__(2828);
+;// CONCATENATED MODULE: ./src/inputs.ts
 /**
  * Reads and validates the step's inputs. Every failure becomes an InputError that names the input,
  * says what it accepts and is thrown before any request is sent.
@@ -15156,7 +14841,6 @@ __webpack_async_result__();
  * The rules are plain functions, not zod schemas: they run before the first request, and zod (a third
  * of the bundle) is loaded only once a response or saved state needs it (docs/performance.md).
  */
-
 
 
 
@@ -15169,16 +14853,16 @@ const ok = (value) => ({ ok: true, value });
 const refuse = (...reasons) => ({ ok: false, reason: reasons.join('; ') });
 /** Rules for the string forms of inputs. `''` means unset and yields the default. */
 const inputRules = {
-    boolean: (fallback) => (s) => s === '' ? ok(fallback) : (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(s),
-    optionalBoolean: () => (s) => (s === '' ? ok(undefined) : (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(s)),
+    boolean: (fallback) => (s) => s === '' ? ok(fallback) : (0,parse/* parseBoolean */.yG)(s),
+    optionalBoolean: () => (s) => (s === '' ? ok(undefined) : (0,parse/* parseBoolean */.yG)(s)),
     duration: (fallback, minMs = 1) => (s) => {
-        const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(s === '' ? fallback : s);
+        const parsed = (0,parse/* parseDuration */.E9)(s === '' ? fallback : s);
         if (parsed.ok && parsed.value < minMs)
             return refuse(`must be at least ${minMs / 1000}s`);
         return parsed;
     },
     list: (what, itemPattern) => (s) => {
-        const items = (0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)(s);
+        const items = (0,parse/* parseList */.E1)(s);
         const reasons = [];
         if (items.length === 0)
             reasons.push(`is required: ${what}`);
@@ -15190,7 +14874,7 @@ const inputRules = {
             reasons.push(`lists '${dupe}' twice`);
         return reasons.length > 0 ? refuse(...reasons) : ok(items);
     },
-    optionalList: () => (s) => ok((0,_parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)(s)),
+    optionalList: () => (s) => ok((0,parse/* parseList */.E1)(s)),
     oneOf: (values, fallback) => (s) => {
         const v = s === '' ? fallback : s;
         if (v !== undefined && values.includes(v))
@@ -15212,7 +14896,7 @@ const inputRules = {
             return refuse(`must be ${what ?? `like ${pattern}`}`);
         return ok(s);
     },
-    mapping: () => _parse_js__WEBPACK_IMPORTED_MODULE_3__/* .parseMapping */ .KV,
+    mapping: () => parse/* parseMapping */.KV,
     count: (fallback, min, max) => (s) => {
         const n = s === '' ? fallback : /^\d+$/.test(s) ? Number(s) : Number.NaN;
         if (Number.isInteger(n) && n >= min && n <= max)
@@ -15226,20 +14910,45 @@ function readInputs(shape, source) {
     for (const [name, rule] of Object.entries(shape)) {
         const result = rule(source(name));
         if (!result.ok)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, result.reason);
+            throw new errors/* InputError */.dz(name, result.reason);
         out[name] = result.value;
     }
     return out;
 }
 /** `if-running`: what to do when a pipeline already has a run in progress (src/if-running.ts). */
+/** A region id as Huawei and Alibaba write them (cn-north-4, cn-hangzhou): the `region` input, and region variables. */
+const REGION_ID = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 const IF_RUNNING_MODES = ['start', 'wait', 'skip', 'cancel-previous'];
+const RUNS_WHAT = "the 'runs' output of an earlier step of this action (a JSON array)";
+/** `runs`: the JSON `runs` output of an earlier step, to wait on instead of triggering. */
+function runsRule(s) {
+    if (s === '')
+        return ok(undefined);
+    let value;
+    try {
+        value = JSON.parse(s);
+    }
+    catch (err) {
+        return refuse(`must be ${RUNS_WHAT}; it is not JSON (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (!Array.isArray(value) || value.length === 0)
+        return refuse(`must be ${RUNS_WHAT} with at least one run`);
+    const entries = value;
+    const bad = entries.findIndex((e) => typeof e !== 'object' || e === null || Array.isArray(e));
+    if (bad >= 0)
+        return refuse(`entry ${bad + 1} is not an object; expected ${RUNS_WHAT}`);
+    const nameless = entries.findIndex((e) => typeof e['pipeline'] !== 'string' || e['pipeline'] === '');
+    if (nameless >= 0)
+        return refuse(`entry ${nameless + 1} names no pipeline; expected ${RUNS_WHAT}`);
+    return ok(entries);
+}
 const PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
-/** The inputs every provider shares. Provider-specific ones are read by the provider. */
-const commonShape = {
-    provider: inputRules.oneOf(_providers_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .PROVIDER_NAMES */ .xd),
+/** The inputs every provider shares but `runs`, which is read first. */
+const shapeBesideRuns = {
+    provider: inputRules.oneOf(PROVIDER_NAMES),
     'pipeline-ids': inputRules.list('one or more pipeline ids, separated by commas or newlines'),
     endpoint: inputRules.optionalText(/^https?:\/\/[^\s/]+/, 'an http(s):// URL such as https://api.example.com'),
-    region: inputRules.optionalText(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region id such as cn-north-4 or cn-hangzhou'),
+    region: inputRules.optionalText(REGION_ID, 'a region id such as cn-north-4 or cn-hangzhou'),
     wait: inputRules.boolean(true),
     // GitHub's default job limit: a long deployment is not cut off (and, where cancel-on-abort is on,
     // cancelled) halfway unless the workflow asks for a shorter bound.
@@ -15249,13 +14958,13 @@ const commonShape = {
     'dry-run': inputRules.boolean(false),
     'ca-certificate': inputRules.optionalText(PEM, 'one or more PEM certificates (-----BEGIN CERTIFICATE-----)'),
     'allow-insecure-http': inputRules.boolean(false),
-    /** The `runs` output of an earlier step, to wait on instead of triggering (src/runs-input.ts reads it). */
-    runs: inputRules.optionalText(),
     logs: inputRules.oneOf(['failed', 'all', 'live', 'none'], 'failed'),
     'log-lines': inputRules.count(200, 1, 10_000),
     'if-running': inputRules.oneOf(IF_RUNNING_MODES, 'start'),
     'logs-dir': inputRules.optionalText(/^[^\0]+$/, 'a folder path'),
 };
+/** The inputs every provider shares. Provider-specific ones are read by the provider. */
+const commonShape = { ...shapeBesideRuns, runs: runsRule };
 /**
  * With `runs`, the step triggers nothing: `pipeline-ids` must be empty and becomes the pipelines of
  * those runs, so every check a provider makes of the pipelines applies to them alike.
@@ -15263,19 +14972,18 @@ const commonShape = {
 function readCommonSettings(source) {
     const settings = readSettings(source);
     if (settings.logs === 'none' && settings['logs-dir'] !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('logs-dir', "cannot be given with 'logs: none': set logs to failed, all or live, or leave logs-dir out");
+        throw new errors/* InputError */.dz('logs-dir', "cannot be given with 'logs: none': set logs to failed, all or live, or leave logs-dir out");
     }
     return settings;
 }
 function readSettings(source) {
-    const runs = source('runs');
-    if (runs === '')
-        return readInputs(commonShape, source);
-    if (source('pipeline-ids') !== '') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', "cannot be given together with 'pipeline-ids': either trigger pipelines or wait for earlier runs");
+    if (source('runs') !== '' && source('pipeline-ids') !== '') {
+        throw new errors/* InputError */.dz('runs', "cannot be given together with 'pipeline-ids': either trigger pipelines or wait for earlier runs");
     }
-    const pipelines = (0,_runs_input_js__WEBPACK_IMPORTED_MODULE_1__/* .pipelinesOfRuns */ .r)(runs);
-    return readInputs(commonShape, (name) => (name === 'pipeline-ids' ? pipelines.join('\n') : source(name)));
+    const { runs } = readInputs({ runs: runsRule }, source);
+    const pipelines = runs?.map((entry) => entry.pipeline).join('\n');
+    const others = pipelines === undefined ? source : (name) => (name === 'pipeline-ids' ? pipelines : source(name));
+    return { ...readInputs(shapeBesideRuns, others), runs };
 }
 
 
@@ -15399,19 +15107,16 @@ function memoryLogger() {
 /* harmony export */   e: () => (/* binding */ run)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1178);
-/* harmony import */ var _dry_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4394);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(825);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6867);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5625);
-/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7729);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8294);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7194);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2462);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1264);
-/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(970);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6867);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5625);
+/* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7729);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7194);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2462);
+/* harmony import */ var _step_driver_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9557);
 /**
- * The main step: prepare, trigger, wait, report. Every failure ends in one `core.setFailed`.
+ * The main step: prepare, trigger, wait, report (src/step-driver.ts), with the runner's I/O: outputs,
+ * saved state for the post step, annotations. Every failure ends in one `core.setFailed`.
  */
 
 
@@ -15421,77 +15126,57 @@ function memoryLogger() {
 
 
 
-
-
-
-
 async function run() {
-    let step;
     try {
-        step = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .prepareStep */ .I)({
-            inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n),
-            env: process.env,
-            log: _log_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj,
-            secret: _log_js__WEBPACK_IMPORTED_MODULE_5__/* .registerSecret */ .cl,
-            workflow: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_4__/* .githubWorkflowContext */ .c)(),
+        await (0,_step_driver_js__WEBPACK_IMPORTED_MODULE_7__/* .driveStep */ .l)({
+            environment: {
+                inputs: (n) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(n),
+                env: process.env,
+                log: _log_js__WEBPACK_IMPORTED_MODULE_3__/* .coreLogger */ .Wj,
+                secret: _log_js__WEBPACK_IMPORTED_MODULE_3__/* .registerSecret */ .cl,
+                workflow: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_2__/* .githubWorkflowContext */ .c)(),
+            },
+            dryRunDone: () => {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('conclusion', 'triggered');
+                (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .saveCompleted */ .x6)();
+            },
+            watch: saveForPostStep,
+            outputs: setOutputs,
+            // After a timeout or cancellation, runs main could not cancel are left for the post step (state `ended` says which).
+            reported: (result) => {
+                if (result.conclusion !== 'timed_out' && result.conclusion !== 'cancelled')
+                    (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .saveCompleted */ .x6)();
+            },
+            failed: (text) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .annotationText */ .xr)(text)),
         });
-        if (step.settings['dry-run'])
-            return await dryRunStep(step);
-        const result = await execute(step);
-        await report(step, result);
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .annotationText */ .xr)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(err)));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .annotationText */ .xr)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)));
         if (process.env['SHOW_STACK_TRACE'] === 'true')
             throw err;
     }
-    finally {
-        await step?.http.close().catch(() => undefined);
-    }
 }
-async function execute(step) {
-    const { settings, adapter } = step;
-    const cancel = (0,_signals_js__WEBPACK_IMPORTED_MODULE_11__/* .onJobCancel */ .J)();
-    const ended = new _state_js__WEBPACK_IMPORTED_MODULE_9__/* .EndedRuns */ .$d();
-    try {
-        return await (0,_engine_js__WEBPACK_IMPORTED_MODULE_2__/* .runPipelines */ .L)({
-            ...(0,_setup_js__WEBPACK_IMPORTED_MODULE_7__/* .engineSettings */ .O)(step),
-            log: _log_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj,
-            signal: cancel.signal,
+/** Saves the runs as they start and end, for the post step to cancel what the job's cancellation left going. */
+function saveForPostStep(step) {
+    const ended = new _state_js__WEBPACK_IMPORTED_MODULE_6__/* .EndedRuns */ .$d();
+    return {
+        hooks: {
             onTriggered: (early) => {
-                setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .stepOutputs */ .tH)(settings.provider, adapter, early));
+                setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .stepOutputs */ .tH)(step.settings.provider, step.adapter, early));
                 // Only what this step started: a run found in progress (if-running) is never the post step's to cancel.
-                (0,_state_js__WEBPACK_IMPORTED_MODULE_9__/* .saveStartedRuns */ .rq)(early.runs.flatMap((r) => (r.handle && r.conclusion === 'pending' && !r.adopted ? [r.handle] : [])));
+                (0,_state_js__WEBPACK_IMPORTED_MODULE_6__/* .saveStartedRuns */ .rq)(early.runs.flatMap((r) => (r.handle && r.conclusion === 'pending' && !r.adopted ? [r.handle] : [])));
             },
             onRunFinished: (record) => {
                 if (record.handle)
                     ended.add(record.handle.runId);
             },
-        });
-    }
-    finally {
-        ended.flush();
-        cancel.dispose();
-    }
-}
-async function report(step, result) {
-    setOutputs((0,_outputs_js__WEBPACK_IMPORTED_MODULE_6__/* .stepOutputs */ .tH)(step.settings.provider, step.adapter, result));
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .writeSummary */ .Sy)(step.settings.provider, result).catch((e) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .annotationText */ .xr)(`job summary not written: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)}`)));
-    // After a timeout or cancellation, runs main could not cancel are left for the post step (state `ended` says which).
-    if (result.conclusion !== 'timed_out' && result.conclusion !== 'cancelled')
-        (0,_state_js__WEBPACK_IMPORTED_MODULE_9__/* .saveCompleted */ .x6)();
-    const failure = (0,_summary_js__WEBPACK_IMPORTED_MODULE_10__/* .failureText */ .kY)(result);
-    if (failure !== undefined)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .annotationText */ .xr)(failure));
-}
-async function dryRunStep(step) {
-    await (0,_dry_run_js__WEBPACK_IMPORTED_MODULE_1__/* .dryRun */ .P)(step.provider, step.settings['pipeline-ids'], _log_js__WEBPACK_IMPORTED_MODULE_5__/* .coreLogger */ .Wj, step.resumed, step.settings);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('conclusion', 'triggered');
-    (0,_state_js__WEBPACK_IMPORTED_MODULE_9__/* .saveCompleted */ .x6)();
+        },
+        end: () => ended.flush(),
+    };
 }
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_8__/* .redactSecrets */ .fp)(value));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .redactSecrets */ .fp)(value));
 }
 
 
@@ -15610,7 +15295,7 @@ function cutMessage(text, max = MAX_MESSAGE_CHARS) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   tH: () => (/* binding */ stepOutputs)
 /* harmony export */ });
-/* unused harmony exports COMMON_OUTPUTS, OUTPUT_NAMES, summarizeRun, MAX_OUTPUT_BYTES, fitRuns */
+/* unused harmony exports COMMON_OUTPUTS, summarizeRun, MAX_OUTPUT_BYTES, fitRuns */
 /* harmony import */ var _output_filter_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7141);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7194);
 /* harmony import */ var _providers_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3307);
@@ -15619,7 +15304,6 @@ function cutMessage(text, max = MAX_MESSAGE_CHARS) {
 
 /** The outputs every step sets; each provider declares its own in the registry. */
 const COMMON_OUTPUTS = ['conclusion', 'runs', 'run-ids', 'status'];
-const OUTPUT_NAMES = [...COMMON_OUTPUTS, ..._providers_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .ALL_PROVIDER_OUTPUTS */ .Td];
 function summarizeRun(provider, r) {
     const duration = r.finishedAt === undefined ? null : Math.round((r.finishedAt - r.startedAt) / 100) / 10;
     return {
@@ -15953,18 +15637,16 @@ function stopSignal(signal) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Td: () => (/* binding */ ALL_PROVIDER_OUTPUTS),
-/* harmony export */   cf: () => (/* binding */ providerInfo),
-/* harmony export */   xd: () => (/* binding */ PROVIDER_NAMES)
+/* harmony export */   cf: () => (/* binding */ providerInfo)
 /* harmony export */ });
 /* unused harmony export PROVIDERS */
-const PROVIDER_NAMES = ['feldera', 'vmware-aria', 'huawei-codearts', 'alibaba-logstash'];
+
+
 const PROVIDERS = {
     feldera: {
         cancelOnAbortDefault: false,
         inputs: { operation: [], initial: [], 'bootstrap-policy': [], 'dismiss-error': [], 'api-key': [] },
         outputs: [],
-        load: () => __nccwpck_require__.e(/* import() */ 935).then(__nccwpck_require__.bind(__nccwpck_require__, 9935)),
     },
     'vmware-aria': {
         cancelOnAbortDefault: true,
@@ -15979,7 +15661,6 @@ const PROVIDERS = {
             domain: [],
         },
         outputs: ['executionId', 'executionIndex', 'executionLink'],
-        load: () => __nccwpck_require__.e(/* import() */ 668).then(__nccwpck_require__.bind(__nccwpck_require__, 7668)),
     },
     'huawei-codearts': {
         cancelOnAbortDefault: true,
@@ -15992,7 +15673,6 @@ const PROVIDERS = {
             'auth-token': [],
         },
         outputs: ['pipeline_run_id', 'request-id'],
-        load: () => __nccwpck_require__.e(/* import() */ 904).then(__nccwpck_require__.bind(__nccwpck_require__, 8904)),
     },
     'alibaba-logstash': {
         cancelOnAbortDefault: false,
@@ -16007,16 +15687,11 @@ const PROVIDERS = {
             'client-token': [],
         },
         outputs: ['request-id'],
-        load: () => __nccwpck_require__.e(/* import() */ 572).then(__nccwpck_require__.bind(__nccwpck_require__, 7572)),
     },
 };
 function providerInfo(name) {
     return PROVIDERS[name];
 }
-/** Every output some provider sets: with the common ones, the outputs action.yml declares. */
-const ALL_PROVIDER_OUTPUTS = [
-    ...new Set(PROVIDER_NAMES.flatMap((name) => PROVIDERS[name].outputs)),
-];
 
 
 /***/ }),
@@ -16169,15 +15844,28 @@ function describeProxy(url) {
 
 /***/ }),
 
+/***/ 8442:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ MAX_LINE_CHARS)
+/* harmony export */ });
+/** A line of a provider's log longer than this is cut: one runaway line must not hold megabytes. */
+const MAX_LINE_CHARS = 2000;
+
+
+/***/ }),
+
 /***/ 8901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   qW: () => (/* binding */ RemoteLogs),
-/* harmony export */   yL: () => (/* binding */ MAX_LINE_CHARS)
+/* harmony export */   yL: () => (/* reexport safe */ _remote_line_limit_js__WEBPACK_IMPORTED_MODULE_1__.y)
 /* harmony export */ });
 /* unused harmony exports wantsLog, printRemoteLogs, TailBuffer */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _remote_line_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8442);
 /**
  * The providers' own logs of ended runs, in the job log: which runs (the `logs` input), the last
  * `log-lines` lines of each, each log in its own inert group. Logs are read a few at a time and each
@@ -16185,8 +15873,8 @@ function describeProxy(url) {
  * never the logs of every run.
  */
 
-/** A line longer than this is cut: one runaway line must not hold megabytes. */
-const MAX_LINE_CHARS = 2000;
+
+
 /** Lines held at once across the logs being read, so memory stays bounded whatever `log-lines` is. */
 const LINES_IN_FLIGHT = 20_000;
 /** Logs read at once at most (a Feldera log costs an idle pause, so reading many at once saves time). */
@@ -16207,7 +15895,7 @@ function wantsLog(mode, conclusion) {
  * provider whose log belongs to the whole step (`logScope: 'step'`) is read once, in `finish`.
  */
 class RemoteLogs {
-    o;
+    options;
     parallel;
     controller = new AbortController();
     /** Runs that ended in this turn of the event loop: handed to the provider together. */
@@ -16217,16 +15905,16 @@ class RemoteLogs {
     queue = [];
     reading = new Set();
     skipped = false;
-    constructor(o) {
-        this.o = o;
-        this.parallel = Math.max(1, Math.min(MAX_PARALLEL, Math.floor(LINES_IN_FLIGHT / o.maxLines)));
+    constructor(options) {
+        this.options = options;
+        this.parallel = Math.max(1, Math.min(MAX_PARALLEL, Math.floor(LINES_IN_FLIGHT / options.maxLines)));
     }
     /** A run reached its end; its log is read soon if `logs` asks for it. */
     ended(run) {
         const ended = this.select(run);
         if (ended === undefined)
             return;
-        if (this.o.provider.logScope === 'step')
+        if (this.options.provider.logScope === 'step')
             return void this.atEnd.push(ended);
         this.batch.push(ended);
         this.batchTimer ??= setImmediate(() => this.flush());
@@ -16265,9 +15953,9 @@ class RemoteLogs {
         this.controller.abort(new Error('skipped'));
     }
     select(r) {
-        if (this.skipped || r.handle === undefined || !wantsLog(this.o.mode, r.conclusion))
+        if (this.skipped || r.handle === undefined || !wantsLog(this.options.mode, r.conclusion))
             return undefined;
-        return { handle: r.handle, startedAt: r.startedAt, finishedAt: r.finishedAt ?? this.o.now() };
+        return { handle: r.handle, startedAt: r.startedAt, finishedAt: r.finishedAt ?? this.options.now() };
     }
     flush() {
         if (this.batchTimer)
@@ -16278,17 +15966,17 @@ class RemoteLogs {
         if (runs.length === 0 || this.skipped)
             return;
         try {
-            this.queue.push(...(this.o.provider.logs?.(runs) ?? []));
+            this.queue.push(...(this.options.provider.logs?.(runs) ?? []));
         }
         catch (err) {
-            this.o.log.warning(`could not read the provider's logs: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
+            this.options.log.warning(`could not read the provider's logs: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
         }
         this.pump();
     }
     pump() {
         while (this.reading.size < this.parallel && this.queue.length > 0) {
             const source = this.queue.shift();
-            const read = readAndPrint(source, this.o, this.controller.signal, () => this.skipped).finally(() => {
+            const read = readAndPrint(source, this.options, this.controller.signal, () => this.skipped).finally(() => {
                 this.reading.delete(read);
                 this.pump();
             });
@@ -16312,7 +16000,7 @@ class TailBuffer {
         this.size = size;
     }
     push(line) {
-        const kept = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)} [line cut]` : line;
+        const kept = line.length > _remote_line_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LINE_CHARS */ .y ? `${line.slice(0, _remote_line_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LINE_CHARS */ .y)} [line cut]` : line;
         if (this.ring.length < this.size) {
             this.ring.push(kept);
             return;
@@ -16367,83 +16055,6 @@ function print(log, title, lines) {
     log.info(`--- ${title}`);
     for (const l of lines)
         log.info(`  ${l}`);
-}
-
-
-/***/ }),
-
-/***/ 1788:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ resumedRuns),
-/* harmony export */   r: () => (/* binding */ pipelinesOfRuns)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _providers_types_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2695);
-
-
-const WHAT = "the 'runs' output of an earlier step of this action (a JSON array)";
-function entriesOf(raw) {
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch (err) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `must be ${WHAT}; it is not JSON (${err instanceof Error ? err.message : String(err)})`);
-    }
-    if (!Array.isArray(value) || value.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `must be ${WHAT} with at least one run`);
-    return value.map((entry, i) => {
-        if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `entry ${i + 1} is not an object; expected ${WHAT}`);
-        }
-        const e = entry;
-        if (typeof e['pipeline'] !== 'string' || e['pipeline'] === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `entry ${i + 1} names no pipeline; expected ${WHAT}`);
-        }
-        return e;
-    });
-}
-/** The pipelines the runs belong to, in order: the step's `pipeline-ids` in this mode. */
-function pipelinesOfRuns(raw) {
-    return entriesOf(raw).map((e) => e['pipeline']);
-}
-/**
- * One trigger outcome per entry, as if this step had triggered: a run with its handle, or, for an
- * entry the earlier step could not start, the failure it reported.
- */
-function resumedRuns(raw, provider, schema) {
-    return entriesOf(raw).map((entry, i) => {
-        const pipeline = entry['pipeline'];
-        const where = `entry ${i + 1} (pipeline ${pipeline})`;
-        if (entry['provider'] !== provider) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `${where} is a ${String(entry['provider'])} run; this step's provider is ${provider}`);
-        }
-        const handle = entry['handle'];
-        if (handle === undefined || handle === null) {
-            if (entry['runId'] === null) {
-                const message = typeof entry['message'] === 'string' ? entry['message'] : 'the earlier step did not start it';
-                return { pipeline, error: new Error(message.replace(/^could not start: /, '')) };
-            }
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `${where} has no 'handle': pass the whole 'runs' output of a step of this action, unchanged`);
-        }
-        const version = handle.version;
-        if (version !== _providers_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDLE_VERSION */ .K) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `${where} has a handle of version ${String(version)}; this version of the action reads version ${_providers_types_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDLE_VERSION */ .K} ` +
-                '(use the same version of the action to trigger and to wait)');
-        }
-        const parsed = schema.safeParse(handle);
-        if (!parsed.success) {
-            const issue = parsed.error.issues[0];
-            const path = ['handle', ...(issue?.path ?? [])].join('.');
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `${where} lacks what ${provider} needs to wait: ${path}: ${issue?.message ?? 'invalid'}`);
-        }
-        if (parsed.data.pipeline !== pipeline) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('runs', `${where} carries the handle of pipeline ${parsed.data.pipeline}`);
-        }
-        return { pipeline, run: parsed.data };
-    });
 }
 
 
@@ -16522,25 +16133,100 @@ function redactSecrets(text) {
 
 /***/ }),
 
-/***/ 8294:
+/***/ 6836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ prepareStep),
-/* harmony export */   O: () => (/* binding */ engineSettings)
-/* harmony export */ });
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9373);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4663);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8422);
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2828);
-/* harmony import */ var _providers_registry_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3307);
-/* harmony import */ var _runs_input_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1788);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8903);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  O3: () => (/* binding */ engineSettings),
+  Ie: () => (/* binding */ prepareStep)
+});
+
+// UNUSED EXPORTS: buildStep, readStep
+
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __nccwpck_require__(9373);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/http.ts + 8 modules
+var src_http = __nccwpck_require__(2783);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(1987);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __nccwpck_require__(2828);
+;// CONCATENATED MODULE: ./src/load-adapter.ts
+// The shape `load: () => import(...)` is what the build's seam check finds in dist/index.js (src/start-path/seam.mjs).
+const ADAPTERS = {
+    feldera: {
+        load: () => __nccwpck_require__.e(/* import() */ 312).then(__nccwpck_require__.bind(__nccwpck_require__, 7312)),
+    },
+    'vmware-aria': {
+        load: () => __nccwpck_require__.e(/* import() */ 162).then(__nccwpck_require__.bind(__nccwpck_require__, 162)),
+    },
+    'huawei-codearts': {
+        load: () => __nccwpck_require__.e(/* import() */ 277).then(__nccwpck_require__.bind(__nccwpck_require__, 7277)),
+    },
+    'alibaba-logstash': {
+        load: () => __nccwpck_require__.e(/* import() */ 415).then(__nccwpck_require__.bind(__nccwpck_require__, 8415)),
+    },
+};
+function loadAdapter(name) {
+    return ADAPTERS[name].load();
+}
+
+// EXTERNAL MODULE: ./src/providers/registry.ts
+var registry = __nccwpck_require__(3307);
+// EXTERNAL MODULE: ./src/providers/types.ts
+var types = __nccwpck_require__(2695);
+;// CONCATENATED MODULE: ./src/runs-input.ts
+
+
+/**
+ * One trigger outcome per entry, as if this step had triggered: a run with its handle, or, for an
+ * entry the earlier step could not start, the failure it reported.
+ */
+function resumedRuns(runs, provider, schema) {
+    return runs.map((entry, i) => {
+        const pipeline = entry.pipeline;
+        const where = `entry ${i + 1} (pipeline ${pipeline})`;
+        if (entry['provider'] !== provider) {
+            throw new errors/* InputError */.dz('runs', `${where} is a ${String(entry['provider'])} run; this step's provider is ${provider}`);
+        }
+        const handle = entry['handle'];
+        if (handle === undefined || handle === null) {
+            if (entry['runId'] === null) {
+                const message = typeof entry['message'] === 'string' ? entry['message'] : 'the earlier step did not start it';
+                return { pipeline, error: new Error(message.replace(/^could not start: /, '')) };
+            }
+            throw new errors/* InputError */.dz('runs', `${where} has no 'handle': pass the whole 'runs' output of a step of this action, unchanged`);
+        }
+        const version = handle.version;
+        if (version !== types/* HANDLE_VERSION */.K) {
+            throw new errors/* InputError */.dz('runs', `${where} has a handle of version ${String(version)}; this version of the action reads version ${types/* HANDLE_VERSION */.K} ` +
+                '(use the same version of the action to trigger and to wait)');
+        }
+        const parsed = schema.safeParse(handle);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            const path = ['handle', ...(issue?.path ?? [])].join('.');
+            throw new errors/* InputError */.dz('runs', `${where} lacks what ${provider} needs to wait: ${path}: ${issue?.message ?? 'invalid'}`);
+        }
+        if (parsed.data.pipeline !== pipeline) {
+            throw new errors/* InputError */.dz('runs', `${where} carries the handle of pipeline ${parsed.data.pipeline}`);
+        }
+        return { pipeline, run: parsed.data };
+    });
+}
+
+// EXTERNAL MODULE: ./src/proxy.ts
+var src_proxy = __nccwpck_require__(8903);
+;// CONCATENATED MODULE: ./src/setup.ts
 /**
  * Builds everything a step needs from its inputs: settings, HTTP client and the chosen provider.
  * Shared by the main step, the post step and the CLI.
  */
+
 
 
 
@@ -16554,15 +16240,15 @@ const REQUEST_TIMEOUT_VAR = 'RUN_PIPELINES_REQUEST_TIMEOUT';
 function requestTimeout(env) {
     const raw = env[REQUEST_TIMEOUT_VAR];
     if (raw === undefined || raw.trim() === '')
-        return _http_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultHttpOptions */ .Ge.requestTimeoutMs;
-    const parsed = (0,_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(raw);
+        return src_http/* defaultHttpOptions */.Ge.requestTimeoutMs;
+    const parsed = (0,parse/* parseDuration */.E9)(raw);
     if (!parsed.ok || parsed.value < 100) {
         // A bad environment is bad input, like a bad FELDERA_HOST: the CLI exits 2 for both.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(REQUEST_TIMEOUT_VAR, `must be a duration of at least 100ms such as 30s or 1500ms (got '${raw}')`);
+        throw new errors/* InputError */.dz(REQUEST_TIMEOUT_VAR, `must be a duration of at least 100ms such as 30s or 1500ms (got '${raw}')`);
     }
     return parsed.value;
 }
-const NEED_LOADERS = { 'yaml-parser': _parse_js__WEBPACK_IMPORTED_MODULE_4__/* .loadYamlParser */ .D7 };
+const NEED_LOADERS = { 'yaml-parser': parse/* loadYamlParser */.D7 };
 /** Loads what the provider's given inputs need before they are read (each need once). */
 async function loadNeeds(info, inputs) {
     const given = Object.entries(info.inputs).filter(([name]) => inputs(name) !== '');
@@ -16572,24 +16258,32 @@ async function loadNeeds(info, inputs) {
 }
 /** Validates every input (common, then the provider's own) before any request is sent. */
 async function prepareStep(environment) {
-    const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readCommonSettings */ .Fs)(environment.inputs);
-    const info = (0,_providers_registry_js__WEBPACK_IMPORTED_MODULE_5__/* .providerInfo */ .cf)(settings.provider);
-    await loadNeeds(info, environment.inputs);
-    const adapter = await info.load();
-    const resumed = settings.runs === undefined ? undefined : (0,_runs_input_js__WEBPACK_IMPORTED_MODULE_6__/* .resumedRuns */ .c)(settings.runs, settings.provider, await adapter.loadHandleSchema());
-    if (resumed && !settings.wait)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('wait', "must be true with 'runs': the step only waits for those runs");
-    const proxy = (0,_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .readProxySettings */ .uv)(environment.env);
-    for (const credential of (0,_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .proxyCredentials */ .FF)(proxy))
+    return buildStep(readStep(environment), environment);
+}
+/** Reads the inputs (`runs` among them), the proxy and the request timeout; builds nothing. */
+function readStep(environment) {
+    const settings = (0,inputs/* readCommonSettings */.Fs)(environment.inputs);
+    if (settings.runs && !settings.wait)
+        throw new errors/* InputError */.dz('wait', "must be true with 'runs': the step only waits for those runs");
+    const proxy = (0,src_proxy/* readProxySettings */.uv)(environment.env);
+    for (const credential of (0,src_proxy/* proxyCredentials */.FF)(proxy))
         environment.secret(credential);
     if (proxy?.https)
-        environment.log.debug(`https:// endpoints through the proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .describeProxy */ .GK)(proxy.https)}`);
+        environment.log.debug(`https:// endpoints through the proxy ${(0,src_proxy/* describeProxy */.GK)(proxy.https)}`);
     if (proxy?.http)
-        environment.log.debug(`http:// endpoints through the proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_7__/* .describeProxy */ .GK)(proxy.http)}`);
-    const http = new _http_js__WEBPACK_IMPORTED_MODULE_2__/* .HttpClient */ .Qq({
-        proxy,
-        requestTimeoutMs: requestTimeout(environment.env),
-        clock: environment.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d,
+        environment.log.debug(`http:// endpoints through the proxy ${(0,src_proxy/* describeProxy */.GK)(proxy.http)}`);
+    return { settings, info: (0,registry/* providerInfo */.cf)(settings.provider), proxy, requestTimeoutMs: requestTimeout(environment.env) };
+}
+/** Loads the chosen adapter, builds the HTTP client and the provider (which reads its own inputs). */
+async function buildStep(reading, environment) {
+    const { settings, info } = reading;
+    await loadNeeds(info, environment.inputs);
+    const adapter = await loadAdapter(settings.provider);
+    const resumed = settings.runs && resumedRuns(settings.runs, settings.provider, await adapter.loadHandleSchema());
+    const http = new src_http/* HttpClient */.Qq({
+        proxy: reading.proxy,
+        requestTimeoutMs: reading.requestTimeoutMs,
+        clock: environment.clock ?? clock/* realClock */.d,
         ca: settings['ca-certificate'],
         userAgent: 'run-pipelines-action',
         log: (line) => environment.log.info(line),
@@ -16625,39 +16319,10 @@ function engineSettings(step) {
         timeoutMs: settings.timeout,
         pollIntervalMs: settings['poll-interval'],
         cancelOnAbort: step.cancelOnAbort,
-        clock: _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .realClock */ .d,
+        clock: clock/* realClock */.d,
         logs: { mode: settings.logs, maxLines: settings['log-lines'], dir: settings['logs-dir'] },
         resume: step.resumed,
         ifRunning: settings['if-running'],
-    };
-}
-
-
-/***/ }),
-
-/***/ 970:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ onJobCancel)
-/* harmony export */ });
-/** `say` prints the notice: stdout on a runner; the CLI passes stderr, keeping stdout for its JSON. */
-function onJobCancel(say = (l) => process.stdout.write(`${l}\n`)) {
-    const controller = new AbortController();
-    const handler = (sig) => {
-        if (controller.signal.aborted)
-            process.exit(1);
-        say(`Received ${sig}: stopping the wait`);
-        controller.abort(new Error(`received ${sig}`));
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', handler);
-            process.off('SIGTERM', handler);
-        },
     };
 }
 
@@ -16719,17 +16384,492 @@ function saveCompleted() {
 
 /***/ }),
 
-/***/ 1264:
+/***/ 9557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  kY: () => (/* binding */ failureText),
-  Sy: () => (/* binding */ writeSummary)
+  l: () => (/* binding */ driveStep)
 });
 
-// UNUSED EXPORTS: MAX_SUMMARY_BYTES, failureDetails, inertCell, inertHtml, summaryMarkdown, summaryTable, timeline
+// EXTERNAL MODULE: ./src/clock.ts
+var clock = __nccwpck_require__(9373);
+;// CONCATENATED MODULE: ./src/dry-run.ts
+/**
+ * `dry-run`: inputs are already validated by the time this runs. Checks the credentials with a
+ * read-only call where the provider has one, then prints each request the trigger would send.
+ * Shared by the action and the CLI.
+ */
+
+/** `resumed`: with the `runs` input, the runs the step would wait for; nothing would be triggered. */
+async function dryRun(provider, pipelines, log, resumed, settings) {
+    if (provider.verify) {
+        await provider.verify(pipelines);
+        log.info('[dry-run] read-only check passed: the credentials are accepted');
+    }
+    else {
+        log.info(`[dry-run] ${provider.name} has no read-only call to check credentials with; inputs are valid`);
+    }
+    if (resumed) {
+        for (const o of resumed)
+            log.info(`[dry-run] ${o.pipeline}: would wait for ${o.run ? `run ${o.run.runId}` : 'nothing (not started)'}`);
+        return [];
+    }
+    const mode = settings?.['if-running'] ?? 'start';
+    if (settings && mode !== 'start') {
+        // A read: the runs in progress and what the mode would do with each.
+        const { previewIfRunning } = await __nccwpck_require__.e(/* import() */ 774).then(__nccwpck_require__.bind(__nccwpck_require__, 3774));
+        const deadline = clock/* realClock */.d.now() + settings.timeout;
+        const pollIntervalMs = settings['poll-interval'];
+        await previewIfRunning({ provider, pipelines, mode, clock: clock/* realClock */.d, log, pollIntervalMs, deadline });
+    }
+    const previews = await provider.preview(pipelines);
+    for (const p of previews)
+        log.info(describePreview(p));
+    return previews;
+}
+/** `[dry-run] name: METHOD url`, then the body (already redacted by the provider) indented below. */
+function describePreview(p) {
+    const body = p.body ? `\n${p.body.replace(/^/gm, '    ')}` : '';
+    return `[dry-run] ${p.pipeline}: ${p.method} ${p.url}${body}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/conclusion.ts
+/** `done`: what the step concludes when nothing failed, timed out or was skipped throughout. */
+function stepConclusion(records, end, done = 'success') {
+    if (end === 'aborted')
+        return 'cancelled';
+    if (records.some((r) => r.conclusion === 'failure'))
+        return 'failure';
+    // A run this step waited to end before starting (if-running: cancel-previous) may time out before the wait.
+    if (end === 'timeout' || records.some((r) => r.conclusion === 'timed_out'))
+        return 'timed_out';
+    return allSkipped(records) ? 'skipped' : done;
+}
+/** `if-running: skip` skipped every pipeline. */
+function allSkipped(records) {
+    return records.length > 0 && records.every((r) => r.conclusion === 'skipped');
+}
+
+// EXTERNAL MODULE: ./src/remote-logs.ts
+var remote_logs = __nccwpck_require__(8901);
+;// CONCATENATED MODULE: ./src/engine/logs.ts
+
+/** Longest time spent reading logs once the runs ended. */
+const LOGS_BUDGET_MS = 30_000;
+/** After a timeout the step is already late: logs get a few seconds more, not the full budget. */
+const TIMED_OUT_LOGS_MS = 5_000;
+/** The runner sends SIGTERM 7.5 s after SIGINT: after a job cancellation, logs must be read before that. */
+const CANCELLED_LOGS_UNTIL_MS = 6_000;
+/** Less time than this left after the cancels: the logs are skipped. */
+const CANCELLED_LOGS_MIN_MS = 1_500;
+/** `logs: live` or `logs-dir`: the module loads only then (src/live-logs.ts). */
+async function liveLogs(opts, started) {
+    const { mode, dir } = opts.logs ?? {};
+    if (mode !== 'live' && dir === undefined)
+        return undefined;
+    const { startLiveLogs } = await __nccwpck_require__.e(/* import() */ 363).then(__nccwpck_require__.bind(__nccwpck_require__, 1363));
+    const runs = started.flatMap((r) => (r.handle ? [r.handle] : []));
+    return startLiveLogs({ provider: opts.provider, runs, print: mode === 'live', dir, log: opts.log });
+}
+function remoteLogs(opts) {
+    if (!opts.logs || opts.logs.mode === 'none' || opts.provider.logs === undefined)
+        return undefined;
+    return new remote_logs/* RemoteLogs */.qW({
+        provider: opts.provider,
+        mode: opts.logs.mode,
+        maxLines: opts.logs.maxLines,
+        log: opts.log,
+        now: () => opts.clock.now(),
+    });
+}
+/** When the job was cancelled, if it was. */
+function abortTime(opts) {
+    let at;
+    const onAbort = () => {
+        at = opts.clock.now();
+    };
+    if (opts.signal?.aborted)
+        onAbort();
+    else
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+    return { at: () => at, dispose: () => opts.signal?.removeEventListener('abort', onAbort) };
+}
+/**
+ * Logs of runs that ended during the wait are read already; those a timeout or cancellation stopped
+ * are read now, after their cancels went out. On job cancellation only if time is left.
+ */
+async function finishLogs(opts, logs, stopped, budget, abortedAt) {
+    let budgetMs = budget;
+    if (abortedAt !== undefined) {
+        budgetMs = abortedAt + CANCELLED_LOGS_UNTIL_MS - opts.clock.now();
+        if (budgetMs < CANCELLED_LOGS_MIN_MS) {
+            logs.skip();
+            opts.log.info('provider logs skipped: the job is being cancelled, and cancelling the runs came first');
+            return;
+        }
+    }
+    await logs.finish(stopped, budgetMs, opts.signal);
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/http.ts + 8 modules
+var http = __nccwpck_require__(2783);
+// EXTERNAL MODULE: ./src/parse.ts
+var parse = __nccwpck_require__(2828);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/engine/start.ts
+/**
+ * The start of a step: every pipeline triggered (or, with `if-running`, first the runs in progress
+ * looked for) under the step's deadline, or the runs of an earlier step taken up; each as a RunRecord.
+ */
+
+
+
+
+const TRIGGERED_STATUS = 'triggered';
+/**
+ * Requests under the deadline end at it (src/http/deadline.ts `withDeadline`); a trigger that waits on
+ * something else (a token from the runner) is given up this long after it.
+ */
+const TRIGGER_GRACE_MS = 2_000;
+/** Triggers every pipeline, or with `if-running` first looks for runs in progress (loaded only then). */
+async function startRuns(opts, deadline) {
+    const { provider, log } = opts;
+    const mode = opts.ifRunning ?? 'start';
+    if (mode === 'start')
+        return triggerAll(provider, opts.pipelines, log);
+    const { triggerUnlessRunning } = await __nccwpck_require__.e(/* import() */ 774).then(__nccwpck_require__.bind(__nccwpck_require__, 3774));
+    const { clock, pipelines, pollIntervalMs, signal } = opts;
+    const context = { provider, pipelines, mode, clock, log, pollIntervalMs, deadline, signal };
+    return triggerUnlessRunning(context, (some) => triggerAll(provider, some, log));
+}
+/**
+ * The trigger with every request it sends bounded by the deadline; should it still hang (work that is
+ * not a request of ours), each pipeline is reported unstarted TRIGGER_GRACE_MS after the deadline.
+ */
+async function triggerBefore(deadline, opts, trigger) {
+    const { clock } = opts;
+    let timer;
+    const late = new Promise((resolve) => {
+        const error = new Error(`no answer before the timeout of ${(0,parse/* formatDuration */.a3)(opts.timeoutMs)} ran out`);
+        const giveUp = () => resolve({ outcomes: opts.pipelines.map((pipeline) => ({ pipeline, error })) });
+        timer = setTimeout(giveUp, Math.max(0, deadline - clock.now()) + TRIGGER_GRACE_MS);
+    });
+    try {
+        return await Promise.race([(0,http/* withDeadline */.NE)({ remainingMs: () => deadline - clock.now() }, trigger), late]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Pipelines that could not be started before the deadline ran out: their step timed out, it did not fail. */
+function markStartsTimedOut(records, timeoutMs) {
+    for (const r of records) {
+        if (r.conclusion !== 'failure')
+            continue;
+        r.conclusion = 'timed_out';
+        r.message = `the timeout of ${(0,parse/* formatDuration */.a3)(timeoutMs)} ran out while starting it; ${r.message ?? ''}`;
+    }
+}
+async function triggerAll(provider, pipelines, log) {
+    try {
+        const result = await provider.trigger(pipelines);
+        for (const o of result.outcomes) {
+            if (o.run)
+                log.info(`${o.pipeline}: started, run id ${o.run.runId}${o.run.url ? ` (${o.run.url})` : ''}`);
+            else
+                log.error(`could not start: ${(0,errors/* errorMessage */.gJ)(o.error)}`, o.pipeline);
+        }
+        return result;
+    }
+    catch (err) {
+        // A call that starts every pipeline at once failed as a whole: each pipeline failed to start.
+        const error = (0,errors/* toError */.iT)(err);
+        for (const pipeline of pipelines)
+            log.error(`could not start: ${error.message}`, pipeline);
+        return { outcomes: pipelines.map((pipeline) => ({ pipeline, error })) };
+    }
+}
+/** The runs of an earlier step, reported as a trigger would report them. */
+function resumeRuns(outcomes, log) {
+    for (const o of outcomes) {
+        if (o.run)
+            log.info(`${o.pipeline}: waiting for run ${o.run.runId}, started by an earlier step${o.run.url ? ` (${o.run.url})` : ''}`);
+        else
+            log.error(`the earlier step could not start it: ${(0,errors/* errorMessage */.gJ)(o.error)}`, o.pipeline);
+    }
+    return { outcomes };
+}
+function withRequestId(requestId) {
+    return requestId === undefined ? {} : { requestId };
+}
+function toRecord(pipeline, outcome, now) {
+    if (outcome?.run)
+        return { pipeline, handle: outcome.run, status: TRIGGERED_STATUS, conclusion: 'pending', startedAt: now };
+    const message = outcome?.error ? (0,secrets/* redactSecrets */.fp)((0,errors/* errorMessage */.gJ)(outcome.error)) : 'the provider did not report this pipeline';
+    return {
+        pipeline,
+        status: 'not started',
+        conclusion: 'failure',
+        message: `could not start: ${message}`,
+        startedAt: now,
+        finishedAt: now,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/stop.ts
+/** The end of a wait cut short: what a timeout or a job cancellation makes of the runs still under way. */
+
+
+
+/** Marks the unfinished runs timed out or cancelled and, with `cancel-on-abort`, cancels the ones this step started. */
+async function stopUnfinished(opts, pending, end, pollErrors) {
+    const conclusion = end === 'timeout' ? 'timed_out' : 'cancelled';
+    const now = opts.clock.now();
+    for (const r of pending) {
+        r.conclusion = conclusion;
+        r.finishedAt = now;
+        const lastError = pollErrors.get(r);
+        r.message =
+            (end === 'timeout'
+                ? `still ${r.status}${r.progress ? ` (${r.progress})` : ''} when the timeout of ${(0,parse/* formatDuration */.a3)(opts.timeoutMs)} ran out`
+                : 'the job was cancelled') + (lastError ? `; the last status check failed: ${(0,secrets/* redactSecrets */.fp)(lastError)}` : '');
+        if (end === 'timeout')
+            opts.log.error(r.message, r.pipeline);
+    }
+    // A run found in progress and waited for (if-running: wait) belongs to whoever started it.
+    const ours = pending.filter((r) => !r.adopted);
+    for (const r of pending)
+        if (r.adopted && opts.cancelOnAbort)
+            opts.log.info(`${r.pipeline}: run ${r.handle?.runId ?? ''} left running: this step did not start it`);
+    if (!opts.cancelOnAbort || ours.length === 0)
+        return;
+    await cancelRuns(opts, ours);
+}
+/** Cancels runs in parallel, giving up after the budget: the runner kills the step soon after a signal. */
+async function cancelRuns(opts, records) {
+    const budget = opts.cancelBudgetMs ?? 5000;
+    const unsettled = new Set(records.filter((r) => r.handle));
+    const cancels = records.map(async (r) => {
+        if (!r.handle)
+            return;
+        try {
+            await opts.provider.cancel(r.handle);
+            r.message = `${r.message ?? ''}; cancelled run ${r.handle.runId}`;
+            opts.log.info(`${r.pipeline}: cancelled run ${r.handle.runId}`);
+            opts.onRunFinished?.(r);
+        }
+        catch (err) {
+            if (unsettled.has(r))
+                opts.log.warning(`could not cancel run ${r.handle.runId}: ${(0,errors/* errorMessage */.gJ)(err)}`, r.pipeline);
+        }
+        finally {
+            unsettled.delete(r);
+        }
+    });
+    let timer;
+    const giveUp = new Promise((resolve) => {
+        timer = setTimeout(resolve, budget);
+    });
+    await Promise.race([Promise.all(cancels), giveUp]);
+    clearTimeout(timer);
+    // The rest are abandoned (the post step tries them again): say so once, and not again when they fail late.
+    for (const r of [...unsettled]) {
+        unsettled.delete(r);
+        opts.log.warning(`cancel of run ${r.handle?.runId ?? ''} got no answer within ${(0,parse/* formatDuration */.a3)(budget)}; the post step will retry it`, r.pipeline);
+    }
+}
+
+// EXTERNAL MODULE: ./src/poll.ts
+var poll = __nccwpck_require__(9810);
+;// CONCATENATED MODULE: ./src/engine/wait.ts
+/**
+ * The wait: every started run polled until it ends, the deadline passes or the job is cancelled, each
+ * change of status printed once, and a heartbeat line while nothing changes.
+ */
+
+
+
+
+
+
+/** `pollErrors` keeps each run's last failed status check until a check succeeds again. */
+async function waitForRuns(opts, records, deadline, pollErrors, logs, live) {
+    const { clock, log } = opts;
+    const byHandle = new Map();
+    for (const r of records)
+        if (r.handle && r.conclusion === 'pending')
+            byHandle.set(r.handle, r);
+    const tracked = (0,poll/* trackRuns */.CL)([...byHandle.keys()], records[0]?.startedAt ?? clock.now());
+    const heartbeat = heartbeatLogger(opts, tracked);
+    const end = await (0,poll/* pollRuns */.qL)({
+        runs: tracked,
+        // A status check stuck in retries or Retry-After waits ends at the deadline with the wait.
+        observe: (handles) => (0,http/* withDeadline */.NE)({ remainingMs: () => deadline - clock.now() }, () => opts.provider.observe(handles)),
+        schedule: (0,poll/* defaultSchedule */.no)(opts.pollIntervalMs),
+        clock,
+        deadline,
+        ...(opts.signal ? { signal: opts.signal } : {}),
+        onObservation: (run, obs, previous) => {
+            const record = byHandle.get(run.handle);
+            if (record === undefined)
+                return;
+            pollErrors.delete(record);
+            applyObservation(record, obs, run);
+            // Only a printed change resets the heartbeat: a poll that saw the same status is still silence.
+            if (reportChange(log, record, obs, previous, clock.now() - record.startedAt))
+                heartbeat.changed();
+            live?.polled(run.handle, record.conclusion !== 'pending');
+            if (record.conclusion === 'pending')
+                return;
+            opts.onRunFinished?.(record);
+            logs?.ended(record);
+        },
+        onPollError: (run, err) => {
+            const record = byHandle.get(run.handle);
+            if (record)
+                pollErrors.set(record, (0,errors/* errorMessage */.gJ)(err));
+            log.info(`${run.handle.pipeline}: status check failed, will retry: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        },
+        onIdle: () => heartbeat.tick(),
+    });
+    for (const run of tracked) {
+        const record = byHandle.get(run.handle);
+        if (run.unansweredAtEnd && record && !pollErrors.has(record)) {
+            pollErrors.set(record, 'no answer yet (the request was still being retried, see the log)');
+        }
+    }
+    return end;
+}
+function applyObservation(record, obs, run) {
+    // Status and message are the provider's text and end up in outputs and the summary.
+    record.status = (0,secrets/* redactSecrets */.fp)(obs.status);
+    if (obs.progress === undefined)
+        delete record.progress;
+    else
+        record.progress = (0,secrets/* redactSecrets */.fp)(obs.progress);
+    if (obs.url !== undefined)
+        record.url = obs.url;
+    if (obs.details !== undefined)
+        record.details = { ...record.details, ...obs.details };
+    if (obs.stages !== undefined)
+        record.stages = obs.stages;
+    if (obs.phase === 'pending')
+        return;
+    record.conclusion = obs.phase;
+    record.finishedAt = run.finishedAt ?? run.startedAt;
+    if (obs.message !== undefined)
+        record.message = (0,secrets/* redactSecrets */.fp)(obs.message);
+}
+function reportChange(log, record, obs, previous, elapsedMs) {
+    const changed = previous?.status !== obs.status || previous.progress !== obs.progress;
+    if (changed) {
+        const progress = obs.progress ? ` \u2014 ${obs.progress}` : '';
+        log.info(`${record.pipeline}: ${obs.status}${progress} (after ${(0,parse/* formatDuration */.a3)(elapsedMs)})`);
+    }
+    if (obs.warning !== undefined && obs.warning !== previous?.warning)
+        log.warning(obs.warning, record.pipeline);
+    if (obs.notice !== undefined && obs.notice !== previous?.notice)
+        log.notice(obs.notice, record.pipeline);
+    if (obs.phase === 'failure')
+        log.error(obs.message ?? `ended with status ${obs.status}`, record.pipeline);
+    return changed;
+}
+/** One line at most every `heartbeatMs` while nothing changes, so a long wait does not look hung. */
+function heartbeatLogger(opts, tracked) {
+    const every = opts.heartbeatMs ?? 60_000;
+    let last = opts.clock.now();
+    return {
+        changed: () => {
+            last = opts.clock.now();
+        },
+        tick: () => {
+            const now = opts.clock.now();
+            if (now - last < every)
+                return;
+            last = now;
+            const waiting = tracked.filter(poll/* isPending */.mm).map((r) => `${r.handle.pipeline}: ${r.last?.status ?? TRIGGERED_STATUS}`);
+            opts.log.info(`still waiting after ${(0,parse/* formatDuration */.a3)(now - (tracked[0]?.startedAt ?? now))}: ${waiting.join(', ')}`);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+/**
+ * The step's flow, provider-agnostic: trigger every pipeline, report the run ids at once, wait for
+ * each run, and on timeout or cancellation stop what was started when asked to. The parts live in
+ * src/engine/: start.ts (trigger, deadline backstop, if-running), wait.ts (polling and progress),
+ * stop.ts (timeout and cancellation), logs.ts (the providers' logs), conclusion.ts.
+ */
+
+
+
+
+
+async function runPipelines(opts) {
+    const { clock, log } = opts;
+    const startedAt = clock.now();
+    // `timeout` bounds the whole step: the trigger, its retries and Retry-After waits, then the wait.
+    const deadline = startedAt + opts.timeoutMs;
+    const triggered = opts.resume
+        ? resumeRuns(opts.resume, log)
+        : await triggerBefore(deadline, opts, () => startRuns(opts, deadline));
+    const records = opts.pipelines.map((p, i) => toRecord(p, triggered.outcomes[i], startedAt));
+    triggered.adjust?.(records);
+    if (!opts.resume && clock.now() >= deadline)
+        markStartsTimedOut(records, opts.timeoutMs);
+    const early = { conclusion: 'triggered', runs: records, ...withRequestId(triggered.requestId) };
+    opts.onTriggered?.(early);
+    const started = records.filter((r) => r.handle !== undefined && r.conclusion === 'pending');
+    if (!opts.wait || started.length === 0) {
+        return { ...early, conclusion: stepConclusion(records, 'done', 'triggered') };
+    }
+    const abort = abortTime(opts);
+    const logs = remoteLogs(opts);
+    const live = await liveLogs(opts, started);
+    const pollErrors = new Map();
+    const end = await waitForRuns(opts, records, deadline, pollErrors, logs, live);
+    const pending = records.filter((r) => r.conclusion === 'pending');
+    // Live readers stop within a second of a timeout or cancellation, alongside the cancels.
+    await Promise.all([
+        live?.stop(end === 'done' ? undefined : 1000),
+        end !== 'done' && stopUnfinished(opts, pending, end, pollErrors),
+    ]);
+    abort.dispose();
+    if (logs)
+        await finishLogs(opts, logs, pending, end === 'timeout' ? TIMED_OUT_LOGS_MS : LOGS_BUDGET_MS, abort.at());
+    const logsNote = live?.filesNote();
+    return { ...early, conclusion: stepConclusion(records, end), ...(logsNote ? { logsNote } : {}) };
+}
+
+// EXTERNAL MODULE: ./src/outputs.ts
+var outputs = __nccwpck_require__(7729);
+// EXTERNAL MODULE: ./src/setup.ts + 2 modules
+var setup = __nccwpck_require__(6836);
+;// CONCATENATED MODULE: ./src/signals.ts
+/** `say` prints the notice: stdout on a runner; the CLI passes stderr, keeping stdout for its JSON. */
+function onJobCancel(say = (l) => process.stdout.write(`${l}\n`)) {
+    const controller = new AbortController();
+    const handler = (sig) => {
+        if (controller.signal.aborted)
+            process.exit(1);
+        say(`Received ${sig}: stopping the wait`);
+        controller.abort(new Error(`received ${sig}`));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
 var core = __nccwpck_require__(1178);
@@ -16845,10 +16985,6 @@ function label(raw) {
 
 // EXTERNAL MODULE: ./src/output-filter.ts
 var output_filter = __nccwpck_require__(7141);
-// EXTERNAL MODULE: ./src/parse.ts
-var parse = __nccwpck_require__(2828);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
 ;// CONCATENATED MODULE: ./src/summary.ts
 /**
  * The job summary: one table for the step and the provider's message for each failed pipeline.
@@ -17005,6 +17141,58 @@ function failureText(result) {
     return `${failed.length} of ${result.runs.length} pipeline(s) did not succeed (${result.conclusion}):\n${lines.join('\n')}`;
 }
 
+;// CONCATENATED MODULE: ./src/step-driver.ts
+/**
+ * The one sequence every front end runs: prepare the step, then the dry run or the run itself under
+ * the job-cancel signal, then outputs, summary and failure text. The action (src/main.ts) and the CLI
+ * (src/cli/run.ts) supply only their I/O. Names no provider.
+ */
+
+
+
+
+
+
+
+/** Runs the step; its result, or undefined after a dry run. Errors are the front end's to report. */
+async function driveStep(front) {
+    let step;
+    try {
+        step = await (0,setup/* prepareStep */.Ie)(front.environment);
+        const { settings } = step;
+        if (settings['dry-run']) {
+            front.dryRunDone(await dryRun(step.provider, settings['pipeline-ids'], front.environment.log, step.resumed, settings));
+            return undefined;
+        }
+        const result = await execute(step, front);
+        await report(step, result, front);
+        return result;
+    }
+    finally {
+        await step?.http.close().catch(() => undefined);
+    }
+}
+async function execute(step, front) {
+    const cancel = onJobCancel(front.sayCancel);
+    const watch = front.watch?.(step);
+    try {
+        return await runPipelines({ ...(0,setup/* engineSettings */.O3)(step), ...watch?.hooks, log: front.environment.log, signal: cancel.signal });
+    }
+    finally {
+        watch?.end();
+        cancel.dispose();
+    }
+}
+async function report(step, result, front) {
+    const { log } = front.environment;
+    front.outputs((0,outputs/* stepOutputs */.tH)(step.settings.provider, step.adapter, result));
+    await writeSummary(step.settings.provider, result).catch((e) => log.warning(`job summary not written: ${(0,errors/* errorMessage */.gJ)(e)}`));
+    front.reported?.(result);
+    const failure = failureText(result);
+    if (failure !== undefined)
+        front.failed(failure);
+}
+
 
 /***/ }),
 
@@ -17085,7 +17273,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 // What undici's HTTP/2 client reads from node:http2 when it is loaded: the header-name constants at once,
 // `connect` only once a server has agreed to HTTP/2 (never, unless a dispatcher sets allowH2). Loading
 // node:http2 itself costs about 4 ms of every start; the build points undici's `require('node:http2')`
-// here so it is loaded on first use instead (trick 3 of seam.mjs, whose build check compares the
+// here so it is loaded on first use instead (the "deferred http2" trick of seam.mjs, whose build check compares the
 // constants with node:http2's; __tests__/e2e/bundle.test.ts opens a real session through connect).
 const real = () => process.getBuiltinModule('node:http2');
 
@@ -17202,7 +17390,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 // The parts of undici this action runs: Agent and its request() API. The build resolves every `undici`
 // import in the bundle to this file (tsconfig.build.json), which leaves out fetch, WebSocket,
 // EventSource, the cache and the mocks: about 400 kB the action never runs. The same package and
-// version as @actions/http-client's, so the bundle holds one undici. Trick 1 of seam.mjs, which checks it.
+// version as @actions/http-client's, so the bundle holds one undici. The "one undici" trick of seam.mjs, which checks it.
 const Dispatcher = __nccwpck_require__(883);
 const Agent = __nccwpck_require__(7405);
 
