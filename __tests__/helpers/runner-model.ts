@@ -61,27 +61,43 @@ function unescape(s: string, property: boolean): string {
   return out.replace(/%25/g, '%');
 }
 
+/**
+ * The command name and `key=value` properties of a command's head (`name k=v,k2=v2` for `::`, with `;`
+ * for `##[`); undefined when the runner has no such command registered.
+ */
+function commandHead(
+  info: string,
+  separator: ',' | ';',
+  registered: Set<string>,
+  value: (raw: string) => string,
+): { command: string; properties: Record<string, string> } | undefined {
+  const space = info.indexOf(' ');
+  const command = space < 0 ? info : info.slice(0, space);
+  if (!registered.has(command.toLowerCase())) return undefined;
+  const properties: Record<string, string> = {};
+  const pairs =
+    space < 0
+      ? []
+      : info
+          .slice(space + 1)
+          .trim()
+          .split(separator)
+          .filter(Boolean);
+  for (const p of pairs) {
+    const eq = p.indexOf('=');
+    if (eq > 0 && eq < p.length - 1) properties[p.slice(0, eq)] = value(p.slice(eq + 1));
+  }
+  return { command, properties };
+}
+
 function parseV2(line: string, registered: Set<string>): RunnerCommand | undefined {
   const message = line.replace(NET_WHITESPACE, '').replace(IGNORED, '');
   if (!message.startsWith('::')) return undefined;
   const end = message.indexOf('::', 2);
   if (end < 0) return undefined;
-  const info = message.slice(2, end);
-  const space = info.indexOf(' ');
-  const command = space < 0 ? info : info.slice(0, space);
-  if (!registered.has(command.toLowerCase())) return undefined;
-  const properties: Record<string, string> = {};
-  if (space > 0) {
-    for (const p of info
-      .slice(space + 1)
-      .trim()
-      .split(',')
-      .filter(Boolean)) {
-      const eq = p.indexOf('=');
-      if (eq > 0 && eq < p.length - 1) properties[p.slice(0, eq)] = unescape(p.slice(eq + 1), true);
-    }
-  }
-  return { command, properties, data: unescape(message.slice(end + 2), false), form: 'v2', line };
+  const head = commandHead(message.slice(2, end), ',', registered, (v) => unescape(v, true));
+  if (head === undefined) return undefined;
+  return { ...head, data: unescape(message.slice(end + 2), false), form: 'v2', line };
 }
 
 function parseV1(line: string, registered: Set<string>): RunnerCommand | undefined {
@@ -90,21 +106,9 @@ function parseV1(line: string, registered: Set<string>): RunnerCommand | undefin
   if (at < 0) return undefined;
   const rb = message.indexOf(']', at);
   if (rb < 0) return undefined;
-  const info = message.slice(at + 3, rb);
-  const space = info.indexOf(' ');
-  const command = space < 0 ? info : info.slice(0, space);
-  if (!registered.has(command.toLowerCase())) return undefined;
-  const properties: Record<string, string> = {};
-  if (space > 0) {
-    for (const p of info
-      .slice(space + 1)
-      .split(';')
-      .filter(Boolean)) {
-      const eq = p.indexOf('=');
-      if (eq > 0 && eq < p.length - 1) properties[p.slice(0, eq)] = p.slice(eq + 1);
-    }
-  }
-  return { command, properties, data: message.slice(rb + 1), form: 'v1', line };
+  const head = commandHead(message.slice(at + 3, rb), ';', registered, (v) => v);
+  if (head === undefined) return undefined;
+  return { ...head, data: message.slice(rb + 1), form: 'v1', line };
 }
 
 /** Every command the runner would act on in `stream`, in order (the stop and resume lines included). */
