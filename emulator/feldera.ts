@@ -129,6 +129,8 @@ interface PipelineState {
   /** `previousError.stoppingMs` not yet started: Stopping ends this long after the first request. */
   stopClock?: number;
   error?: { message: string; error_code: string; details: unknown };
+  /** When the runner logged the error: its log line keeps this time once Stopping is over. */
+  errorAt?: number;
   /** Every /start or /activate call that got past validation (repeats included). */
   triggers: number;
   /** Deployments actually started (Stopped → Provisioned) and activations out of Standby. */
@@ -339,7 +341,10 @@ export class FelderaEmulator implements ProviderEmulator {
     const refused = this.refuseStart(p, now, dismiss, initial, policy);
     if (refused) return refused;
     p.triggers++;
-    if (dismiss) delete p.error;
+    if (dismiss) {
+      delete p.error;
+      delete p.errorAt;
+    }
     if (p.resources === 'Stopped') {
       p.starts++;
       p.firstStartAt ??= now;
@@ -463,6 +468,7 @@ export class FelderaEmulator implements ProviderEmulator {
     }
     p.dismissals++;
     delete p.error;
+    delete p.errorAt;
     return said(200, 'Pipeline deployment error has been dismissed');
   }
 
@@ -509,6 +515,7 @@ export class FelderaEmulator implements ProviderEmulator {
   private fail(p: PipelineState, now: number, failAt: number): void {
     const program = this.programStatus(p, now);
     p.resources = 'Stopped';
+    p.errorAt = failAt;
     if (COMPILE_FAILED.has(program)) {
       p.error = {
         message: 'Not possible to start the pipeline because the program failed to compile',
@@ -822,7 +829,8 @@ function logBuffer(p: PipelineState, status: string): string[] {
   if (status !== 'Provisioning' && status !== 'Stopped')
     lines.push(`${at(p.startedAt)}  INFO runner: pipeline ${p.name} provisioned`);
   lines.push(...(p.scenario.logLines ?? []));
-  if (p.error) lines.push(`${at(p.stoppingSince ?? p.startedAt)} ERROR runner: ${p.error.error_code}: ${p.error.message}`);
+  if (p.error)
+    lines.push(`${at(p.errorAt ?? p.stoppingSince ?? p.startedAt)} ERROR runner: ${p.error.error_code}: ${p.error.message}`);
   if (['Running', 'Paused', 'Standby'].includes(status)) lines.push(`${at(p.startedAt)}  INFO dbsp: pipeline is ${status}`);
   return lines;
 }
