@@ -4,11 +4,11 @@
  * on the emulator's cancel counters. One file per provider (__tests__/e2e/cancel/) calls this with its
  * row, so jest runs the providers side by side.
  */
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect } from '@jest/globals';
 import type { ChildProcess } from 'node:child_process';
 import { runAction, type ActionRun } from '../../emulator/run-action.ts';
 import type { Emulator } from '../../emulator/server.ts';
-import { useEmulator } from './emulated.ts';
+import { emulatorPerTest } from './emulated.ts';
 import type { ProviderRow } from './reliability-rows.ts';
 import { runs } from './runs.ts';
 
@@ -46,11 +46,13 @@ const cancelTimes = (emu: { get: () => Emulator }, row: ProviderRow): number[] =
     .map((r) => r.at);
 
 export function cancellationTests(row: ProviderRow): void {
-  const emu = useEmulator();
+  // Each test has its own emulator and runs beside the file's others: most of their time is waiting
+  // (the cancel budget, the runner's 7.5 s before SIGTERM), not work.
+  const emu = emulatorPerTest();
   describe(`${row.provider} cancellation`, () => {
     const three = ['c1', 'c2', 'c3'];
 
-    test.each(['SIGINT', 'SIGTERM'] as const)(
+    emu.each([['SIGINT'], ['SIGTERM']] as const)(
       '%s mid-wait cancels every started run once, in parallel, and exits promptly',
       async (sig) => {
         emu.get().configure({
@@ -77,7 +79,7 @@ export function cancellationTests(row: ProviderRow): void {
       },
     );
 
-    test('cancel-on-abort false: a cancelled job leaves the runs alone', async () => {
+    emu.test('cancel-on-abort false: a cancelled job leaves the runs alone', async () => {
       emu.get().configure(row.scenario(['keep'], 'never-finishes'));
       const run = await runAction({
         inputs: settings(emu, row, ['keep'], { 'cancel-on-abort': 'false' }),
@@ -87,7 +89,7 @@ export function cancellationTests(row: ProviderRow): void {
       expect(row.cancels(emu.get(), 'keep')).toBe(0);
     });
 
-    test('a cancel that hangs is given up after the budget, and the step still exits', async () => {
+    emu.test('a cancel that hangs is given up after the budget, and the step still exits', async () => {
       emu.get().configure({
         ...row.scenario(['hung'], 'never-finishes'),
         faults: [{ method: row.cancel.method, path: row.cancel.path, action: { kind: 'delay', ms: 30_000 } }],
@@ -104,7 +106,7 @@ export function cancellationTests(row: ProviderRow): void {
       expect(run.stdout).not.toMatch(/retry 1 of/);
     });
 
-    test('the runner’s SIGTERM after SIGINT ends a step still cancelling at once', async () => {
+    emu.test('the runner’s SIGTERM after SIGINT ends a step still cancelling at once', async () => {
       emu.get().configure({
         ...row.scenario(['late'], 'never-finishes'),
         faults: [{ method: row.cancel.method, path: row.cancel.path, action: { kind: 'delay', ms: 30_000 } }],
@@ -124,7 +126,7 @@ export function cancellationTests(row: ProviderRow): void {
       expect(run.code).not.toBe(0);
     });
 
-    test('timeout expiry cancels what was started, like a cancelled job', async () => {
+    emu.test('timeout expiry cancels what was started, like a cancelled job', async () => {
       emu.get().configure(row.scenario(['t1', 't2'], 'never-finishes'));
       const run = await runAction({ inputs: settings(emu, row, ['t1', 't2'], { timeout: '2s', 'cancel-on-abort': 'true' }) });
       expect(run.outputs['conclusion']).toBe('timed_out');
@@ -142,7 +144,7 @@ export function cancellationTests(row: ProviderRow): void {
         return main;
       }
 
-      test('cancels a run left going by a main step that was killed, and only once', async () => {
+      emu.test('cancels a run left going by a main step that was killed, and only once', async () => {
         const main = await killedMidWait(['orphan'], 'never-finishes');
         expect(row.cancels(emu.get(), 'orphan')).toBe(0);
         const inputs = settings(emu, row, ['orphan'], { 'cancel-on-abort': 'true' });
@@ -155,7 +157,7 @@ export function cancellationTests(row: ProviderRow): void {
         expect(row.cancels(emu.get(), 'orphan')).toBe(1);
       });
 
-      test('never cancels a run that finished after main was killed', async () => {
+      emu.test('never cancels a run that finished after main was killed', async () => {
         const main = await killedMidWait(['done'], 'finishes');
         await new Promise((r) => setTimeout(r, 2500));
         const post = await runAction({
@@ -167,7 +169,7 @@ export function cancellationTests(row: ProviderRow): void {
         expect(row.cancels(emu.get(), 'done')).toBe(0);
       });
 
-      test('does nothing after main cancelled its runs itself, or finished normally', async () => {
+      emu.test('does nothing after main cancelled its runs itself, or finished normally', async () => {
         emu.get().configure(row.scenario(['self'], 'never-finishes'));
         const inputs = settings(emu, row, ['self'], { 'cancel-on-abort': 'true' });
         const main = await runAction({ inputs, onSpawn: afterTrigger([['SIGINT', 200]], {}) });
@@ -190,7 +192,7 @@ export function cancellationTests(row: ProviderRow): void {
         expect(cancelCalls).toHaveLength(0);
       });
 
-      test('with cancel-on-abort off, says the runs are left alone and cancels nothing', async () => {
+      emu.test('with cancel-on-abort off, says the runs are left alone and cancels nothing', async () => {
         const main = await killedMidWait(['free'], 'never-finishes');
         const post = await runAction({
           phase: 'post',
