@@ -1,5 +1,5 @@
 /**
- * The zod schemas handles are read back with: a provider's own (`handleSchemaOf`, in its `handle.ts`)
+ * The zod schemas handles are read back with: a provider's own (`handleSchemaOf`, in its `schemas.ts`)
  * and the provider-neutral one the post step checks saved state with. Only code loaded on demand
  * imports this module, so zod stays off the start path (docs/performance.md).
  */

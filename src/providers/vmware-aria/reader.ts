@@ -4,5 +4,5 @@
  */
 import { responseReader } from '../shared.ts';
 
-export const { models, read } = responseReader(() => import('./models.ts'));
-export { models as loadModels };
+export const { schemas, read } = responseReader(() => import('./schemas.ts'));
+export { schemas as loadSchemas };
