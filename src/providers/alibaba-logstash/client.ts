@@ -18,7 +18,7 @@ import type { LogItem, LogstashInstance, PipelineItem } from './schemas.ts';
 import { providerError, responseReader, type ErrorFields, type RequestOptions } from '../shared.ts';
 import { acsDate, acsHeaders, sign, type Credentials } from './signer.ts';
 
-/** The Elasticsearch API's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
+/** Alibaba's schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`, src/providers/shared.ts). */
 const { schemas, read } = responseReader(() => import('./schemas.ts'));
 export { read, schemas as loadSchemas };
 

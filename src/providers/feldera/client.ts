@@ -8,7 +8,7 @@ import { bodySnippet, expectSuccess, responseReader, type ErrorFields, type Requ
 import type { PipelineStatus, PipelineWithProgramError } from './schemas.ts';
 import { parseServerInfo, type ServerInfo } from './server.ts';
 
-/** Feldera's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
+/** Feldera's schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`, src/providers/shared.ts). */
 const { schemas, read } = responseReader(() => import('./schemas.ts'));
 export { schemas as loadSchemas };
 

@@ -224,7 +224,7 @@ function isSuccess(res: HttpResponse): boolean {
   return res.status >= 200 && res.status < 300;
 }
 
-/** CodeArts' response schemas, with zod, loaded when a response is first read (never before a request is sent). */
+/** CodeArts' schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`, src/providers/shared.ts). */
 const { schemas } = responseReader(() => import('./schemas.ts'));
 export { schemas as loadSchemas };
 type Schemas = Awaited<ReturnType<typeof schemas>>;

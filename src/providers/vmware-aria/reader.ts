@@ -1,6 +1,6 @@
 /**
- * Aria's response schemas, with zod, loaded when a response is first read: no request waits for them
- * to compile (docs/performance.md).
+ * Aria's schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`,
+ * src/providers/shared.ts), shared by client.ts, auth.ts and errors.ts.
  */
 import { responseReader } from '../shared.ts';
 
