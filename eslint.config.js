@@ -43,6 +43,38 @@ export default tseslint.config(
     rules: { 'max-lines': ['error', { max: 300, skipBlankLines: false, skipComments: false }] },
   },
   {
+    // One door for lazy loading (docs/development.md, "The build and the start path"): zod, yaml and a
+    // provider's schemas.ts stay off the start path, so outside the modules only ever loaded on demand
+    // they are imported as types. The build's "zod on demand" check (src/start-path/seam.mjs) is the backstop.
+    files: ['src/**/*.ts'],
+    ignores: [
+      'src/providers/*/schemas.ts', // the schema modules themselves, behind each adapter's loadSchemas
+      'src/providers/handle-schema.ts', // imported only by the schema modules and saved-state.ts
+      'src/providers/feldera/report.ts', // loaded on demand (onDemand in provider.ts and start.ts)
+      'src/saved-state.ts', // the post step's, imported by post.ts, loaded by index.ts in that phase only
+      'src/cli/manifest.ts', // the CLI's, loaded by index.ts in that phase only
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'yaml'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: `${name} loads on demand: import its types only here (docs/development.md, "The build and the start path").`,
+          })),
+          patterns: [
+            {
+              regex: '(^|/)(schemas|models|handle)\\.ts$',
+              allowTypeImports: true,
+              message: "A provider's schemas load through its loadSchemas(): import their types only here.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['__tests__/**/*.ts'],
     rules: { '@typescript-eslint/explicit-function-return-type': 'off', '@typescript-eslint/unbound-method': 'off' },
   },

@@ -2,8 +2,8 @@
  * Reads and validates the step's inputs. Every failure becomes an InputError that names the input,
  * says what it accepts and is thrown before any request is sent.
  *
- * The rules are plain functions, not zod schemas: they run before the first request, and zod (a third
- * of the bundle) is loaded only once a response or saved state needs it (docs/performance.md).
+ * The rules are plain functions, not zod schemas: they run before the first request, and zod loads on
+ * demand (`responseReader`, src/providers/shared.ts).
  */
 import { InputError } from './errors.ts';
 import { PROVIDER_NAMES } from './provider-names.ts';

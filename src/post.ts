@@ -30,7 +30,7 @@ export async function post(): Promise<void> {
       return;
     }
     // The provider's own schema reads each handle's data back; a handle it refuses is left alone.
-    const { parsed: open, refused } = parseEach(await step.adapter.loadHandleSchema(), unfinished);
+    const { parsed: open, refused } = parseEach((await step.adapter.loadSchemas()).handleSchema, unfinished);
     if (refused > 0)
       coreLogger.warning(`${refused} saved run(s) do not match the ${step.settings.provider} handle and are left alone`);
     const seen = await step.provider.observe(open);

@@ -1,6 +1,6 @@
 /**
- * The post step's reading of what main saved (src/state.ts): parsed with zod, which the main step
- * never loads before its first request, so this lives apart from the writing side.
+ * The post step's reading of what main saved (src/state.ts): parsed with zod, so this lives apart
+ * from the writing side, off the main step's start path (`responseReader`, src/providers/shared.ts).
  */
 import * as core from '@actions/core';
 import { z } from 'zod';

@@ -89,7 +89,7 @@ export async function buildStep(reading: StepReading, environment: StepEnvironme
   const { settings, info } = reading;
   await loadNeeds(info, environment.inputs);
   const adapter = await loadAdapter(settings.provider);
-  const resumed = settings.runs && resumedRuns(settings.runs, settings.provider, await adapter.loadHandleSchema());
+  const resumed = settings.runs && resumedRuns(settings.runs, settings.provider, (await adapter.loadSchemas()).handleSchema);
   const http = new HttpClient({
     proxy: reading.proxy,
     requestTimeoutMs: reading.requestTimeoutMs,
@@ -98,9 +98,8 @@ export async function buildStep(reading: StepReading, environment: StepEnvironme
     userAgent: 'run-pipelines-action',
     log: (line) => environment.log.info(line),
     debug: (line) => environment.log.debug(line),
-    // A step that waits reads answers with zod: it loads while the first request is out. A failed load is
-    // reported by the first read that needs it (the loader keeps the rejection), not here.
-    onFirstRequestSent: settings.wait ? () => void adapter.loadModels().catch(() => undefined) : undefined,
+    // The schemas' preload (`responseReader`, src/providers/shared.ts); a failed load is reported by the first read.
+    onFirstRequestSent: settings.wait ? () => void adapter.loadSchemas().catch(() => undefined) : undefined,
   });
   const provider = await adapter.createProvider({
     settings,

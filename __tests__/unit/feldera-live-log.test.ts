@@ -6,7 +6,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { HttpClient } from '../../src/http.ts';
 import { FelderaClient } from '../../src/providers/feldera/client.ts';
-import type { FelderaData } from '../../src/providers/feldera/handle.ts';
+import type { FelderaData } from '../../src/providers/feldera/schemas.ts';
 import { felderaLiveLogs } from '../../src/providers/feldera/live-log.ts';
 import { HANDLE_VERSION, type RunHandle } from '../../src/providers/types.ts';
 import { useEmulator } from '../helpers/emulated.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import type { PipelineStatus } from '../../src/providers/feldera/models.ts';
+import type { PipelineStatus } from '../../src/providers/feldera/schemas.ts';
 import { describeApproval, describeProgramError, rustErrors } from '../../src/providers/feldera/report.ts';
 import { classifyPipeline, type FelderaTarget } from '../../src/providers/feldera/status.ts';
 

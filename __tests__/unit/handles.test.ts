@@ -1,9 +1,9 @@
 /** Each provider's handle survives the trip through saved state, and its schema refuses what it cannot read. */
 import { describe, expect, test } from '@jest/globals';
-import { handleSchema as aria } from '../../src/providers/vmware-aria/handle.ts';
-import { handleSchema as codeArts } from '../../src/providers/huawei-codearts/handle.ts';
-import { handleSchema as feldera } from '../../src/providers/feldera/handle.ts';
-import { handleSchema as logstash } from '../../src/providers/alibaba-logstash/handle.ts';
+import { handleSchema as aria } from '../../src/providers/vmware-aria/schemas.ts';
+import { handleSchema as codeArts } from '../../src/providers/huawei-codearts/schemas.ts';
+import { handleSchema as feldera } from '../../src/providers/feldera/schemas.ts';
+import { handleSchema as logstash } from '../../src/providers/alibaba-logstash/schemas.ts';
 import { savedHandleSchema } from '../../src/providers/handle-schema.ts';
 import { parseEach } from '../../src/saved-state.ts';
 

@@ -1,6 +1,6 @@
 /** The CodeArts region table, the endpoint override variable, and run status classification. */
 import { describe, expect, test } from '@jest/globals';
-import type { PipelineLatestRun, RunDetail } from '../../src/providers/huawei-codearts/models.ts';
+import type { PipelineLatestRun, RunDetail } from '../../src/providers/huawei-codearts/schemas.ts';
 import { endpointOverrideVariable, regionEndpoint } from '../../src/providers/huawei-codearts/regions.ts';
 import { classifyLatestRun, classifyRun } from '../../src/providers/huawei-codearts/status.ts';
 

@@ -1,6 +1,6 @@
 /** Code Stream status classification: all 18 documented values, failure text and hold notices. */
 import { describe, expect, test } from '@jest/globals';
-import type { Execution } from '../../src/providers/vmware-aria/models.ts';
+import type { Execution } from '../../src/providers/vmware-aria/schemas.ts';
 import { classifyExecution, failureMessage, tasksInOrder } from '../../src/providers/vmware-aria/status.ts';
 
 const exec = (status: string, more: Partial<Execution> = {}): Execution => ({

@@ -1,7 +1,7 @@
 /**
- * The zod schemas handles are read back with: a provider's own (`handleSchemaOf`, in its `handle.ts`)
- * and the provider-neutral one the post step checks saved state with. Only code loaded on demand
- * imports this module, so zod stays off the start path (docs/performance.md).
+ * The zod schemas handles are read back with: a provider's own (`handleSchemaOf`, in its `schemas.ts`)
+ * and the provider-neutral one the post step checks saved state with. Imported only by the schema
+ * modules and src/saved-state.ts, so it loads on demand (`responseReader`, src/providers/shared.ts).
  */
 import { z } from 'zod';
 import type { ProviderName } from './registry.ts';

@@ -51,7 +51,7 @@ export function providerError(res: HttpResponse, fields: ErrorFields): ProviderE
 
 /**
  * Returns a 2xx response; throws the ProviderError `describe` reads from anything else. `describe` may
- * be async: error bodies are read with the provider's zod schemas, loaded on first use (`onDemand`).
+ * be async: error bodies are read with the provider's zod schemas (`responseReader`).
  */
 export async function expectSuccess(
   res: HttpResponse,
@@ -61,26 +61,31 @@ export async function expectSuccess(
   throw providerError(res, await describe(res));
 }
 
-/**
- * A module imported on first use and kept. Each provider reads responses with zod schemas that load
- * this way: zod is a third of the bundle, and a step's first request need not wait for it to compile
- * (docs/performance.md, "What the start path loads").
- */
+/** A module imported on first use and kept (a failed import stays failed, reported by each caller). */
 export function onDemand<M>(load: () => Promise<M>): () => Promise<M> {
   let loading: Promise<M> | undefined;
   return () => (loading ??= load());
 }
 
-/** A provider's response schemas loaded on demand, and `read`: a body as the schema `pick` chooses types it. */
+/** A provider's schemas loaded on demand, and `read`: a body as the schema `pick` chooses types it. */
 export interface ResponseReader<M> {
-  models: () => Promise<M>;
+  /** The adapter's `loadSchemas`. */
+  schemas: () => Promise<M>;
   /** Takes the response already received, so the schemas never load before the request is sent. */
-  read: <T>(res: HttpResponse, pick: (models: M) => z.ZodType<T>, what: string) => Promise<T>;
+  read: <T>(res: HttpResponse, pick: (schemas: M) => z.ZodType<T>, what: string) => Promise<T>;
 }
 
+/**
+ * The one door to a provider's zod schemas (its `schemas.ts`: responses and handles). zod is a third of
+ * the bundle, so nothing on the start path imports it or a schema module except as types (a lint rule,
+ * eslint.config.js, and the build's "zod on demand" check, src/start-path/seam.mjs, hold this); the module
+ * is imported on the first read, on the first handle read back (`runs` input, post step), or, in a step
+ * that waits, as its first request's headers are written (src/start-path/first-send.ts), so zod compiles
+ * during that round trip. Why and what it saved: docs/development.md, "The build and the start path".
+ */
 export function responseReader<M>(load: () => Promise<M>): ResponseReader<M> {
-  const models = onDemand(load);
-  return { models, read: async (res, pick, what) => parseResponse(pick(await models()), res, what) };
+  const schemas = onDemand(load);
+  return { schemas, read: async (res, pick, what) => parseResponse(pick(await schemas()), res, what) };
 }
 
 /** A parameter value as the provider's string-typed inputs and variables take it: scalars as text, structures as JSON. */

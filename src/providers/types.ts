@@ -20,7 +20,7 @@ export const HANDLE_VERSION = 1;
 
 /**
  * A run the provider accepted. Serialisable: it is saved for the post step and parsed back with the
- * provider's handle schema (`loadHandleSchema`). `Data` is what the adapter needs later (execution index, instance id…).
+ * provider's handle schema (`loadSchemas`). `Data` is what the adapter needs later (execution index, instance id…).
  */
 export interface RunHandle<Data = unknown> {
   version: typeof HANDLE_VERSION;
@@ -194,22 +194,24 @@ export interface WorkflowContext {
 export type ProviderOutputs = Partial<Record<string, string>>;
 
 /**
- * What an adapter module exports (loaded only when its provider is chosen): the factory, the schema
- * its handles are saved and read back with, and its own step outputs.
+ * The schemas a provider's `loadSchemas` hands over (its `schemas.ts`): the one its handles are saved and
+ * read back with, beside its response schemas, which only its own modules read.
+ */
+export interface ProviderSchemas<Data = unknown> {
+  handleSchema: z.ZodType<RunHandle<Data>>;
+}
+
+/**
+ * What an adapter module exports (loaded only when its provider is chosen): the factory, its schemas
+ * and its own step outputs.
  */
 export interface ProviderAdapter<Data = unknown, Details extends object = object> {
   createProvider(ctx: ProviderContext<Data>): Promise<Provider<Data, Details>> | Provider<Data, Details>;
   /**
-   * The schema its handles are read back with (the `runs` input, the post step). Loaded on demand, with
-   * zod: no trigger waits on it (docs/performance.md).
+   * Its `schemas.ts`, with zod, imported on first call and kept: the one door to its schemas, off the
+   * start path (`responseReader`, src/providers/shared.ts).
    */
-  loadHandleSchema(): Promise<z.ZodType<RunHandle<Data>>>;
-  /**
-   * Loads the schemas its answers are read with (its `responseReader`). A step that waits calls it
-   * once its first request is on the wire, so zod compiles during that round trip rather than amid the
-   * answers of a wide wait, where it left a heap a few MB larger (docs/performance.md).
-   */
-  loadModels(): Promise<unknown>;
+  loadSchemas(): Promise<ProviderSchemas<Data>>;
   /** Extra step outputs, computed from the first run's handle and the trigger's request id. */
   stepOutputs?(first: RunHandle<Data> | undefined, requestId: string | undefined): ProviderOutputs;
 }

@@ -27,11 +27,11 @@
  *   string, twice the memory of the file for as long as the code lives, and scans it more slowly.
  * - zod on demand: zod is a third of what the main step would otherwise compile (about 330 kB), and
  *   no request needs it before it is sent. Inputs are read with plain rules (src/inputs.ts); each
- *   provider reads responses through `responseReader` (src/providers/shared.ts), which imports its
- *   models.ts, and with it zod, when a response is first read; handle schemas load the same way
- *   (`loadHandleSchema`). Relies on: the bundler putting zod in a chunk of its own that neither the
+ *   provider's schemas (responses and handles, its schemas.ts) load through one door, the adapter's
+ *   `loadSchemas` (`responseReader`, src/providers/shared.ts), and with them zod. Relies on: the bundler putting zod in a chunk of its own that neither the
  *   main chunk nor a provider's adapter chunk requires at load. checkZodOnDemand() reads that off
- *   the bundle, so a static `import { z } from 'zod'` on the start path fails the build. A step that
+ *   the bundle, so a static `import { z } from 'zod'` on the start path fails the build (the lint rule in
+ *   eslint.config.js flags it first, in the editor). A step that
  *   waits starts loading zod as its first request's headers are written (src/start-path/first-send.ts, HttpOptions
  *   `onFirstRequestSent`), on undici's `undici:client:sendHeaders` diagnostics channel, which
  *   checkSendHeadersChannel() finds published right before the headers are written.

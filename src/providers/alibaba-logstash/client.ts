@@ -14,13 +14,13 @@ import {
   type Method,
   type OutgoingRequest,
 } from '../../http.ts';
-import type { LogItem, LogstashInstance, PipelineItem } from './models.ts';
+import type { LogItem, LogstashInstance, PipelineItem } from './schemas.ts';
 import { providerError, responseReader, type ErrorFields, type RequestOptions } from '../shared.ts';
 import { acsDate, acsHeaders, sign, type Credentials } from './signer.ts';
 
-/** The Elasticsearch API's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
-const { models, read } = responseReader(() => import('./models.ts'));
-export { read, models as loadModels };
+/** Alibaba's schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`, src/providers/shared.ts). */
+const { schemas, read } = responseReader(() => import('./schemas.ts'));
+export { read, schemas as loadSchemas };
 
 /** Codes Alibaba documents as "not processed, try again"; Terraform's provider retries the same set. */
 const RETRYABLE_CODES = new Set([
@@ -218,7 +218,7 @@ function isJson(body: string): boolean {
 }
 
 async function errorFields(res: HttpResponse): Promise<ErrorFields> {
-  const { errorBody } = await models();
+  const { errorBody } = await schemas();
   try {
     const parsed = errorBody.safeParse(JSON.parse(res.body));
     if (!parsed.success) return {};

@@ -10,7 +10,7 @@ import { InputError, ProviderError } from '../../errors.ts';
 import type { HttpClient } from '../../http.ts';
 import type { Logger } from '../../log.ts';
 import { readCredential } from '../../credential-answer.ts';
-import { alibabaError, loadModels } from './client.ts';
+import { alibabaError, loadSchemas } from './client.ts';
 import { acsDate, type Credentials } from './signer.ts';
 
 export interface CredentialInputs {
@@ -190,7 +190,7 @@ async function exchange(plan: OidcPlan, ctx: CredentialContext): Promise<{ creds
     idempotent: true,
   });
   if (res.status < 200 || res.status >= 300) throw await alibabaError(res);
-  const c = readCredential((await loadModels()).assumeRoleResponse, res, 'AssumeRoleWithOIDC').Credentials;
+  const c = readCredential((await loadSchemas()).assumeRoleResponse, res, 'AssumeRoleWithOIDC').Credentials;
   ctx.secret(c.AccessKeyId);
   ctx.secret(c.AccessKeySecret);
   ctx.secret(c.SecurityToken);
@@ -220,7 +220,7 @@ async function githubIdToken(plan: OidcPlan, ctx: CredentialContext): Promise<st
       message: `the runner refused an OIDC token (${res.body.trim().slice(0, 200) || 'no body'}); does the job have permissions: id-token: write?`,
     });
   }
-  const token = readCredential((await loadModels()).idTokenResponse, res, 'GitHub OIDC token').value;
+  const token = readCredential((await loadSchemas()).idTokenResponse, res, 'GitHub OIDC token').value;
   ctx.secret(token);
   return token;
 }

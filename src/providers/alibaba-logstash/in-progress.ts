@@ -6,7 +6,7 @@
  */
 import type { InProgressRuns, RunHandle } from '../types.ts';
 import type { LogstashClient } from './client.ts';
-import type { LogstashData } from './handle.ts';
+import type { LogstashData } from './schemas.ts';
 
 export function logstashInProgress(
   client: LogstashClient,

@@ -6,9 +6,8 @@
  */
 import type { LiveLog, RunHandle } from '../types.ts';
 import type { LogstashClient } from './client.ts';
-import type { LogstashData } from './handle.ts';
+import type { LogItem, LogstashData } from './schemas.ts';
 import { LOG_LEAD_MS, logLine } from './logs.ts';
-import type { LogItem } from './models.ts';
 
 /** Lines per call: the API's largest page. */
 const PAGE_SIZE = 100;

@@ -9,9 +9,8 @@
  * those are the newest, the only ones the step prints.
  */
 import type { EndedRun, LogSource } from '../types.ts';
-import type { LogstashData } from './handle.ts';
+import type { LogItem, LogstashData } from './schemas.ts';
 import type { LogstashClient } from './client.ts';
-import type { LogItem } from './models.ts';
 
 /** Searched before the trigger, for clock skew between runner and service. */
 export const LOG_LEAD_MS = 60_000;

@@ -4,7 +4,6 @@
  * per poll, however many pipelines there are. A "run" is the pipeline's deploy; its id is the
  * pipeline id, since the API has no run object.
  */
-import type { z } from 'zod';
 import { ProviderError, errorMessage } from '../../errors.ts';
 import { derivedToken, readSettings } from './settings.ts';
 import { formatDuration } from '../../parse.ts';
@@ -24,8 +23,7 @@ import {
 import { requestPreview, runHandle } from '../shared.ts';
 import { LogstashClient } from './client.ts';
 import { credentialSource, type CredentialSource } from './credentials.ts';
-import type { LogstashData, LogstashHandle } from './handle.ts';
-import type { PipelineItem } from './models.ts';
+import type { LogstashData, LogstashHandle, PipelineItem } from './schemas.ts';
 import { LOG_LEAD_MS, logstashLogSources } from './logs.ts';
 import { classifyRun, isUpdated, type Classified, type LogstashDetails, type RunView } from './status.ts';
 import type { Clock } from '../../clock.ts';
@@ -33,11 +31,6 @@ import type { Logger } from '../../log.ts';
 
 /** Lines of the instance's error log quoted in a failed run's message. */
 const LOG_LINES = 10;
-
-/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
-export async function loadHandleSchema(): Promise<z.ZodType<LogstashHandle>> {
-  return (await import('./handle.ts')).handleSchema;
-}
 
 export function stepOutputs(
   _first: LogstashHandle | undefined,

@@ -8,7 +8,7 @@ import { InputError } from '../../errors.ts';
 import { REGION_ID, readInputs, inputRules, type InputValues } from '../../inputs.ts';
 import type { InputShapeOf } from '../registry.ts';
 import type { ProviderContext, WorkflowContext } from '../types.ts';
-import type { LogstashData, LogstashHandle } from './handle.ts';
+import type { LogstashData, LogstashHandle } from './schemas.ts';
 
 import { CLIENT_TOKEN, INSTANCE_ID, PIPELINE_ID } from './ids.ts';
 

@@ -5,7 +5,7 @@
  * this deploy happened: the instance was seen leaving `active`, or the pipeline's update time moved.
  */
 import type { Observation } from '../types.ts';
-import type { PipelineItem } from './models.ts';
+import type { PipelineItem } from './schemas.ts';
 
 export interface PollView {
   instanceId: string;

@@ -5,12 +5,12 @@ import { joinUrl } from '../../endpoint.ts';
 import { pathSegment, type HttpClient, type HttpRequest, type HttpResponse, type Method } from '../../http.ts';
 import { ResponseShapeError } from '../../errors.ts';
 import { bodySnippet, expectSuccess, responseReader, type ErrorFields, type RequestOptions } from '../shared.ts';
-import type { PipelineStatus, PipelineWithProgramError } from './models.ts';
+import type { PipelineStatus, PipelineWithProgramError } from './schemas.ts';
 import { parseServerInfo, type ServerInfo } from './server.ts';
 
-/** Feldera's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
-const { models, read } = responseReader(() => import('./models.ts'));
-export { models as loadModels };
+/** Feldera's schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`, src/providers/shared.ts). */
+const { schemas, read } = responseReader(() => import('./schemas.ts'));
+export { schemas as loadSchemas };
 
 export interface FelderaClientOptions {
   base: URL;
@@ -161,7 +161,7 @@ function pipelinePath(name: string): string {
 
 /** Feldera's ErrorResponse `{message, error_code, details}`; proxies may answer without it. */
 async function describeError(res: HttpResponse, apiKey: string | undefined): Promise<ErrorFields> {
-  const { errorResponse } = await models();
+  const { errorResponse } = await schemas();
   let fields: ErrorFields | undefined;
   try {
     const body = errorResponse.safeParse(JSON.parse(res.body));

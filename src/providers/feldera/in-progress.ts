@@ -6,7 +6,7 @@
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import type { FoundRun, InProgressRuns, RunHandle } from '../types.ts';
 import type { FelderaClient } from './client.ts';
-import type { FelderaData } from './handle.ts';
+import type { FelderaData } from './schemas.ts';
 
 export function felderaInProgress(
   client: FelderaClient,

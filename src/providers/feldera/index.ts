@@ -3,5 +3,5 @@
  * reaches it. A "run" is the pipeline's deployment; its id is the pipeline name, since Feldera
  * has no run object (the deployment id is reported in `runs` once known).
  */
-export { createProvider, loadHandleSchema } from './provider.ts';
-export { loadModels } from './client.ts';
+export { createProvider } from './provider.ts';
+export { loadSchemas } from './client.ts';

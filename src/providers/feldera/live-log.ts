@@ -8,7 +8,7 @@
 import { ProviderError, toError } from '../../errors.ts';
 import type { LiveLog, RunHandle } from '../types.ts';
 import type { FelderaClient } from './client.ts';
-import type { FelderaData } from './handle.ts';
+import type { FelderaData } from './schemas.ts';
 import { IDLE_MS } from './logs.ts';
 
 /**

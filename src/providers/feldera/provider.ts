@@ -3,7 +3,6 @@
  * reaches it. A "run" is the pipeline's deployment; its id is the pipeline name, since Feldera
  * has no run object (the deployment id is reported in `runs` once known).
  */
-import type { z } from 'zod';
 import { readSettings, type FelderaConfig } from './settings.ts';
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import type { HttpRequest } from '../../http.ts';
@@ -23,7 +22,7 @@ import {
 } from '../types.ts';
 import { FelderaClient } from './client.ts';
 import { felderaLogSources } from './logs.ts';
-import type { FelderaData, FelderaHandle } from './handle.ts';
+import type { FelderaData, FelderaHandle, PipelineStatus } from './schemas.ts';
 import { dismissError, sendStart, stepWaits, type StartContext, type StepWaits } from './start.ts';
 import {
   COMPILE_FAILED,
@@ -35,17 +34,11 @@ import {
 } from './status.ts';
 import { decideActivate } from './activate.ts';
 import { DISMISS_ERROR_SINCE, describeServer, olderThan, type ServerInfo } from './server.ts';
-import type { PipelineStatus } from './models.ts';
 import { onDemand, requestPreview, runHandle } from '../shared.ts';
 import { checkActivateEdition, checkRole, checkStartSupported, noteUndismissable } from './checks.ts';
 
 /** The approval and compiler reports read details with zod: loaded when a run first needs one. */
 const reports = onDemand(() => import('./report.ts'));
-
-/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
-export async function loadHandleSchema(): Promise<z.ZodType<FelderaHandle>> {
-  return (await import('./handle.ts')).handleSchema;
-}
 
 export function createProvider(ctx: ProviderContext): Provider<FelderaData, FelderaDetails> {
   const { config, base, apiKey, tenant } = readSettings(ctx);

@@ -8,7 +8,7 @@ import {
   type ApprovalDiff,
   type PipelineWithProgramError,
   type SqlMessage,
-} from './models.ts';
+} from './schemas.ts';
 
 /** At most this many SQL messages of each kind and Rust error blocks are shown; the rest are counted. */
 const MAX_ITEMS = 10;

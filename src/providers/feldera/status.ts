@@ -5,7 +5,7 @@
  * already deployed changes nothing, so a desired state other than the one asked for ends the wait too.
  */
 import type { Observation } from '../types.ts';
-import type { PipelineStatus } from './models.ts';
+import type { PipelineStatus } from './schemas.ts';
 
 /** The CombinedStatus values Feldera passes through on its way to a target (combined_status.rs). */
 const KNOWN = new Set([

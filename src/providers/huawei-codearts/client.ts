@@ -15,7 +15,7 @@ import {
   type OutgoingRequest,
 } from '../../http.ts';
 import type { z } from 'zod';
-import type { ErrorBody, LogResult, PipelineLatestRun, PipelineRunsPage, RunDetail } from './models.ts';
+import type { ErrorBody, LogResult, PipelineLatestRun, PipelineRunsPage, RunDetail } from './schemas.ts';
 import { providerError, responseReader, type RequestOptions } from '../shared.ts';
 import { sdkDate, signRequest } from './signer.ts';
 
@@ -99,7 +99,7 @@ export class CodeArtsClient {
     const res = await this.options.http.send(this.runRequest(pipelineId, body));
     if (!isSuccess(res)) await checkBody(res);
     const what = `start pipeline ${pipelineId}`;
-    const parsed = validateShape((await models()).runResponse, parseJson(res, what), what);
+    const parsed = validateShape((await schemas()).runResponse, parseJson(res, what), what);
     const code = codeOf(parsed);
     const queuedRun = parsed.error?.pipeline_run_id;
     if (code !== undefined && QUEUED_CODES.has(code) && queuedRun) {
@@ -224,15 +224,15 @@ function isSuccess(res: HttpResponse): boolean {
   return res.status >= 200 && res.status < 300;
 }
 
-/** CodeArts' response schemas, with zod, loaded when a response is first read (never before a request is sent). */
-const { models } = responseReader(() => import('./models.ts'));
-export { models as loadModels };
-type Models = Awaited<ReturnType<typeof models>>;
+/** CodeArts' schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`, src/providers/shared.ts). */
+const { schemas } = responseReader(() => import('./schemas.ts'));
+export { schemas as loadSchemas };
+type Schemas = Awaited<ReturnType<typeof schemas>>;
 
 /** The body of `res`, checked as `checkBody` does, as the schema `pick` chooses types it. */
-async function read<T>(res: HttpResponse, pick: (m: Models) => z.ZodType<T>, what: string): Promise<T> {
+async function read<T>(res: HttpResponse, pick: (m: Schemas) => z.ZodType<T>, what: string): Promise<T> {
   const body = await checkBody(res);
-  return validateShape(pick(await models()), body, what);
+  return validateShape(pick(await schemas()), body, what);
 }
 
 /** The JSON body, unless the status or an `error_code` in the body (even on 2xx) says it failed. */
@@ -259,7 +259,7 @@ function jsonOrUndefined(body: string): unknown {
 }
 
 async function errorBodyOf(json: unknown): Promise<ErrorBody | undefined> {
-  const { errorBody } = await models();
+  const { errorBody } = await schemas();
   const parsed = errorBody.safeParse(json);
   return parsed.success ? parsed.data : undefined;
 }

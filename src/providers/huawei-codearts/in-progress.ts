@@ -6,7 +6,7 @@
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import type { FoundRun, InProgressRuns, RunHandle } from '../types.ts';
 import type { CodeArtsClient } from './client.ts';
-import type { CodeArtsData } from './handle.ts';
+import type { CodeArtsData } from './schemas.ts';
 
 export const IN_PROGRESS_STATUSES = ['RUNNING', 'PAUSED', 'SUSPEND'] as const;
 

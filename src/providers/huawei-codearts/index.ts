@@ -3,5 +3,5 @@
  * pipeline with run variables) and polls each run's detail. The adapter's exports; the provider is in
  * provider.ts.
  */
-export { createProvider, loadHandleSchema, stepOutputs } from './provider.ts';
-export { loadModels } from './client.ts';
+export { createProvider, stepOutputs } from './provider.ts';
+export { loadSchemas } from './client.ts';

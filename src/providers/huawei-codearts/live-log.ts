@@ -7,8 +7,7 @@
  */
 import type { LiveLog, RunHandle } from '../types.ts';
 import type { CodeArtsClient } from './client.ts';
-import type { CodeArtsData } from './handle.ts';
-import type { RunDetail } from './models.ts';
+import type { CodeArtsData, RunDetail } from './schemas.ts';
 
 /** The details the status polls read, by run id, until the live log takes them. */
 export type PolledDetails = Map<string, RunDetail>;

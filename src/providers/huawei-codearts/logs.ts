@@ -6,7 +6,7 @@
 import type { EndedRun, LogSource, StageSpan } from '../types.ts';
 import { errorMessage } from '../../errors.ts';
 import type { CodeArtsClient, LogQuery } from './client.ts';
-import type { LogResult, RunDetail } from './models.ts';
+import type { LogResult, RunDetail } from './schemas.ts';
 
 /** Lines per ShowPipelineLog call (the description's example asks for 500). */
 const PAGE_LINES = 500;

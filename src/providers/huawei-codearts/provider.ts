@@ -3,7 +3,6 @@
  * (or one RunPipeline call per pipeline when run variables are given) and polls each run's detail
  * until it ends. Requests are signed with the AK/SK (SDK-HMAC-SHA256) or carry an IAM token.
  */
-import type { z } from 'zod';
 import { readSettings } from './settings.ts';
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { ProviderError, errorMessage, toError } from '../../errors.ts';
@@ -22,17 +21,11 @@ import {
 } from '../types.ts';
 import { repositoryAtCommit, requestPreview, runHandle } from '../shared.ts';
 import { CodeArtsClient, type RunBody, type Variable } from './client.ts';
-import type { CodeArtsData, CodeArtsHandle } from './handle.ts';
+import type { CodeArtsData, CodeArtsHandle, PipelineLatestRun, RunDetail } from './schemas.ts';
 import { codeArtsInProgress } from './in-progress.ts';
-import type { PipelineLatestRun, RunDetail } from './models.ts';
 import type { PolledDetails } from './live-log.ts';
 import { codeArtsLogSources, codeArtsStageSpans } from './logs.ts';
 import { classifyLatestRun, classifyRun, type CodeArtsDetails } from './status.ts';
-
-/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
-export async function loadHandleSchema(): Promise<z.ZodType<CodeArtsHandle>> {
-  return (await import('./handle.ts')).handleSchema;
-}
 
 export function stepOutputs(first: CodeArtsHandle | undefined, requestId: string | undefined): StepOutputsOf<'huawei-codearts'> {
   return {

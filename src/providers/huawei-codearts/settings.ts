@@ -9,7 +9,7 @@ import type { InputShapeOf } from '../registry.ts';
 import type { ProviderContext } from '../types.ts';
 import { valueText } from '../shared.ts';
 import type { Credentials, Variable } from './client.ts';
-import type { CodeArtsData } from './handle.ts';
+import type { CodeArtsData } from './schemas.ts';
 import { CODEARTS_REGIONS, endpointOverrideVariable, regionEndpoint } from './regions.ts';
 import { ID } from './ids.ts';
 

@@ -3,7 +3,7 @@
  * not the transitions, so unknown values keep the wait going with a warning and the timeout ends it.
  */
 import type { Observation } from '../types.ts';
-import type { PipelineLatestRun, RunDetail, StageRun } from './models.ts';
+import type { PipelineLatestRun, RunDetail, StageRun } from './schemas.ts';
 
 const SUCCESS = new Set(['COMPLETED']);
 /** IGNORED means the run was never executed: failing is the safer reading. */

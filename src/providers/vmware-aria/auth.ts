@@ -11,10 +11,10 @@ import { parseCredentialJson } from '../../credential-answer.ts';
 import type { HttpClient, HttpRequest, HttpResponse } from '../../http.ts';
 import { expectSuccess } from '../shared.ts';
 import { describeAriaError } from './errors.ts';
-import { models } from './reader.ts';
+import { schemas } from './reader.ts';
 import type { z } from 'zod';
 
-type Models = Awaited<ReturnType<typeof models>>;
+type Schemas = Awaited<ReturnType<typeof schemas>>;
 
 export type Credentials =
   | { kind: 'access-token'; token: string }
@@ -164,8 +164,8 @@ export function splitUpn(username: string): { user: string; domain: string } | u
   return { user: username.slice(0, at), domain: username.slice(at + 1) };
 }
 
-async function validate<T>(res: HttpResponse, pick: (m: Models) => z.ZodType<T>, what: string): Promise<T> {
-  const parsed = pick(await models()).safeParse(parseCredentialJson(res, what));
+async function validate<T>(res: HttpResponse, pick: (m: Schemas) => z.ZodType<T>, what: string): Promise<T> {
+  const parsed = pick(await schemas()).safeParse(parseCredentialJson(res, what));
   if (parsed.success) return parsed.data;
   // The body carries credentials: name the missing field, never echo the body.
   const issue = parsed.error.issues[0];

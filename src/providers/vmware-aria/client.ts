@@ -8,7 +8,7 @@ import { pathSegment, type HttpClient, type HttpRequest, type HttpResponse, type
 import type { AriaAuth } from './auth.ts';
 import { expectSuccess, type RequestOptions } from '../shared.ts';
 import { describeAriaError } from './errors.ts';
-import type { Execution, ExecutionPage, ExecutionResponse, Pipeline } from './models.ts';
+import type { Execution, ExecutionPage, ExecutionResponse, Pipeline } from './schemas.ts';
 import { read } from './reader.ts';
 
 /** The only Code Stream API version published; sent so a newer server keeps answering in this shape. */

@@ -5,7 +5,7 @@
  */
 import type { HttpResponse } from '../../http.ts';
 import { bodySnippet, type ErrorFields } from '../shared.ts';
-import { models } from './reader.ts';
+import { schemas } from './reader.ts';
 
 export type AriaErrorDescription = ErrorFields;
 
@@ -18,7 +18,7 @@ export async function describeAriaError(res: HttpResponse, authHint?: string): P
 }
 
 async function parsed(res: HttpResponse): Promise<AriaErrorDescription> {
-  const { errorBody } = await models();
+  const { errorBody } = await schemas();
   let json: unknown;
   try {
     json = JSON.parse(res.body);

@@ -7,7 +7,7 @@
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import type { FoundRun, InProgressRuns, RunHandle } from '../types.ts';
 import type { AriaClient, PipelineRef } from './client.ts';
-import type { AriaData } from './handle.ts';
+import type { AriaData } from './schemas.ts';
 import { IN_PROGRESS } from './status.ts';
 
 /** `(status eq 'QUEUED') or (status eq 'RUNNING') or …`: every status the step waits through. */

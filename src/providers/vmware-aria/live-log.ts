@@ -5,8 +5,7 @@
  * the live log costs no request of its own; what is new since the last poll is handed on, once.
  */
 import type { LiveLog, RunHandle } from '../types.ts';
-import type { AriaData } from './handle.ts';
-import type { Execution } from './models.ts';
+import type { AriaData, Execution } from './schemas.ts';
 import { tasksInOrder } from './status.ts';
 
 /** The executions the status polls read, by execution id, until the live log takes them. */

@@ -5,7 +5,7 @@
  */
 import type { EndedRun, LogSource, StageSpan } from '../types.ts';
 import type { AriaClient } from './client.ts';
-import type { Execution } from './models.ts';
+import type { Execution } from './schemas.ts';
 import { tasksInOrder } from './status.ts';
 
 export function ariaLogSources(client: AriaClient, runs: EndedRun[]): LogSource[] {

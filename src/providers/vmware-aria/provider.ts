@@ -3,7 +3,6 @@
  * given input, then follows the execution until a final status. The run id is the execution id;
  * its index and absolute link travel in the handle for the step outputs.
  */
-import type { z } from 'zod';
 import { parseRef, readSettings } from './settings.ts';
 import { FAN_OUT_LIMIT, mapConcurrent } from '../../concurrency.ts';
 import { joinUrl } from '../../endpoint.ts';
@@ -26,17 +25,11 @@ import {
 import { requestPreview, runHandle, workflowRunUrl } from '../shared.ts';
 import { AriaAuth } from './auth.ts';
 import { AriaClient, executionPath, type ExecutionRequest, type PipelineRef } from './client.ts';
-import type { AriaData, AriaHandle } from './handle.ts';
-import type { ExecutionResponse } from './models.ts';
+import type { AriaData, AriaHandle, ExecutionResponse } from './schemas.ts';
 import { ariaInProgress } from './in-progress.ts';
 import type { PolledExecutions } from './live-log.ts';
 import { ariaLogSources, ariaStageSpans } from './logs.ts';
 import { classifyExecution, type AriaDetails } from './status.ts';
-
-/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
-export async function loadHandleSchema(): Promise<z.ZodType<AriaHandle>> {
-  return (await import('./handle.ts')).handleSchema;
-}
 
 export function stepOutputs(first: AriaHandle | undefined): StepOutputsOf<'vmware-aria'> {
   if (first === undefined) return {};

@@ -1,8 +1,8 @@
 /**
- * Aria's response schemas, with zod, loaded when a response is first read: no request waits for them
- * to compile (docs/performance.md).
+ * Aria's schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`,
+ * src/providers/shared.ts), shared by client.ts, auth.ts and errors.ts.
  */
 import { responseReader } from '../shared.ts';
 
-export const { models, read } = responseReader(() => import('./models.ts'));
-export { models as loadModels };
+export const { schemas, read } = responseReader(() => import('./schemas.ts'));
+export { schemas as loadSchemas };

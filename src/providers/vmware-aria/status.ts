@@ -4,7 +4,7 @@
  * everything else keeps the wait going and only the timeout bounds it.
  */
 import type { Observation, Phase } from '../types.ts';
-import type { Execution, StageExecution, TaskExecution } from './models.ts';
+import type { Execution, StageExecution, TaskExecution } from './schemas.ts';
 
 export const SUCCEEDED = new Set(['COMPLETED']);
 export const FAILED = new Set(['FAILED', 'CANCELED', 'ROLLBACK_FAILED', 'ROLLBACK_COMPLETED']);

@@ -1,9 +1,13 @@
 /**
- * The parts of Code Stream's and the login services' responses the adapter reads, validated with zod.
+ * The zod schemas of Code Stream's and the login services' responses the adapter reads and of its run
+ * handle, one module loaded on demand by `loadSchemas` (src/providers/shared.ts, `responseReader`).
  * Unknown fields pass: the published description's own examples break its schemas, so nothing here
  * is stricter than what the adapter needs.
  */
 import { z } from 'zod';
+import { handleSchemaOf } from '../handle-schema.ts';
+import type { RunHandle } from '../types.ts';
+import { EXECUTION_ID, PIPELINE_REF } from './ids.ts';
 
 /** `ExecutionResponse` of the execute calls (200 or 202). */
 export const executionResponse = z.looseObject({
@@ -97,3 +101,18 @@ export const pipeline = z.looseObject({
   enabled: z.boolean().optional(),
 });
 export type Pipeline = z.infer<typeof pipeline>;
+
+/** An Aria run's handle: the execution id is the run id, and its index travels for the step outputs. */
+
+export const ariaData = z.object({
+  /** The execution's number within its pipeline, when the execute call returned it. */
+  executionIndex: z.number().int().nullable(),
+});
+export type AriaData = z.infer<typeof ariaData>;
+export type AriaHandle = RunHandle<AriaData>;
+
+export const handleSchema = handleSchemaOf('vmware-aria', ariaData, {
+  pipeline: PIPELINE_REF,
+  runId: EXECUTION_ID,
+  what: 'an Aria pipeline id or project/name, and an execution id (letters, digits and "-")',
+});

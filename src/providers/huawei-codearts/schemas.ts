@@ -1,9 +1,13 @@
 /**
- * The parts of CodeArts Pipeline's responses the adapter reads, validated with zod. Unknown fields pass
+ * The zod schemas of CodeArts Pipeline's responses the adapter reads and of its run handle, one module
+ * loaded on demand by `loadSchemas` (src/providers/shared.ts, `responseReader`). Unknown fields pass
  * but are not copied into the result (strip mode): the run detail is parsed hundreds of times a round in
  * a wide wait, and copying fields nobody reads was most of what a poll allocated.
  */
 import { z } from 'zod';
+import { handleSchemaOf, idMatching } from '../handle-schema.ts';
+import type { RunHandle } from '../types.ts';
+import { ID } from './ids.ts';
 
 const text = z.string().nullish();
 
@@ -83,3 +87,19 @@ export const logResult = errorBody.extend({
   end_offset: z.union([z.string(), z.number()]).nullish(),
 });
 export type LogResult = z.infer<typeof logResult>;
+
+/** A CodeArts run's handle: the pipeline run id is the run id; a queued start also names its queue entry. */
+const ID_WHAT = '32 letters and digits (a CodeArts id)';
+/** Queue entries are not described anywhere; a guess that keeps them a plain token. */
+const QUEUE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const codeArtsData = z.object({
+  /** The CodeArts project the run belongs to: every later call names it in its path. */
+  projectId: idMatching(ID, ID_WHAT),
+  /** Set when the start was queued behind a concurrency limit (DEVPIPE.00011169/70). */
+  queueId: idMatching(QUEUE_ID, 'letters, digits, "_" or "-"').optional(),
+});
+export type CodeArtsData = z.infer<typeof codeArtsData>;
+export type CodeArtsHandle = RunHandle<CodeArtsData>;
+
+export const handleSchema = handleSchemaOf('huawei-codearts', codeArtsData, { pipeline: ID, runId: ID, what: ID_WHAT });
