@@ -29,8 +29,8 @@ var handle_schema = __webpack_require__(88);
 var state = __webpack_require__(2462);
 ;// CONCATENATED MODULE: ./src/saved-state.ts
 /**
- * The post step's reading of what main saved (src/state.ts): parsed with zod, which the main step
- * never loads before its first request, so this lives apart from the writing side.
+ * The post step's reading of what main saved (src/state.ts): parsed with zod, so this lives apart
+ * from the writing side, off the main step's start path (`responseReader`, src/providers/shared.ts).
  */
 
 
@@ -101,7 +101,7 @@ async function post() {
             return;
         }
         // The provider's own schema reads each handle's data back; a handle it refuses is left alone.
-        const { parsed: open, refused } = parseEach(await step.adapter.loadHandleSchema(), unfinished);
+        const { parsed: open, refused } = parseEach((await step.adapter.loadSchemas()).handleSchema, unfinished);
         if (refused > 0)
             log/* coreLogger */.Wj.warning(`${refused} saved run(s) do not match the ${step.settings.provider} handle and are left alone`);
         const seen = await step.provider.observe(open);
@@ -146,9 +146,9 @@ async function post() {
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8816);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2695);
 /**
- * The zod schemas handles are read back with: a provider's own (`handleSchemaOf`, in its `handle.ts`)
- * and the provider-neutral one the post step checks saved state with. Only code loaded on demand
- * imports this module, so zod stays off the start path (docs/performance.md).
+ * The zod schemas handles are read back with: a provider's own (`handleSchemaOf`, in its `schemas.ts`)
+ * and the provider-neutral one the post step checks saved state with. Imported only by the schema
+ * modules and src/saved-state.ts, so it loads on demand (`responseReader`, src/providers/shared.ts).
  */
 
 

@@ -117,25 +117,29 @@ function providerError(res, fields) {
 }
 /**
  * Returns a 2xx response; throws the ProviderError `describe` reads from anything else. `describe` may
- * be async: error bodies are read with the provider's zod schemas, loaded on first use (`onDemand`).
+ * be async: error bodies are read with the provider's zod schemas (`responseReader`).
  */
 async function expectSuccess(res, describe) {
     if (res.status >= 200 && res.status < 300)
         return res;
     throw providerError(res, await describe(res));
 }
-/**
- * A module imported on first use and kept. Each provider reads responses with zod schemas that load
- * this way: zod is a third of the bundle, and a step's first request need not wait for it to compile
- * (docs/performance.md, "What the start path loads").
- */
+/** A module imported on first use and kept (a failed import stays failed, reported by each caller). */
 function onDemand(load) {
     let loading;
     return () => (loading ??= load());
 }
+/**
+ * The one door to a provider's zod schemas (its `schemas.ts`: responses and handles). zod is a third of
+ * the bundle, so nothing on the start path imports it or a schema module except as types (a lint rule,
+ * eslint.config.js, and the build's "zod on demand" check, src/start-path/seam.mjs, hold this); the module
+ * is imported on the first read, on the first handle read back (`runs` input, post step), or, in a step
+ * that waits, as its first request's headers are written (src/start-path/first-send.ts), so zod compiles
+ * during that round trip. Why and what it saved: docs/development.md, "The build and the start path".
+ */
 function responseReader(load) {
-    const models = onDemand(load);
-    return { models, read: async (res, pick, what) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResponse */ .xp)(pick(await models()), res, what) };
+    const schemas = onDemand(load);
+    return { schemas, read: async (res, pick, what) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResponse */ .xp)(pick(await schemas()), res, what) };
 }
 /** A parameter value as the provider's string-typed inputs and variables take it: scalars as text, structures as JSON. */
 function valueText(value) {
@@ -186,8 +190,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   createProvider: () => (/* reexport */ createProvider),
-  loadHandleSchema: () => (/* reexport */ loadHandleSchema),
-  loadModels: () => (/* reexport */ models),
+  loadSchemas: () => (/* reexport */ schemas),
   stepOutputs: () => (/* reexport */ stepOutputs)
 });
 
@@ -288,11 +291,11 @@ var concurrency = __webpack_require__(1532);
 var credential_answer = __webpack_require__(4369);
 ;// CONCATENATED MODULE: ./src/providers/vmware-aria/reader.ts
 /**
- * Aria's response schemas, with zod, loaded when a response is first read: no request waits for them
- * to compile (docs/performance.md).
+ * Aria's schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`,
+ * src/providers/shared.ts), shared by client.ts, auth.ts and errors.ts.
  */
 
-const { models, read } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(553)]).then(__webpack_require__.bind(__webpack_require__, 4553)));
+const { schemas, read } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(930)]).then(__webpack_require__.bind(__webpack_require__, 3930)));
 
 
 ;// CONCATENATED MODULE: ./src/providers/vmware-aria/errors.ts
@@ -306,7 +309,7 @@ async function describeAriaError(res, authHint) {
     return out;
 }
 async function parsed(res) {
-    const { errorBody } = await models();
+    const { errorBody } = await schemas();
     let json;
     try {
         json = JSON.parse(res.body);
@@ -481,7 +484,7 @@ function splitUpn(username) {
     return { user: username.slice(0, at), domain: username.slice(at + 1) };
 }
 async function validate(res, pick, what) {
-    const parsed = pick(await models()).safeParse((0,credential_answer/* parseCredentialJson */.f)(res, what));
+    const parsed = pick(await schemas()).safeParse((0,credential_answer/* parseCredentialJson */.f)(res, what));
     if (parsed.success)
         return parsed.data;
     // The body carries credentials: name the missing field, never echo the body.
@@ -702,6 +705,11 @@ function ariaStageSpans(e) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/vmware-aria/provider.ts
+/**
+ * VMware Aria Automation Pipelines (Code Stream) adapter: executes each pipeline once with the
+ * given input, then follows the execution until a final status. The run id is the execution id;
+ * its index and absolute link travel in the handle for the step outputs.
+ */
 
 
 
@@ -713,10 +721,6 @@ function ariaStageSpans(e) {
 
 
 
-/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
-async function loadHandleSchema() {
-    return (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(761)]).then(__webpack_require__.bind(__webpack_require__, 761))).handleSchema;
-}
 function stepOutputs(first) {
     if (first === undefined)
         return {};

@@ -56,8 +56,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   createProvider: () => (/* reexport */ createProvider),
-  loadHandleSchema: () => (/* reexport */ loadHandleSchema),
-  loadModels: () => (/* reexport */ models),
+  loadSchemas: () => (/* reexport */ schemas),
   stepOutputs: () => (/* reexport */ stepOutputs)
 });
 
@@ -326,7 +325,7 @@ class CodeArtsClient {
         if (!isSuccess(res))
             await checkBody(res);
         const what = `start pipeline ${pipelineId}`;
-        const parsed = (0,http/* validateShape */.Sq)((await models()).runResponse, (0,http/* parseJson */.qF)(res, what), what);
+        const parsed = (0,http/* validateShape */.Sq)((await schemas()).runResponse, (0,http/* parseJson */.qF)(res, what), what);
         const code = codeOf(parsed);
         const queuedRun = parsed.error?.pipeline_run_id;
         if (code !== undefined && QUEUED_CODES.has(code) && queuedRun) {
@@ -438,13 +437,13 @@ async function startRefused(res) {
 function isSuccess(res) {
     return res.status >= 200 && res.status < 300;
 }
-/** CodeArts' response schemas, with zod, loaded when a response is first read (never before a request is sent). */
-const { models } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(393)]).then(__webpack_require__.bind(__webpack_require__, 4774)));
+/** CodeArts' schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`, src/providers/shared.ts). */
+const { schemas } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(106)]).then(__webpack_require__.bind(__webpack_require__, 6106)));
 
 /** The body of `res`, checked as `checkBody` does, as the schema `pick` chooses types it. */
 async function read(res, pick, what) {
     const body = await checkBody(res);
-    return (0,http/* validateShape */.Sq)(pick(await models()), body, what);
+    return (0,http/* validateShape */.Sq)(pick(await schemas()), body, what);
 }
 /** The JSON body, unless the status or an `error_code` in the body (even on 2xx) says it failed. */
 async function checkBody(res) {
@@ -470,7 +469,7 @@ function jsonOrUndefined(body) {
     }
 }
 async function errorBodyOf(json) {
-    const { errorBody } = await models();
+    const { errorBody } = await schemas();
     const parsed = errorBody.safeParse(json);
     return parsed.success ? parsed.data : undefined;
 }
@@ -753,6 +752,11 @@ function failureMessage(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/huawei-codearts/provider.ts
+/**
+ * Huawei Cloud CodeArts Pipeline adapter: starts several pipelines with one BatchRunPipeline call
+ * (or one RunPipeline call per pipeline when run variables are given) and polls each run's detail
+ * until it ends. Requests are signed with the AK/SK (SDK-HMAC-SHA256) or carry an IAM token.
+ */
 
 
 
@@ -762,10 +766,6 @@ function failureMessage(run) {
 
 
 
-/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
-async function loadHandleSchema() {
-    return (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(86)]).then(__webpack_require__.bind(__webpack_require__, 86))).handleSchema;
-}
 function stepOutputs(first, requestId) {
     return {
         ...(requestId !== undefined ? { 'request-id': requestId } : {}),
@@ -1004,25 +1004,29 @@ function providerError(res, fields) {
 }
 /**
  * Returns a 2xx response; throws the ProviderError `describe` reads from anything else. `describe` may
- * be async: error bodies are read with the provider's zod schemas, loaded on first use (`onDemand`).
+ * be async: error bodies are read with the provider's zod schemas (`responseReader`).
  */
 async function expectSuccess(res, describe) {
     if (res.status >= 200 && res.status < 300)
         return res;
     throw providerError(res, await describe(res));
 }
-/**
- * A module imported on first use and kept. Each provider reads responses with zod schemas that load
- * this way: zod is a third of the bundle, and a step's first request need not wait for it to compile
- * (docs/performance.md, "What the start path loads").
- */
+/** A module imported on first use and kept (a failed import stays failed, reported by each caller). */
 function onDemand(load) {
     let loading;
     return () => (loading ??= load());
 }
+/**
+ * The one door to a provider's zod schemas (its `schemas.ts`: responses and handles). zod is a third of
+ * the bundle, so nothing on the start path imports it or a schema module except as types (a lint rule,
+ * eslint.config.js, and the build's "zod on demand" check, src/start-path/seam.mjs, hold this); the module
+ * is imported on the first read, on the first handle read back (`runs` input, post step), or, in a step
+ * that waits, as its first request's headers are written (src/start-path/first-send.ts), so zod compiles
+ * during that round trip. Why and what it saved: docs/development.md, "The build and the start path".
+ */
 function responseReader(load) {
-    const models = onDemand(load);
-    return { models, read: async (res, pick, what) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResponse */ .xp)(pick(await models()), res, what) };
+    const schemas = onDemand(load);
+    return { schemas, read: async (res, pick, what) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResponse */ .xp)(pick(await schemas()), res, what) };
 }
 /** A parameter value as the provider's string-typed inputs and variables take it: scalars as text, structures as JSON. */
 function valueText(value) {

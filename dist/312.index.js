@@ -58,8 +58,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   createProvider: () => (/* reexport */ createProvider),
-  loadHandleSchema: () => (/* reexport */ loadHandleSchema),
-  loadModels: () => (/* reexport */ models)
+  loadSchemas: () => (/* reexport */ schemas)
 });
 
 // EXTERNAL MODULE: ./src/endpoint.ts
@@ -232,8 +231,8 @@ function describeServer(server) {
 
 
 
-/** Feldera's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
-const { models, read } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(860)]).then(__webpack_require__.bind(__webpack_require__, 2860)));
+/** Feldera's schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`, src/providers/shared.ts). */
+const { schemas, read } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 8152)));
 
 class FelderaClient {
     options;
@@ -362,7 +361,7 @@ function pipelinePath(name) {
 }
 /** Feldera's ErrorResponse `{message, error_code, details}`; proxies may answer without it. */
 async function describeError(res, apiKey) {
-    const { errorResponse } = await models();
+    const { errorResponse } = await schemas();
     let fields;
     try {
         const body = errorResponse.safeParse(JSON.parse(res.body));
@@ -810,6 +809,11 @@ function noteUndismissable(config, server, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/feldera/provider.ts
+/**
+ * Feldera adapter: starts (or activates) pipelines with an initial state and waits until each
+ * reaches it. A "run" is the pipeline's deployment; its id is the pipeline name, since Feldera
+ * has no run object (the deployment id is reported in `runs` once known).
+ */
 
 
 
@@ -825,10 +829,6 @@ function noteUndismissable(config, server, log) {
 
 /** The approval and compiler reports read details with zod: loaded when a run first needs one. */
 const provider_reports = (0,shared/* onDemand */.hd)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(200)]).then(__webpack_require__.bind(__webpack_require__, 1200)));
-/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
-async function loadHandleSchema() {
-    return (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(592)]).then(__webpack_require__.bind(__webpack_require__, 6592))).handleSchema;
-}
 function createProvider(ctx) {
     const { config, base, apiKey, tenant } = readSettings(ctx);
     const client = new FelderaClient({ base, apiKey, tenant, http: ctx.http });
@@ -1185,25 +1185,29 @@ function providerError(res, fields) {
 }
 /**
  * Returns a 2xx response; throws the ProviderError `describe` reads from anything else. `describe` may
- * be async: error bodies are read with the provider's zod schemas, loaded on first use (`onDemand`).
+ * be async: error bodies are read with the provider's zod schemas (`responseReader`).
  */
 async function expectSuccess(res, describe) {
     if (res.status >= 200 && res.status < 300)
         return res;
     throw providerError(res, await describe(res));
 }
-/**
- * A module imported on first use and kept. Each provider reads responses with zod schemas that load
- * this way: zod is a third of the bundle, and a step's first request need not wait for it to compile
- * (docs/performance.md, "What the start path loads").
- */
+/** A module imported on first use and kept (a failed import stays failed, reported by each caller). */
 function onDemand(load) {
     let loading;
     return () => (loading ??= load());
 }
+/**
+ * The one door to a provider's zod schemas (its `schemas.ts`: responses and handles). zod is a third of
+ * the bundle, so nothing on the start path imports it or a schema module except as types (a lint rule,
+ * eslint.config.js, and the build's "zod on demand" check, src/start-path/seam.mjs, hold this); the module
+ * is imported on the first read, on the first handle read back (`runs` input, post step), or, in a step
+ * that waits, as its first request's headers are written (src/start-path/first-send.ts), so zod compiles
+ * during that round trip. Why and what it saved: docs/development.md, "The build and the start path".
+ */
 function responseReader(load) {
-    const models = onDemand(load);
-    return { models, read: async (res, pick, what) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResponse */ .xp)(pick(await models()), res, what) };
+    const schemas = onDemand(load);
+    return { schemas, read: async (res, pick, what) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResponse */ .xp)(pick(await schemas()), res, what) };
 }
 /** A parameter value as the provider's string-typed inputs and variables take it: scalars as text, structures as JSON. */
 function valueText(value) {

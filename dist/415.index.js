@@ -59,8 +59,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   createProvider: () => (/* reexport */ createProvider),
-  loadHandleSchema: () => (/* reexport */ loadHandleSchema),
-  loadModels: () => (/* reexport */ models),
+  loadSchemas: () => (/* reexport */ schemas),
   stepOutputs: () => (/* reexport */ stepOutputs)
 });
 
@@ -248,8 +247,8 @@ function acsDate(ms) {
 
 
 
-/** The Elasticsearch API's response schemas, with zod, loaded when a response is first read (never before a request is sent). */
-const { models, read } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(877)]).then(__webpack_require__.bind(__webpack_require__, 9877)));
+/** Alibaba's schemas.ts, loaded on demand: its adapter's `loadSchemas` (`responseReader`, src/providers/shared.ts). */
+const { schemas, read } = (0,shared/* responseReader */.$L)(() => Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(563)]).then(__webpack_require__.bind(__webpack_require__, 6563)));
 
 /** Codes Alibaba documents as "not processed, try again"; Terraform's provider retries the same set. */
 const RETRYABLE_CODES = new Set([
@@ -416,7 +415,7 @@ function isJson(body) {
     }
 }
 async function errorFields(res) {
-    const { errorBody } = await models();
+    const { errorBody } = await schemas();
     try {
         const parsed = errorBody.safeParse(JSON.parse(res.body));
         if (!parsed.success)
@@ -561,7 +560,7 @@ async function exchange(plan, ctx) {
     });
     if (res.status < 200 || res.status >= 300)
         throw await alibabaError(res);
-    const c = (0,credential_answer/* readCredential */.Y)((await models()).assumeRoleResponse, res, 'AssumeRoleWithOIDC').Credentials;
+    const c = (0,credential_answer/* readCredential */.Y)((await schemas()).assumeRoleResponse, res, 'AssumeRoleWithOIDC').Credentials;
     ctx.secret(c.AccessKeyId);
     ctx.secret(c.AccessKeySecret);
     ctx.secret(c.SecurityToken);
@@ -590,7 +589,7 @@ async function githubIdToken(plan, ctx) {
             message: `the runner refused an OIDC token (${res.body.trim().slice(0, 200) || 'no body'}); does the job have permissions: id-token: write?`,
         });
     }
-    const token = (0,credential_answer/* readCredential */.Y)((await models()).idTokenResponse, res, 'GitHub OIDC token').value;
+    const token = (0,credential_answer/* readCredential */.Y)((await schemas()).idTokenResponse, res, 'GitHub OIDC token').value;
     ctx.secret(token);
     return token;
 }
@@ -652,6 +651,12 @@ function isUpdated(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/alibaba-logstash/provider.ts
+/**
+ * Alibaba Cloud Elasticsearch, Logstash pipelines: one RunPipelines call deploys every requested
+ * pipeline (which restarts the instance), then the wait reads the instance and its pipelines once
+ * per poll, however many pipelines there are. A "run" is the pipeline's deploy; its id is the
+ * pipeline id, since the API has no run object.
+ */
 
 
 
@@ -664,10 +669,6 @@ function isUpdated(run) {
 
 /** Lines of the instance's error log quoted in a failed run's message. */
 const LOG_LINES = 10;
-/** The handle schema, loaded with zod on demand: only the `runs` input and the post step read handles back. */
-async function loadHandleSchema() {
-    return (await Promise.all(/* import() */[__webpack_require__.e(816), __webpack_require__.e(765)]).then(__webpack_require__.bind(__webpack_require__, 4765))).handleSchema;
-}
 function stepOutputs(_first, requestId) {
     return requestId === undefined ? {} : { 'request-id': requestId };
 }
@@ -991,25 +992,29 @@ function providerError(res, fields) {
 }
 /**
  * Returns a 2xx response; throws the ProviderError `describe` reads from anything else. `describe` may
- * be async: error bodies are read with the provider's zod schemas, loaded on first use (`onDemand`).
+ * be async: error bodies are read with the provider's zod schemas (`responseReader`).
  */
 async function expectSuccess(res, describe) {
     if (res.status >= 200 && res.status < 300)
         return res;
     throw providerError(res, await describe(res));
 }
-/**
- * A module imported on first use and kept. Each provider reads responses with zod schemas that load
- * this way: zod is a third of the bundle, and a step's first request need not wait for it to compile
- * (docs/performance.md, "What the start path loads").
- */
+/** A module imported on first use and kept (a failed import stays failed, reported by each caller). */
 function onDemand(load) {
     let loading;
     return () => (loading ??= load());
 }
+/**
+ * The one door to a provider's zod schemas (its `schemas.ts`: responses and handles). zod is a third of
+ * the bundle, so nothing on the start path imports it or a schema module except as types (a lint rule,
+ * eslint.config.js, and the build's "zod on demand" check, src/start-path/seam.mjs, hold this); the module
+ * is imported on the first read, on the first handle read back (`runs` input, post step), or, in a step
+ * that waits, as its first request's headers are written (src/start-path/first-send.ts), so zod compiles
+ * during that round trip. Why and what it saved: docs/development.md, "The build and the start path".
+ */
 function responseReader(load) {
-    const models = onDemand(load);
-    return { models, read: async (res, pick, what) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResponse */ .xp)(pick(await models()), res, what) };
+    const schemas = onDemand(load);
+    return { schemas, read: async (res, pick, what) => (0,_http_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResponse */ .xp)(pick(await schemas()), res, what) };
 }
 /** A parameter value as the provider's string-typed inputs and variables take it: scalars as text, structures as JSON. */
 function valueText(value) {

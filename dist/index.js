@@ -14796,7 +14796,7 @@ if (phase === 'post') {
     await post();
 }
 else if (phase === 'cli') {
-    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(934)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5553));
+    const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(553)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5553));
     await runCli();
 }
 else {
@@ -14838,8 +14838,8 @@ var parse = __nccwpck_require__(2828);
  * Reads and validates the step's inputs. Every failure becomes an InputError that names the input,
  * says what it accepts and is thrown before any request is sent.
  *
- * The rules are plain functions, not zod schemas: they run before the first request, and zod (a third
- * of the bundle) is loaded only once a response or saved state needs it (docs/performance.md).
+ * The rules are plain functions, not zod schemas: they run before the first request, and zod loads on
+ * demand (`responseReader`, src/providers/shared.ts).
  */
 
 
@@ -16279,7 +16279,7 @@ async function buildStep(reading, environment) {
     const { settings, info } = reading;
     await loadNeeds(info, environment.inputs);
     const adapter = await loadAdapter(settings.provider);
-    const resumed = settings.runs && resumedRuns(settings.runs, settings.provider, await adapter.loadHandleSchema());
+    const resumed = settings.runs && resumedRuns(settings.runs, settings.provider, (await adapter.loadSchemas()).handleSchema);
     const http = new src_http/* HttpClient */.Qq({
         proxy: reading.proxy,
         requestTimeoutMs: reading.requestTimeoutMs,
@@ -16288,9 +16288,8 @@ async function buildStep(reading, environment) {
         userAgent: 'run-pipelines-action',
         log: (line) => environment.log.info(line),
         debug: (line) => environment.log.debug(line),
-        // A step that waits reads answers with zod: it loads while the first request is out. A failed load is
-        // reported by the first read that needs it (the loader keeps the rejection), not here.
-        onFirstRequestSent: settings.wait ? () => void adapter.loadModels().catch(() => undefined) : undefined,
+        // The schemas' preload (`responseReader`, src/providers/shared.ts); a failed load is reported by the first read.
+        onFirstRequestSent: settings.wait ? () => void adapter.loadSchemas().catch(() => undefined) : undefined,
     });
     const provider = await adapter.createProvider({
         settings,
