@@ -464,15 +464,17 @@ async function oneStep(p: SoakPipeline, emu: Emulator, clock: SoakClock, tally: 
   let error: unknown;
   try {
     const inputs = { ...p.inputs(emu.url), 'poll-interval': p.pollInterval, logs: 'none' };
-    const prepared = await prepareStep({
-      inputs: (n) => inputs[n as keyof typeof inputs] ?? '',
-      env: p.env?.(emu.url) ?? {},
-      log,
-      secret: () => undefined,
-      clock,
-    });
+    const prepared = await prepareStep(
+      {
+        inputs: (n) => inputs[n as keyof typeof inputs] ?? '',
+        env: p.env?.(emu.url) ?? {},
+        log,
+        secret: () => undefined,
+      },
+      { clock },
+    );
     try {
-      result = await runPipelines({ ...engineSettings(prepared), clock, log });
+      result = await runPipelines({ ...engineSettings(prepared), log });
     } finally {
       await prepared.http.close();
     }

@@ -25,7 +25,7 @@ export async function runPipelines(opts: EngineOptions): Promise<StepResult> {
   const { clock, log } = opts;
   const startedAt = clock.now();
   // `timeout` bounds the whole step: the trigger, its retries and Retry-After waits, then the wait.
-  const deadline = startedAt + opts.timeoutMs;
+  const deadline = opts.deadline ?? startedAt + opts.timeoutMs;
   const triggered: Triggered = opts.resume
     ? resumeRuns(opts.resume, log)
     : await triggerBefore(deadline, opts, () => startRuns(opts, deadline));

@@ -92,13 +92,13 @@ export class HttpClient {
 
   /** The retry rule, once the request's own `retryWhen` has judged an answer; nothing is retried once the step stops. */
   private async shouldRetry(req: HttpRequest, outcome: HttpResponse | NetworkError): Promise<boolean> {
-    if (this.options.signal?.aborted || this.closed) return false;
+    if (this.cancelSignal()?.aborted || this.closed) return false;
     if (outcome instanceof NetworkError) return isRetryable(outcome, req.idempotent);
     return isRetryable(outcome, req.idempotent, (await req.retryWhen?.(outcome)) ?? false);
   }
 
   private async backoff(ms: number, req: HttpRequest): Promise<void> {
-    const outer = this.options.signal;
+    const outer = this.cancelSignal();
     const signal = outer ? AbortSignal.any([outer, this.closing.signal]) : this.closing.signal;
     try {
       await this.options.clock.sleep(ms, signal);
@@ -106,6 +106,11 @@ export class HttpClient {
       if (this.closed) throw this.abandoned(req);
       throw err;
     }
+  }
+
+  /** The job-cancel signal where it applies: to the work under the step's deadline, not to the cancels after it. */
+  private cancelSignal(): AbortSignal | undefined {
+    return currentDeadline() === undefined ? undefined : this.options.signal;
   }
 
   private abandoned(req: HttpRequest): NetworkError {

@@ -2,7 +2,6 @@
  * Builds everything a step needs from its inputs: settings, HTTP client and the chosen provider.
  * Shared by the main step, the post step and the CLI.
  */
-import { realClock, type Clock } from './clock.ts';
 import type { EngineOptions } from './engine.ts';
 import { InputError } from './errors.ts';
 import { defaultHttpOptions, HttpClient } from './http.ts';
@@ -14,6 +13,7 @@ import { providerInfo, type InputNeed, type ProviderInfo } from './providers/reg
 import type { Provider, ProviderAdapter, TriggerOutcome, WorkflowContext } from './providers/types.ts';
 import { resumedRuns } from './runs-input.ts';
 import { describeProxy, proxyCredentials, readProxySettings, type ProxySettings } from './proxy.ts';
+import { stepContext, type StepContext, type StepTime } from './step-context.ts';
 
 export interface StepEnvironment {
   inputs: InputSource;
@@ -22,7 +22,6 @@ export interface StepEnvironment {
   secret: (value: string) => void;
   /** The run this step belongs to (src/github-context.ts on a runner); none: runs are not labelled with it. */
   workflow?: WorkflowContext;
-  clock?: Clock;
 }
 
 export interface PreparedStep {
@@ -33,6 +32,8 @@ export interface PreparedStep {
   /** With the `runs` input: the earlier step's runs, to wait for instead of triggering. */
   resumed?: TriggerOutcome[] | undefined;
   http: HttpClient;
+  /** The step's clock, deadline, poll interval and job-cancel signal, shared by the engine and the provider. */
+  context: StepContext;
   cancelOnAbort: boolean;
 }
 
@@ -68,8 +69,8 @@ export interface StepReading {
 }
 
 /** Validates every input (common, then the provider's own) before any request is sent. */
-export async function prepareStep(environment: StepEnvironment): Promise<PreparedStep> {
-  return buildStep(readStep(environment), environment);
+export async function prepareStep(environment: StepEnvironment, time: StepTime = {}): Promise<PreparedStep> {
+  return buildStep(readStep(environment), environment, time);
 }
 
 /** Reads the inputs (`runs` among them), the proxy and the request timeout; builds nothing. */
@@ -85,15 +86,17 @@ export function readStep(environment: StepEnvironment): StepReading {
 }
 
 /** Loads the chosen adapter, builds the HTTP client and the provider (which reads its own inputs). */
-export async function buildStep(reading: StepReading, environment: StepEnvironment): Promise<PreparedStep> {
+export async function buildStep(reading: StepReading, environment: StepEnvironment, time: StepTime = {}): Promise<PreparedStep> {
   const { settings, info } = reading;
+  const context = stepContext(settings.timeout, settings['poll-interval'], time);
   await loadNeeds(info, environment.inputs);
   const adapter = await loadAdapter(settings.provider);
   const resumed = settings.runs && resumedRuns(settings.runs, settings.provider, (await adapter.loadSchemas()).handleSchema);
   const http = new HttpClient({
     proxy: reading.proxy,
     requestTimeoutMs: reading.requestTimeoutMs,
-    clock: environment.clock ?? realClock,
+    clock: context.clock,
+    signal: context.signal,
     ca: settings['ca-certificate'],
     userAgent: 'run-pipelines-action',
     log: (line) => environment.log.info(line),
@@ -109,6 +112,7 @@ export async function buildStep(reading: StepReading, environment: StepEnvironme
     log: environment.log,
     secret: environment.secret,
     workflow: environment.workflow ?? {},
+    step: context,
     resumed: resumed?.flatMap((o) => (o.run ? [o.run] : [])),
   });
   // A step that started nothing stops nothing unless asked to: the runs belong to the step that started them.
@@ -116,7 +120,7 @@ export async function buildStep(reading: StepReading, environment: StepEnvironme
   // Loaded only when asked for: the default start path stays as it was.
   if (settings['if-running'] !== 'start')
     (await import('./if-running.ts')).checkIfRunning(provider, settings['if-running'], resumed !== undefined);
-  return { settings, provider, adapter, http, cancelOnAbort, resumed };
+  return { settings, provider, adapter, http, context, cancelOnAbort, resumed };
 }
 
 /** What every front end (the action, the CLI) hands the engine straight from the inputs. */
@@ -124,7 +128,18 @@ export function engineSettings(
   step: PreparedStep,
 ): Pick<
   EngineOptions,
-  'provider' | 'pipelines' | 'wait' | 'timeoutMs' | 'pollIntervalMs' | 'cancelOnAbort' | 'clock' | 'resume' | 'logs' | 'ifRunning'
+  | 'provider'
+  | 'pipelines'
+  | 'wait'
+  | 'timeoutMs'
+  | 'deadline'
+  | 'pollIntervalMs'
+  | 'cancelOnAbort'
+  | 'clock'
+  | 'signal'
+  | 'resume'
+  | 'logs'
+  | 'ifRunning'
 > {
   const { settings } = step;
   return {
@@ -132,9 +147,11 @@ export function engineSettings(
     pipelines: settings['pipeline-ids'],
     wait: settings.wait,
     timeoutMs: settings.timeout,
-    pollIntervalMs: settings['poll-interval'],
+    deadline: step.context.deadline,
+    pollIntervalMs: step.context.pollIntervalMs,
     cancelOnAbort: step.cancelOnAbort,
-    clock: realClock,
+    clock: step.context.clock,
+    signal: step.context.signal,
     logs: { mode: settings.logs, maxLines: settings['log-lines'], dir: settings['logs-dir'] },
     resume: step.resumed,
     ifRunning: settings['if-running'],

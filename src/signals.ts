@@ -7,9 +7,14 @@ export interface CancelHandle {
   dispose(): void;
 }
 
-/** `say` prints the notice: stdout on a runner; the CLI passes stderr, keeping stdout for its JSON. */
-export function onJobCancel(say: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): CancelHandle {
-  const controller = new AbortController();
+/**
+ * `say` prints the notice: stdout on a runner; the CLI passes stderr, keeping stdout for its JSON.
+ * `controller`: the step context's job-cancel controller (src/step-driver.ts), aborted on the first signal.
+ */
+export function onJobCancel(
+  say: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  controller = new AbortController(),
+): CancelHandle {
   const handler = (sig: NodeJS.Signals): void => {
     if (controller.signal.aborted) process.exit(1);
     say(`Received ${sig}: stopping the wait`);

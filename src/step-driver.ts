@@ -37,14 +37,17 @@ export interface StepFrontEnd {
 /** Runs the step; its result, or undefined after a dry run. Errors are the front end's to report. */
 export async function driveStep(front: StepFrontEnd): Promise<StepResult | undefined> {
   let step: PreparedStep | undefined;
+  // Created before the step is built, so the step context and the HTTP client carry its signal; the
+  // process signals are listened to only while the run goes (execute).
+  const jobCancel = new AbortController();
   try {
-    step = await prepareStep(front.environment);
+    step = await prepareStep(front.environment, { signal: jobCancel.signal });
     const { settings } = step;
     if (settings['dry-run']) {
       front.dryRunDone(await dryRun(step.provider, settings['pipeline-ids'], front.environment.log, step.resumed, settings));
       return undefined;
     }
-    const result = await execute(step, front);
+    const result = await execute(step, front, jobCancel);
     await report(step, result, front);
     return result;
   } finally {
@@ -52,11 +55,11 @@ export async function driveStep(front: StepFrontEnd): Promise<StepResult | undef
   }
 }
 
-async function execute(step: PreparedStep, front: StepFrontEnd): Promise<StepResult> {
-  const cancel = onJobCancel(front.sayCancel);
+async function execute(step: PreparedStep, front: StepFrontEnd, jobCancel: AbortController): Promise<StepResult> {
+  const cancel = onJobCancel(front.sayCancel, jobCancel);
   const watch = front.watch?.(step);
   try {
-    return await runPipelines({ ...engineSettings(step), ...watch?.hooks, log: front.environment.log, signal: cancel.signal });
+    return await runPipelines({ ...engineSettings(step), ...watch?.hooks, log: front.environment.log });
   } finally {
     watch?.end();
     cancel.dispose();

@@ -83,20 +83,22 @@ export async function runStep(options: StepOptions): Promise<ActionRun> {
   let failed = false;
   let step: PreparedStep | undefined;
   try {
-    step = await prepareStep({
-      inputs: (name) => (options.inputs[name] ?? '').trim(),
-      env: options.env ?? {},
-      log,
-      secret: (value) => {
-        if (value === '') return;
-        // src/log.ts's registerSecret: the runner masks the value and its other spellings.
-        out.push(`::add-mask::${escapeData(value)}`);
-        rememberSecret(value);
-        for (const form of secretSpellings(value)) if (form !== value) out.push(`::add-mask::${escapeData(form)}`);
+    step = await prepareStep(
+      {
+        inputs: (name) => (options.inputs[name] ?? '').trim(),
+        env: options.env ?? {},
+        log,
+        secret: (value) => {
+          if (value === '') return;
+          // src/log.ts's registerSecret: the runner masks the value and its other spellings.
+          out.push(`::add-mask::${escapeData(value)}`);
+          rememberSecret(value);
+          for (const form of secretSpellings(value)) if (form !== value) out.push(`::add-mask::${escapeData(form)}`);
+        },
+        workflow: options.workflow ?? RUNNER_WORKFLOW,
       },
-      workflow: options.workflow ?? RUNNER_WORKFLOW,
-      ...(options.clock ? { clock: options.clock } : {}),
-    });
+      { clock: options.clock, signal: options.signal },
+    );
     const prepared = step;
     if (prepared.settings['dry-run']) {
       const { settings } = prepared;
@@ -106,9 +108,7 @@ export async function runStep(options: StepOptions): Promise<ActionRun> {
     }
     const result: StepResult = await runPipelines({
       ...engineSettings(prepared),
-      ...(options.clock ? { clock: options.clock } : {}),
       log,
-      ...(options.signal ? { signal: options.signal } : {}),
       onTriggered: (early) => setOutputs(stepOutputs(prepared.settings.provider, prepared.adapter, early)),
     });
     setOutputs(stepOutputs(prepared.settings.provider, prepared.adapter, result));

@@ -242,6 +242,7 @@ describe('the action sends what the SDK sends', () => {
       projectId: PROJECT,
       credentials: { kind: 'aksk', accessKeyId: AK, secretAccessKey: SK },
       http,
+      now: () => Date.now(),
     });
     const body = { description: 'same run', variables: [{ name: 'VERSION', value: '1.4.2' }] };
     try {

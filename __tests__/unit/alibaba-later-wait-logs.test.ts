@@ -40,7 +40,7 @@ const base = (more: Record<string, string>): Record<string, string> => ({
 });
 
 async function step(inputs: Record<string, string>, clock = simClock(Date.now())) {
-  return prepareStep({ inputs: (n) => inputs[n] ?? '', env: {}, log: memoryLogger(), secret: () => undefined, clock });
+  return prepareStep({ inputs: (n) => inputs[n] ?? '', env: {}, log: memoryLogger(), secret: () => undefined }, { clock });
 }
 
 /** Triggers in one step and returns its handles, once the emulated restart is over. */
@@ -62,7 +62,7 @@ async function waitLater(handles: RunHandle[], timeout = '6h') {
   const later = await step(base({ runs, timeout, 'poll-interval': '10s', logs: 'none' }), clock);
   try {
     const start = clock.t;
-    const result = await runPipelines({ ...engineSettings(later), clock, log: memoryLogger() });
+    const result = await runPipelines({ ...engineSettings(later), log: memoryLogger() });
     return { result, waitedMs: clock.t - start };
   } finally {
     await later.http.close();

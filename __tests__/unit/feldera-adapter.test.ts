@@ -113,13 +113,10 @@ describe('the server version, read once a step (GET /v0/config)', () => {
   test('a server that cannot be reached fails every pipeline at the version read, with no second round of retries', async () => {
     const inputs: Record<string, string> = { provider: 'feldera', endpoint: 'http://127.0.0.1:9', 'pipeline-ids': 'a,b' };
     const clock = simClock(Date.now());
-    const step = await prepareStep({
-      inputs: (n) => inputs[n] ?? '',
-      env: {},
-      log: memoryLogger(),
-      secret: () => undefined,
-      clock,
-    });
+    const step = await prepareStep(
+      { inputs: (n) => inputs[n] ?? '', env: {}, log: memoryLogger(), secret: () => undefined },
+      { clock },
+    );
     try {
       await expect(step.provider.trigger(['a', 'b'])).rejects.toThrow(/^GET http:\/\/127.0.0.1:9\/v0\/config: ECONNREFUSED/);
       // The retries of that one read, and no dismiss or start after it.

@@ -115,7 +115,8 @@ async function step(inputs: Record<string, string>, more: { timeoutMs?: number; 
       const result = await runPipelines({
         ...engineSettings(prepared),
         pollIntervalMs: 50,
-        ...(more.timeoutMs ? { timeoutMs: more.timeoutMs } : {}),
+        // A shorter timeout than the inputs' floor: the engine's deadline is counted from now.
+        ...(more.timeoutMs ? { timeoutMs: more.timeoutMs, deadline: prepared.context.clock.now() + more.timeoutMs } : {}),
         log,
       });
       return { result, lines: log.lines };

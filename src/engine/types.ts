@@ -21,6 +21,8 @@ export interface EngineOptions<Data = unknown, Details extends object = object> 
   pipelines: string[];
   wait: boolean;
   timeoutMs: number;
+  /** The step context's deadline (src/step-context.ts); without it, `timeoutMs` from the engine's start. */
+  deadline?: number;
   pollIntervalMs: number;
   cancelOnAbort: boolean;
   clock: Clock;

@@ -170,7 +170,6 @@ export class Transport {
       return { status: res.statusCode, headers: flattenHeaders(res.headers), body: text };
     } catch (err) {
       if (err instanceof ResponseShapeError) throw err;
-      if (this.options.signal?.aborted) throw this.options.signal.reason;
       if (byDeadline()) {
         throw new NetworkError(`${describeRequest(req)}: no answer before the step's timeout ran out`, DEADLINE_PASSED, false);
       }
@@ -182,9 +181,9 @@ export class Transport {
   }
 
   /**
-   * The signal of one request: aborts on the request timeout or the step's own signal. Released as soon
-   * as the request is over, so nothing of it (a timer, a listener on the step's signal) outlives the
-   * request (docs/performance.md).
+   * The signal of one request: aborts on the request timeout or the step's deadline, not on the job-cancel
+   * signal (a trigger's answer names the run to cancel; HttpOptions.signal). Released as soon as the
+   * request is over, so no timer of it outlives the request (docs/performance.md).
    */
   private requestSignal(untilDeadlineMs?: number): { signal: AbortSignal; release: () => void; byDeadline: () => boolean } {
     const controller = new AbortController();
@@ -194,17 +193,10 @@ export class Transport {
       () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
       byDeadline ? Math.max(0, untilDeadlineMs) : this.options.requestTimeoutMs,
     );
-    const outer = this.options.signal;
-    const onOuterAbort = (): void => controller.abort(outer?.reason);
-    if (outer?.aborted) onOuterAbort();
-    else outer?.addEventListener('abort', onOuterAbort, { once: true });
     return {
       signal: controller.signal,
-      byDeadline: () => byDeadline && controller.signal.aborted && !outer?.aborted,
-      release: () => {
-        clearTimeout(timer);
-        outer?.removeEventListener('abort', onOuterAbort);
-      },
+      byDeadline: () => byDeadline && controller.signal.aborted,
+      release: () => clearTimeout(timer),
     };
   }
 }

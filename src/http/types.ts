@@ -58,8 +58,13 @@ export interface HttpOptions {
   proxy?: ProxySettings | undefined;
   userAgent: string;
   clock: Clock;
-  /** Aborts every request and every backoff sleep (cancellation, overall deadline). */
-  signal?: AbortSignal;
+  /**
+   * The job-cancel signal (src/step-context.ts). Under the step's deadline (the trigger, status polls) it
+   * ends the backoff and Retry-After waits and stops further retries. A request in flight is left to
+   * answer: a trigger's answer names the run the step must then cancel. Cancels and log reads, sent after
+   * the signal outside the deadline, run on budgets of their own.
+   */
+  signal?: AbortSignal | undefined;
   log: (line: string) => void;
   debug: (line: string) => void;
   /**

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { HttpClient } from '../http.ts';
 import type { CommonSettings, IfRunningMode, InputSource } from '../inputs.ts';
 import type { Logger } from '../log.ts';
+import type { StepContext } from '../step-context.ts';
 import type { ProviderName } from './registry.ts';
 
 /** Where a run stands, as the engine needs to know it. */
@@ -174,6 +175,8 @@ export interface ProviderContext<Data = unknown> {
   inputs: InputSource;
   env: NodeJS.ProcessEnv;
   http: HttpClient;
+  /** The step's clock, deadline, poll interval and job-cancel signal: the engine's own. */
+  step: StepContext;
   log: Logger;
   /** Registers a value that must never be printed (core.setSecret). */
   secret(value: string): void;

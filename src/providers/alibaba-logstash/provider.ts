@@ -28,6 +28,7 @@ import { LOG_LEAD_MS, logstashLogSources } from './logs.ts';
 import { classifyRun, isUpdated, type Classified, type LogstashDetails, type RunView } from './status.ts';
 import type { Clock } from '../../clock.ts';
 import type { Logger } from '../../log.ts';
+import type { StepContext } from '../../step-context.ts';
 
 /** Lines of the instance's error log quoted in a failed run's message. */
 const LOG_LINES = 10;
@@ -41,7 +42,7 @@ export function stepOutputs(
 
 export function createProvider(ctx: ProviderContext<LogstashData>): Provider<LogstashData, LogstashDetails> {
   const { given, instanceId, region, base, clientToken } = readSettings(ctx);
-  const clock = ctx.http.options.clock;
+  const { clock } = ctx.step;
   const source = credentialSource(given, {
     env: ctx.env,
     http: ctx.http,
@@ -60,6 +61,7 @@ export function createProvider(ctx: ProviderContext<LogstashData>): Provider<Log
     clientToken,
     clock,
     log: ctx.log,
+    step: ctx.step,
     preCheckMs: ctx.settings.timeout,
     pollMs: ctx.settings['poll-interval'],
     logLines: ctx.settings['log-lines'],
@@ -73,7 +75,9 @@ interface ProviderParts {
   clientToken: string;
   clock: Clock;
   log: Logger;
-  /** Longest wait for an `activating` instance before triggering. */
+  /** Its deadline bounds the wait for an `activating` instance; its job-cancel signal ends that wait. */
+  step: StepContext;
+  /** The step's `timeout`, named when that wait runs out. */
   preCheckMs: number;
   pollMs: number;
   /** `log-lines`: the instance log is read no further back than this many lines. */
@@ -204,7 +208,7 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
 
   private async waitUntilActive(): Promise<void> {
     const { clock, log, instanceId } = this.parts;
-    const deadline = clock.now() + this.parts.preCheckMs;
+    const { deadline, signal } = this.parts.step;
     let gap = 1000;
     for (;;) {
       const { status } = await this.parts.client.describeLogstash();
@@ -220,7 +224,7 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
         });
       }
       log.info(`instance ${instanceId} is ${status} (another change is taking effect); waiting before deploying`);
-      await clock.sleep(gap);
+      await clock.sleep(gap, signal);
       gap = Math.min(gap * 2, this.parts.pollMs);
     }
   }

@@ -34,7 +34,8 @@ export interface CodeArtsClientOptions {
   projectId: string;
   credentials: Credentials;
   http: HttpClient;
-  now?: () => number;
+  /** The signature's time (X-Sdk-Date): the step context's clock. */
+  now: () => number;
 }
 
 /** The run was accepted but queued behind a concurrency limit (pipeline, tenant): it is started. */
@@ -189,7 +190,7 @@ export class CodeArtsClient {
     };
     const creds = this.options.credentials;
     if (creds.kind === 'token') return { method, url, headers: { ...headers, 'x-auth-token': creds.token }, label, idempotent };
-    const now = this.options.now ?? Date.now;
+    const { now } = this.options;
     return { method, url, headers, label, idempotent, sign: (out) => signHeaders(out, creds, now()) };
   }
 }

@@ -45,7 +45,7 @@ export const STATUS_BATCH_SIZE = 100;
 
 export function createProvider(ctx: ProviderContext<CodeArtsData>): Provider<CodeArtsData, CodeArtsDetails> {
   const { projectId, variables, credentials, base } = readSettings(ctx);
-  const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http });
+  const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http, now: () => ctx.step.clock.now() });
   return new CodeArtsProvider(client, ctx, variables, projectId);
 }
 
