@@ -19,8 +19,8 @@ var errors = __webpack_require__(3916);
 var github_context = __webpack_require__(6867);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(5625);
-// EXTERNAL MODULE: ./src/setup.ts + 2 modules
-var setup = __webpack_require__(6836);
+// EXTERNAL MODULE: ./src/setup.ts + 3 modules
+var setup = __webpack_require__(2927);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 17 modules
 var schemas = __webpack_require__(8816);
 // EXTERNAL MODULE: ./src/providers/handle-schema.ts

@@ -410,7 +410,7 @@ class CodeArtsClient {
         const creds = this.options.credentials;
         if (creds.kind === 'token')
             return { method, url, headers: { ...headers, 'x-auth-token': creds.token }, label, idempotent };
-        const now = this.options.now ?? Date.now;
+        const { now } = this.options;
         return { method, url, headers, label, idempotent, sign: (out) => signHeaders(out, creds, now()) };
     }
 }
@@ -780,7 +780,7 @@ const MAX_DESCRIPTION = 1024;
 const STATUS_BATCH_SIZE = 100;
 function createProvider(ctx) {
     const { projectId, variables, credentials, base } = readSettings(ctx);
-    const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http });
+    const client = new CodeArtsClient({ base, projectId, credentials, http: ctx.http, now: () => ctx.step.clock.now() });
     return new CodeArtsProvider(client, ctx, variables, projectId);
 }
 class CodeArtsProvider {

@@ -547,17 +547,10 @@ const REFUSED_FOR_ERROR = new Set(['CannotStartWithUndismissedError', 'IllegalPi
 const DEPLOYED_OTHERWISE = new Set(['InitialImmutableUnlessStopped', 'BootstrapPolicyImmutableUnlessStopped']);
 /** First gap between dismiss attempts while the failed deployment stops. */
 const DISMISS_RETRY_MS = 250;
-/** The step's deadline as the adapter is created (that is when the step starts). */
+/** The step's clock, deadline and job-cancel signal, from the step context. */
 function stepWaits(ctx) {
-    const clock = ctx.http.options.clock;
-    return {
-        log: ctx.log,
-        clock,
-        deadline: clock.now() + ctx.settings.timeout,
-        timeoutMs: ctx.settings.timeout,
-        pollIntervalMs: ctx.settings['poll-interval'],
-        ...(ctx.http.options.signal ? { signal: ctx.http.options.signal } : {}),
-    };
+    const { clock, deadline, pollIntervalMs, signal } = ctx.step;
+    return { log: ctx.log, clock, deadline, timeoutMs: ctx.settings.timeout, pollIntervalMs, signal };
 }
 /**
  * `POST /dismiss_error` is refused (DismissErrorRestrictedToFullyStopped) while a failed deployment is

@@ -674,7 +674,7 @@ function stepOutputs(_first, requestId) {
 }
 function createProvider(ctx) {
     const { given, instanceId, region, base, clientToken } = readSettings(ctx);
-    const clock = ctx.http.options.clock;
+    const { clock } = ctx.step;
     const source = credentialSource(given, {
         env: ctx.env,
         http: ctx.http,
@@ -693,6 +693,7 @@ function createProvider(ctx) {
         clientToken,
         clock,
         log: ctx.log,
+        step: ctx.step,
         preCheckMs: ctx.settings.timeout,
         pollMs: ctx.settings['poll-interval'],
         logLines: ctx.settings['log-lines'],
@@ -816,7 +817,7 @@ class LogstashProvider {
     }
     async waitUntilActive() {
         const { clock, log, instanceId } = this.parts;
-        const deadline = clock.now() + this.parts.preCheckMs;
+        const { deadline, signal } = this.parts.step;
         let gap = 1000;
         for (;;) {
             const { status } = await this.parts.client.describeLogstash();
@@ -833,7 +834,7 @@ class LogstashProvider {
                 });
             }
             log.info(`instance ${instanceId} is ${status} (another change is taking effect); waiting before deploying`);
-            await clock.sleep(gap);
+            await clock.sleep(gap, signal);
             gap = Math.min(gap * 2, this.parts.pollMs);
         }
     }

@@ -14615,8 +14615,6 @@ class Transport {
         catch (err) {
             if (err instanceof errors/* ResponseShapeError */.RD)
                 throw err;
-            if (this.options.signal?.aborted)
-                throw this.options.signal.reason;
             if (byDeadline()) {
                 throw new errors/* NetworkError */.Dr(`${describeRequest(req)}: no answer before the step's timeout ran out`, DEADLINE_PASSED, false);
             }
@@ -14628,28 +14626,19 @@ class Transport {
         }
     }
     /**
-     * The signal of one request: aborts on the request timeout or the step's own signal. Released as soon
-     * as the request is over, so nothing of it (a timer, a listener on the step's signal) outlives the
-     * request (docs/performance.md).
+     * The signal of one request: aborts on the request timeout or the step's deadline, not on the job-cancel
+     * signal (a trigger's answer names the run to cancel; HttpOptions.signal). Released as soon as the
+     * request is over, so no timer of it outlives the request (docs/performance.md).
      */
     requestSignal(untilDeadlineMs) {
         const controller = new AbortController();
         // The step's deadline, when nearer than the request timeout, cuts the request instead.
         const byDeadline = untilDeadlineMs !== undefined && untilDeadlineMs < this.options.requestTimeoutMs;
         const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), byDeadline ? Math.max(0, untilDeadlineMs) : this.options.requestTimeoutMs);
-        const outer = this.options.signal;
-        const onOuterAbort = () => controller.abort(outer?.reason);
-        if (outer?.aborted)
-            onOuterAbort();
-        else
-            outer?.addEventListener('abort', onOuterAbort, { once: true });
         return {
             signal: controller.signal,
-            byDeadline: () => byDeadline && controller.signal.aborted && !outer?.aborted,
-            release: () => {
-                clearTimeout(timer);
-                outer?.removeEventListener('abort', onOuterAbort);
-            },
+            byDeadline: () => byDeadline && controller.signal.aborted,
+            release: () => clearTimeout(timer),
         };
     }
 }
@@ -14737,14 +14726,14 @@ class HttpClient {
     }
     /** The retry rule, once the request's own `retryWhen` has judged an answer; nothing is retried once the step stops. */
     async shouldRetry(req, outcome) {
-        if (this.options.signal?.aborted || this.closed)
+        if (this.cancelSignal()?.aborted || this.closed)
             return false;
         if (outcome instanceof errors/* NetworkError */.Dr)
             return isRetryable(outcome, req.idempotent);
         return isRetryable(outcome, req.idempotent, (await req.retryWhen?.(outcome)) ?? false);
     }
     async backoff(ms, req) {
-        const outer = this.options.signal;
+        const outer = this.cancelSignal();
         const signal = outer ? AbortSignal.any([outer, this.closing.signal]) : this.closing.signal;
         try {
             await this.options.clock.sleep(ms, signal);
@@ -14754,6 +14743,10 @@ class HttpClient {
                 throw this.abandoned(req);
             throw err;
         }
+    }
+    /** The job-cancel signal where it applies: to the work under the step's deadline, not to the cancels after it. */
+    cancelSignal() {
+        return currentDeadline() === undefined ? undefined : this.options.signal;
     }
     abandoned(req) {
         return new errors/* NetworkError */.Dr(`${req.label}: abandoned, the step is ending`, 'CLOSED', false);
@@ -16133,7 +16126,7 @@ function redactSecrets(text) {
 
 /***/ }),
 
-/***/ 6836:
+/***/ 2927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16145,8 +16138,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: buildStep, readStep
 
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __nccwpck_require__(9373);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/http.ts + 8 modules
@@ -16221,11 +16212,23 @@ function resumedRuns(runs, provider, schema) {
 
 // EXTERNAL MODULE: ./src/proxy.ts
 var src_proxy = __nccwpck_require__(8903);
-;// CONCATENATED MODULE: ./src/setup.ts
+// EXTERNAL MODULE: ./src/clock.ts
+var src_clock = __nccwpck_require__(9373);
+;// CONCATENATED MODULE: ./src/step-context.ts
 /**
- * Builds everything a step needs from its inputs: settings, HTTP client and the chosen provider.
- * Shared by the main step, the post step and the CLI.
+ * The step's time, deadline and cancellation, built once in setup (src/setup.ts) and handed to the
+ * engine, the HTTP client and every provider, so none of them reads another object's options for it.
+ * Names no provider.
  */
+
+/** The context of a step whose `timeout` and `poll-interval` are as given, counted from now. */
+function stepContext(timeoutMs, pollIntervalMs, given = {}) {
+    const clock = given.clock ?? src_clock/* realClock */.d;
+    const signal = given.signal ?? new AbortController().signal;
+    return { clock, deadline: clock.now() + timeoutMs, pollIntervalMs, signal };
+}
+
+;// CONCATENATED MODULE: ./src/setup.ts
 
 
 
@@ -16257,8 +16260,8 @@ async function loadNeeds(info, inputs) {
         await NEED_LOADERS[need]();
 }
 /** Validates every input (common, then the provider's own) before any request is sent. */
-async function prepareStep(environment) {
-    return buildStep(readStep(environment), environment);
+async function prepareStep(environment, time = {}) {
+    return buildStep(readStep(environment), environment, time);
 }
 /** Reads the inputs (`runs` among them), the proxy and the request timeout; builds nothing. */
 function readStep(environment) {
@@ -16275,15 +16278,17 @@ function readStep(environment) {
     return { settings, info: (0,registry/* providerInfo */.cf)(settings.provider), proxy, requestTimeoutMs: requestTimeout(environment.env) };
 }
 /** Loads the chosen adapter, builds the HTTP client and the provider (which reads its own inputs). */
-async function buildStep(reading, environment) {
+async function buildStep(reading, environment, time = {}) {
     const { settings, info } = reading;
+    const context = stepContext(settings.timeout, settings['poll-interval'], time);
     await loadNeeds(info, environment.inputs);
     const adapter = await loadAdapter(settings.provider);
     const resumed = settings.runs && resumedRuns(settings.runs, settings.provider, (await adapter.loadSchemas()).handleSchema);
     const http = new src_http/* HttpClient */.Qq({
         proxy: reading.proxy,
         requestTimeoutMs: reading.requestTimeoutMs,
-        clock: environment.clock ?? clock/* realClock */.d,
+        clock: context.clock,
+        signal: context.signal,
         ca: settings['ca-certificate'],
         userAgent: 'run-pipelines-action',
         log: (line) => environment.log.info(line),
@@ -16299,6 +16304,7 @@ async function buildStep(reading, environment) {
         log: environment.log,
         secret: environment.secret,
         workflow: environment.workflow ?? {},
+        step: context,
         resumed: resumed?.flatMap((o) => (o.run ? [o.run] : [])),
     });
     // A step that started nothing stops nothing unless asked to: the runs belong to the step that started them.
@@ -16306,7 +16312,7 @@ async function buildStep(reading, environment) {
     // Loaded only when asked for: the default start path stays as it was.
     if (settings['if-running'] !== 'start')
         (await __nccwpck_require__.e(/* import() */ 774).then(__nccwpck_require__.bind(__nccwpck_require__, 3774))).checkIfRunning(provider, settings['if-running'], resumed !== undefined);
-    return { settings, provider, adapter, http, cancelOnAbort, resumed };
+    return { settings, provider, adapter, http, context, cancelOnAbort, resumed };
 }
 /** What every front end (the action, the CLI) hands the engine straight from the inputs. */
 function engineSettings(step) {
@@ -16316,9 +16322,11 @@ function engineSettings(step) {
         pipelines: settings['pipeline-ids'],
         wait: settings.wait,
         timeoutMs: settings.timeout,
-        pollIntervalMs: settings['poll-interval'],
+        deadline: step.context.deadline,
+        pollIntervalMs: step.context.pollIntervalMs,
         cancelOnAbort: step.cancelOnAbort,
-        clock: clock/* realClock */.d,
+        clock: step.context.clock,
+        signal: step.context.signal,
         logs: { mode: settings.logs, maxLines: settings['log-lines'], dir: settings['logs-dir'] },
         resume: step.resumed,
         ifRunning: settings['if-running'],
@@ -16813,7 +16821,7 @@ async function runPipelines(opts) {
     const { clock, log } = opts;
     const startedAt = clock.now();
     // `timeout` bounds the whole step: the trigger, its retries and Retry-After waits, then the wait.
-    const deadline = startedAt + opts.timeoutMs;
+    const deadline = opts.deadline ?? startedAt + opts.timeoutMs;
     const triggered = opts.resume
         ? resumeRuns(opts.resume, log)
         : await triggerBefore(deadline, opts, () => startRuns(opts, deadline));
@@ -16847,12 +16855,14 @@ async function runPipelines(opts) {
 
 // EXTERNAL MODULE: ./src/outputs.ts
 var outputs = __nccwpck_require__(7729);
-// EXTERNAL MODULE: ./src/setup.ts + 2 modules
-var setup = __nccwpck_require__(6836);
+// EXTERNAL MODULE: ./src/setup.ts + 3 modules
+var setup = __nccwpck_require__(2927);
 ;// CONCATENATED MODULE: ./src/signals.ts
-/** `say` prints the notice: stdout on a runner; the CLI passes stderr, keeping stdout for its JSON. */
-function onJobCancel(say = (l) => process.stdout.write(`${l}\n`)) {
-    const controller = new AbortController();
+/**
+ * `say` prints the notice: stdout on a runner; the CLI passes stderr, keeping stdout for its JSON.
+ * `controller`: the step context's job-cancel controller (src/step-driver.ts), aborted on the first signal.
+ */
+function onJobCancel(say = (l) => process.stdout.write(`${l}\n`), controller = new AbortController()) {
     const handler = (sig) => {
         if (controller.signal.aborted)
             process.exit(1);
@@ -17156,14 +17166,17 @@ function failureText(result) {
 /** Runs the step; its result, or undefined after a dry run. Errors are the front end's to report. */
 async function driveStep(front) {
     let step;
+    // Created before the step is built, so the step context and the HTTP client carry its signal; the
+    // process signals are listened to only while the run goes (execute).
+    const jobCancel = new AbortController();
     try {
-        step = await (0,setup/* prepareStep */.Ie)(front.environment);
+        step = await (0,setup/* prepareStep */.Ie)(front.environment, { signal: jobCancel.signal });
         const { settings } = step;
         if (settings['dry-run']) {
             front.dryRunDone(await dryRun(step.provider, settings['pipeline-ids'], front.environment.log, step.resumed, settings));
             return undefined;
         }
-        const result = await execute(step, front);
+        const result = await execute(step, front, jobCancel);
         await report(step, result, front);
         return result;
     }
@@ -17171,11 +17184,11 @@ async function driveStep(front) {
         await step?.http.close().catch(() => undefined);
     }
 }
-async function execute(step, front) {
-    const cancel = onJobCancel(front.sayCancel);
+async function execute(step, front, jobCancel) {
+    const cancel = onJobCancel(front.sayCancel, jobCancel);
     const watch = front.watch?.(step);
     try {
-        return await runPipelines({ ...(0,setup/* engineSettings */.O3)(step), ...watch?.hooks, log: front.environment.log, signal: cancel.signal });
+        return await runPipelines({ ...(0,setup/* engineSettings */.O3)(step), ...watch?.hooks, log: front.environment.log });
     }
     finally {
         watch?.end();
