@@ -137,15 +137,14 @@ const logResult = errorBody.extend({
     start_offset: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()]).nullish(),
     end_offset: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()]).nullish(),
 });
-/** A CodeArts run's handle: the pipeline run id is the run id; a queued start also names its queue entry. */
+/**
+ * A CodeArts run's handle: the pipeline run id is the run id. Handles of earlier versions may carry a
+ * `queueId` that nothing read: zod drops it.
+ */
 const ID_WHAT = '32 letters and digits (a CodeArts id)';
-/** Queue entries are not described anywhere; a guess that keeps them a plain token. */
-const QUEUE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const codeArtsData = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     /** The CodeArts project the run belongs to: every later call names it in its path. */
     projectId: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(_ids_js__WEBPACK_IMPORTED_MODULE_2__.ID, ID_WHAT),
-    /** Set when the start was queued behind a concurrency limit (DEVPIPE.00011169/70). */
-    queueId: (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .idMatching */ .dN)(QUEUE_ID, 'letters, digits, "_" or "-"').optional(),
 });
 const handleSchema = (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .handleSchemaOf */ .fh)('huawei-codearts', codeArtsData, { pipeline: _ids_js__WEBPACK_IMPORTED_MODULE_2__.ID, runId: _ids_js__WEBPACK_IMPORTED_MODULE_2__.ID, what: ID_WHAT });
 

@@ -329,13 +329,7 @@ class CodeArtsClient {
         const code = codeOf(parsed);
         const queuedRun = parsed.error?.pipeline_run_id;
         if (code !== undefined && QUEUED_CODES.has(code) && queuedRun) {
-            const queueId = parsed.error?.queue_id;
-            return {
-                runId: queuedRun,
-                queued: `${code}: ${messageOf(parsed) ?? 'queued'}`,
-                ...(queueId ? { queueId } : {}),
-                ...requestIdOf(res),
-            };
+            return { runId: queuedRun, queued: `${code}: ${messageOf(parsed) ?? 'queued'}`, ...requestIdOf(res) };
         }
         await checkBody(res);
         if (!parsed.pipeline_run_id)
@@ -915,7 +909,7 @@ class CodeArtsProvider {
                 const started = await this.client.startRun(pipeline, body);
                 if (started.queued)
                     this.ctx.log.notice(`run ${started.runId} is queued (${started.queued}); waiting for it`, pipeline);
-                const data = { projectId: this.projectId, ...(started.queueId ? { queueId: started.queueId } : {}) };
+                const data = { projectId: this.projectId };
                 const outcome = { pipeline, run: handle(pipeline, started.runId, data) };
                 return { outcome, requestId: started.requestId };
             }

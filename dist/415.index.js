@@ -715,7 +715,7 @@ class LogstashProvider {
     inProgress;
     constructor(parts) {
         this.parts = parts;
-        this.inProgress = logstashInProgress(parts.client, (p) => this.handle(p, undefined, parts.clock.now(), undefined));
+        this.inProgress = logstashInProgress(parts.client, (p) => this.handle(p, undefined, parts.clock.now()));
     }
     async preview(pipelines) {
         await this.parts.source.get();
@@ -746,7 +746,7 @@ class LogstashProvider {
         const requestId = await this.parts.client.runPipelines(pipelines, this.parts.clientToken);
         const outcomes = pipelines.map((pipeline) => ({
             pipeline,
-            run: this.handle(pipeline, before.get(pipeline), triggeredAt, requestId),
+            run: this.handle(pipeline, before.get(pipeline), triggeredAt),
         }));
         return { outcomes, ...(requestId !== undefined ? { requestId } : {}) };
     }
@@ -857,14 +857,13 @@ class LogstashProvider {
             if (o.wantsErrorLog)
                 o.message = `${o.message ?? ''}; ${text}`;
     }
-    handle(pipeline, before, triggeredAt, requestId) {
+    handle(pipeline, before, triggeredAt) {
         const data = {
             instanceId: this.parts.instanceId,
             clientToken: this.parts.clientToken,
             triggeredAt,
             ...(before?.gmtUpdateTime !== undefined ? { updatedBefore: before.gmtUpdateTime } : {}),
             ...(before?.pipelineStatus !== undefined ? { statusBefore: before.pipelineStatus } : {}),
-            ...(requestId !== undefined ? { requestId } : {}),
         };
         return (0,shared/* runHandle */.as)('alibaba-logstash', { pipeline, runId: pipeline, data });
     }

@@ -91,7 +91,8 @@ const logstashData = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
      * and are read as before). A wait in a later job names it when the deploy left it NOT_DEPLOYED.
      */
     statusBefore: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    requestId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    // Handles of earlier versions may carry the trigger's `requestId`, which nothing read: zod drops it
+    // (the step's `request-id` output carries it).
 });
 const handleSchema = (0,_handle_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .handleSchemaOf */ .fh)('alibaba-logstash', logstashData, {
     pipeline: _ids_js__WEBPACK_IMPORTED_MODULE_2__/* .PIPELINE_ID */ .dm,

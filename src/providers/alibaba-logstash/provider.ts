@@ -100,7 +100,7 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
   readonly inProgress: InProgressRuns<LogstashData>;
   constructor(parts: ProviderParts) {
     this.parts = parts;
-    this.inProgress = logstashInProgress(parts.client, (p) => this.handle(p, undefined, parts.clock.now(), undefined));
+    this.inProgress = logstashInProgress(parts.client, (p) => this.handle(p, undefined, parts.clock.now()));
   }
 
   async preview(pipelines: string[]): Promise<RequestPreview[]> {
@@ -134,7 +134,7 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
     const requestId = await this.parts.client.runPipelines(pipelines, this.parts.clientToken);
     const outcomes = pipelines.map((pipeline) => ({
       pipeline,
-      run: this.handle(pipeline, before.get(pipeline), triggeredAt, requestId),
+      run: this.handle(pipeline, before.get(pipeline), triggeredAt),
     }));
     return { outcomes, ...(requestId !== undefined ? { requestId } : {}) };
   }
@@ -246,19 +246,13 @@ class LogstashProvider implements Provider<LogstashData, LogstashDetails> {
     for (const o of seen) if (o.wantsErrorLog) o.message = `${o.message ?? ''}; ${text}`;
   }
 
-  private handle(
-    pipeline: string,
-    before: PipelineItem | undefined,
-    triggeredAt: number,
-    requestId: string | undefined,
-  ): LogstashHandle {
+  private handle(pipeline: string, before: PipelineItem | undefined, triggeredAt: number): LogstashHandle {
     const data: LogstashData = {
       instanceId: this.parts.instanceId,
       clientToken: this.parts.clientToken,
       triggeredAt,
       ...(before?.gmtUpdateTime !== undefined ? { updatedBefore: before.gmtUpdateTime } : {}),
       ...(before?.pipelineStatus !== undefined ? { statusBefore: before.pipelineStatus } : {}),
-      ...(requestId !== undefined ? { requestId } : {}),
     };
     return runHandle('alibaba-logstash', { pipeline, runId: pipeline, data });
   }

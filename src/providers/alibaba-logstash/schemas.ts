@@ -80,7 +80,8 @@ export const logstashData = z.object({
    * and are read as before). A wait in a later job names it when the deploy left it NOT_DEPLOYED.
    */
   statusBefore: z.string().optional(),
-  requestId: z.string().optional(),
+  // Handles of earlier versions may carry the trigger's `requestId`, which nothing read: zod drops it
+  // (the step's `request-id` output carries it).
 });
 export type LogstashData = z.infer<typeof logstashData>;
 export type LogstashHandle = RunHandle<LogstashData>;

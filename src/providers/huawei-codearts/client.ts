@@ -45,7 +45,6 @@ export const REFUSED_CODES = new Set(['DEVPIPE.00011104', 'DEVPIPE.00011105']);
 
 export interface StartedRun {
   runId: string;
-  queueId?: string;
   /** The provider's code and message when the run was queued rather than started at once. */
   queued?: string;
   requestId?: string;
@@ -104,13 +103,7 @@ export class CodeArtsClient {
     const code = codeOf(parsed);
     const queuedRun = parsed.error?.pipeline_run_id;
     if (code !== undefined && QUEUED_CODES.has(code) && queuedRun) {
-      const queueId = parsed.error?.queue_id;
-      return {
-        runId: queuedRun,
-        queued: `${code}: ${messageOf(parsed) ?? 'queued'}`,
-        ...(queueId ? { queueId } : {}),
-        ...requestIdOf(res),
-      };
+      return { runId: queuedRun, queued: `${code}: ${messageOf(parsed) ?? 'queued'}`, ...requestIdOf(res) };
     }
     await checkBody(res);
     if (!parsed.pipeline_run_id) throw new ResponseShapeError(`start pipeline ${pipelineId}: the answer has no pipeline_run_id`);

@@ -189,7 +189,7 @@ class CodeArtsProvider implements Provider<CodeArtsData, CodeArtsDetails> {
       try {
         const started = await this.client.startRun(pipeline, body);
         if (started.queued) this.ctx.log.notice(`run ${started.runId} is queued (${started.queued}); waiting for it`, pipeline);
-        const data: CodeArtsData = { projectId: this.projectId, ...(started.queueId ? { queueId: started.queueId } : {}) };
+        const data: CodeArtsData = { projectId: this.projectId };
         const outcome: TriggerOutcome<CodeArtsData> = { pipeline, run: handle(pipeline, started.runId, data) };
         return { outcome, requestId: started.requestId };
       } catch (err) {

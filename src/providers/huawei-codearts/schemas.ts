@@ -88,16 +88,15 @@ export const logResult = errorBody.extend({
 });
 export type LogResult = z.infer<typeof logResult>;
 
-/** A CodeArts run's handle: the pipeline run id is the run id; a queued start also names its queue entry. */
+/**
+ * A CodeArts run's handle: the pipeline run id is the run id. Handles of earlier versions may carry a
+ * `queueId` that nothing read: zod drops it.
+ */
 const ID_WHAT = '32 letters and digits (a CodeArts id)';
-/** Queue entries are not described anywhere; a guess that keeps them a plain token. */
-const QUEUE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const codeArtsData = z.object({
   /** The CodeArts project the run belongs to: every later call names it in its path. */
   projectId: idMatching(ID, ID_WHAT),
-  /** Set when the start was queued behind a concurrency limit (DEVPIPE.00011169/70). */
-  queueId: idMatching(QUEUE_ID, 'letters, digits, "_" or "-"').optional(),
 });
 export type CodeArtsData = z.infer<typeof codeArtsData>;
 export type CodeArtsHandle = RunHandle<CodeArtsData>;
