@@ -133,8 +133,8 @@ class LogFile {
     }
 }
 
-// EXTERNAL MODULE: ./src/remote-logs.ts
-var remote_logs = __webpack_require__(8901);
+// EXTERNAL MODULE: ./src/remote-line-limit.ts
+var remote_line_limit = __webpack_require__(8442);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(7194);
 ;// CONCATENATED MODULE: ./src/live-logs.ts
@@ -166,7 +166,7 @@ async function startLiveLogs(o) {
     }
 }
 class LiveLogs {
-    o;
+    options;
     entries;
     byHandle = new Map();
     maxPrinted;
@@ -175,7 +175,7 @@ class LiveLogs {
     unwritten = 0;
     dir;
     constructor(o, logs) {
-        this.o = o;
+        this.options = o;
         this.dir = o.dir;
         this.maxPrinted = o.maxPrinted ?? MAX_PRINTED_LINES;
         const dir = o.dir === undefined ? undefined : new LogsDir(o.dir);
@@ -292,7 +292,7 @@ class LiveLogs {
             if (f.error === undefined)
                 continue;
             this.unwritten++;
-            this.o.log.warning(`could not write ${f.path}: ${f.error.message}`, e.live.label);
+            this.options.log.warning(`could not write ${f.path}: ${f.error.message}`, e.live.label);
         }
         e.files = [];
         e.finish();
@@ -300,9 +300,9 @@ class LiveLogs {
     /** A failed read is a warning once per log; the reader tries again on the next poll. */
     readFailed(e, err) {
         if (e.warned)
-            return this.o.log.debug(`${e.live.label}: log read failed again: ${(0,errors/* errorMessage */.gJ)(err)}`);
+            return this.options.log.debug(`${e.live.label}: log read failed again: ${(0,errors/* errorMessage */.gJ)(err)}`);
         e.warned = true;
-        this.o.log.warning(`could not read the live log (will retry on the next poll): ${(0,errors/* errorMessage */.gJ)(err)}`, e.live.label);
+        this.options.log.warning(`could not read the live log (will retry on the next poll): ${(0,errors/* errorMessage */.gJ)(err)}`, e.live.label);
     }
     line(e, text) {
         if (e.out)
@@ -315,15 +315,14 @@ class LiveLogs {
                 for (const f of e.files)
                     f.line(kept);
             }
-            if (!this.o.print)
+            if (!this.options.print)
                 continue;
             if (e.printed < this.maxPrinted) {
-                const shown = part.length > remote_logs/* MAX_LINE_CHARS */.yL ? `${part.slice(0, remote_logs/* MAX_LINE_CHARS */.yL)} [line cut]` : part;
-                this.o.log.info(`${e.live.label} | ${shown}`);
+                this.options.log.info(`${e.live.label} | ${(0,remote_line_limit/* cutLogLine */.h)(part)}`);
             }
             else if (e.printed === this.maxPrinted) {
                 const where = this.dir === undefined ? 'set logs-dir to keep whole logs' : `the whole log is in ${this.dir}`;
-                this.o.log.notice(`more than ${this.maxPrinted} log lines: the rest is not printed (${where})`, e.live.label);
+                this.options.log.notice(`more than ${this.maxPrinted} log lines: the rest is not printed (${where})`, e.live.label);
             }
             e.printed++;
         }

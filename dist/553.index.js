@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github-context.ts + 1 modules
 var github_context = __webpack_require__(6867);
-// EXTERNAL MODULE: ./src/step-driver.ts + 10 modules
-var step_driver = __webpack_require__(9557);
+// EXTERNAL MODULE: ./src/step-driver.ts + 11 modules
+var step_driver = __webpack_require__(5984);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 class UsageError extends Error {
     name = 'UsageError';

@@ -14992,7 +14992,7 @@ function readSettings(source) {
 /* harmony export */   cl: () => (/* binding */ registerSecret),
 /* harmony export */   xr: () => (/* binding */ annotationText)
 /* harmony export */ });
-/* unused harmony exports escapeCommandData, neutralizeCommands, MAX_LINE_CHARS, memoryLogger */
+/* unused harmony exports escapeCommandData, memoryLogger */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1178);
@@ -15027,8 +15027,6 @@ function writeInertBlock(write, title, lines) {
     write(`::${token}::`);
     write('::endgroup::');
 }
-/** The filter alone, without redaction or cut: the earlier name of what src/output-filter.ts does now. */
-const neutralizeCommands = (/* unused pure expression or super */ null && (filterRemoteText));
 /** Registers a secret, in each spelling a server may echo it in, with the runner (masking) and with this process (redaction). */
 function registerSecret(value) {
     if (value === '')
@@ -15039,11 +15037,9 @@ function registerSecret(value) {
         if (form !== value)
             _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(form);
 }
-/** The longest line printed; a longer one (a 600 KB error) is cut, after redaction, before escaping. */
-const MAX_LINE_CHARS = 4096;
 /**
  * What every printed line goes through, in this order: secrets redacted (in every spelling), each
- * line the runner would read cut to MAX_LINE_CHARS, then made inert (src/output-filter.ts): no
+ * line the runner would read cut to MAX_MESSAGE_CHARS (a 600 KB error among them), then made inert (src/output-filter.ts): no
  * workflow command, no control character.
  */
 function safeText(text) {
@@ -15057,7 +15053,7 @@ function annotationText(text) {
 }
 function cutLines(text) {
     return (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_2__/* .runnerLines */ .Cz)(text)
-        .map((l) => (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_2__/* .cutMessage */ .wu)(l, MAX_LINE_CHARS))
+        .map((l) => (0,_output_filter_js__WEBPACK_IMPORTED_MODULE_2__/* .cutMessage */ .wu)(l))
         .join('\n');
 }
 function props(title) {
@@ -15106,7 +15102,7 @@ function memoryLogger() {
 /* harmony import */ var _outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7729);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7194);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2462);
-/* harmony import */ var _step_driver_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9557);
+/* harmony import */ var _step_driver_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5984);
 /**
  * The main step: prepare, trigger, wait, report (src/step-driver.ts), with the runner's I/O: outputs,
  * saved state for the post step, annotations. Every failure ends in one `core.setFailed`.
@@ -15841,213 +15837,14 @@ function describeProxy(url) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ cutLogLine),
 /* harmony export */   y: () => (/* binding */ MAX_LINE_CHARS)
 /* harmony export */ });
 /** A line of a provider's log longer than this is cut: one runaway line must not hold megabytes. */
 const MAX_LINE_CHARS = 2000;
-
-
-/***/ }),
-
-/***/ 8901:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   qW: () => (/* binding */ RemoteLogs),
-/* harmony export */   yL: () => (/* reexport safe */ _remote_line_limit_js__WEBPACK_IMPORTED_MODULE_1__.y)
-/* harmony export */ });
-/* unused harmony exports wantsLog, printRemoteLogs, TailBuffer */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _remote_line_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8442);
-/**
- * The providers' own logs of ended runs, in the job log: which runs (the `logs` input), the last
- * `log-lines` lines of each, each log in its own inert group. Logs are read a few at a time and each
- * is printed as soon as it has been read, so memory holds only the tails of the logs being read,
- * never the logs of every run.
- */
-
-
-
-/** Lines held at once across the logs being read, so memory stays bounded whatever `log-lines` is. */
-const LINES_IN_FLIGHT = 20_000;
-/** Logs read at once at most (a Feldera log costs an idle pause, so reading many at once saves time). */
-const MAX_PARALLEL = 64;
-/** `failed`: every run that did not succeed (failed, timed out, cancelled, never started). */
-function wantsLog(mode, conclusion) {
-    // `live` printed the lines as they came: nothing is printed again at the end.
-    if (mode === 'none' || mode === 'live')
-        return false;
-    if (mode === 'all')
-        return true;
-    return conclusion !== 'success' && conclusion !== 'triggered';
-}
-/**
- * Reads the logs of runs as they end, a few at a time, and prints each once read. A run that ends
- * while others are still going has its log read at once, alongside the wait; runs stopped by a
- * timeout or a job cancellation are handed over by `finish`, after their cancels went out. A
- * provider whose log belongs to the whole step (`logScope: 'step'`) is read once, in `finish`.
- */
-class RemoteLogs {
-    options;
-    parallel;
-    controller = new AbortController();
-    /** Runs that ended in this turn of the event loop: handed to the provider together. */
-    batch = [];
-    batchTimer;
-    atEnd = [];
-    queue = [];
-    reading = new Set();
-    skipped = false;
-    constructor(options) {
-        this.options = options;
-        this.parallel = Math.max(1, Math.min(MAX_PARALLEL, Math.floor(LINES_IN_FLIGHT / options.maxLines)));
-    }
-    /** A run reached its end; its log is read soon if `logs` asks for it. */
-    ended(run) {
-        const ended = this.select(run);
-        if (ended === undefined)
-            return;
-        if (this.options.provider.logScope === 'step')
-            return void this.atEnd.push(ended);
-        this.batch.push(ended);
-        this.batchTimer ??= setImmediate(() => this.flush());
-    }
-    /**
-     * Reads the logs of `stopped` (runs a timeout or cancellation ended) and of everything still
-     * waiting, and returns once every log was printed or `budgetMs` ran out (or `signal` aborted).
-     */
-    async finish(stopped, budgetMs, signal) {
-        for (const r of stopped) {
-            const ended = this.select(r);
-            if (ended)
-                this.batch.push(ended);
-        }
-        this.batch.push(...this.atEnd.splice(0));
-        this.flush();
-        const timer = setTimeout(() => this.controller.abort(new Error('time for reading logs ran out')), Math.max(0, budgetMs));
-        const onCancel = () => this.controller.abort(new Error('the job is being cancelled'));
-        signal?.addEventListener('abort', onCancel, { once: true });
-        try {
-            while (this.reading.size > 0)
-                await Promise.all(this.reading);
-        }
-        finally {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onCancel);
-        }
-    }
-    /** Drops whatever is not read yet, quietly: on job cancellation with no time left. */
-    skip() {
-        this.skipped = true;
-        this.queue.length = 0;
-        this.batch = [];
-        if (this.batchTimer)
-            clearImmediate(this.batchTimer);
-        this.controller.abort(new Error('skipped'));
-    }
-    select(r) {
-        if (this.skipped || r.handle === undefined || !wantsLog(this.options.mode, r.conclusion))
-            return undefined;
-        return { handle: r.handle, startedAt: r.startedAt, finishedAt: r.finishedAt ?? this.options.now() };
-    }
-    flush() {
-        if (this.batchTimer)
-            clearImmediate(this.batchTimer);
-        this.batchTimer = undefined;
-        const runs = this.batch;
-        this.batch = [];
-        if (runs.length === 0 || this.skipped)
-            return;
-        try {
-            this.queue.push(...(this.options.provider.logs?.(runs) ?? []));
-        }
-        catch (err) {
-            this.options.log.warning(`could not read the provider's logs: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
-        }
-        this.pump();
-    }
-    pump() {
-        while (this.reading.size < this.parallel && this.queue.length > 0) {
-            const source = this.queue.shift();
-            const read = readAndPrint(source, this.options, this.controller.signal, () => this.skipped).finally(() => {
-                this.reading.delete(read);
-                this.pump();
-            });
-            this.reading.add(read);
-        }
-    }
-}
-/** Every wanted log of `runs`, read and printed: the whole job of `RemoteLogs` at once. */
-async function printRemoteLogs(o) {
-    if (o.mode === 'none' || o.provider.logs === undefined)
-        return;
-    await new RemoteLogs(o).finish(o.runs, o.budgetMs, o.signal);
-}
-/** Keeps the last `size` lines pushed into it, and counts the ones it let go. */
-class TailBuffer {
-    ring = [];
-    start = 0;
-    dropped = 0;
-    size;
-    constructor(size) {
-        this.size = size;
-    }
-    push(line) {
-        const kept = line.length > _remote_line_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LINE_CHARS */ .y ? `${line.slice(0, _remote_line_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_LINE_CHARS */ .y)} [line cut]` : line;
-        if (this.ring.length < this.size) {
-            this.ring.push(kept);
-            return;
-        }
-        this.ring[this.start] = kept;
-        this.start = (this.start + 1) % this.size;
-        this.dropped++;
-    }
-    lines() {
-        return [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)];
-    }
-}
-async function readAndPrint(source, o, signal, skipped) {
-    if (skipped())
-        return;
-    if (signal.aborted) {
-        o.log.warning(`log not read: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(signal.reason)}`, source.title);
-        return;
-    }
-    const tail = new TailBuffer(o.maxLines);
-    let failure;
-    try {
-        // A read that ignores the signal is left behind, not waited for: the budget is a promise to the step.
-        await untilAborted(source.read((line) => tail.push(line), signal), signal);
-    }
-    catch (err) {
-        failure = err;
-    }
-    if (skipped())
-        return;
-    const lines = tail.lines();
-    if (tail.dropped > 0)
-        lines.unshift(`(${tail.dropped} earlier line(s) not shown: log-lines is ${o.maxLines})`);
-    if (lines.length > 0 || failure === undefined)
-        print(o.log, source.title, lines.length > 0 ? lines : ['(the log is empty)']);
-    if (failure !== undefined)
-        o.log.warning(`could not read the whole log: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(failure)}`, source.title);
-}
-/** Settles with `work`, or rejects as soon as `signal` aborts; the listener goes when either happens. */
-function untilAborted(work, signal) {
-    return new Promise((resolve, reject) => {
-        const fail = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
-        if (signal.aborted)
-            return fail();
-        signal.addEventListener('abort', fail, { once: true });
-        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', fail));
-    });
-}
-function print(log, title, lines) {
-    if (log.block)
-        return log.block(title, lines);
-    log.info(`--- ${title}`);
-    for (const l of lines)
-        log.info(`  ${l}`);
+/** A log line as it is kept and printed: at most MAX_LINE_CHARS, marked when cut. */
+function cutLogLine(line) {
+    return line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)} [line cut]` : line;
 }
 
 
@@ -16391,7 +16188,7 @@ function saveCompleted() {
 
 /***/ }),
 
-/***/ 9557:
+/***/ 5984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16459,8 +16256,202 @@ function allSkipped(records) {
     return records.length > 0 && records.every((r) => r.conclusion === 'skipped');
 }
 
-// EXTERNAL MODULE: ./src/remote-logs.ts
-var remote_logs = __nccwpck_require__(8901);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/remote-line-limit.ts
+var remote_line_limit = __nccwpck_require__(8442);
+;// CONCATENATED MODULE: ./src/remote-logs.ts
+/**
+ * The providers' own logs of ended runs, in the job log: which runs (the `logs` input), the last
+ * `log-lines` lines of each, each log in its own inert group. Logs are read a few at a time and each
+ * is printed as soon as it has been read, so memory holds only the tails of the logs being read,
+ * never the logs of every run.
+ */
+
+
+
+/** Lines held at once across the logs being read, so memory stays bounded whatever `log-lines` is. */
+const LINES_IN_FLIGHT = 20_000;
+/** Logs read at once at most (a Feldera log costs an idle pause, so reading many at once saves time). */
+const MAX_PARALLEL = 64;
+/** `failed`: every run that did not succeed (failed, timed out, cancelled, never started). */
+function wantsLog(mode, conclusion) {
+    // `live` printed the lines as they came: nothing is printed again at the end.
+    if (mode === 'none' || mode === 'live')
+        return false;
+    if (mode === 'all')
+        return true;
+    return conclusion !== 'success' && conclusion !== 'triggered';
+}
+/**
+ * Reads the logs of runs as they end, a few at a time, and prints each once read. A run that ends
+ * while others are still going has its log read at once, alongside the wait; runs stopped by a
+ * timeout or a job cancellation are handed over by `finish`, after their cancels went out. A
+ * provider whose log belongs to the whole step (`logScope: 'step'`) is read once, in `finish`.
+ */
+class RemoteLogs {
+    options;
+    parallel;
+    controller = new AbortController();
+    /** Runs that ended in this turn of the event loop: handed to the provider together. */
+    batch = [];
+    batchTimer;
+    atEnd = [];
+    queue = [];
+    reading = new Set();
+    skipped = false;
+    constructor(options) {
+        this.options = options;
+        this.parallel = Math.max(1, Math.min(MAX_PARALLEL, Math.floor(LINES_IN_FLIGHT / options.maxLines)));
+    }
+    /** A run reached its end; its log is read soon if `logs` asks for it. */
+    ended(run) {
+        const ended = this.select(run);
+        if (ended === undefined)
+            return;
+        if (this.options.provider.logScope === 'step')
+            return void this.atEnd.push(ended);
+        this.batch.push(ended);
+        this.batchTimer ??= setImmediate(() => this.flush());
+    }
+    /**
+     * Reads the logs of `stopped` (runs a timeout or cancellation ended) and of everything still
+     * waiting, and returns once every log was printed or `budgetMs` ran out (or `signal` aborted).
+     */
+    async finish(stopped, budgetMs, signal) {
+        for (const r of stopped) {
+            const ended = this.select(r);
+            if (ended)
+                this.batch.push(ended);
+        }
+        this.batch.push(...this.atEnd.splice(0));
+        this.flush();
+        const timer = setTimeout(() => this.controller.abort(new Error('time for reading logs ran out')), Math.max(0, budgetMs));
+        const onCancel = () => this.controller.abort(new Error('the job is being cancelled'));
+        signal?.addEventListener('abort', onCancel, { once: true });
+        try {
+            while (this.reading.size > 0)
+                await Promise.all(this.reading);
+        }
+        finally {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onCancel);
+        }
+    }
+    /** Drops whatever is not read yet, quietly: on job cancellation with no time left. */
+    skip() {
+        this.skipped = true;
+        this.queue.length = 0;
+        this.batch = [];
+        if (this.batchTimer)
+            clearImmediate(this.batchTimer);
+        this.controller.abort(new Error('skipped'));
+    }
+    select(r) {
+        if (this.skipped || r.handle === undefined || !wantsLog(this.options.mode, r.conclusion))
+            return undefined;
+        return { handle: r.handle, startedAt: r.startedAt, finishedAt: r.finishedAt ?? this.options.now() };
+    }
+    flush() {
+        if (this.batchTimer)
+            clearImmediate(this.batchTimer);
+        this.batchTimer = undefined;
+        const runs = this.batch;
+        this.batch = [];
+        if (runs.length === 0 || this.skipped)
+            return;
+        try {
+            this.queue.push(...(this.options.provider.logs?.(runs) ?? []));
+        }
+        catch (err) {
+            this.options.log.warning(`could not read the provider's logs: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        }
+        this.pump();
+    }
+    pump() {
+        while (this.reading.size < this.parallel && this.queue.length > 0) {
+            const source = this.queue.shift();
+            const read = readAndPrint(source, this.options, this.controller.signal, () => this.skipped).finally(() => {
+                this.reading.delete(read);
+                this.pump();
+            });
+            this.reading.add(read);
+        }
+    }
+}
+/** Every wanted log of `runs`, read and printed: the whole job of `RemoteLogs` at once. */
+async function printRemoteLogs(o) {
+    if (o.mode === 'none' || o.provider.logs === undefined)
+        return;
+    await new RemoteLogs(o).finish(o.runs, o.budgetMs, o.signal);
+}
+/** Keeps the last `size` lines pushed into it, and counts the ones it let go. */
+class TailBuffer {
+    ring = [];
+    start = 0;
+    dropped = 0;
+    size;
+    constructor(size) {
+        this.size = size;
+    }
+    push(line) {
+        const kept = (0,remote_line_limit/* cutLogLine */.h)(line);
+        if (this.ring.length < this.size) {
+            this.ring.push(kept);
+            return;
+        }
+        this.ring[this.start] = kept;
+        this.start = (this.start + 1) % this.size;
+        this.dropped++;
+    }
+    lines() {
+        return [...this.ring.slice(this.start), ...this.ring.slice(0, this.start)];
+    }
+}
+async function readAndPrint(source, o, signal, skipped) {
+    if (skipped())
+        return;
+    if (signal.aborted) {
+        o.log.warning(`log not read: ${(0,errors/* errorMessage */.gJ)(signal.reason)}`, source.title);
+        return;
+    }
+    const tail = new TailBuffer(o.maxLines);
+    let failure;
+    try {
+        // A read that ignores the signal is left behind, not waited for: the budget is a promise to the step.
+        await untilAborted(source.read((line) => tail.push(line), signal), signal);
+    }
+    catch (err) {
+        failure = err;
+    }
+    if (skipped())
+        return;
+    const lines = tail.lines();
+    if (tail.dropped > 0)
+        lines.unshift(`(${tail.dropped} earlier line(s) not shown: log-lines is ${o.maxLines})`);
+    if (lines.length > 0 || failure === undefined)
+        print(o.log, source.title, lines.length > 0 ? lines : ['(the log is empty)']);
+    if (failure !== undefined)
+        o.log.warning(`could not read the whole log: ${(0,errors/* errorMessage */.gJ)(failure)}`, source.title);
+}
+/** Settles with `work`, or rejects as soon as `signal` aborts; the listener goes when either happens. */
+function untilAborted(work, signal) {
+    return new Promise((resolve, reject) => {
+        const fail = () => reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        if (signal.aborted)
+            return fail();
+        signal.addEventListener('abort', fail, { once: true });
+        work.then(resolve, reject).finally(() => signal.removeEventListener('abort', fail));
+    });
+}
+function print(log, title, lines) {
+    if (log.block)
+        return log.block(title, lines);
+    log.info(`--- ${title}`);
+    for (const l of lines)
+        log.info(`  ${l}`);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/logs.ts
 
 /** Longest time spent reading logs once the runs ended. */
@@ -16483,7 +16474,7 @@ async function liveLogs(opts, started) {
 function remoteLogs(opts) {
     if (!opts.logs || opts.logs.mode === 'none' || opts.provider.logs === undefined)
         return undefined;
-    return new remote_logs/* RemoteLogs */.qW({
+    return new RemoteLogs({
         provider: opts.provider,
         mode: opts.logs.mode,
         maxLines: opts.logs.maxLines,
@@ -16520,8 +16511,6 @@ async function finishLogs(opts, logs, stopped, budget, abortedAt) {
     await logs.finish(stopped, budgetMs, opts.signal);
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/http.ts + 8 modules
 var http = __nccwpck_require__(2783);
 // EXTERNAL MODULE: ./src/parse.ts

@@ -62,8 +62,8 @@ export interface AriaPipelineScenario {
   /** The CI workspace's step results (`workspaceResults[] {step, status, logs}`), shown once the execution left the queue. */
   workspace?: Array<{ step: string; status?: string; logs: string[] }>;
   /**
-   * A chatty CI step: one more workspace log line this often while the execution runs (the CI task's
-   * output grows in `workspaceResults[].logs` as it runs, per the issue on live logs; the pace is ours).
+   * A chatty CI step: one more workspace log line this often while the execution runs. That
+   * `workspaceResults[].logs` (the swagger's field) grows while the CI task runs is a guess; the pace is ours.
    */
   liveLogEveryMs?: number;
 }
@@ -106,18 +106,16 @@ interface ExecutionState {
   liveLines?: number;
 }
 
-const ENDED = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'ROLLBACK_COMPLETED', 'ROLLBACK_FAILED']);
-
 /** The chatty CI step of `liveLogEveryMs`: a line per interval since the execution began, frozen at its end. */
 function liveStep(e: ExecutionState, status: string, now: number): { step: string; status: string; logs: string[] } {
   const every = e.pipeline.scenario.liveLogEveryMs ?? 1000;
   const count = e.liveLines ?? Math.floor((now - e.createdAt) / every);
-  if (ENDED.has(status)) e.liveLines = count;
+  if (FINAL.has(status)) e.liveLines = count;
   const logs = Array.from(
     { length: count },
     (_, i) => `${new Date(e.createdAt + (i + 1) * every).toISOString()} live line ${i + 1}`,
   );
-  return { step: 'CI_SCRIPT', status: ENDED.has(status) ? status : 'RUNNING', logs: [logs.join('\n')] };
+  return { step: 'CI_SCRIPT', status: FINAL.has(status) ? status : 'RUNNING', logs: [logs.join('\n')] };
 }
 
 const DEFAULT_STAGES: AriaStageScenario[] = [{ name: 'Build', tasks: [{ name: 'Compile', type: 'CI' }] }];

@@ -9,7 +9,7 @@ import { errorMessage } from './errors.ts';
 import type { Logger } from './log.ts';
 import { LogsDir, type LogFile } from './logs-dir.ts';
 import type { LiveLog, Provider, RunHandle } from './providers/types.ts';
-import { MAX_LINE_CHARS } from './remote-logs.ts';
+import { cutLogLine } from './remote-line-limit.ts';
 import { redactSecrets } from './secrets.ts';
 
 /** Lines printed per log at most ("about 5,000 lines a run"); the file keeps the rest. */
@@ -57,7 +57,7 @@ export async function startLiveLogs(o: LiveLogsOptions): Promise<LiveLogs | unde
 }
 
 export class LiveLogs {
-  private readonly o: LiveLogsOptions;
+  private readonly options: LiveLogsOptions;
   private readonly entries: Entry[];
   private readonly byHandle = new Map<RunHandle, Entry[]>();
   private readonly maxPrinted: number;
@@ -67,7 +67,7 @@ export class LiveLogs {
   readonly dir: string | undefined;
 
   constructor(o: LiveLogsOptions, logs: LiveLog[]) {
-    this.o = o;
+    this.options = o;
     this.dir = o.dir;
     this.maxPrinted = o.maxPrinted ?? MAX_PRINTED_LINES;
     const dir = o.dir === undefined ? undefined : new LogsDir(o.dir);
@@ -170,7 +170,7 @@ export class LiveLogs {
       f.close();
       if (f.error === undefined) continue;
       this.unwritten++;
-      this.o.log.warning(`could not write ${f.path}: ${f.error.message}`, e.live.label);
+      this.options.log.warning(`could not write ${f.path}: ${f.error.message}`, e.live.label);
     }
     e.files = [];
     e.finish();
@@ -178,9 +178,9 @@ export class LiveLogs {
 
   /** A failed read is a warning once per log; the reader tries again on the next poll. */
   private readFailed(e: Entry, err: unknown): void {
-    if (e.warned) return this.o.log.debug(`${e.live.label}: log read failed again: ${errorMessage(err)}`);
+    if (e.warned) return this.options.log.debug(`${e.live.label}: log read failed again: ${errorMessage(err)}`);
     e.warned = true;
-    this.o.log.warning(`could not read the live log (will retry on the next poll): ${errorMessage(err)}`, e.live.label);
+    this.options.log.warning(`could not read the live log (will retry on the next poll): ${errorMessage(err)}`, e.live.label);
   }
 
   private line(e: Entry, text: string): void {
@@ -192,13 +192,12 @@ export class LiveLogs {
         const kept = redactSecrets(part);
         for (const f of e.files) f.line(kept);
       }
-      if (!this.o.print) continue;
+      if (!this.options.print) continue;
       if (e.printed < this.maxPrinted) {
-        const shown = part.length > MAX_LINE_CHARS ? `${part.slice(0, MAX_LINE_CHARS)} [line cut]` : part;
-        this.o.log.info(`${e.live.label} | ${shown}`);
+        this.options.log.info(`${e.live.label} | ${cutLogLine(part)}`);
       } else if (e.printed === this.maxPrinted) {
         const where = this.dir === undefined ? 'set logs-dir to keep whole logs' : `the whole log is in ${this.dir}`;
-        this.o.log.notice(`more than ${this.maxPrinted} log lines: the rest is not printed (${where})`, e.live.label);
+        this.options.log.notice(`more than ${this.maxPrinted} log lines: the rest is not printed (${where})`, e.live.label);
       }
       e.printed++;
     }

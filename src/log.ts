@@ -42,9 +42,6 @@ export function writeInertBlock(write: (line: string) => void, title: string, li
   write('::endgroup::');
 }
 
-/** The filter alone, without redaction or cut: the earlier name of what src/output-filter.ts does now. */
-export const neutralizeCommands = filterRemoteText;
-
 /** Registers a secret, in each spelling a server may echo it in, with the runner (masking) and with this process (redaction). */
 export function registerSecret(value: string): void {
   if (value === '') return;
@@ -53,12 +50,9 @@ export function registerSecret(value: string): void {
   for (const form of secretSpellings(value)) if (form !== value) core.setSecret(form);
 }
 
-/** The longest line printed; a longer one (a 600 KB error) is cut, after redaction, before escaping. */
-export const MAX_LINE_CHARS = 4096;
-
 /**
  * What every printed line goes through, in this order: secrets redacted (in every spelling), each
- * line the runner would read cut to MAX_LINE_CHARS, then made inert (src/output-filter.ts): no
+ * line the runner would read cut to MAX_MESSAGE_CHARS (a 600 KB error among them), then made inert (src/output-filter.ts): no
  * workflow command, no control character.
  */
 export function safeText(text: string): string {
@@ -74,7 +68,7 @@ export function annotationText(text: string): string {
 
 function cutLines(text: string): string {
   return runnerLines(text)
-    .map((l) => cutMessage(l, MAX_LINE_CHARS))
+    .map((l) => cutMessage(l))
     .join('\n');
 }
 

@@ -7,7 +7,7 @@
 import { errorMessage } from './errors.ts';
 import type { Logger } from './log.ts';
 import type { EndedRun, LogSource, Provider, RunHandle } from './providers/types.ts';
-import { MAX_LINE_CHARS } from './remote-line-limit.ts';
+import { cutLogLine, MAX_LINE_CHARS } from './remote-line-limit.ts';
 
 export { MAX_LINE_CHARS };
 
@@ -157,7 +157,7 @@ export class TailBuffer {
   }
 
   push(line: string): void {
-    const kept = line.length > MAX_LINE_CHARS ? `${line.slice(0, MAX_LINE_CHARS)} [line cut]` : line;
+    const kept = cutLogLine(line);
     if (this.ring.length < this.size) {
       this.ring.push(kept);
       return;
